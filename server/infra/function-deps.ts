@@ -1,0 +1,10 @@
+import type { Clock } from '../app/clock';
+
+/** What a cloud function's `createMain` is wired with: the real SDK on WeChat, the local cloud here. */
+export interface FunctionDeps {
+  cloud: WxServerSdk.Cloud;
+  clock: Clock;
+  env: Readonly<Record<string, string | undefined>>;
+}
+
+export type CloudFunctionMain = (event: unknown, context?: unknown) => Promise<unknown>;

@@ -1,0 +1,108 @@
+/**
+ * `npm run build`: bundles each cloud function, builds miniprogram_npm, and writes the compiled
+ * mini program mirror `.build/miniprogram/` used by tests, the web preview and the size report.
+ */
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { cp, mkdir, readdir, rm, writeFile, readFile } from 'node:fs/promises';
+import { dirname, join, relative } from 'node:path';
+import { build, transform } from 'esbuild';
+
+const root = join(__dirname, '..', '..');
+const miniprogramDir = join(root, 'miniprogram');
+const mirrorDir = join(root, '.build', 'miniprogram');
+
+/** Each folder of cloudfunctions/ with a src/index.ts becomes one CommonJS bundle. */
+export async function bundleFunctions(): Promise<string[]> {
+  const functionsDir = join(root, 'cloudfunctions');
+  const names = readdirSync(functionsDir).filter((name) =>
+    existsSync(join(functionsDir, name, 'src', 'index.ts')),
+  );
+  await Promise.all(
+    names.map((name) =>
+      build({
+        entryPoints: [join(functionsDir, name, 'src', 'index.ts')],
+        outfile: join(functionsDir, name, 'index.js'),
+        bundle: true,
+        platform: 'node',
+        target: 'node16',
+        format: 'cjs',
+        external: ['wx-server-sdk'],
+        legalComments: 'none',
+        logLevel: 'warning',
+      }),
+    ),
+  );
+  return names;
+}
+
+/** miniprogram_npm as DevTools' "构建 npm" makes it; rebuilt only when the lock file changes. */
+export async function packMiniprogramNpm(): Promise<void> {
+  const lock = readFileSync(join(root, 'package-lock.json'));
+  const stamp = createHash('sha256').update(lock).digest('hex');
+  const stampFile = join(miniprogramDir, 'miniprogram_npm', '.stamp');
+  if (existsSync(stampFile) && readFileSync(stampFile, 'utf8') === stamp) return;
+  // Loaded lazily: miniprogram-ci is heavy and only needed when the stamp is stale.
+  const { packNpmManually } = await import('miniprogram-ci');
+  const result = await packNpmManually({
+    packageJsonPath: join(root, 'package.json'),
+    miniprogramNpmDistDir: miniprogramDir,
+  });
+  if (result.warnList.length > 0) {
+    throw new Error(`构建 npm 有警告: ${JSON.stringify(result.warnList)}`);
+  }
+  await writeFile(stampFile, stamp);
+}
+
+async function* walk(dir: string): AsyncGenerator<string> {
+  for (const entry of await readdir(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) {
+      if (entry.name !== 'miniprogram_npm') yield* walk(path);
+    } else {
+      yield path;
+    }
+  }
+}
+
+/** `.build/miniprogram/`: JS compiled from the TS, with wxml/wxss/json and miniprogram_npm beside. */
+export async function buildMirror(): Promise<void> {
+  await rm(mirrorDir, { recursive: true, force: true });
+  for await (const source of walk(miniprogramDir)) {
+    const rel = relative(miniprogramDir, source);
+    if (rel === 'tsconfig.json' || rel.endsWith('.d.ts')) continue;
+    const target = join(mirrorDir, rel.replace(/\.ts$/, '.js'));
+    await mkdir(dirname(target), { recursive: true });
+    if (rel.endsWith('.ts')) {
+      const { code } = await transform(await readFile(source, 'utf8'), {
+        loader: 'ts',
+        format: 'cjs',
+        target: 'es2018',
+        sourcefile: rel,
+      });
+      await writeFile(target, code);
+    } else {
+      await cp(source, target);
+    }
+  }
+  await cp(join(miniprogramDir, 'miniprogram_npm'), join(mirrorDir, 'miniprogram_npm'), {
+    recursive: true,
+  });
+}
+
+async function main(): Promise<void> {
+  const started = Date.now();
+  const functions = await bundleFunctions();
+  await packMiniprogramNpm();
+  await buildMirror();
+  console.log(
+    `build: ${functions.map((name) => `cloudfunctions/${name}/index.js`).join(', ')}, miniprogram_npm, .build/miniprogram (${Date.now() - started} ms)`,
+  );
+}
+
+if (require.main === module) {
+  main().catch((error: unknown) => {
+    console.error(error);
+    process.exitCode = 1;
+  });
+}

@@ -1,0 +1,4 @@
+/** Global data the app keeps between pages. */
+interface IAppOption {
+  globalData: Record<string, never>;
+}
