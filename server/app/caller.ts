@@ -1,0 +1,68 @@
+import type { ActionName } from '../contract';
+import { actsAsHr, type Role } from '../domain/roles';
+import type { EmployeeRecord } from './ports';
+
+/** Who is calling: identity only from the platform's OPENID (DESIGN §2). */
+export interface Caller {
+  readonly openid: string;
+  readonly clientIp?: string;
+  /** The bound employee record, or null for an admin from ADMIN_OPENIDS or an unbound caller. */
+  readonly employee: EmployeeRecord | null;
+  readonly roles: readonly Role[];
+}
+
+export function callerRoles(employee: EmployeeRecord | null, isEnvAdmin: boolean): Role[] {
+  const roles = new Set<Role>(employee ? ['employee', ...employee.roles] : []);
+  if (isEnvAdmin) roles.add('admin');
+  return [...roles];
+}
+
+export function isHr(caller: Caller): boolean {
+  return caller.roles.some(actsAsHr);
+}
+
+/**
+ * Who may use an action at all; the relation to a case (owner, their manager, …) is checked
+ * by the use case. `anyone` still needs an OPENID; `bound` is a bound employee or an admin.
+ */
+type Access = 'anyone' | 'bound' | readonly ('employee' | 'manager' | 'hr')[];
+
+export const ACTION_ACCESS: Record<ActionName, Access> = {
+  'me.get': 'bound',
+  'me.bind': 'anyone',
+  'meta.get': 'bound',
+  'case.submit': ['employee'],
+  'case.terminate': ['hr'],
+  'case.issue': ['hr'],
+  'case.attach': 'bound',
+  'case.resubmit': ['employee'],
+  'case.withdraw': ['employee'],
+  'case.review': ['manager', 'hr'],
+  'case.hrEscalate': ['hr'],
+  'case.hrConfirm': ['hr'],
+  'case.hrReturn': ['hr'],
+  'case.hrCancel': ['hr'],
+  'case.sign': ['employee'],
+  'case.checklist': 'bound',
+  'case.close': ['hr'],
+  'case.get': 'bound',
+  'case.evidence': ['employee', 'hr'],
+  'case.remind': ['hr'],
+  'subscription.record': 'bound',
+  'admin.board': ['manager', 'hr'],
+  'admin.stats': ['hr'],
+  'admin.import': ['hr'],
+  'admin.bindingCode': ['hr'],
+};
+
+export function mayUse(caller: Caller, action: ActionName): boolean {
+  const access = ACTION_ACCESS[action];
+  if (access === 'anyone' || access === 'bound') return true;
+  return access.some((need) =>
+    need === 'hr'
+      ? isHr(caller)
+      : need === 'employee'
+        ? caller.employee !== null
+        : caller.roles.includes(need),
+  );
+}

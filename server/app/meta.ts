@@ -1,0 +1,48 @@
+import { STATE_LABELS } from '../domain/case-states';
+import { assetItemId, CHECKLIST_ITEM_LABELS, FIXED_CHECKLIST_ITEM_IDS } from '../domain/checklist';
+import type { Handler } from './rpc-handler';
+import { ok } from './outcome';
+import type { SettingsRepository } from './ports';
+
+/** `meta.get`: what the pages need to label and explain things, from the company settings. */
+export function metaHandlers(deps: { readonly settings: SettingsRepository }): {
+  'meta.get': Handler<'meta.get'>;
+} {
+  return {
+    async 'meta.get'() {
+      const { policy, templateIds } = await deps.settings.get();
+      return ok({
+        reasons: Object.values(policy.reasons).map((rule) => ({
+          ...rule,
+          attachmentsAllOf: [...rule.attachmentsAllOf],
+          attachmentsAnyOf: rule.attachmentsAnyOf.map((group) => [...group]),
+        })),
+        states: STATE_LABELS,
+        checklistItems: [
+          ...FIXED_CHECKLIST_ITEM_IDS.map((item) => ({ item, label: CHECKLIST_ITEM_LABELS[item] })),
+          ...policy.assets.map((asset) => ({ item: assetItemId(asset.id), label: asset.label })),
+        ],
+        policy: {
+          employeeMayWithdrawBeforeReview: policy.employeeMayWithdrawBeforeReview,
+          escalateAfterDays: policy.escalateAfterDays,
+          assets: [...policy.assets],
+          reminders: {
+            sendWindow: { ...policy.reminders.sendWindow },
+            employeeTask: {
+              ...policy.reminders.employeeTask,
+              dailyDays: [...policy.reminders.employeeTask.dailyDays],
+            },
+            managerReview: { ...policy.reminders.managerReview },
+            legalDeadline: {
+              daysBeforeLastDay: [...policy.reminders.legalDeadline.daysBeforeLastDay],
+              transferDaysAfterLastDay: [
+                ...policy.reminders.legalDeadline.transferDaysAfterLastDay,
+              ],
+            },
+          },
+        },
+        templateIds,
+      });
+    },
+  };
+}

@@ -1,0 +1,108 @@
+import type { Role } from '../domain/roles';
+import type { Policy } from '../domain/policy';
+import type { ReminderKind } from '../domain/reminder-kinds';
+
+/** An employee as stored in `employees` (`_id` is the employee number). */
+export interface EmployeeRecord {
+  readonly employeeNo: string;
+  readonly name: string;
+  readonly department: string;
+  readonly position: string;
+  readonly managerNo?: string;
+  readonly hireDate: string;
+  readonly probationEndDate: string;
+  readonly contractStart?: string;
+  readonly contractEnd?: string;
+  readonly roles: readonly Role[];
+  /** Set only by binding, never by import. */
+  readonly openid?: string;
+  readonly boundAt?: string;
+  readonly binding?: BindingState;
+  /** Bindings and role changes, oldest first (the case log keeps case events). */
+  readonly events: readonly EmployeeEvent[];
+  readonly version: number;
+  readonly createdAt: string;
+  readonly updatedAt: string;
+}
+
+/**
+ * The employee's binding code (DESIGN §2), kept on the employee record so that a try is
+ * judged and recorded in one version-checked write: concurrent guesses cannot outrun the lock.
+ */
+export interface BindingState {
+  readonly codeHash: string;
+  readonly issuedBy: string;
+  readonly issuedAt: string;
+  readonly expiresAt: string;
+  readonly usedAt?: string;
+  /** Times of wrong tries within the last hour. */
+  readonly failures: readonly string[];
+  readonly lockedUntil?: string;
+}
+
+export interface EmployeeEvent {
+  readonly type: 'employee.bound' | 'employee.bindingCodeIssued' | 'employee.imported';
+  readonly actor: string;
+  readonly at: string;
+  readonly payload: Readonly<Record<string, unknown>>;
+}
+
+/** The fields an import row may set; everything else is kept. */
+export type ImportedEmployee = Pick<
+  EmployeeRecord,
+  | 'employeeNo'
+  | 'name'
+  | 'department'
+  | 'position'
+  | 'managerNo'
+  | 'hireDate'
+  | 'probationEndDate'
+  | 'contractStart'
+  | 'contractEnd'
+> & { readonly roles?: readonly Role[] };
+
+export interface EmployeesRepository {
+  findByOpenid(openid: string): Promise<EmployeeRecord | null>;
+  get(employeeNo: string): Promise<EmployeeRecord | null>;
+  findByNos(employeeNos: readonly string[]): Promise<EmployeeRecord[]>;
+  create(record: EmployeeRecord): Promise<void>;
+  /**
+   * Applies `patch` (and appends `event`) only if the record is still at `version`;
+   * false when it changed underneath.
+   */
+  update(
+    employeeNo: string,
+    version: number,
+    patch: Partial<Omit<EmployeeRecord, 'employeeNo' | 'events' | 'version'>>,
+    event?: EmployeeEvent,
+  ): Promise<boolean>;
+}
+
+/** Company settings: the domain policy plus what the platform side needs. */
+export interface Settings {
+  readonly policy: Policy;
+  /** Subscription template id per message kind. */
+  readonly templateIds: Partial<Record<ReminderKind, string>>;
+  readonly miniprogramState: 'developer' | 'trial' | 'formal';
+}
+
+export interface SettingsRepository {
+  get(): Promise<Settings>;
+}
+
+/** The server's estimate of subscription credits per template, from what clients report. */
+export interface SubscriptionsRepository {
+  get(openid: string): Promise<Readonly<Record<string, number>>>;
+  add(
+    openid: string,
+    accepted: readonly string[],
+    at: string,
+  ): Promise<Readonly<Record<string, number>>>;
+}
+
+/** Hashing and randomness, from the platform. */
+export interface Crypto {
+  sha256(input: string | Uint8Array): string;
+  /** Crockford base32, from a cryptographic source. */
+  randomCode(length: number): string;
+}

@@ -1,0 +1,121 @@
+import type { ActionResult } from '../contract';
+import type { Role } from '../domain/roles';
+import type { Handler } from './rpc-handler';
+import { ok } from './outcome';
+import type { EmployeeRecord, EmployeesRepository } from './ports';
+
+type ImportError = ActionResult<'admin.import'>['errors'][number];
+
+const GRANTED_BY_ADMINS_ONLY: readonly Role[] = ['hr', 'admin'];
+
+export interface RosterDeps {
+  readonly employees: EmployeesRepository;
+}
+
+/**
+ * `admin.import`: creates or updates employees from HR's roster. Import never sets an OPENID,
+ * and only admins grant or take away `hr`/`admin` (DESIGN §2). Rows are judged one by one: a
+ * bad row is reported and the others still land.
+ */
+export function rosterHandlers(deps: RosterDeps): { 'admin.import': Handler<'admin.import'> } {
+  return {
+    async 'admin.import'({ caller, now }, { rows }) {
+      const at = now.toISOString();
+      const callerIsAdmin = caller.roles.includes('admin');
+      const numbers = [...new Set(rows.map((row) => row.employeeNo))];
+      const managers = rows.flatMap((row) => (row.managerNo ? [row.managerNo] : []));
+      // One read for the rows and their managers: the import stays within rows + 2 round trips.
+      const existing = new Map(
+        (await deps.employees.findByNos([...new Set([...numbers, ...managers])])).map((record) => [
+          record.employeeNo,
+          record,
+        ]),
+      );
+      const inBatch = new Set(numbers);
+      const seen = new Set<string>();
+      const errors: ImportError[] = [];
+      let created = 0;
+      let updated = 0;
+
+      for (const [index, row] of rows.entries()) {
+        const rowNo = index + 1;
+        const error = (field: string, message: string) =>
+          errors.push({ row: rowNo, field, message });
+        const current = existing.get(row.employeeNo);
+        if (seen.has(row.employeeNo)) {
+          error('employeeNo', `员工编号 ${row.employeeNo} 在本次导入中重复`);
+          continue;
+        }
+        seen.add(row.employeeNo);
+        if (row.probationEndDate < row.hireDate) {
+          error('probationEndDate', '试用期结束日不能早于入职日期');
+          continue;
+        }
+        if (row.contractStart && row.contractEnd && row.contractEnd < row.contractStart) {
+          error('contractEnd', '合同结束日不能早于合同开始日');
+          continue;
+        }
+        if (row.managerNo === row.employeeNo) {
+          error('managerNo', '直属经理不能是本人');
+          continue;
+        }
+        if (row.managerNo && !inBatch.has(row.managerNo) && !existing.has(row.managerNo)) {
+          error('managerNo', `没有员工 ${row.managerNo}，请先导入直属经理`);
+          continue;
+        }
+        const roles = row.roles ? [...new Set<Role>(['employee', ...row.roles])] : undefined;
+        if (!callerIsAdmin && touchesAdminRoles(current?.roles ?? [], roles)) {
+          error('roles', '只有管理员可以授予或取消 HR、管理员角色');
+          continue;
+        }
+        const fields = {
+          name: row.name,
+          department: row.department,
+          position: row.position,
+          hireDate: row.hireDate,
+          probationEndDate: row.probationEndDate,
+          managerNo: row.managerNo,
+          contractStart: row.contractStart,
+          contractEnd: row.contractEnd,
+        };
+        const event = {
+          type: 'employee.imported' as const,
+          actor: caller.openid,
+          at,
+          payload: roles ? { roles } : {},
+        };
+        if (current) {
+          const saved = await deps.employees.update(
+            row.employeeNo,
+            current.version,
+            { ...fields, ...(roles ? { roles } : {}), updatedAt: at },
+            event,
+          );
+          if (saved) updated += 1;
+          else error('employeeNo', '该员工刚被修改，请重新导入此行');
+        } else {
+          await deps.employees.create({
+            employeeNo: row.employeeNo,
+            ...withoutUndefined(fields),
+            roles: roles ?? ['employee'],
+            events: [event],
+            version: 0,
+            createdAt: at,
+            updatedAt: at,
+          } as EmployeeRecord);
+          created += 1;
+        }
+      }
+      return ok({ created, updated, errors });
+    },
+  };
+}
+
+function touchesAdminRoles(before: readonly Role[], after: readonly Role[] | undefined): boolean {
+  if (!after) return false;
+  return GRANTED_BY_ADMINS_ONLY.some((role) => before.includes(role) !== after.includes(role));
+}
+
+function withoutUndefined<T extends object>(value: T): T {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
+}

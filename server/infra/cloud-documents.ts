@@ -1,0 +1,35 @@
+/**
+ * Helpers over the cloud database shared by the repositories: stored documents carry `_id`,
+ * the domain's records do not.
+ */
+export function withoutId<T>(doc: WxServerSdk.Doc): T {
+  const { _id: _ignored, ...rest } = doc;
+  return rest as T;
+}
+
+/** A document by id, or null: `doc(id).get()` rejects when it does not exist. */
+export async function findById<T>(
+  collection: WxServerSdk.CollectionReference,
+  id: string,
+): Promise<T | null> {
+  const { data } = await collection.where({ _id: id }).limit(1).get();
+  const first = data[0];
+  return first ? withoutId<T>(first) : null;
+}
+
+/**
+ * An update's data from a patch: `undefined` removes the field and objects replace the whole
+ * field (a plain object in `update` would merge field by field on WeChat).
+ */
+export function replacingPatch(
+  command: WxServerSdk.Command,
+  patch: Readonly<Record<string, unknown>>,
+): WxServerSdk.Doc {
+  const data: WxServerSdk.Doc = {};
+  for (const [key, value] of Object.entries(patch)) {
+    if (value === undefined) data[key] = command.remove();
+    else if (typeof value === 'object' && value !== null) data[key] = command.set(value);
+    else data[key] = value;
+  }
+  return data;
+}

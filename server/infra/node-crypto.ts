@@ -1,0 +1,15 @@
+import { createHash, randomInt } from 'node:crypto';
+import type { Crypto } from '../app/ports';
+
+const CROCKFORD = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
+
+export const nodeCrypto: Crypto = {
+  sha256(input) {
+    return createHash('sha256').update(input).digest('hex');
+  },
+  randomCode(length) {
+    let code = '';
+    for (let i = 0; i < length; i += 1) code += CROCKFORD[randomInt(CROCKFORD.length)];
+    return code;
+  },
+};

@@ -1,0 +1,55 @@
+import type { Settings, SettingsRepository } from '../app/ports';
+import { DEFAULT_POLICY, type Policy } from '../domain/policy';
+import { REMINDER_KINDS, type ReminderKind } from '../domain/reminder-kinds';
+import { findById } from './cloud-documents';
+
+interface StoredSettings {
+  readonly policy?: Partial<Policy>;
+  readonly templateIds?: Partial<Record<ReminderKind, string>>;
+  readonly miniprogramState?: Settings['miniprogramState'];
+}
+
+/**
+ * Defaults when no admin has saved settings: DESIGN's policy, and template ids from the
+ * function's `TEMPLATE_IDS` environment variable (JSON: message kind → template id).
+ */
+export function defaultSettings(env: Readonly<Record<string, string | undefined>>): Settings {
+  return {
+    policy: DEFAULT_POLICY,
+    templateIds: parseTemplateIds(env.TEMPLATE_IDS),
+    miniprogramState:
+      env.MINIPROGRAM_STATE === 'developer' || env.MINIPROGRAM_STATE === 'trial'
+        ? env.MINIPROGRAM_STATE
+        : 'formal',
+  };
+}
+
+function parseTemplateIds(json: string | undefined): Partial<Record<ReminderKind, string>> {
+  if (!json) return {};
+  const parsed: unknown = JSON.parse(json);
+  const out: Partial<Record<ReminderKind, string>> = {};
+  if (typeof parsed !== 'object' || parsed === null) return out;
+  for (const kind of REMINDER_KINDS) {
+    const id = (parsed as Record<string, unknown>)[kind];
+    if (typeof id === 'string' && id) out[kind] = id;
+  }
+  return out;
+}
+
+/** `settings`: one document `company` saved by admins over the defaults. */
+export function settingsRepository(
+  db: WxServerSdk.Database,
+  defaults: Settings,
+): SettingsRepository {
+  return {
+    async get() {
+      const stored = await findById<StoredSettings>(db.collection('settings'), 'company');
+      if (!stored) return defaults;
+      return {
+        policy: { ...defaults.policy, ...stored.policy },
+        templateIds: { ...defaults.templateIds, ...stored.templateIds },
+        miniprogramState: stored.miniprogramState ?? defaults.miniprogramState,
+      };
+    },
+  };
+}
