@@ -1,3 +1,6 @@
+import type { CaseIndicators } from '../domain/case-indicators';
+import type { CaseRecord } from '../domain/case-record';
+import type { AuditEvent } from '../domain/event-chain';
 import type { Role } from '../domain/roles';
 import type { Policy } from '../domain/policy';
 import type { ReminderKind } from '../domain/reminder-kinds';
@@ -105,4 +108,42 @@ export interface Crypto {
   sha256(input: string | Uint8Array): string;
   /** Crockford base32, from a cryptographic source. */
   randomCode(length: number): string;
+}
+
+/**
+ * A case as stored in `cases` (`_id` is the case id): the domain record, its audit events, and
+ * the indicators derived at every write for indexed board queries and aggregated statistics.
+ */
+export type StoredCase = CaseRecord &
+  CaseIndicators & {
+    readonly events: readonly AuditEvent[];
+    /** A reminder could not be delivered (43101): HR should phone the person. */
+    readonly needsCall: boolean;
+  };
+
+export type CaseWriteResult = 'saved' | 'conflict';
+
+export interface CasesRepository {
+  get(caseId: string): Promise<StoredCase | null>;
+  /** The employee's case that is neither a draft nor finished. */
+  findOpen(employeeNo: string): Promise<StoredCase | null>;
+  /**
+   * Creates a case with its first event, the employee's open-case lock and the request's
+   * idempotency record in one transaction. `duplicate` when the request was seen before,
+   * `locked` when the employee already has an open case.
+   */
+  create(input: {
+    case: StoredCase;
+    request: { id: string; result: unknown; at: string };
+  }): Promise<'created' | 'duplicate' | 'locked'>;
+  /** The stored result of a repeated request. */
+  requestResult(requestId: string): Promise<unknown>;
+  /** The case holding the employee's lock, if any. */
+  lockHolder(employeeNo: string): Promise<string | null>;
+  releaseLock(employeeNo: string, caseId: string): Promise<void>;
+  /**
+   * Writes the next case and appends its event in one update, only if the stored version is
+   * still `expectedVersion` (DESIGN §4).
+   */
+  save(expectedVersion: number, next: StoredCase, event: AuditEvent): Promise<CaseWriteResult>;
 }

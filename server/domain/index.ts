@@ -24,3 +24,4 @@ export * from './reminder-kinds';
 export * from './reminder-policy';
 export * from './reminder-tracks';
 export * from './roles';
+export * from './case-indicators';
