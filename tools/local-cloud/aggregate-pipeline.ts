@@ -1,4 +1,5 @@
 import { aggregate } from 'mingo';
+import { cloneValue, isDate } from './document-values';
 
 type Doc = Record<string, unknown>;
 type Stage = Record<string, unknown>;
@@ -11,10 +12,13 @@ function readStrict(doc: Doc, expression: unknown): unknown {
   let current: unknown = doc;
   for (const part of expression.slice(1).split('.')) {
     if (Array.isArray(current)) throw new NeedsGeneralGroup();
-    if (current === null || typeof current !== 'object' || current instanceof Date) return undefined;
+    if (current === null || typeof current !== 'object' || isDate(current)) return undefined;
     current = (current as Doc)[part];
   }
-  if (Array.isArray(current) || (current !== null && typeof current === 'object' && !(current instanceof Date))) {
+  if (
+    Array.isArray(current) ||
+    (current !== null && typeof current === 'object' && !isDate(current))
+  ) {
     throw new NeedsGeneralGroup();
   }
   return current;
@@ -22,11 +26,20 @@ function readStrict(doc: Doc, expression: unknown): unknown {
 
 function scalarKey(value: unknown): string {
   if (value === undefined || value === null) return 'null';
-  if (value instanceof Date) return `d${value.getTime()}`;
+  if (isDate(value)) return `d${value.getTime()}`;
   return `${typeof value}:${String(value)}`;
 }
 
-const ACCUMULATORS = new Set(['$sum', '$avg', '$min', '$max', '$first', '$last', '$push', '$addToSet']);
+const ACCUMULATORS = new Set([
+  '$sum',
+  '$avg',
+  '$min',
+  '$max',
+  '$first',
+  '$last',
+  '$push',
+  '$addToSet',
+]);
 
 interface Accumulator {
   field: string;
@@ -56,10 +69,10 @@ function parseGroup(spec: Stage): { id: unknown; accumulators: Accumulator[] } |
 }
 
 function compareScalars(a: unknown, b: unknown): number {
-  const kind = (v: unknown) => (v instanceof Date ? 'date' : typeof v);
+  const kind = (v: unknown) => (isDate(v) ? 'date' : typeof v);
   if (kind(a) !== kind(b)) throw new NeedsGeneralGroup();
-  const va = a instanceof Date ? a.getTime() : (a as number | string | boolean);
-  const vb = b instanceof Date ? b.getTime() : (b as number | string | boolean);
+  const va = isDate(a) ? a.getTime() : (a as number | string | boolean);
+  const vb = isDate(b) ? b.getTime() : (b as number | string | boolean);
   return va < vb ? -1 : va > vb ? 1 : 0;
 }
 
@@ -73,7 +86,10 @@ function fastGroup(docs: readonly Doc[], spec: Stage): Doc[] | null {
   const parsed = parseGroup(spec);
   if (!parsed) return null;
   const { id, accumulators } = parsed;
-  const groups = new Map<string, { id: unknown; values: unknown[]; counts: number[]; seen: Set<string>[] }>();
+  const groups = new Map<
+    string,
+    { id: unknown; values: unknown[]; counts: number[]; seen: Set<string>[] }
+  >();
   try {
     for (const doc of docs) {
       let groupId: unknown;
@@ -96,7 +112,9 @@ function fastGroup(docs: readonly Doc[], spec: Stage): Doc[] | null {
       if (!group) {
         group = {
           id: groupId,
-          values: accumulators.map((a) => (a.op === '$sum' ? 0 : a.op === '$push' || a.op === '$addToSet' ? [] : undefined)),
+          values: accumulators.map((a) =>
+            a.op === '$sum' ? 0 : a.op === '$push' || a.op === '$addToSet' ? [] : undefined,
+          ),
           counts: accumulators.map(() => 0),
           seen: accumulators.map(() => new Set<string>()),
         };
@@ -118,7 +136,8 @@ function fastGroup(docs: readonly Doc[], spec: Stage): Doc[] | null {
             if (value !== undefined && value !== null) {
               const current = g.values[i];
               const order = current === undefined ? 0 : compareScalars(value, current);
-              if (current === undefined || (acc.op === '$min' ? order < 0 : order > 0)) g.values[i] = value;
+              if (current === undefined || (acc.op === '$min' ? order < 0 : order > 0))
+                g.values[i] = value;
             }
             break;
           case '$first':
@@ -150,7 +169,8 @@ function fastGroup(docs: readonly Doc[], spec: Stage): Doc[] | null {
     const row: Doc = { _id: group.id };
     accumulators.forEach((acc, i) => {
       const value = group.values[i];
-      if (acc.op === '$avg') row[acc.field] = group.counts[i] ? (value as number) / (group.counts[i] as number) : null;
+      if (acc.op === '$avg')
+        row[acc.field] = group.counts[i] ? (value as number) / (group.counts[i] as number) : null;
       else row[acc.field] = value === undefined ? null : value;
     });
     out.push(row);
@@ -169,10 +189,10 @@ export function runPipeline(source: readonly Doc[], pipeline: readonly Stage[]):
   if (first && '$group' in first) {
     const grouped = fastGroup(source, first.$group as Stage);
     if (grouped) {
-      docs = structuredClone(grouped);
+      docs = cloneValue(grouped);
       rest = pipeline.slice(1);
     }
   }
-  docs ??= structuredClone(source as Doc[]);
+  docs ??= cloneValue(source as Doc[]);
   return rest.length === 0 ? docs : (aggregate(docs, [...rest]) as Doc[]);
 }

@@ -1,4 +1,7 @@
 import { invalidParam } from './cloud-error';
+import { isPlainObject } from './document-values';
+
+export { isPlainObject };
 
 /**
  * `db.command` and its translation to the Mongo syntax mingo runs.
@@ -43,12 +46,65 @@ function flattenArgs(args: readonly unknown[]): unknown[] {
 }
 
 const AGGREGATE_OPERATORS = [
-  'abs', 'add', 'addToSet', 'and', 'arrayElemAt', 'avg', 'ceil', 'cmp', 'concat', 'concatArrays',
-  'cond', 'dateFromString', 'dateToString', 'dayOfMonth', 'dayOfWeek', 'divide', 'eq', 'filter',
-  'first', 'floor', 'gt', 'gte', 'hour', 'ifNull', 'in', 'indexOfArray', 'isArray', 'last',
-  'let', 'literal', 'lt', 'lte', 'map', 'max', 'mergeObjects', 'min', 'minute', 'mod', 'month',
-  'multiply', 'neq', 'not', 'or', 'push', 'round', 'size', 'slice', 'split', 'strLenCP', 'subtract',
-  'substr', 'substrCP', 'sum', 'switch', 'toLower', 'toString', 'toUpper', 'trunc', 'year',
+  'abs',
+  'add',
+  'addToSet',
+  'and',
+  'arrayElemAt',
+  'avg',
+  'ceil',
+  'cmp',
+  'concat',
+  'concatArrays',
+  'cond',
+  'dateFromString',
+  'dateToString',
+  'dayOfMonth',
+  'dayOfWeek',
+  'divide',
+  'eq',
+  'filter',
+  'first',
+  'floor',
+  'gt',
+  'gte',
+  'hour',
+  'ifNull',
+  'in',
+  'indexOfArray',
+  'isArray',
+  'last',
+  'let',
+  'literal',
+  'lt',
+  'lte',
+  'map',
+  'max',
+  'mergeObjects',
+  'min',
+  'minute',
+  'mod',
+  'month',
+  'multiply',
+  'neq',
+  'not',
+  'or',
+  'push',
+  'round',
+  'size',
+  'slice',
+  'split',
+  'strLenCP',
+  'subtract',
+  'substr',
+  'substrCP',
+  'sum',
+  'switch',
+  'toLower',
+  'toString',
+  'toUpper',
+  'trunc',
+  'year',
 ] as const;
 
 /** Mongo names that differ from the SDK's. */
@@ -56,8 +112,10 @@ const AGGREGATE_RENAMES: Record<string, string> = { neq: 'ne' };
 
 export function createCommand(): WxServerSdk.Command {
   const query = (op: string) => (value: unknown) => new DbCommand('query', op, [value]);
-  const logic = (op: string) => (...conditions: unknown[]) =>
-    new DbCommand('logic', op, flattenArgs(conditions));
+  const logic =
+    (op: string) =>
+    (...conditions: unknown[]) =>
+      new DbCommand('logic', op, flattenArgs(conditions));
   const update = (op: string) => (value?: unknown) =>
     new DbCommand('update', op, value === undefined ? [] : [value]);
   const aggregate = Object.fromEntries(
@@ -96,12 +154,6 @@ export function createCommand(): WxServerSdk.Command {
   } as WxServerSdk.Command;
 }
 
-export function isPlainObject(value: unknown): value is Record<string, unknown> {
-  if (value === null || typeof value !== 'object') return false;
-  const proto = Object.getPrototypeOf(value) as unknown;
-  return proto === Object.prototype || proto === null;
-}
-
 export interface TranslateContext {
   /** `collection.get` etc., for error messages. */
   api: string;
@@ -114,14 +166,20 @@ type Mongo = Record<string, unknown>;
 export function resolveValue(value: unknown, ctx: TranslateContext, where: string): unknown {
   if (value instanceof ServerDateValue) return new Date(ctx.now().getTime() + value.offset);
   if (value instanceof DbCommand) {
-    throw invalidParam(ctx.api, `${where} 中不能使用操作符 ${value.op} (operator not allowed here)`);
+    throw invalidParam(
+      ctx.api,
+      `${where} 中不能使用操作符 ${value.op} (operator not allowed here)`,
+    );
   }
   if (Array.isArray(value)) return value.map((item) => resolveValue(item, ctx, where));
   if (isPlainObject(value)) {
     const out: Record<string, unknown> = {};
     for (const [key, item] of Object.entries(value)) {
       if (key.startsWith('$')) {
-        throw invalidParam(ctx.api, `字段名不能以 $ 开头: ${key} (field names cannot start with $)`);
+        throw invalidParam(
+          ctx.api,
+          `字段名不能以 $ 开头: ${key} (field names cannot start with $)`,
+        );
       }
       if (item !== undefined) out[key] = resolveValue(item, ctx, where);
     }
@@ -155,7 +213,12 @@ function combine(clauses: Mongo[]): Mongo {
   const rest: Mongo[] = [];
   for (const clause of clauses) {
     const [key] = Object.keys(clause);
-    if (key !== undefined && !key.startsWith('$') && !(key in merged) && Object.keys(clause).length === 1) {
+    if (
+      key !== undefined &&
+      !key.startsWith('$') &&
+      !(key in merged) &&
+      Object.keys(clause).length === 1
+    ) {
       merged[key] = clause[key];
     } else rest.push(clause);
   }
@@ -163,17 +226,29 @@ function combine(clauses: Mongo[]): Mongo {
   return { ...merged, $and: rest };
 }
 
-function flattenWhere(object: Record<string, unknown>, prefix: string, out: Mongo[], ctx: TranslateContext): void {
+function flattenWhere(
+  object: Record<string, unknown>,
+  prefix: string,
+  out: Mongo[],
+  ctx: TranslateContext,
+): void {
   for (const [key, value] of Object.entries(object)) {
     if (key.startsWith('$')) {
-      throw invalidParam(ctx.api, `不支持的操作符 ${key}，请使用 db.command (unknown operator ${key})`);
+      throw invalidParam(
+        ctx.api,
+        `不支持的操作符 ${key}，请使用 db.command (unknown operator ${key})`,
+      );
     }
     const path = prefix ? `${prefix}.${key}` : key;
     if (value === undefined) {
-      throw invalidParam(ctx.api, `查询条件字段 ${path} 的值为 undefined (undefined value in query)`);
+      throw invalidParam(
+        ctx.api,
+        `查询条件字段 ${path} 的值为 undefined (undefined value in query)`,
+      );
     }
     if (value instanceof DbCommand) out.push(fieldCondition(path, value, ctx));
-    else if (isPlainObject(value) && Object.keys(value).length > 0) flattenWhere(value, path, out, ctx);
+    else if (isPlainObject(value) && Object.keys(value).length > 0)
+      flattenWhere(value, path, out, ctx);
     else out.push({ [path]: resolveValue(value, ctx, '查询条件') });
   }
 }
@@ -215,7 +290,10 @@ function operatorObject(command: DbCommand, ctx: TranslateContext): Mongo {
     case 'nin':
     case 'all':
       if (!Array.isArray(arg)) {
-        throw invalidParam(ctx.api, `${command.op} 的参数必须是数组 (${command.op} expects an array)`);
+        throw invalidParam(
+          ctx.api,
+          `${command.op} 的参数必须是数组 (${command.op} expects an array)`,
+        );
       }
       return { [`$${command.op}`]: value(command.op) };
     case 'exists':
@@ -225,7 +303,10 @@ function operatorObject(command: DbCommand, ctx: TranslateContext): Mongo {
       return { $exists: arg };
     case 'size':
       if (typeof arg !== 'number' || !Number.isInteger(arg) || arg < 0) {
-        throw invalidParam(ctx.api, `size 的参数必须是非负整数 (size expects a non-negative integer)`);
+        throw invalidParam(
+          ctx.api,
+          `size 的参数必须是非负整数 (size expects a non-negative integer)`,
+        );
       }
       return { $size: arg };
     case 'elemMatch':
@@ -256,7 +337,10 @@ export function translateUpdate(data: unknown, ctx: TranslateContext): MongoModi
   const walk = (object: Record<string, unknown>, prefix: string) => {
     for (const [key, value] of Object.entries(object)) {
       if (key.startsWith('$')) {
-        throw invalidParam(ctx.api, `不支持的操作符 ${key}，请使用 db.command (unknown operator ${key})`);
+        throw invalidParam(
+          ctx.api,
+          `不支持的操作符 ${key}，请使用 db.command (unknown operator ${key})`,
+        );
       }
       const path = prefix ? `${prefix}.${key}` : key;
       if (value === undefined) continue; // the SDK serialises to JSON, which drops undefined
@@ -288,12 +372,18 @@ function updateOperator(
   ctx: TranslateContext,
 ): void {
   if (command.kind !== 'update') {
-    throw invalidParam(ctx.api, `更新数据中不能使用查询操作符 ${command.op} (operator ${command.op} is not an update operator)`);
+    throw invalidParam(
+      ctx.api,
+      `更新数据中不能使用查询操作符 ${command.op} (operator ${command.op} is not an update operator)`,
+    );
   }
   const [arg] = command.args;
   const number = () => {
     if (typeof arg !== 'number' || !Number.isFinite(arg)) {
-      throw invalidParam(ctx.api, `${command.op} 的参数必须是数字 (${command.op} expects a number)`);
+      throw invalidParam(
+        ctx.api,
+        `${command.op} 的参数必须是数字 (${command.op} expects a number)`,
+      );
     }
     return arg;
   };
@@ -347,7 +437,10 @@ function updateOperator(
 export function translateExpression(value: unknown, ctx: TranslateContext): unknown {
   if (value instanceof DbCommand) {
     if (value.kind !== 'aggregate') {
-      throw invalidParam(ctx.api, `聚合表达式中不能使用操作符 ${value.op} (use db.command.aggregate)`);
+      throw invalidParam(
+        ctx.api,
+        `聚合表达式中不能使用操作符 ${value.op} (use db.command.aggregate)`,
+      );
     }
     const name = AGGREGATE_RENAMES[value.op] ?? value.op;
     return { [`$${name}`]: translateExpression(value.args[0], ctx) };
@@ -358,7 +451,10 @@ export function translateExpression(value: unknown, ctx: TranslateContext): unkn
     const out: Record<string, unknown> = {};
     for (const [key, item] of Object.entries(value)) {
       if (key.startsWith('$')) {
-        throw invalidParam(ctx.api, `不支持的操作符 ${key}，请使用 db.command.aggregate (unknown operator ${key})`);
+        throw invalidParam(
+          ctx.api,
+          `不支持的操作符 ${key}，请使用 db.command.aggregate (unknown operator ${key})`,
+        );
       }
       out[key] = translateExpression(item, ctx);
     }

@@ -44,7 +44,9 @@ export class CronSchedule {
   constructor(readonly expression: string) {
     const fields = expression.trim().split(/\s+/);
     if (fields.length !== 7) {
-      throw new Error(`cron "${expression}": WeChat timer triggers need 7 fields (second minute hour day month weekday year)`);
+      throw new Error(
+        `cron "${expression}": WeChat timer triggers need 7 fields (second minute hour day month weekday year)`,
+      );
     }
     this.sixFields = fields.slice(0, 6).join(' ');
     this.yearAllowed = parseYears(fields[6] as string, expression);

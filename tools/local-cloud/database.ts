@@ -15,6 +15,7 @@ import {
   type TranslateContext,
 } from './command';
 import type { DocumentStore, StoredCollection } from './document-store';
+import { cloneValue, sameValue } from './document-values';
 import type { JournalOp, StoredDoc } from './journal';
 import { currentInvocation } from './invocation-context';
 
@@ -43,23 +44,9 @@ function isNonNegativeInteger(n: unknown): n is number {
   return typeof n === 'number' && Number.isInteger(n) && n >= 0;
 }
 
-function sameDoc(a: unknown, b: unknown): boolean {
-  if (a instanceof Date || b instanceof Date) {
-    return a instanceof Date && b instanceof Date && a.getTime() === b.getTime();
-  }
-  if (Array.isArray(a) || Array.isArray(b)) {
-    return Array.isArray(a) && Array.isArray(b) && a.length === b.length && a.every((v, i) => sameDoc(v, b[i]));
-  }
-  if (a && b && typeof a === 'object' && typeof b === 'object') {
-    const ka = Object.keys(a);
-    const kb = Object.keys(b);
-    return ka.length === kb.length && ka.every((k) => sameDoc((a as Doc)[k], (b as Doc)[k]));
-  }
-  return Object.is(a, b);
-}
-
 function toProjection(api: string, fields: unknown): Record<string, 0 | 1> {
-  if (!isPlainObject(fields)) throw invalidParam(api, 'field 的参数必须是对象 (field expects an object)');
+  if (!isPlainObject(fields))
+    throw invalidParam(api, 'field 的参数必须是对象 (field expects an object)');
   const out: Record<string, 0 | 1> = {};
   for (const [key, value] of Object.entries(fields)) {
     if (![true, false, 0, 1].includes(value as never)) {
@@ -81,7 +68,7 @@ function project(api: string, docs: Doc[], projection: Record<string, 0 | 1> | n
 
 /** Applies a translated modifier to a copy; `null` when nothing changed (WeChat reports updated 0). */
 function modified(api: string, doc: StoredDoc, modifier: MongoModifier): StoredDoc | null {
-  const copy = structuredClone(doc);
+  const copy = cloneValue(doc);
   let changed: string[];
   try {
     changed = applyModifier(copy, modifier as never, undefined, undefined, { cloneMode: 'deep' });
@@ -91,7 +78,7 @@ function modified(api: string, doc: StoredDoc, modifier: MongoModifier): StoredD
       `${api}:fail ${ErrCode.DATABASE_REQUEST_FAILED} ${(error as Error).message}`,
     );
   }
-  return changed.length > 0 && !sameDoc(copy, doc) ? copy : null;
+  return changed.length > 0 && !sameValue(copy, doc) ? copy : null;
 }
 
 class TransactionConflict extends Error {}
@@ -145,14 +132,24 @@ export class LocalDatabase {
   }
 
   private storedCollection(api: string, name: unknown): StoredCollection {
-    if (typeof name !== 'string' || !/^[A-Za-z0-9_-]{1,64}$/.test(name) || name.startsWith(INTERNAL_PREFIX)) {
+    if (
+      typeof name !== 'string' ||
+      !/^[A-Za-z0-9_-]{1,64}$/.test(name) ||
+      name.startsWith(INTERNAL_PREFIX)
+    ) {
       throw invalidParam(api, `集合名称无效: ${String(name)} (invalid collection name)`);
     }
     return this.store.collection(name);
   }
 
   private collectionRef(name: string, throwOnNotFound: boolean): WxServerSdk.CollectionReference {
-    const query = this.queryRef(name, { condition: undefined, orders: [], limit: null, skip: 0, projection: null });
+    const query = this.queryRef(name, {
+      condition: undefined,
+      orders: [],
+      limit: null,
+      skip: 0,
+      projection: null,
+    });
     return {
       ...query,
       doc: (id: string) => this.docRef(name, id, null, throwOnNotFound),
@@ -173,7 +170,8 @@ export class LocalDatabase {
     if (!isPlainObject(data)) throw invalidParam(api, 'data 必须是对象 (data must be an object)');
     const resolved = resolveValue(data, this.ctx(api), 'data') as Doc;
     const id = resolved._id ?? newId();
-    if (typeof id !== 'string' || id === '') throw invalidParam(api, '_id 必须是非空字符串 (_id must be a non-empty string)');
+    if (typeof id !== 'string' || id === '')
+      throw invalidParam(api, '_id 必须是非空字符串 (_id must be a non-empty string)');
     return { ...resolved, _id: id };
   }
 
@@ -182,20 +180,33 @@ export class LocalDatabase {
     return {
       where: (condition) => next({ condition }),
       orderBy: (field, direction) => {
-        if (typeof field !== 'string' || field === '' || (direction !== 'asc' && direction !== 'desc')) {
-          throw invalidParam('collection.orderBy', `orderBy 参数无效: ${String(field)} ${String(direction)} (expects a field and 'asc' or 'desc')`);
+        if (
+          typeof field !== 'string' ||
+          field === '' ||
+          (direction !== 'asc' && direction !== 'desc')
+        ) {
+          throw invalidParam(
+            'collection.orderBy',
+            `orderBy 参数无效: ${String(field)} ${String(direction)} (expects a field and 'asc' or 'desc')`,
+          );
         }
         return next({ orders: [...state.orders, [field, direction === 'asc' ? 1 : -1]] });
       },
       limit: (n) => {
         if (!isNonNegativeInteger(n) || n === 0) {
-          throw invalidParam('collection.limit', `limit 必须是正整数 (limit must be a positive integer): ${String(n)}`);
+          throw invalidParam(
+            'collection.limit',
+            `limit 必须是正整数 (limit must be a positive integer): ${String(n)}`,
+          );
         }
         return next({ limit: n });
       },
       skip: (n) => {
         if (!isNonNegativeInteger(n)) {
-          throw invalidParam('collection.skip', `skip 必须是非负整数 (skip must be a non-negative integer): ${String(n)}`);
+          throw invalidParam(
+            'collection.skip',
+            `skip 必须是非负整数 (skip must be a non-negative integer): ${String(n)}`,
+          );
         }
         return next({ skip: n });
       },
@@ -205,20 +216,24 @@ export class LocalDatabase {
         this.roundTrip('reads');
         const limit = state.limit ?? GET_DEFAULT_LIMIT;
         if (limit > GET_MAX_LIMIT) {
-          throw invalidParam(api, `limit 不能大于 ${GET_MAX_LIMIT} (limit must not exceed ${GET_MAX_LIMIT})`);
+          throw invalidParam(
+            api,
+            `limit 不能大于 ${GET_MAX_LIMIT} (limit must not exceed ${GET_MAX_LIMIT})`,
+          );
         }
         const projection = state.projection === null ? null : toProjection(api, state.projection);
         const matches = this.match(api, name, state.condition);
         let cursor = find(matches, {});
         if (state.orders.length > 0) cursor = cursor.sort(Object.fromEntries(state.orders));
         const page = cursor.skip(state.skip).limit(limit).all() as Doc[];
-        return { data: structuredClone(project(api, page, projection)), errMsg: `${api}:ok` };
+        return { data: cloneValue(project(api, page, projection)), errMsg: `${api}:ok` };
       },
       count: async () => {
         const api = 'collection.count';
         this.roundTrip('reads');
         const collection = this.storedCollection(api, name);
-        const criteria = state.condition === undefined ? {} : translateWhere(state.condition, this.ctx(api));
+        const criteria =
+          state.condition === undefined ? {} : translateWhere(state.condition, this.ctx(api));
         return { total: collection.count(criteria), errMsg: `${api}:ok` };
       },
       update: async (options) => {
@@ -236,7 +251,11 @@ export class LocalDatabase {
       remove: async () => {
         const api = 'collection.remove';
         this.roundTrip('writes');
-        const ops: JournalOp[] = this.match(api, name, state.condition).map((doc) => ({ t: 'del', c: name, id: doc._id }));
+        const ops: JournalOp[] = this.match(api, name, state.condition).map((doc) => ({
+          t: 'del',
+          c: name,
+          id: doc._id,
+        }));
         this.store.commit(ops);
         return { stats: { removed: ops.length }, errMsg: `${api}:ok` };
       },
@@ -272,8 +291,12 @@ export class LocalDatabase {
           if (!throwOnNotFound) return { data: null as unknown as Doc, errMsg: `${api}:ok` };
           throw notFound(api, key);
         }
-        const shaped = project(api, [doc], projection === null ? null : toProjection(api, projection));
-        return { data: structuredClone(shaped[0] as Doc), errMsg: `${api}:ok` };
+        const shaped = project(
+          api,
+          [doc],
+          projection === null ? null : toProjection(api, projection),
+        );
+        return { data: cloneValue(shaped[0] as Doc), errMsg: `${api}:ok` };
       },
       set: async (options) => {
         const api = 'document.set';
@@ -281,11 +304,15 @@ export class LocalDatabase {
         const collection = check(api);
         const doc = this.replacement(api, key, options?.data);
         const previous = collection.docs.get(key);
-        if (previous && sameDoc(previous, doc)) {
+        if (previous && sameValue(previous, doc)) {
           return { _id: key, stats: { updated: 0, created: 0 }, errMsg: `${api}:ok` };
         }
         this.store.commit([{ t: 'put', c: name, d: doc }]);
-        return { _id: key, stats: { updated: previous ? 1 : 0, created: previous ? 0 : 1 }, errMsg: `${api}:ok` };
+        return {
+          _id: key,
+          stats: { updated: previous ? 1 : 0, created: previous ? 0 : 1 },
+          errMsg: `${api}:ok`,
+        };
       },
       update: async (options) => {
         const api = 'document.update';
@@ -310,7 +337,8 @@ export class LocalDatabase {
   /** `set` replaces the whole document; operators are not allowed in it. */
   private replacement(api: string, id: string, data: unknown): StoredDoc {
     if (!isPlainObject(data)) throw invalidParam(api, 'data 必须是对象 (data must be an object)');
-    if ('_id' in data && data._id !== id) throw invalidParam(api, '不能更改 _id (cannot change _id)');
+    if ('_id' in data && data._id !== id)
+      throw invalidParam(api, '不能更改 _id (cannot change _id)');
     const resolved = resolveValue(data, this.ctx(api), 'set') as Doc;
     return { ...resolved, _id: id };
   }
@@ -319,17 +347,22 @@ export class LocalDatabase {
 
   private aggregateRef(name: string, stages: Doc[]): WxServerSdk.Aggregate {
     const api = 'collection.aggregate';
-    const add = (stage: string, spec: unknown) => this.aggregateRef(name, [...stages, { [stage]: spec }]);
+    const add = (stage: string, spec: unknown) =>
+      this.aggregateRef(name, [...stages, { [stage]: spec }]);
     const positive = (stage: string, n: unknown, allowZero: boolean) => {
       if (!isNonNegativeInteger(n) || (!allowZero && n === 0)) {
-        throw invalidParam(api, `${stage} 必须是${allowZero ? '非负' : '正'}整数 (${stage} expects an integer)`);
+        throw invalidParam(
+          api,
+          `${stage} 必须是${allowZero ? '非负' : '正'}整数 (${stage} expects an integer)`,
+        );
       }
       return n;
     };
     const builder = {
       match: (condition: unknown) => add('$match', condition),
       group: (spec: Doc) => {
-        if (!isPlainObject(spec) || !('_id' in spec)) throw invalidParam(api, 'group 必须包含 _id (group needs _id)');
+        if (!isPlainObject(spec) || !('_id' in spec))
+          throw invalidParam(api, 'group 必须包含 _id (group needs _id)');
         return add('$group', spec);
       },
       sort: (spec: Record<string, 1 | -1>) => {
@@ -357,12 +390,16 @@ export class LocalDatabase {
         const ctx = this.ctx(api);
         const pipeline = stages.map((stage) => {
           const [op, spec] = Object.entries(stage)[0] as [string, unknown];
-          return { [op]: op === '$match' ? translateWhere(spec, ctx) : translateExpression(spec, ctx) };
+          return {
+            [op]: op === '$match' ? translateWhere(spec, ctx) : translateExpression(spec, ctx),
+          };
         });
-        if (!pipeline.some((stage) => '$limit' in stage)) pipeline.push({ $limit: AGGREGATE_DEFAULT_LIMIT });
+        if (!pipeline.some((stage) => '$limit' in stage))
+          pipeline.push({ $limit: AGGREGATE_DEFAULT_LIMIT });
         // A leading match is answered from the indexes.
         const first = pipeline[0];
-        const source = first && '$match' in first ? collection.find(first.$match as Doc) : collection.all();
+        const source =
+          first && '$match' in first ? collection.find(first.$match as Doc) : collection.all();
         const rest = first && '$match' in first ? pipeline.slice(1) : pipeline;
         try {
           return { list: runPipeline(source, rest), errMsg: `${api}:ok` };
@@ -487,7 +524,7 @@ class TransactionRun {
           if (!this.throwOnNotFound) return { data: null as unknown as Doc };
           throw notFound(api, id);
         }
-        return { data: structuredClone(doc) };
+        return { data: cloneValue(doc) };
       },
       set: async (options: { data: Doc }) => {
         const api = 'document.set';
@@ -520,7 +557,8 @@ class TransactionRun {
 
   commit(): void {
     for (const { name, id, revision } of this.seen.values()) {
-      if (this.access.store.collection(name).revision(id) !== revision) throw new TransactionConflict();
+      if (this.access.store.collection(name).revision(id) !== revision)
+        throw new TransactionConflict();
     }
     const ops: JournalOp[] = [...this.pending.values()].map(({ name, id, doc }) =>
       doc ? { t: 'put', c: name, d: doc } : { t: 'del', c: name, id },

@@ -1,4 +1,5 @@
 import { Query } from 'mingo';
+import { isDate } from './document-values';
 import { Journal, type JournalOp, type JournalRecord, type StoredDoc } from './journal';
 
 /** A scalar an index can hold; dates and numbers are ordered, the rest only compared for equality. */
@@ -8,7 +9,7 @@ type Criteria = Record<string, unknown>;
 const TYPE_RANK = { number: 1, string: 2, boolean: 3, date: 4 } as const;
 
 function keyType(value: IndexKey): keyof typeof TYPE_RANK {
-  if (value instanceof Date) return 'date';
+  if (isDate(value)) return 'date';
   return typeof value as 'number' | 'string' | 'boolean';
 }
 
@@ -17,20 +18,20 @@ function isIndexKey(value: unknown): value is IndexKey {
     (typeof value === 'number' && !Number.isNaN(value)) ||
     typeof value === 'string' ||
     typeof value === 'boolean' ||
-    (value instanceof Date && !Number.isNaN(value.getTime()))
+    (isDate(value) && !Number.isNaN(value.getTime()))
   );
 }
 
 function hashKey(value: IndexKey): string {
-  return value instanceof Date ? `d:${value.getTime()}` : `${typeof value}:${String(value)}`;
+  return isDate(value) ? `d:${value.getTime()}` : `${typeof value}:${String(value)}`;
 }
 
 function compareKeys(a: IndexKey, b: IndexKey): number {
   const ta = TYPE_RANK[keyType(a)];
   const tb = TYPE_RANK[keyType(b)];
   if (ta !== tb) return ta - tb;
-  const va = a instanceof Date ? a.getTime() : a;
-  const vb = b instanceof Date ? b.getTime() : b;
+  const va = isDate(a) ? a.getTime() : a;
+  const vb = isDate(b) ? b.getTime() : b;
   return va < vb ? -1 : va > vb ? 1 : 0;
 }
 
@@ -41,7 +42,7 @@ function readPath(doc: Record<string, unknown>, dotted: string): PathValue {
   let current: unknown = doc;
   for (const part of dotted.split('.')) {
     if (Array.isArray(current)) return { kind: 'array' };
-    if (current === null || typeof current !== 'object' || current instanceof Date) {
+    if (current === null || typeof current !== 'object' || isDate(current)) {
       return { kind: 'none' };
     }
     current = (current as Record<string, unknown>)[part];
@@ -95,7 +96,8 @@ class FieldIndex {
       const mid = (lo + hi) >>> 1;
       const probe = this.sorted[mid] as { key: IndexKey; id: string };
       const order =
-        compareKeys(probe.key, entry.key) || (probe.id < entry.id ? -1 : probe.id > entry.id ? 1 : 0);
+        compareKeys(probe.key, entry.key) ||
+        (probe.id < entry.id ? -1 : probe.id > entry.id ? 1 : 0);
       if (order < 0) lo = mid + 1;
       else hi = mid;
     }
@@ -120,7 +122,11 @@ class FieldIndex {
   }
 
   /** Ids whose key lies in the range; bounds of another type than the key never match (Mongo type brackets). */
-  range(type: keyof typeof TYPE_RANK, lower?: [IndexKey, boolean], upper?: [IndexKey, boolean]): string[] {
+  range(
+    type: keyof typeof TYPE_RANK,
+    lower?: [IndexKey, boolean],
+    upper?: [IndexKey, boolean],
+  ): string[] {
     const typeStart = this.boundary(TYPE_MIN[type], false);
     const next = NEXT_TYPE[type];
     const typeEnd = next === null ? this.sorted.length : this.boundary(TYPE_MIN[next], false);
@@ -167,7 +173,8 @@ export class StoredCollection {
     readonly name: string,
     indexedFields: readonly string[],
   ) {
-    for (const field of indexedFields) if (field !== '_id') this.indexes.set(field, new FieldIndex(field));
+    for (const field of indexedFields)
+      if (field !== '_id') this.indexes.set(field, new FieldIndex(field));
   }
 
   revision(id: string): number {
@@ -241,7 +248,8 @@ export class StoredCollection {
     }
     if (ops.length > 0 && only([...RANGE_OPS])) {
       const bounds = ops.map(([op, value]) => [op, value] as const);
-      if (!bounds.every(([, value]) => isIndexKey(value) && typeof value !== 'boolean')) return null;
+      if (!bounds.every(([, value]) => isIndexKey(value) && typeof value !== 'boolean'))
+        return null;
       const type = keyType(bounds[0]?.[1] as IndexKey);
       if (!bounds.every(([, value]) => keyType(value as IndexKey) === type)) return null;
       let lower: [IndexKey, boolean] | undefined;
@@ -276,7 +284,7 @@ function isOperatorObject(value: unknown): value is Record<string, unknown> {
     value !== null &&
     typeof value === 'object' &&
     !Array.isArray(value) &&
-    !(value instanceof Date) &&
+    !isDate(value) &&
     !(value instanceof RegExp) &&
     Object.keys(value).length > 0 &&
     Object.keys(value).every((key) => key.startsWith('$'))

@@ -23,7 +23,8 @@ export class FunctionRegistry {
     this.found = new Map();
     for (const entry of fs.readdirSync(functionsDir, { withFileTypes: true })) {
       const main = path.join(functionsDir, entry.name, 'src', 'main.ts');
-      if (entry.isDirectory() && NAME.test(entry.name) && fs.existsSync(main)) this.found.set(entry.name, main);
+      if (entry.isDirectory() && NAME.test(entry.name) && fs.existsSync(main))
+        this.found.set(entry.name, main);
     }
   }
 

@@ -44,7 +44,12 @@ const CONTENT_TYPES: Record<string, string> = {
 const LOOPBACK_HOST = /^(127\.0\.0\.1|localhost|\[::1\])(:\d+)?$/;
 const LOOPBACK_ORIGIN = /^http:\/\/(127\.0\.0\.1|localhost|\[::1\])(:\d+)?$/;
 
-function send(res: http.ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+function send(
+  res: http.ServerResponse,
+  status: number,
+  body: unknown,
+  headers: Record<string, string> = {},
+): void {
   const text = JSON.stringify(body === undefined ? null : body);
   res.writeHead(status, {
     'content-type': 'application/json; charset=utf-8',
@@ -57,7 +62,12 @@ function send(res: http.ServerResponse, status: number, body: unknown, headers: 
 function readBody(req: http.IncomingMessage, limit: number): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const declared = Number(req.headers['content-length'] ?? 0);
-    const tooLarge = () => new HttpError(413, 413, `请求体过大，上限 ${limit} 字节 (request body exceeds ${limit} bytes)`);
+    const tooLarge = () =>
+      new HttpError(
+        413,
+        413,
+        `请求体过大，上限 ${limit} 字节 (request body exceeds ${limit} bytes)`,
+      );
     if (declared > DRAIN_LIMIT) {
       reject(tooLarge());
       return;
@@ -67,7 +77,8 @@ function readBody(req: http.IncomingMessage, limit: number): Promise<Buffer> {
     let over = false;
     req.on('data', (chunk: Buffer) => {
       size += chunk.length;
-      if (size > limit) over = true; // keep draining so the client can read the 413
+      if (size > limit)
+        over = true; // keep draining so the client can read the 413
       else chunks.push(chunk);
       if (size > DRAIN_LIMIT) req.destroy();
     });
@@ -121,11 +132,14 @@ export function createHttpServer(cloud: LocalCloud): http.Server {
 
     if (method === 'POST' && route.startsWith('/functions/')) {
       const name = decodeSegment(route.slice('/functions/'.length));
-      if (!cloud.functions.has(name)) throw new HttpError(404, 404, `云函数不存在 (function not found): ${name}`);
+      if (!cloud.functions.has(name))
+        throw new HttpError(404, 404, `云函数不存在 (function not found): ${name}`);
       const event = await readJson(req, FUNCTION_BODY_LIMIT);
-      const outcome = await cloud.invokeWithStats(name, event, { openid, clientIp }).catch((error: unknown) => {
-        throw error instanceof UnknownFunctionError ? error : new FunctionThrew(error);
-      });
+      const outcome = await cloud
+        .invokeWithStats(name, event, { openid, clientIp })
+        .catch((error: unknown) => {
+          throw error instanceof UnknownFunctionError ? error : new FunctionThrew(error);
+        });
       return send(res, 200, outcome.result, {
         'x-local-cloud-reads': String(outcome.roundTrips.reads),
         'x-local-cloud-writes': String(outcome.roundTrips.writes),
@@ -135,9 +149,14 @@ export function createHttpServer(cloud: LocalCloud): http.Server {
       const body = requireObject(await readJson(req, UPLOAD_BODY_LIMIT));
       const { cloudPath, contentBase64 } = body;
       if (typeof contentBase64 !== 'string' || !/^[A-Za-z0-9+/]*={0,2}$/.test(contentBase64)) {
-        throw new HttpError(400, 400, 'contentBase64 必须是 base64 字符串 (contentBase64 must be base64)');
+        throw new HttpError(
+          400,
+          400,
+          'contentBase64 必须是 base64 字符串 (contentBase64 must be base64)',
+        );
       }
-      if (typeof cloudPath !== 'string') throw new HttpError(400, 400, 'cloudPath 必须是字符串 (cloudPath must be a string)');
+      if (typeof cloudPath !== 'string')
+        throw new HttpError(400, 400, 'cloudPath 必须是字符串 (cloudPath must be a string)');
       const info = await cloud.upload(cloudPath, Buffer.from(contentBase64, 'base64'), openid);
       return send(res, 200, { fileID: info.fileID });
     }
@@ -146,27 +165,42 @@ export function createHttpServer(cloud: LocalCloud): http.Server {
       const content = cloud.readFile(fileID);
       if (!content) throw new HttpError(404, 404, `文件不存在 (file not found): ${fileID}`);
       res.writeHead(200, {
-        'content-type': CONTENT_TYPES[path.extname(fileID).toLowerCase()] ?? 'application/octet-stream',
+        'content-type':
+          CONTENT_TYPES[path.extname(fileID).toLowerCase()] ?? 'application/octet-stream',
         'content-length': content.length,
       });
       res.end(content);
       return;
     }
     if (route === '/__admin/clock') {
-      if (method === 'GET') return send(res, 200, { now: cloud.clock.now().toISOString(), frozen: cloud.clock.isFrozen });
+      if (method === 'GET')
+        return send(res, 200, {
+          now: cloud.clock.now().toISOString(),
+          frozen: cloud.clock.isFrozen,
+        });
       if (method !== 'POST') throw new HttpError(405, 405, 'method not allowed');
       const body = requireObject(await readJson(req, FUNCTION_BODY_LIMIT));
       if (typeof body.now === 'string' && body.advanceMs === undefined) {
         const instant = new Date(body.now);
-        if (Number.isNaN(instant.getTime())) throw new HttpError(400, 400, 'now 必须是 ISO 时间 (now must be an ISO date)');
+        if (Number.isNaN(instant.getTime()))
+          throw new HttpError(400, 400, 'now 必须是 ISO 时间 (now must be an ISO date)');
         await cloud.clock.jump(instant);
         return send(res, 200, { now: cloud.clock.now().toISOString(), frozen: true, fired: [] });
       }
-      if (typeof body.advanceMs === 'number' && body.now === undefined && Number.isFinite(body.advanceMs) && body.advanceMs >= 0) {
+      if (
+        typeof body.advanceMs === 'number' &&
+        body.now === undefined &&
+        Number.isFinite(body.advanceMs) &&
+        body.advanceMs >= 0
+      ) {
         const fired = await cloud.clock.advance(body.advanceMs);
         return send(res, 200, { now: cloud.clock.now().toISOString(), frozen: true, fired });
       }
-      throw new HttpError(400, 400, '需要 { now } 或 { advanceMs } 之一 (expects { now: ISO } or { advanceMs: number ≥ 0 })');
+      throw new HttpError(
+        400,
+        400,
+        '需要 { now } 或 { advanceMs } 之一 (expects { now: ISO } or { advanceMs: number ≥ 0 })',
+      );
     }
     if (method === 'POST' && route.startsWith('/__admin/triggers/')) {
       const name = decodeSegment(route.slice('/__admin/triggers/'.length));
@@ -178,21 +212,31 @@ export function createHttpServer(cloud: LocalCloud): http.Server {
     if (route === '/__admin/subscriptions') {
       if (method === 'GET') return send(res, 200, cloud.allCredits());
       if (method !== 'POST') throw new HttpError(405, 405, 'method not allowed');
-      const { openid: user, templateId, count } = requireObject(await readJson(req, FUNCTION_BODY_LIMIT));
-      if (typeof user !== 'string' || user === '') throw new HttpError(400, 400, 'openid 必须是非空字符串 (openid required)');
+      const {
+        openid: user,
+        templateId,
+        count,
+      } = requireObject(await readJson(req, FUNCTION_BODY_LIMIT));
+      if (typeof user !== 'string' || user === '')
+        throw new HttpError(400, 400, 'openid 必须是非空字符串 (openid required)');
       if (typeof templateId !== 'string' || !cloud.hasTemplate(templateId)) {
         throw new HttpError(400, 40037, `模板不存在 (unknown templateId): ${String(templateId)}`);
       }
       const times = count === undefined ? 1 : count;
       if (typeof times !== 'number' || !Number.isInteger(times) || times < 1 || times > 1000) {
-        throw new HttpError(400, 400, 'count 必须是 1–1000 的整数 (count must be an integer 1–1000)');
+        throw new HttpError(
+          400,
+          400,
+          'count 必须是 1–1000 的整数 (count must be an integer 1–1000)',
+        );
       }
       const credits = await cloud.grantCredits(user, templateId, times);
       return send(res, 200, { openid: user, templateId, credits });
     }
     if (method === 'GET' && route === '/__admin/outbox') return send(res, 200, cloud.outbox());
     if (method === 'GET' && route === '/__admin/stats') return send(res, 200, cloud.stats());
-    if (method === 'GET' && route === '/__admin/templates') return send(res, 200, cloud.templates());
+    if (method === 'GET' && route === '/__admin/templates')
+      return send(res, 200, cloud.templates());
     if (method === 'GET' && route === '/__admin/triggers') return send(res, 200, cloud.triggers());
     if (method === 'POST' && route === '/__admin/reset') {
       await cloud.reset();

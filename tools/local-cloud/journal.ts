@@ -1,14 +1,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { isDate } from './document-values';
 
 /** One stored document: a plain object whose `_id` is a string. */
 export type StoredDoc = Record<string, unknown> & { _id: string };
 
 /** What the journal records; a `batch` is applied all-or-nothing (a transaction commit). */
 export type JournalOp =
-  | { t: 'put'; c: string; d: StoredDoc }
-  | { t: 'del'; c: string; id: string }
-  | { t: 'clear' };
+  { t: 'put'; c: string; d: StoredDoc } | { t: 'del'; c: string; id: string } | { t: 'clear' };
 export type JournalRecord = JournalOp | { t: 'batch'; ops: JournalOp[] };
 
 export const JOURNAL_FILE = 'journal.ndjson';
@@ -20,7 +19,7 @@ export const JOURNAL_FILE = 'journal.ndjson';
 export function encodeRecord(record: JournalRecord): string {
   return JSON.stringify(record, function (this: Record<string, unknown>, key: string, value) {
     const original = this[key];
-    return original instanceof Date ? { $date: original.toISOString() } : value;
+    return isDate(original) ? { $date: original.toISOString() } : value;
   });
 }
 

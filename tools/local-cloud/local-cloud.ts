@@ -12,7 +12,12 @@ import { FunctionRegistry } from './function-registry';
 import { createHttpServer } from './http-server';
 import { invocations, type Invocation, type RoundTrips } from './invocation-context';
 import { LocalStorage, type StoredFileInfo } from './storage';
-import { loadTemplates, SubscribeMessages, type OutboxEntry, type Template } from './subscribe-message';
+import {
+  loadTemplates,
+  SubscribeMessages,
+  type OutboxEntry,
+  type Template,
+} from './subscribe-message';
 import { Timers, type TimerRun, type TimerTrigger } from './timers';
 
 const REPO_ROOT = path.resolve(__dirname, '..', '..');
@@ -76,8 +81,9 @@ export class UnknownFunctionError extends Error {
 
 function readIndexes(extra: LocalCloudOptions['indexes']): Record<string, string[]> {
   const file = path.join(__dirname, 'indexes.json');
-  const declared = (JSON.parse(fs.readFileSync(file, 'utf8')) as { collections: Record<string, string[]> })
-    .collections;
+  const declared = (
+    JSON.parse(fs.readFileSync(file, 'utf8')) as { collections: Record<string, string[]> }
+  ).collections;
   const merged: Record<string, string[]> = { ...declared };
   for (const [name, fields] of Object.entries(extra ?? {})) {
     merged[name] = [...new Set([...(merged[name] ?? []), ...fields])];
@@ -114,23 +120,33 @@ export class LocalCloud {
     this.env = { ...options.env };
     this.envId = options.envId ?? 'lizhitong';
     this.realTimeTimers = options.realTimeTimers ?? true;
-    this.functions = new FunctionRegistry(options.functionsDir ?? path.join(REPO_ROOT, 'cloudfunctions'));
+    this.functions = new FunctionRegistry(
+      options.functionsDir ?? path.join(REPO_ROOT, 'cloudfunctions'),
+    );
     this.store = new DocumentStore(options.dataDir, readIndexes(options.indexes));
     const now = () => this.localClock.now();
     this.database = new LocalDatabase(this.store, this.localClock);
-    this.storage = new LocalStorage(options.dataDir, this.envId, this.store, now, () => this.baseUrl);
+    this.storage = new LocalStorage(
+      options.dataDir,
+      this.envId,
+      this.store,
+      now,
+      () => this.baseUrl,
+    );
     this.messages = new SubscribeMessages(
       loadTemplates(options.templatesPath ?? path.join(__dirname, 'templates.json')),
       this.store,
       now,
     );
-    this.timers = new Timers(this.loadTriggers(), this.localClock, (trigger, time) => this.runTimer(trigger, time));
+    this.timers = new Timers(this.loadTriggers(), this.localClock, (trigger, time) =>
+      this.runTimer(trigger, time),
+    );
     this.cloud = this.createCloud();
-    const self = this;
+    const localClock = this.localClock;
     this.clock = {
       now,
       get isFrozen() {
-        return self.localClock.isFrozen;
+        return localClock.isFrozen;
       },
       jump: async (instant) => {
         await this.whenOpen();
@@ -148,7 +164,11 @@ export class LocalCloud {
     return this.functions.names().flatMap((functionName) =>
       (this.functions.config(functionName).triggers ?? [])
         .filter((trigger) => trigger.type === 'timer')
-        .map((trigger) => ({ functionName, triggerName: trigger.name, schedule: new CronSchedule(trigger.config) })),
+        .map((trigger) => ({
+          functionName,
+          triggerName: trigger.name,
+          schedule: new CronSchedule(trigger.config),
+        })),
     );
   }
 
@@ -156,7 +176,9 @@ export class LocalCloud {
   private createCloud(): WxServerSdk.Cloud {
     return {
       database: (options) => this.database.handle(options),
-      getWXContext: () => ({ ...(invocations.getStore()?.wxContext ?? { SOURCE: '', ENV: this.envId }) }),
+      getWXContext: () => ({
+        ...(invocations.getStore()?.wxContext ?? { SOURCE: '', ENV: this.envId }),
+      }),
       ...this.storage.api(),
       openapi: { subscribeMessage: { send: (params) => this.messages.send(params) } },
     };
@@ -165,7 +187,11 @@ export class LocalCloud {
   private main(name: string): CloudFunctionMain {
     let main = this.mains.get(name);
     if (!main) {
-      main = this.functions.create(name, { cloud: this.cloud, clock: this.localClock, env: this.env });
+      main = this.functions.create(name, {
+        cloud: this.cloud,
+        clock: this.localClock,
+        env: this.env,
+      });
       this.mains.set(name, main);
     }
     return main;
@@ -183,9 +209,17 @@ export class LocalCloud {
     return run;
   }
 
-  private execute(name: string, event: unknown, wxContext: WxServerSdk.WXContext): Promise<InvocationOutcome> {
+  private execute(
+    name: string,
+    event: unknown,
+    wxContext: WxServerSdk.WXContext,
+  ): Promise<InvocationOutcome> {
     if (!this.functions.has(name)) return Promise.reject(new UnknownFunctionError(String(name)));
-    const invocation: Invocation = { functionName: name, wxContext, roundTrips: { reads: 0, writes: 0 } };
+    const invocation: Invocation = {
+      functionName: name,
+      wxContext,
+      roundTrips: { reads: 0, writes: 0 },
+    };
     this.invocationCount++;
     const context = { request_id: randomUUID(), function_name: name, function_version: '$LATEST' };
     return this.track(
@@ -197,7 +231,11 @@ export class LocalCloud {
   }
 
   /** Calls a function as a mini program user would (`SOURCE: 'wx_client'`). */
-  async invokeWithStats(name: string, event: unknown, options: InvokeOptions = {}): Promise<InvocationOutcome> {
+  async invokeWithStats(
+    name: string,
+    event: unknown,
+    options: InvokeOptions = {},
+  ): Promise<InvocationOutcome> {
     await this.whenOpen();
     const wxContext: WxServerSdk.WXContext = {
       SOURCE: 'wx_client',
@@ -221,7 +259,11 @@ export class LocalCloud {
   /** A timer run: no OPENID, `SOURCE: 'wx_trigger'`, event `{ Type: 'Timer', TriggerName, Time }`. */
   private async runTimer(trigger: TimerTrigger, time: Date): Promise<TimerRun> {
     const iso = time.toISOString().replace(/\.\d{3}Z$/, 'Z');
-    const base = { functionName: trigger.functionName, triggerName: trigger.triggerName, time: iso };
+    const base = {
+      functionName: trigger.functionName,
+      triggerName: trigger.triggerName,
+      time: iso,
+    };
     try {
       await this.execute(
         trigger.functionName,
@@ -231,7 +273,10 @@ export class LocalCloud {
       return { ...base, ok: true };
     } catch (error) {
       // On WeChat a failing timer run is only logged; the schedule goes on.
-      console.error(`[local-cloud] timer ${trigger.functionName}/${trigger.triggerName} at ${iso} failed:`, error);
+      console.error(
+        `[local-cloud] timer ${trigger.functionName}/${trigger.triggerName} at ${iso} failed:`,
+        error,
+      );
       return { ...base, ok: false, error: error instanceof Error ? error.message : String(error) };
     }
   }
@@ -244,9 +289,11 @@ export class LocalCloud {
   }
 
   triggers(): { functionName: string; triggerName: string; cron: string }[] {
-    return this.timers
-      .list()
-      .map((t) => ({ functionName: t.functionName, triggerName: t.triggerName, cron: t.schedule.expression }));
+    return this.timers.list().map((t) => ({
+      functionName: t.functionName,
+      triggerName: t.triggerName,
+      cron: t.schedule.expression,
+    }));
   }
 
   /** Credits on WeChat's side: what `count` "accept"s of a user give. */
@@ -291,7 +338,11 @@ export class LocalCloud {
   }
 
   stats(): LocalCloudStats {
-    return { ...this.database.counters, mutations: this.store.mutations, invocations: this.invocationCount };
+    return {
+      ...this.database.counters,
+      mutations: this.store.mutations,
+      invocations: this.invocationCount,
+    };
   }
 
   /**

@@ -86,7 +86,8 @@ export class LocalStorage {
     if (cloudPath === null) return null;
     const doc = this.store.collection(FILES_COLLECTION).docs.get(cloudPath);
     if (!doc) return null;
-    const { _id: _ignored, ...info } = doc;
+    const info: Record<string, unknown> = { ...doc };
+    delete info._id;
     return info as unknown as StoredFileInfo;
   }
 
@@ -112,9 +113,14 @@ export class LocalStorage {
   api(): Pick<WxServerSdk.Cloud, 'uploadFile' | 'downloadFile' | 'getTempFileURL' | 'deleteFile'> {
     return {
       uploadFile: async (options) => {
-        const content = typeof options?.fileContent === 'string' ? Buffer.from(options.fileContent) : options?.fileContent;
+        const content =
+          typeof options?.fileContent === 'string'
+            ? Buffer.from(options.fileContent)
+            : options?.fileContent;
         const info = this.upload(options?.cloudPath, content as Uint8Array);
-        return { fileID: info.fileID, statusCode: 200, errMsg: 'uploadFile:ok' } as { fileID: string };
+        return { fileID: info.fileID, statusCode: 200, errMsg: 'uploadFile:ok' } as {
+          fileID: string;
+        };
       },
       downloadFile: async (options) => {
         const content = this.read(options?.fileID);
@@ -124,12 +130,17 @@ export class LocalStorage {
             `downloadFile:fail ${ErrCode.STORAGE_FILE_NONEXIST} storage file not exists: ${String(options?.fileID)}`,
           );
         }
-        return { fileContent: content, statusCode: 200, errMsg: 'downloadFile:ok' } as { fileContent: Uint8Array };
+        return { fileContent: content, statusCode: 200, errMsg: 'downloadFile:ok' } as {
+          fileContent: Uint8Array;
+        };
       },
       getTempFileURL: async (options) => {
         const list = fileList('getTempFileURL', options?.fileList);
         if (list.length > TEMP_URL_MAX_FILES) {
-          throw invalidParam('getTempFileURL', `一次最多 ${TEMP_URL_MAX_FILES} 个文件 (at most ${TEMP_URL_MAX_FILES} file ids per call)`);
+          throw invalidParam(
+            'getTempFileURL',
+            `一次最多 ${TEMP_URL_MAX_FILES} 个文件 (at most ${TEMP_URL_MAX_FILES} file ids per call)`,
+          );
         }
         return {
           fileList: list.map((fileID) =>
@@ -166,15 +177,28 @@ function fileList(api: string, list: unknown): string[] {
     throw invalidParam(api, 'fileList 必须是非空数组 (fileList must be a non-empty array)');
   }
   return list.map((item: unknown) => {
-    const id = typeof item === 'object' && item !== null ? (item as { fileID?: unknown }).fileID : item;
-    if (typeof id !== 'string' || id === '') throw invalidParam(api, `fileID 无效: ${String(id)} (invalid fileID)`);
+    const id =
+      typeof item === 'object' && item !== null ? (item as { fileID?: unknown }).fileID : item;
+    if (typeof id !== 'string' || id === '')
+      throw invalidParam(api, `fileID 无效: ${String(id)} (invalid fileID)`);
     return id;
   });
 }
 
 /** A relative path without `..`, empty segments or control characters: it becomes a file name. */
 export function validCloudPath(cloudPath: unknown): cloudPath is string {
-  if (typeof cloudPath !== 'string' || cloudPath.length === 0 || cloudPath.length > 1024) return false;
-  if (cloudPath.startsWith('/') || cloudPath.includes('\\') || /[\u0000-\u001f]/.test(cloudPath)) return false;
-  return cloudPath.split('/').every((segment) => segment !== '' && segment !== '.' && segment !== '..' && !segment.endsWith('.uploading'));
+  if (typeof cloudPath !== 'string' || cloudPath.length === 0 || cloudPath.length > 1024)
+    return false;
+  if (
+    cloudPath.startsWith('/') ||
+    cloudPath.includes('\\') ||
+    [...cloudPath].some((c) => c.charCodeAt(0) < 0x20)
+  )
+    return false;
+  return cloudPath
+    .split('/')
+    .every(
+      (segment) =>
+        segment !== '' && segment !== '.' && segment !== '..' && !segment.endsWith('.uploading'),
+    );
 }

@@ -48,7 +48,9 @@ export function loadTemplates(file: string): Template[] {
   return Object.entries(raw.templates).map(([id, template]) => {
     for (const [key, type] of Object.entries(template.fields)) {
       if (key.replace(/\d+$/, '') !== type) {
-        throw new Error(`${file}: field ${key} of template ${id} must be of type ${key.replace(/\d+$/, '')}`);
+        throw new Error(
+          `${file}: field ${key} of template ${id} must be of type ${key.replace(/\d+$/, '')}`,
+        );
       }
     }
     return { id, ...template };
@@ -72,7 +74,9 @@ function timePoint(value: string): boolean {
   const withDate = new RegExp(`^${DATE} ${TIME}$`).exec(value);
   if (withDate) {
     const [, y, m, d, h, min] = withDate as unknown as string[];
-    return validDate(y as string, m as string, d as string) && validTime(h as string, min as string);
+    return (
+      validDate(y as string, m as string, d as string) && validTime(h as string, min as string)
+    );
   }
   const only = new RegExp(`^${TIME}$`).exec(value);
   return only !== null && validTime(only[1] as string, only[2] as string);
@@ -83,7 +87,10 @@ function datePoint(value: string): boolean {
   const match = new RegExp(`^${DATE}(?: ${TIME})?$`).exec(value);
   if (!match) return false;
   const [, y, m, d, h, min] = match as unknown as (string | undefined)[];
-  return validDate(y as string, m as string, d as string) && (h === undefined || validTime(h, min as string));
+  return (
+    validDate(y as string, m as string, d as string) &&
+    (h === undefined || validTime(h, min as string))
+  );
 }
 
 /** Both accept a period: two points joined by `~`. */
@@ -115,7 +122,11 @@ export function validField(type: FieldType, value: string): boolean {
     case 'phone_number':
       return length <= 17 && /^[\d+\-() ]+$/.test(value);
     case 'car_number':
-      return length >= 1 && length <= 8 && /^[\p{Script=Han}A-Z0-9][A-Z0-9]*[\p{Script=Han}A-Z0-9]?$/u.test(value);
+      return (
+        length >= 1 &&
+        length <= 8 &&
+        /^[\p{Script=Han}A-Z0-9][A-Z0-9]*[\p{Script=Han}A-Z0-9]?$/u.test(value)
+      );
     case 'name':
       // Chinese (or mixed) names: ≤ 10 characters; purely Latin names: ≤ 20.
       return length >= 1 && (/\p{Script=Han}/u.test(value) ? length <= 10 : length <= 20);
@@ -160,7 +171,11 @@ export class SubscribeMessages {
   grant(openid: string, templateId: string, count: number): number {
     const total = this.credits(openid, templateId) + count;
     this.store.commit([
-      { t: 'put', c: CREDITS, d: { _id: creditKey(openid, templateId), openid, templateId, count: total } },
+      {
+        t: 'put',
+        c: CREDITS,
+        d: { _id: creditKey(openid, templateId), openid, templateId, count: total },
+      },
     ]);
     return total;
   }
@@ -169,7 +184,10 @@ export class SubscribeMessages {
     return this.store
       .collection(CREDITS)
       .all()
-      .map(({ openid, templateId, count }) => ({ openid, templateId, count }) as { openid: string; templateId: string; count: number });
+      .map(
+        ({ openid, templateId, count }) =>
+          ({ openid, templateId, count }) as { openid: string; templateId: string; count: number },
+      );
   }
 
   outbox(): OutboxEntry[] {
@@ -181,7 +199,9 @@ export class SubscribeMessages {
   }
 
   /** `cloud.openapi.subscribeMessage.send`: resolves on success, rejects with `{ errCode, errMsg }`. */
-  async send(params: WxServerSdk.SubscribeMessageSendParams): Promise<{ errCode: number; errMsg: string }> {
+  async send(
+    params: WxServerSdk.SubscribeMessageSendParams,
+  ): Promise<{ errCode: number; errMsg: string }> {
     const failure = this.check(params);
     const spend = failure === null;
     const errCode = failure?.[0] ?? 0;
@@ -204,7 +224,16 @@ export class SubscribeMessages {
     if (spend) {
       const openid = params.touser;
       const left = this.credits(openid, params.templateId) - 1;
-      ops.push({ t: 'put', c: CREDITS, d: { _id: creditKey(openid, params.templateId), openid, templateId: params.templateId, count: left } });
+      ops.push({
+        t: 'put',
+        c: CREDITS,
+        d: {
+          _id: creditKey(openid, params.templateId),
+          openid,
+          templateId: params.templateId,
+          count: left,
+        },
+      });
     }
     // The attempt and the spent credit are recorded together.
     this.store.commit(ops);
@@ -218,19 +247,25 @@ export class SubscribeMessages {
     if (typeof touser !== 'string' || !/^[A-Za-z0-9_-]{1,64}$/.test(touser)) {
       return [40003, 'invalid openid'];
     }
-    const template = typeof params.templateId === 'string' ? this.templates.get(params.templateId) : undefined;
+    const template =
+      typeof params.templateId === 'string' ? this.templates.get(params.templateId) : undefined;
     if (!template) return [40037, 'invalid template_id'];
     const data: unknown = params.data;
     if (data === null || typeof data !== 'object' || Array.isArray(data)) {
       return [47003, 'argument invalid! data is empty'];
     }
     for (const key of Object.keys(data)) {
-      if (!(key in template.fields)) return [47003, `argument invalid! data.${key} is not a field of the template`];
+      if (!(key in template.fields))
+        return [47003, `argument invalid! data.${key} is not a field of the template`];
     }
     for (const [key, type] of Object.entries(template.fields)) {
       const field = (data as Record<string, unknown>)[key];
-      const value = field !== null && typeof field === 'object' ? (field as { value?: unknown }).value : undefined;
-      if (typeof value !== 'string' || value === '') return [47003, `argument invalid! data.${key}.value is empty`];
+      const value =
+        field !== null && typeof field === 'object'
+          ? (field as { value?: unknown }).value
+          : undefined;
+      if (typeof value !== 'string' || value === '')
+        return [47003, `argument invalid! data.${key}.value is empty`];
       if (!validField(type, value)) return [47003, `argument invalid! data.${key}.value invalid`];
     }
     if (this.credits(touser, template.id) <= 0) return [43101, 'user refuse to accept the msg'];

@@ -1,5 +1,5 @@
 import type { LocalClock } from './clock';
-import { CronSchedule } from './cron-schedule';
+import type { CronSchedule } from './cron-schedule';
 
 export interface TimerTrigger {
   functionName: string;
@@ -75,7 +75,8 @@ export class Timers {
 
   advance(ms: number): Promise<TimerRun[]> {
     return this.serialise(async () => {
-      if (!Number.isFinite(ms) || ms < 0) throw new RangeError('advanceMs must be a non-negative number');
+      if (!Number.isFinite(ms) || ms < 0)
+        throw new RangeError('advanceMs must be a non-negative number');
       const start = this.clock.now();
       const end = new Date(start.getTime() + ms);
       this.clock.set(start);
@@ -142,18 +143,21 @@ export class Timers {
     const next = this.nextDue(this.realCursor);
     if (!next) return;
     const delay = Math.max(0, next.time.getTime() - Date.now());
-    this.realTimer = setTimeout(() => {
-      this.realTimer = null;
-      if (this.stopped || this.clock.isFrozen) return;
-      if (Date.now() < next.time.getTime()) return this.arm(); // a long wait re-armed in parts
-      void this.serialise(async () => {
-        if (this.clock.isFrozen) return;
-        for (const trigger of next.due) await this.fire(trigger, next.time);
-      }).finally(() => {
-        this.realCursor = next.time;
-        this.arm();
-      });
-    }, Math.min(delay, MAX_TIMEOUT_MS));
+    this.realTimer = setTimeout(
+      () => {
+        this.realTimer = null;
+        if (this.stopped || this.clock.isFrozen) return;
+        if (Date.now() < next.time.getTime()) return this.arm(); // a long wait re-armed in parts
+        void this.serialise(async () => {
+          if (this.clock.isFrozen) return;
+          for (const trigger of next.due) await this.fire(trigger, next.time);
+        }).finally(() => {
+          this.realCursor = next.time;
+          this.arm();
+        });
+      },
+      Math.min(delay, MAX_TIMEOUT_MS),
+    );
     // Real-time timers never keep the process alive on their own (the HTTP server does).
     this.realTimer.unref();
   }
