@@ -21,6 +21,9 @@ declare namespace WxServerSdk {
   /** An operator built by `db.command` (query, update or aggregation expression). */
   interface CommandExpr {
     readonly __command: true;
+    /** Query commands chain on one field: `_.gt(1).and(_.lt(5))`, `_.eq(0).or(_.gt(9))`. */
+    and(...conditions: unknown[]): CommandExpr;
+    or(...conditions: unknown[]): CommandExpr;
   }
   type Condition = Record<string, unknown>;
 
@@ -62,7 +65,7 @@ declare namespace WxServerSdk {
     and(...conditions: unknown[]): CommandExpr;
     or(...conditions: unknown[]): CommandExpr;
     exists(exists: boolean): CommandExpr;
-    elemMatch(condition: Condition): CommandExpr;
+    elemMatch(condition: Condition | CommandExpr): CommandExpr;
     all(values: unknown[]): CommandExpr;
     size(size: number): CommandExpr;
     set(value: unknown): CommandExpr;
@@ -99,7 +102,8 @@ declare namespace WxServerSdk {
   }
 
   interface Query {
-    where(condition: Condition): Query;
+    /** A plain object (nested objects match field by field) or a top-level `_.or([...])` / `_.and([...])`. */
+    where(condition: Condition | CommandExpr): Query;
     orderBy(field: string, direction: 'asc' | 'desc'): Query;
     limit(n: number): Query;
     skip(n: number): Query;
@@ -121,7 +125,7 @@ declare namespace WxServerSdk {
   }
 
   interface Aggregate {
-    match(condition: Condition): Aggregate;
+    match(condition: Condition | CommandExpr): Aggregate;
     group(spec: Doc): Aggregate;
     sort(spec: Record<string, 1 | -1>): Aggregate;
     project(spec: Doc): Aggregate;
@@ -129,6 +133,8 @@ declare namespace WxServerSdk {
     unwind(spec: string | Doc): Aggregate;
     count(field: string): Aggregate;
     limit(n: number): Aggregate;
+    replaceRoot(spec: Doc): Aggregate;
+    sortByCount(expr: unknown): Aggregate;
     skip(n: number): Aggregate;
     end(): Promise<{ list: Doc[]; errMsg?: string }>;
   }

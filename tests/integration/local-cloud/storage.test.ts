@@ -1,0 +1,68 @@
+import { TEMP_URL_MAX_FILES } from '../../../tools/local-cloud';
+import { rejectionOf, startHarness, type Harness } from './local-cloud-harness';
+
+let h: Harness;
+beforeEach(() => {
+  h = startHarness();
+});
+afterEach(() => h.dispose());
+
+describe('storage', () => {
+  it('uploads under cloud://local.<env>/<path> and keeps the uploader OPENID', async () => {
+    const info = await h.cloud.upload('cases/c1/signature/a.png', Buffer.from('png!'), 'user-1');
+    expect(info.fileID).toBe('cloud://local.lizhitong/cases/c1/signature/a.png');
+    expect(h.cloud.fileInfo(info.fileID)).toMatchObject({ openid: 'user-1', size: 4 });
+    const { fileContent } = await h.cloud.cloud.downloadFile({ fileID: info.fileID });
+    expect(Buffer.from(fileContent).toString()).toBe('png!');
+  });
+
+  it('records the calling user as uploader when a function uploads', async () => {
+    const { fileID } = (await h.cloud.invoke(
+      'probe',
+      { op: 'upload', cloudPath: 'cases/c1/other/x.txt', text: 'x' },
+      { openid: 'caller-7' },
+    )) as { fileID: string };
+    expect(h.cloud.fileInfo(fileID)?.openid).toBe('caller-7');
+    const direct = await h.cloud.cloud.uploadFile({
+      cloudPath: 'evidence/c1/x.txt',
+      fileContent: Buffer.from('x'),
+    });
+    expect(h.cloud.fileInfo(direct.fileID)?.openid).toBeUndefined();
+  });
+
+  it('overwrites on upload to an existing path', async () => {
+    await h.cloud.upload('a/b.txt', Buffer.from('one'), 'u1');
+    const again = await h.cloud.upload('a/b.txt', Buffer.from('two!'), 'u2');
+    expect(h.cloud.readFile(again.fileID)?.toString()).toBe('two!');
+    expect(h.cloud.fileInfo(again.fileID)).toMatchObject({ openid: 'u2', size: 4 });
+  });
+
+  it('getTempFileURL: at most 50 ids per call, status per file', async () => {
+    const { fileID } = await h.cloud.upload('a/b.txt', Buffer.from('x'), 'u1');
+    const { fileList } = await h.cloud.cloud.getTempFileURL({
+      fileList: [fileID, 'cloud://local.lizhitong/none'],
+    });
+    expect(fileList[0]).toMatchObject({ fileID, status: 0, errMsg: 'ok' });
+    expect(fileList[0]?.tempFileURL).toContain(encodeURIComponent(fileID));
+    expect(fileList[1]).toMatchObject({ status: -1, tempFileURL: '' });
+    const tooMany = Array.from({ length: TEMP_URL_MAX_FILES + 1 }, () => fileID);
+    const error = await rejectionOf(h.cloud.cloud.getTempFileURL({ fileList: tooMany }));
+    expect(error.errMsg).toMatch(/^getTempFileURL:fail .*50/);
+  });
+
+  it('deleteFile removes files and reports missing ones', async () => {
+    const { fileID } = await h.cloud.upload('a/b.txt', Buffer.from('x'), 'u1');
+    const { fileList } = await h.cloud.cloud.deleteFile({ fileList: [fileID, fileID] });
+    expect(fileList.map((f) => f.status)).toEqual([0, -1]);
+    const error = await rejectionOf(h.cloud.cloud.downloadFile({ fileID }));
+    expect(error.errMsg).toMatch(/^downloadFile:fail/);
+  });
+
+  it('refuses paths that could leave the data folder', async () => {
+    for (const bad of ['../x', 'a/../../x', '/abs', 'a//b', 'a\\b', '']) {
+      await expect(h.cloud.upload(bad, Buffer.from('x'))).rejects.toMatchObject({
+        errCode: -501007,
+      });
+    }
+  });
+});

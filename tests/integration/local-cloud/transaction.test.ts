@@ -1,0 +1,155 @@
+import { rejectionOf, startHarness, type Harness } from './local-cloud-harness';
+
+let h: Harness;
+beforeEach(async () => {
+  h = startHarness();
+  await h.db.collection('accounts').add({ data: { _id: 'a', amount: 100 } });
+  await h.db.collection('accounts').add({ data: { _id: 'b', amount: 0 } });
+});
+afterEach(() => h.dispose());
+
+const amount = async (id: string) => (await h.db.collection('accounts').doc(id).get()).data.amount;
+
+describe('runTransaction (事务: 仅 doc 操作与 add)', () => {
+  it('commits doc operations and add together and resolves with the body result', async () => {
+    const _ = h.db.command;
+    const result = await h.db.runTransaction(async (tx) => {
+      const { data } = await tx.collection('accounts').doc('a').get();
+      await tx
+        .collection('accounts')
+        .doc('a')
+        .update({ data: { amount: _.inc(-10) } });
+      await tx
+        .collection('accounts')
+        .doc('b')
+        .update({ data: { amount: _.inc(10) } });
+      await tx.collection('log').add({ data: { _id: 'l1', moved: 10 } });
+      return data.amount;
+    });
+    expect(result).toBe(100);
+    expect(await amount('a')).toBe(90);
+    expect(await amount('b')).toBe(10);
+    expect((await h.db.collection('log').doc('l1').get()).data.moved).toBe(10);
+  });
+
+  it('is all-or-nothing: a throw or a rollback leaves nothing behind', async () => {
+    const _ = h.db.command;
+    const thrown = await rejectionOf(
+      h.db.runTransaction(async (tx) => {
+        await tx
+          .collection('accounts')
+          .doc('a')
+          .update({ data: { amount: _.inc(-10) } });
+        await tx.collection('log').add({ data: { _id: 'l2' } });
+        throw Object.assign(new Error('boom'), { errCode: 1, errMsg: 'boom' });
+      }),
+    );
+    expect(thrown.errMsg).toBe('boom');
+    const rolledBack = h.db.runTransaction(async (tx) => {
+      await tx
+        .collection('accounts')
+        .doc('b')
+        .set({ data: { amount: 999 } });
+      await tx.rollback(-100);
+    });
+    await expect(rolledBack).rejects.toBe(-100);
+    expect(await amount('a')).toBe(100);
+    expect(await amount('b')).toBe(0);
+    expect((await h.db.collection('log').count()).total).toBe(0);
+  });
+
+  it('offers only doc() and add(): no where, no aggregate', async () => {
+    await h.db.runTransaction(async (tx) => {
+      const collection = tx.collection('accounts') as unknown as Record<string, unknown>;
+      expect(collection.where).toBeUndefined();
+      expect(collection.aggregate).toBeUndefined();
+      expect(Object.keys(collection).sort()).toEqual(['add', 'doc']);
+    });
+  });
+
+  it('reads its own writes inside the transaction', async () => {
+    await h.db.runTransaction(async (tx) => {
+      await tx
+        .collection('accounts')
+        .doc('a')
+        .set({ data: { amount: 1 } });
+      expect((await tx.collection('accounts').doc('a').get()).data.amount).toBe(1);
+      expect(await amount('a')).toBe(100); // not visible outside before commit
+    });
+    expect(await amount('a')).toBe(1);
+  });
+
+  it('add of an existing _id fails the transaction', async () => {
+    const error = await rejectionOf(
+      h.db.runTransaction(async (tx) => {
+        await tx
+          .collection('accounts')
+          .doc('b')
+          .set({ data: { amount: 5 } });
+        await tx.collection('accounts').add({ data: { _id: 'a', amount: 1 } });
+      }),
+    );
+    expect(error.errMsg).toMatch(/duplicate key/);
+    expect(await amount('b')).toBe(0);
+  });
+
+  it('serialises conflicting transactions: both read-modify-write one doc, both effects land', async () => {
+    const _ = h.db.command;
+    let runs = 0;
+    const transfer = () =>
+      h.db.runTransaction(async (tx) => {
+        runs++;
+        const { data } = await tx.collection('accounts').doc('a').get();
+        await new Promise((resolve) => setTimeout(resolve, 10));
+        await tx
+          .collection('accounts')
+          .doc('a')
+          .update({ data: { amount: (data.amount as number) - 30 } });
+        await tx
+          .collection('accounts')
+          .doc('b')
+          .update({ data: { amount: _.inc(30) } });
+      });
+    await Promise.all([transfer(), transfer()]);
+    expect(await amount('a')).toBe(40);
+    expect(await amount('b')).toBe(60);
+    expect(runs).toBe(3); // the loser ran again on fresh data
+  });
+
+  it('two transactions on one doc cannot both commit: the loser fails after its retries', async () => {
+    const attempt = (value: number) =>
+      h.db.runTransaction(async (tx) => {
+        await tx.collection('accounts').doc('a').get();
+        await new Promise((resolve) => setTimeout(resolve, 10));
+        await tx
+          .collection('accounts')
+          .doc('a')
+          .set({ data: { amount: value } });
+      }, 1);
+    const results = await Promise.allSettled([attempt(1), attempt(2)]);
+    expect(results.map((r) => r.status).sort()).toEqual(['fulfilled', 'rejected']);
+    const failed = results.find((r) => r.status === 'rejected') as PromiseRejectedResult;
+    expect(failed.reason.errCode).toBe(-502008);
+    const winner = results[0]?.status === 'fulfilled' ? 1 : 2;
+    expect(await amount('a')).toBe(winner);
+  });
+
+  it('a plain write during a transaction makes it retry on the new value', async () => {
+    let first = true;
+    await h.db.runTransaction(async (tx) => {
+      const { data } = await tx.collection('accounts').doc('a').get();
+      if (first) {
+        first = false;
+        await h.db
+          .collection('accounts')
+          .doc('a')
+          .update({ data: { amount: 500 } });
+      }
+      await tx
+        .collection('accounts')
+        .doc('b')
+        .set({ data: { amount: data.amount } });
+    });
+    expect(await amount('b')).toBe(500);
+  });
+});

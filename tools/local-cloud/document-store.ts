@@ -1,0 +1,389 @@
+import { Query } from 'mingo';
+import { isDate } from './document-values';
+import { Journal, type JournalOp, type JournalRecord, type StoredDoc } from './journal';
+
+/** A scalar an index can hold; dates and numbers are ordered, the rest only compared for equality. */
+type IndexKey = string | number | boolean | Date;
+type Criteria = Record<string, unknown>;
+
+const TYPE_RANK = { number: 1, string: 2, boolean: 3, date: 4 } as const;
+
+function keyType(value: IndexKey): keyof typeof TYPE_RANK {
+  if (isDate(value)) return 'date';
+  return typeof value as 'number' | 'string' | 'boolean';
+}
+
+function isIndexKey(value: unknown): value is IndexKey {
+  return (
+    (typeof value === 'number' && !Number.isNaN(value)) ||
+    typeof value === 'string' ||
+    typeof value === 'boolean' ||
+    (isDate(value) && !Number.isNaN(value.getTime()))
+  );
+}
+
+function hashKey(value: IndexKey): string {
+  return isDate(value) ? `d:${value.getTime()}` : `${typeof value}:${String(value)}`;
+}
+
+function compareKeys(a: IndexKey, b: IndexKey): number {
+  const ta = TYPE_RANK[keyType(a)];
+  const tb = TYPE_RANK[keyType(b)];
+  if (ta !== tb) return ta - tb;
+  const va = isDate(a) ? a.getTime() : a;
+  const vb = isDate(b) ? b.getTime() : b;
+  return va < vb ? -1 : va > vb ? 1 : 0;
+}
+
+type PathValue = { kind: 'scalar'; key: IndexKey } | { kind: 'array' } | { kind: 'none' };
+
+/** Reads a dotted path without Mongo's array traversal; an array on the way is reported as such. */
+function readPath(doc: Record<string, unknown>, dotted: string): PathValue {
+  let current: unknown = doc;
+  for (const part of dotted.split('.')) {
+    if (Array.isArray(current)) return { kind: 'array' };
+    if (current === null || typeof current !== 'object' || isDate(current)) {
+      return { kind: 'none' };
+    }
+    current = (current as Record<string, unknown>)[part];
+  }
+  if (Array.isArray(current)) return { kind: 'array' };
+  return isIndexKey(current) ? { kind: 'scalar', key: current } : { kind: 'none' };
+}
+
+/**
+ * An in-memory index on one field: a hash map for equality and a sorted array for ranges.
+ * Documents whose path crosses an array go to `arrays` and are always re-checked, because
+ * Mongo's array semantics (any element matches, each bound by a different element) cannot be
+ * answered from single keys. Missing, null and object values can never match an indexable
+ * equality or range predicate, so they are left out.
+ */
+class FieldIndex {
+  private readonly byKey = new Map<string, Set<string>>();
+  private readonly sorted: { key: IndexKey; id: string }[] = [];
+  readonly arrays = new Set<string>();
+
+  constructor(readonly field: string) {}
+
+  add(doc: StoredDoc): void {
+    const value = readPath(doc, this.field);
+    if (value.kind === 'array') this.arrays.add(doc._id);
+    if (value.kind !== 'scalar') return;
+    const hash = hashKey(value.key);
+    let ids = this.byKey.get(hash);
+    if (!ids) this.byKey.set(hash, (ids = new Set()));
+    ids.add(doc._id);
+    const entry = { key: value.key, id: doc._id };
+    this.sorted.splice(this.lowerBound(entry), 0, entry);
+  }
+
+  remove(doc: StoredDoc): void {
+    const value = readPath(doc, this.field);
+    this.arrays.delete(doc._id);
+    if (value.kind !== 'scalar') return;
+    const hash = hashKey(value.key);
+    const ids = this.byKey.get(hash);
+    ids?.delete(doc._id);
+    if (ids && ids.size === 0) this.byKey.delete(hash);
+    const at = this.lowerBound({ key: value.key, id: doc._id });
+    if (this.sorted[at]?.id === doc._id) this.sorted.splice(at, 1);
+  }
+
+  private lowerBound(entry: { key: IndexKey; id: string }): number {
+    let lo = 0;
+    let hi = this.sorted.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      const probe = this.sorted[mid] as { key: IndexKey; id: string };
+      const order =
+        compareKeys(probe.key, entry.key) ||
+        (probe.id < entry.id ? -1 : probe.id > entry.id ? 1 : 0);
+      if (order < 0) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+
+  /** First position whose key is ≥ (or > when `after`) the bound, within the sorted array. */
+  private boundary(bound: IndexKey, after: boolean): number {
+    let lo = 0;
+    let hi = this.sorted.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      const order = compareKeys((this.sorted[mid] as { key: IndexKey }).key, bound);
+      if (order < 0 || (after && order === 0)) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+
+  equal(value: IndexKey): Iterable<string> {
+    return this.byKey.get(hashKey(value)) ?? [];
+  }
+
+  /** Ids whose key lies in the range; bounds of another type than the key never match (Mongo type brackets). */
+  range(
+    type: keyof typeof TYPE_RANK,
+    lower?: [IndexKey, boolean],
+    upper?: [IndexKey, boolean],
+  ): string[] {
+    const typeStart = this.boundary(TYPE_MIN[type], false);
+    const next = NEXT_TYPE[type];
+    const typeEnd = next === null ? this.sorted.length : this.boundary(TYPE_MIN[next], false);
+    const from = lower ? this.boundary(lower[0], !lower[1]) : typeStart;
+    const to = upper ? this.boundary(upper[0], upper[1]) : typeEnd;
+    const ids: string[] = [];
+    for (let i = Math.max(from, typeStart); i < Math.min(to, typeEnd); i++) {
+      ids.push((this.sorted[i] as { id: string }).id);
+    }
+    return ids;
+  }
+}
+
+const TYPE_MIN: Record<keyof typeof TYPE_RANK, IndexKey> = {
+  number: -Infinity,
+  string: '',
+  boolean: false,
+  date: new Date(-8.64e15),
+};
+// Keys are sorted by type rank first; the type after a given one bounds its region (dates are last).
+const NEXT_TYPE: Record<keyof typeof TYPE_RANK, keyof typeof TYPE_RANK | null> = {
+  number: 'string',
+  string: 'boolean',
+  boolean: 'date',
+  date: null,
+};
+
+/** How a query will be answered: candidate ids from an index, and whether they need re-checking. */
+interface Plan {
+  candidates: Iterable<string>;
+  /** Every candidate matches: no need to run the full query on them. */
+  exact: boolean;
+}
+
+const RANGE_OPS = new Set(['$gt', '$gte', '$lt', '$lte']);
+
+export class StoredCollection {
+  readonly docs = new Map<string, StoredDoc>();
+  /** Bumped on every write to a document id (kept for deleted ids): transactions detect conflicts with it. */
+  readonly revisions = new Map<string, number>();
+  private readonly indexes = new Map<string, FieldIndex>();
+
+  constructor(
+    readonly name: string,
+    indexedFields: readonly string[],
+  ) {
+    for (const field of indexedFields)
+      if (field !== '_id') this.indexes.set(field, new FieldIndex(field));
+  }
+
+  revision(id: string): number {
+    return this.revisions.get(id) ?? 0;
+  }
+
+  put(doc: StoredDoc): void {
+    const previous = this.docs.get(doc._id);
+    if (previous) for (const index of this.indexes.values()) index.remove(previous);
+    this.docs.set(doc._id, doc);
+    for (const index of this.indexes.values()) index.add(doc);
+    this.revisions.set(doc._id, this.revision(doc._id) + 1);
+  }
+
+  delete(id: string): void {
+    const previous = this.docs.get(id);
+    if (!previous) return;
+    for (const index of this.indexes.values()) index.remove(previous);
+    this.docs.delete(id);
+    this.revisions.set(id, this.revision(id) + 1);
+  }
+
+  /** The documents matching `criteria` (a Mongo query, already translated), in storage order. */
+  find(criteria: Criteria): StoredDoc[] {
+    const plan = this.plan(criteria);
+    const query = plan.exact ? null : new Query(criteria, {});
+    const out: StoredDoc[] = [];
+    for (const id of plan.candidates) {
+      const doc = this.docs.get(id);
+      if (doc && (query === null || query.test(doc))) out.push(doc);
+    }
+    return out;
+  }
+
+  count(criteria: Criteria): number {
+    const plan = this.plan(criteria);
+    if (plan.exact && Array.isArray(plan.candidates)) return plan.candidates.length;
+    return this.find(criteria).length;
+  }
+
+  private plan(criteria: Criteria): Plan {
+    const conjuncts = flattenAnd(criteria);
+    let best: (Plan & { size: number }) | null = null;
+    for (const [field, condition] of conjuncts) {
+      const plan = this.planField(field, condition);
+      if (plan && (best === null || plan.size < best.size)) best = plan;
+    }
+    if (!best) return { candidates: this.docs.keys(), exact: false };
+    return { candidates: best.candidates, exact: best.exact && conjuncts.length === 1 };
+  }
+
+  private planField(field: string, condition: unknown): (Plan & { size: number }) | null {
+    if (field === '_id') {
+      const ids = idsOf(condition);
+      return ids ? { candidates: ids, exact: false, size: ids.length } : null;
+    }
+    const index = this.indexes.get(field);
+    if (!index) return null;
+    const extra = [...index.arrays];
+    if (isIndexKey(condition)) return fromIds(index.equal(condition), extra, true);
+    if (!isOperatorObject(condition)) return null;
+    const ops = Object.entries(condition);
+    const only = (names: string[]) => ops.every(([op]) => names.includes(op));
+    if (ops.length === 1 && (ops[0]?.[0] === '$eq' || ops[0]?.[0] === '$in')) {
+      const [op, value] = ops[0];
+      const values = op === '$eq' ? [value] : value;
+      if (!Array.isArray(values) || !values.every(isIndexKey)) return null;
+      const ids = new Set<string>();
+      for (const v of values) for (const id of index.equal(v)) ids.add(id);
+      return fromIds(ids, extra, true);
+    }
+    if (ops.length > 0 && only([...RANGE_OPS])) {
+      const bounds = ops.map(([op, value]) => [op, value] as const);
+      if (!bounds.every(([, value]) => isIndexKey(value) && typeof value !== 'boolean'))
+        return null;
+      const type = keyType(bounds[0]?.[1] as IndexKey);
+      if (!bounds.every(([, value]) => keyType(value as IndexKey) === type)) return null;
+      let lower: [IndexKey, boolean] | undefined;
+      let upper: [IndexKey, boolean] | undefined;
+      for (const [op, value] of bounds) {
+        const key = value as IndexKey;
+        if (op === '$gt' || op === '$gte') {
+          if (!lower || compareKeys(key, lower[0]) > 0) lower = [key, op === '$gte'];
+        } else if (!upper || compareKeys(key, upper[0]) < 0) upper = [key, op === '$lte'];
+      }
+      return fromIds(index.range(type, lower, upper), extra, true);
+    }
+    return null;
+  }
+
+  /** Every document in `_id` order-independent storage order (used by aggregate and snapshots). */
+  all(): StoredDoc[] {
+    return [...this.docs.values()];
+  }
+}
+
+function fromIds(ids: Iterable<string>, arrays: string[], exact: boolean): Plan & { size: number } {
+  const list = Array.isArray(ids) ? (ids as string[]) : [...ids];
+  if (arrays.length === 0) return { candidates: list, exact, size: list.length };
+  // Documents with arrays on the path are re-checked by the full query.
+  const merged = new Set([...list, ...arrays]);
+  return { candidates: merged, exact: false, size: merged.size };
+}
+
+function isOperatorObject(value: unknown): value is Record<string, unknown> {
+  return (
+    value !== null &&
+    typeof value === 'object' &&
+    !Array.isArray(value) &&
+    !isDate(value) &&
+    !(value instanceof RegExp) &&
+    Object.keys(value).length > 0 &&
+    Object.keys(value).every((key) => key.startsWith('$'))
+  );
+}
+
+function idsOf(condition: unknown): string[] | null {
+  if (typeof condition === 'string') return [condition];
+  if (!isOperatorObject(condition)) return null;
+  const entries = Object.entries(condition);
+  if (entries.length !== 1) return null;
+  const [op, value] = entries[0] as [string, unknown];
+  if (op === '$eq' && typeof value === 'string') return [value];
+  if (op === '$in' && Array.isArray(value) && value.every((v) => typeof v === 'string')) {
+    return [...new Set(value as string[])];
+  }
+  return null;
+}
+
+/** Top-level conjuncts `[field, condition]` of a translated query (through nested `$and`). */
+function flattenAnd(criteria: Criteria): [string, unknown][] {
+  const out: [string, unknown][] = [];
+  for (const [key, value] of Object.entries(criteria)) {
+    if (key === '$and' && Array.isArray(value)) {
+      for (const part of value) out.push(...flattenAnd(part as Criteria));
+    } else if (key.startsWith('$')) {
+      // $or / $nor: not answered from an index; counts as a conjunct that forbids exactness.
+      out.push([key, value]);
+    } else {
+      out.push([key, value]);
+    }
+  }
+  return out;
+}
+
+/**
+ * All collections of one data folder, in memory, made durable by the journal.
+ * Writes go to the journal first (fsynced), then to memory, so memory never holds an
+ * unacknowledged state. Collections whose name starts with `__local_` hold the local cloud's own
+ * state (files, outbox, credits) and are invisible to functions.
+ */
+export class DocumentStore {
+  private readonly collections = new Map<string, StoredCollection>();
+  private readonly journal: Journal;
+  /** Journal records written since start (each an acknowledged mutation or transaction). */
+  mutations = 0;
+
+  constructor(
+    dataDir: string,
+    private readonly indexConfig: Readonly<Record<string, readonly string[]>>,
+  ) {
+    this.journal = new Journal(dataDir);
+    this.journal.open(
+      (op) => this.applyOp(op),
+      () => this.snapshot(),
+    );
+  }
+
+  collection(name: string): StoredCollection {
+    let collection = this.collections.get(name);
+    if (!collection) {
+      collection = new StoredCollection(name, this.indexConfig[name] ?? []);
+      this.collections.set(name, collection);
+    }
+    return collection;
+  }
+
+  collectionNames(): string[] {
+    return [...this.collections.keys()];
+  }
+
+  /** Durably applies the operations, all or nothing. */
+  commit(ops: JournalOp[]): void {
+    if (ops.length === 0) return;
+    const record: JournalRecord = ops.length === 1 ? (ops[0] as JournalOp) : { t: 'batch', ops };
+    this.journal.append(record);
+    ops.forEach((op) => this.applyOp(op));
+    this.mutations++;
+  }
+
+  /** Empties everything, durably. */
+  clear(): void {
+    this.journal.truncate();
+    this.collections.clear();
+  }
+
+  close(): void {
+    this.journal.close();
+  }
+
+  private applyOp(op: JournalOp): void {
+    if (op.t === 'put') this.collection(op.c).put(op.d);
+    else if (op.t === 'del') this.collection(op.c).delete(op.id);
+    else this.collections.clear();
+  }
+
+  private *snapshot(): Iterable<JournalOp> {
+    for (const [name, collection] of this.collections) {
+      for (const doc of collection.docs.values()) yield { t: 'put', c: name, d: doc };
+    }
+  }
+}

@@ -1,0 +1,55 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { CloudFunctionMain, FunctionDeps } from '../../server/infra/function-deps';
+
+export interface FunctionConfig {
+  permissions?: { openapi?: string[] };
+  triggers?: { name: string; type: string; config: string }[];
+}
+
+type FunctionModule = { createMain?: (deps: FunctionDeps) => CloudFunctionMain };
+
+const NAME = /^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/;
+
+/**
+ * The cloud functions of a functions folder: every `<name>/src/main.ts` exporting `createMain`.
+ * A name is only ever looked up among the folders found here, never joined into a path as
+ * given, so a request cannot reach outside the folder.
+ */
+export class FunctionRegistry {
+  private readonly found: Map<string, string>;
+
+  constructor(readonly functionsDir: string) {
+    this.found = new Map();
+    for (const entry of fs.readdirSync(functionsDir, { withFileTypes: true })) {
+      const main = path.join(functionsDir, entry.name, 'src', 'main.ts');
+      if (entry.isDirectory() && NAME.test(entry.name) && fs.existsSync(main))
+        this.found.set(entry.name, main);
+    }
+  }
+
+  names(): string[] {
+    return [...this.found.keys()].sort();
+  }
+
+  has(name: unknown): name is string {
+    return typeof name === 'string' && this.found.has(name);
+  }
+
+  config(name: string): FunctionConfig {
+    const file = path.join(this.functionsDir, name, 'config.json');
+    return fs.existsSync(file) ? (JSON.parse(fs.readFileSync(file, 'utf8')) as FunctionConfig) : {};
+  }
+
+  /** Loads `src/main.ts` (tsx and jest both compile TypeScript on `require`) and wires it. */
+  create(name: string, deps: FunctionDeps): CloudFunctionMain {
+    const file = this.found.get(name);
+    if (!file) throw new Error(`unknown function ${name}`);
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded by path at run time
+    const loaded = require(file) as FunctionModule;
+    if (typeof loaded.createMain !== 'function') {
+      throw new Error(`${file} does not export createMain(deps)`);
+    }
+    return loaded.createMain(deps);
+  }
+}

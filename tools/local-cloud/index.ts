@@ -1,0 +1,20 @@
+/** The local cloud's programmatic API (see README.md). */
+export {
+  createLocalCloud,
+  LocalCloud,
+  LOCAL_APPID,
+  UnknownFunctionError,
+  type InvocationOutcome,
+  type InvokeOptions,
+  type LocalCloudClock,
+  type LocalCloudOptions,
+  type LocalCloudStats,
+} from './local-cloud';
+export { CloudSdkError, ErrCode } from './cloud-error';
+export { AGGREGATE_DEFAULT_LIMIT, GET_DEFAULT_LIMIT, GET_MAX_LIMIT } from './database';
+export { TEMP_URL_MAX_FILES, type StoredFileInfo } from './storage';
+export type { OutboxEntry, Template, FieldType } from './subscribe-message';
+export type { TimerRun } from './timers';
+export type { RoundTrips } from './invocation-context';
+export { encodeRecord, JOURNAL_FILE, type JournalRecord } from './journal';
+export { FUNCTION_BODY_LIMIT, UPLOAD_BODY_LIMIT } from './http-server';

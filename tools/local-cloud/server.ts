@@ -1,0 +1,34 @@
+/**
+ * Runs the local cloud as a process: `tsx tools/local-cloud/server.ts`.
+ * Environment: PORT (default 3000; 0 picks a free port), LOCAL_CLOUD_DIR (default
+ * `<repo>/.local-cloud`), FUNCTIONS_DIR (default `<repo>/cloudfunctions`), ADMIN_OPENIDS (passed
+ * to the functions, default `demo-admin`). Prints one line `local-cloud listening on <url>` when
+ * the port is open (tests wait for it). SIGINT/SIGTERM close it cleanly.
+ */
+import path from 'node:path';
+import { createLocalCloud } from './local-cloud';
+
+const repo = path.resolve(__dirname, '..', '..');
+
+async function main(): Promise<void> {
+  const cloud = createLocalCloud({
+    dataDir: process.env.LOCAL_CLOUD_DIR ?? path.join(repo, '.local-cloud'),
+    functionsDir: process.env.FUNCTIONS_DIR ?? path.join(repo, 'cloudfunctions'),
+    env: { ADMIN_OPENIDS: process.env.ADMIN_OPENIDS ?? 'demo-admin' },
+  });
+  const { url } = await cloud.listen(Number(process.env.PORT ?? 3000));
+  console.log(`local-cloud listening on ${url}`);
+  let closing = false;
+  const stop = () => {
+    if (closing) return;
+    closing = true;
+    void cloud.close().then(() => process.exit(0));
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
