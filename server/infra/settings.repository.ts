@@ -1,3 +1,4 @@
+import type { Clock } from '../app/clock';
 import type { Settings, SettingsRepository } from '../app/ports';
 import { DEFAULT_POLICY, type Policy } from '../domain/policy';
 import { REMINDER_KINDS, type ReminderKind } from '../domain/reminder-kinds';
@@ -50,6 +51,14 @@ export function settingsRepository(
         templateIds: { ...defaults.templateIds, ...stored.templateIds },
         miniprogramState: stored.miniprogramState ?? defaults.miniprogramState,
       };
+  }
+  return {
+    async get() {
+      const now = clock.now().getTime();
+      if (!cached || cached.until <= now) {
+        cached = { settings: await load(), until: now + SETTINGS_CACHE_MS };
+      }
+      return cached.settings;
     },
   };
 }
