@@ -42,6 +42,7 @@ declare namespace WxServerSdk {
     multiply(args: unknown[]): CommandExpr;
     cond(args: unknown): CommandExpr;
     eq(args: unknown[]): CommandExpr;
+    neq(args: unknown[]): CommandExpr;
     gt(args: unknown[]): CommandExpr;
     gte(args: unknown[]): CommandExpr;
     lt(args: unknown[]): CommandExpr;

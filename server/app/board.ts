@@ -1,0 +1,126 @@
+import type { ActionResult } from '../contract';
+import { isInstant } from '../domain/beijing-calendar';
+import { isTerminal, STATES, type State } from '../domain/case-states';
+import { isHr } from './caller';
+import { fail, ok } from './outcome';
+import type { BoardCase, BoardFilter, BoardPosition, CaseQueries } from './ports';
+import type { Handler } from './rpc-handler';
+
+/** Rows per board page (DESIGN §7: lists are paged by 20). */
+export const BOARD_PAGE_SIZE = 20;
+
+/** What the board shows when no state is asked for: every case still being handled. */
+export const OPEN_STATES: readonly State[] = STATES.filter((state) => !isTerminal(state));
+
+/** Drafts are HR's preparation of a termination: nobody else sees them (DESIGN §3). */
+const STATES_SEEN_BY_MANAGERS: readonly State[] = STATES.filter((state) => state !== 'draft');
+
+// Stored instants come from toISOString(); only that form keeps string order equal to time order.
+const STORED_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
+const CASE_ID = /^[A-Za-z0-9_-]{1,64}$/;
+const BASE64URL = /^[A-Za-z0-9_-]+$/;
+
+type BoardRow = ActionResult<'admin.board'>['rows'][number];
+
+export interface BoardDeps {
+  readonly cases: CaseQueries;
+}
+
+/** The opaque cursor: base64url of the last row's sort key. */
+export function encodeCursor(position: BoardPosition): string {
+  return Buffer.from(JSON.stringify({ e: position.enteredAt, i: position.caseId })).toString(
+    'base64url',
+  );
+}
+
+/** The position a cursor stands for, or null when it is not one this server handed out. */
+export function decodeCursor(cursor: string): BoardPosition | null {
+  if (!BASE64URL.test(cursor)) return null;
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+  } catch {
+    return null;
+  }
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) return null;
+  const { e, i, ...rest } = parsed as Record<string, unknown>;
+  if (Object.keys(rest).length > 0) return null;
+  if (typeof e !== 'string' || !STORED_INSTANT.test(e) || !isInstant(e)) return null;
+  if (typeof i !== 'string' || !CASE_ID.test(i)) return null;
+  return { enteredAt: e, caseId: i };
+}
+
+function boardRow(doc: BoardCase, now: Date): BoardRow {
+  return {
+    caseId: doc.caseId,
+    kind: doc.kind,
+    employeeNo: doc.employee.employeeNo,
+    name: doc.employee.name,
+    department: doc.employee.department,
+    reason: doc.reason,
+    state: doc.state,
+    enteredAt: doc.enteredAt,
+    ...(doc.lastWorkingDay ? { lastWorkingDay: doc.lastWorkingDay } : {}),
+    overdue: doc.overdueAt !== null && Date.parse(doc.overdueAt) <= now.getTime(),
+    needsCall: doc.needsCall,
+  };
+}
+
+/**
+ * `admin.board`: who is in which stage and who is overdue. HR sees every case, a manager only
+ * the cases of their direct reports. The page is one indexed query ordered by how long the
+ * case has waited in its state, 20 rows, continued by cursor; the counts per state are one
+ * aggregation under the same visibility and filters (all but the state), in parallel.
+ */
+export function boardHandlers(deps: BoardDeps): { 'admin.board': Handler<'admin.board'> } {
+  return {
+    async 'admin.board'({ caller, now }, payload) {
+      const hr = isHr(caller);
+      const managerNo = hr ? undefined : caller.employee?.employeeNo;
+      if (!hr && !managerNo) return fail('FORBIDDEN', '只有 HR 和部门经理可以查看看板');
+
+      let after: BoardPosition | null = null;
+      if (payload.cursor !== undefined && payload.cursor !== '') {
+        after = decodeCursor(payload.cursor);
+        if (!after) {
+          const message = '翻页位置无效，请刷新后从第一页查看';
+          return fail('VALIDATION_FAILED', message, {
+            field: 'cursor',
+            issues: [{ field: 'cursor', message }],
+          });
+        }
+      }
+
+      const visible = hr ? STATES : STATES_SEEN_BY_MANAGERS;
+      const wanted = payload.state ? [payload.state] : OPEN_STATES;
+      const rowStates = wanted.filter((state) => visible.includes(state));
+      const narrowed: BoardFilter = {
+        ...(managerNo ? { managerNo } : {}),
+        ...(payload.overdueOnly ? { overdueAt: now.toISOString() } : {}),
+        ...(payload.department ? { department: payload.department } : {}),
+        ...(payload.q ? { q: payload.q } : {}),
+      };
+
+      // One row more than a page tells whether another page follows.
+      const [found, counted] = await Promise.all([
+        rowStates.length > 0
+          ? deps.cases.boardPage({ ...narrowed, states: rowStates }, after, BOARD_PAGE_SIZE + 1)
+          : Promise.resolve([]),
+        deps.cases.countByState(hr ? narrowed : { ...narrowed, states: visible }),
+      ]);
+
+      const page = found.slice(0, BOARD_PAGE_SIZE);
+      const last = page[page.length - 1];
+      const counts = Object.fromEntries(
+        STATES.map((state) => [state, counted[state] ?? 0]),
+      ) as Record<State, number>;
+      return ok({
+        counts,
+        rows: page.map((doc) => boardRow(doc, now)),
+        ...(found.length > BOARD_PAGE_SIZE && last
+          ? { nextCursor: encodeCursor({ enteredAt: last.enteredAt, caseId: last.caseId }) }
+          : {}),
+      });
+    },
+  };
+}

@@ -1,0 +1,208 @@
+import type {
+  BoardCase,
+  BoardFilter,
+  BoardPosition,
+  CaseQueries,
+  ReasonTotals,
+} from '../app/ports';
+import { STATES, type State } from '../domain/case-states';
+
+/** 签署时限: the letter is due 3 days (72 h) after formalities start (DESIGN §3 checklist). */
+const SIGNING_WINDOW_MS = 72 * 3600_000;
+
+/** Group rows of the period aggregation: one per reason, far fewer than this. */
+const MAX_REASON_GROUPS = 100;
+
+/** Only what a board row shows: never the event log or the attachments. */
+const BOARD_FIELDS = {
+  _id: true,
+  caseId: true,
+  kind: true,
+  reason: true,
+  state: true,
+  lastWorkingDay: true,
+  enteredAt: true,
+  overdueAt: true,
+  needsCall: true,
+  'employee.employeeNo': true,
+  'employee.name': true,
+  'employee.department': true,
+} as const;
+
+/** A condition object, or a top-level `_.or` / `_.and` built by `db.command`. */
+type Condition = WxServerSdk.Condition | WxServerSdk.CommandExpr;
+
+const EMPLOYEE_NO = /^[A-Za-z0-9_-]+$/;
+
+/**
+ * The smallest string greater than every string that starts with `prefix`, in code point order
+ * (MongoDB compares UTF-8 bytes, which is the same order): a name prefix becomes an indexed
+ * range instead of a regular expression.
+ */
+export function prefixUpperBound(prefix: string): string | null {
+  const points = Array.from(prefix);
+  while (points.length > 0) {
+    const last = (points.pop() as string).codePointAt(0) as number;
+    let next = last + 1;
+    // Surrogate code points cannot appear in a string on their own.
+    if (next >= 0xd800 && next <= 0xdfff) next = 0xe000;
+    if (next <= 0x10ffff) return points.join('') + String.fromCodePoint(next);
+  }
+  return null;
+}
+
+/**
+ * `cases` read side (DESIGN §4): the board's page is one indexed, cursor-paged query ordered
+ * by (`enteredAt`, `_id`), its counts one aggregation, and the statistics one aggregation over
+ * the indicators stored on every case. Indexes: see tools/local-cloud/indexes.json.
+ */
+export function caseQueries(db: WxServerSdk.Database): CaseQueries {
+  const cases = () => db.collection('cases');
+  const _ = db.command;
+  const $ = _.aggregate;
+
+  function filterConditions(filter: BoardFilter): Condition[] {
+    const base: WxServerSdk.Condition = {};
+    const states = filter.states;
+    if (states !== undefined) base.state = states.length === 1 ? states[0] : _.in([...states]);
+    if (filter.managerNo !== undefined) base.managerNo = filter.managerNo;
+    if (filter.department !== undefined) base['employee.department'] = filter.department;
+    // Cases that cannot be overdue store null, which never matches a range on strings.
+    if (filter.overdueAt !== undefined) base.overdueAt = _.lte(filter.overdueAt);
+    const conditions: Condition[] = [base];
+    const q = filter.q;
+    if (q) {
+      const upper = prefixUpperBound(q);
+      const byName = {
+        'employee.name': upper === null ? _.gte(q) : _.gte(q).and(_.lt(upper)),
+      };
+      conditions.push(EMPLOYEE_NO.test(q) ? _.or([{ 'employee.employeeNo': q }, byName]) : byName);
+    }
+    return conditions;
+  }
+
+  function where(conditions: Condition[]): Condition {
+    return conditions.length === 1 ? (conditions[0] as Condition) : _.and(conditions);
+  }
+
+  return {
+    async boardPage(filter, after, limit) {
+      const conditions = filterConditions(filter);
+      if (after) conditions.push(...afterPosition(_, after));
+      const { data } = await cases()
+        .where(where(conditions))
+        .orderBy('enteredAt', 'asc')
+        .orderBy('_id', 'asc')
+        .limit(limit)
+        .field(BOARD_FIELDS)
+        .get();
+      return data.map(toBoardCase);
+    },
+
+    async countByState(filter) {
+      const { list } = await cases()
+        .aggregate()
+        .match(where(filterConditions(filter)))
+        .group({ _id: '$state', count: $.sum(1) })
+        .limit(STATES.length)
+        .end();
+      const counts: Partial<Record<State, number>> = {};
+      for (const row of list) counts[row._id as State] = row.count as number;
+      return counts;
+    },
+
+    async periodTotals(from, to, now) {
+      const present = (path: string) =>
+        $.cond({ if: $.eq([$.ifNull([path, null]), null]), then: 0, else: 1 });
+      const isSet = (path: string) => $.neq([$.ifNull([path, null]), null]);
+      const stays: Record<string, unknown> = {};
+      for (const state of STATES) {
+        stays[`${state}Cases`] = $.sum(present(`$stageMs.${state}`));
+        stays[`${state}Ms`] = $.sum(`$stageMs.${state}`);
+      }
+      const { list } = await cases()
+        .aggregate()
+        .match({ noticeDate: _.gte(from).and(_.lte(to)) })
+        .group({
+          _id: '$reason',
+          cases: $.sum(1),
+          handled: $.sum(present('$handlingMs')),
+          handlingMs: $.sum('$handlingMs'),
+          // Decided: signed, or the 72 h window has passed unsigned; open windows wait.
+          signingDecided: $.sum(
+            $.cond({
+              if: $.and([
+                isSet('$formalitiesAtMs'),
+                $.or([
+                  isSet('$signedAtMs'),
+                  $.lt(['$formalitiesAtMs', now.getTime() - SIGNING_WINDOW_MS]),
+                ]),
+              ]),
+              then: 1,
+              else: 0,
+            }),
+          ),
+          signedWithin72h: $.sum(
+            $.cond({
+              if: $.and([
+                isSet('$formalitiesAtMs'),
+                isSet('$signedAtMs'),
+                $.lte([$.subtract(['$signedAtMs', '$formalitiesAtMs']), SIGNING_WINDOW_MS]),
+              ]),
+              then: 1,
+              else: 0,
+            }),
+          ),
+          ...stays,
+        })
+        .limit(MAX_REASON_GROUPS)
+        .end();
+      return list.map((row): ReasonTotals => {
+        const perState: Partial<Record<State, { cases: number; ms: number }>> = {};
+        for (const state of STATES) {
+          const count = Number(row[`${state}Cases`] ?? 0);
+          if (count > 0) perState[state] = { cases: count, ms: Number(row[`${state}Ms`] ?? 0) };
+        }
+        return {
+          reason: String(row._id),
+          cases: Number(row.cases ?? 0),
+          handled: Number(row.handled ?? 0),
+          handlingMs: Number(row.handlingMs ?? 0),
+          signingDecided: Number(row.signingDecided ?? 0),
+          signedWithin72h: Number(row.signedWithin72h ?? 0),
+          stays: perState,
+        };
+      });
+    },
+  };
+}
+
+/** Strictly after the position in (`enteredAt`, `_id`) order; the `gte` keeps it a range scan. */
+function afterPosition(_: WxServerSdk.Command, after: BoardPosition): Condition[] {
+  return [
+    { enteredAt: _.gte(after.enteredAt) },
+    _.or([
+      { enteredAt: _.gt(after.enteredAt) },
+      { enteredAt: after.enteredAt, _id: _.gt(after.caseId) },
+    ]),
+  ];
+}
+
+function toBoardCase(doc: WxServerSdk.Doc): BoardCase {
+  const employee = (doc.employee ?? {}) as Record<string, unknown>;
+  return {
+    caseId: String(doc.caseId ?? doc._id),
+    kind: doc.kind as BoardCase['kind'],
+    reason: doc.reason as BoardCase['reason'],
+    state: doc.state as BoardCase['state'],
+    ...(typeof doc.lastWorkingDay === 'string' ? { lastWorkingDay: doc.lastWorkingDay } : {}),
+    enteredAt: String(doc.enteredAt),
+    overdueAt: typeof doc.overdueAt === 'string' ? doc.overdueAt : null,
+    needsCall: doc.needsCall === true,
+    employee: {
+      employeeNo: String(employee.employeeNo),
+      name: String(employee.name),
+      department: String(employee.department),
+    },
+  };
+}
