@@ -93,7 +93,7 @@ export function workflowHandlers(deps: WorkflowDeps) {
    */
   async function createCase(
     result: DomainResult,
-    existing: (caseDoc: StoredCase) => Outcome<unknown> | null,
+    existing: (caseDoc: StoredCase) => Outcome<StoredCase> | null,
   ): Promise<Outcome<StoredCase>> {
     if (!result.ok) return domainFailure(result);
     const { policy } = await settings.get();
@@ -101,18 +101,15 @@ export function workflowHandlers(deps: WorkflowDeps) {
     for (let attempt = 0; attempt < 2; attempt += 1) {
       const created = await cases.create(stored);
       if (created === 'created') return ok(stored);
-      if (created === 'duplicate') {
-        const first = await cases.get(stored.caseId);
-        const answer = first && existing(first);
-        if (answer) return answer as Outcome<StoredCase>;
-        return fail('CONFLICT', '重复的请求标识，请刷新后重试');
+      const holder = created.lockedBy ? await cases.get(created.lockedBy) : null;
+      if (holder?.caseId === stored.caseId) {
+        // The same request again: answer what the first one answered.
+        return existing(holder) ?? fail('CONFLICT', '重复的请求标识，请刷新后重试');
       }
-      const holderId = await cases.lockHolder(stored.employee.employeeNo);
-      const holder = holderId ? await cases.get(holderId) : null;
       if (holder && !isTerminal(holder.state)) {
         return guardFailed('one_open_case', '已有进行中的离职事项，请先办结或联系 HR');
       }
-      if (holderId) await cases.releaseLock(stored.employee.employeeNo, holderId);
+      if (created.lockedBy) await cases.releaseLock(stored.employee.employeeNo, created.lockedBy);
     }
     return fail('CONFLICT', CONFLICT_MESSAGE);
   }

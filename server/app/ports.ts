@@ -132,12 +132,10 @@ export interface CasesRepository {
   findOpen(employeeNo: string): Promise<StoredCase | null>;
   /**
    * Creates a case with its first event under the employee's open-case lock, in one
-   * transaction. `duplicate` when a case with this id exists (a repeated request), `locked`
-   * when the employee already holds a lock.
+   * transaction; otherwise names the case holding the lock (the same id for a repeated
+   * request).
    */
-  create(caseDoc: StoredCase): Promise<'created' | 'duplicate' | 'locked'>;
-  /** The case holding the employee's lock, if any. */
-  lockHolder(employeeNo: string): Promise<string | null>;
+  create(caseDoc: StoredCase): Promise<'created' | { lockedBy: string | null }>;
   releaseLock(employeeNo: string, caseId: string): Promise<void>;
   /**
    * Writes the next case and appends its event in one update, only if the stored version is

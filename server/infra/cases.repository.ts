@@ -47,12 +47,13 @@ export function casesRepository(db: WxServerSdk.Database): CasesRepository {
         return 'created';
       } catch (error) {
         if (!isDuplicateKey(error)) throw error;
-        return (await findById(cases(), caseDoc.caseId)) ? 'duplicate' : 'locked';
+        const lock = await findById<{ caseId: string }>(
+          locks(),
+          lockId(caseDoc.employee.employeeNo),
+        );
+        // No lock left means the holder released it meanwhile: the caller may simply retry.
+        return { lockedBy: lock?.caseId ?? null };
       }
-    },
-    async lockHolder(employeeNo) {
-      const lock = await findById<{ caseId: string }>(locks(), lockId(employeeNo));
-      return lock?.caseId ?? null;
     },
     async releaseLock(employeeNo, caseId) {
       // Only the case that holds the lock releases it.
