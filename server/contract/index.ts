@@ -21,6 +21,7 @@ export {
   type RpcError,
 } from './errors';
 export { FIELD_LABELS, describeField } from './field-labels';
+export { rpcErrorOf } from './domain-errors';
 export {
   parsePayload,
   validationError,

@@ -21,6 +21,8 @@ export * from './notice-period';
 export * from './policy';
 export * from './reasons';
 export * from './reminder-kinds';
+export * from './reminder-messages';
 export * from './reminder-policy';
 export * from './reminder-tracks';
 export * from './roles';
+export * from './stage-durations';
