@@ -1,5 +1,6 @@
 /** The pure core of 离职通: vocabulary, the case machine, legal dates, reminders, evidence. */
 export * from './attachments';
+export * from './audit-records';
 export * from './beijing-calendar';
 export * from './canonical-json';
 export * from './case-attachments';

@@ -7,6 +7,7 @@ import {
   type CaseRecord,
   hashEvent,
   type PendingEvent,
+  recordEvidenceView,
   verifyChain,
 } from '../../../server/domain';
 import { caseIn, EMPLOYEE, HR, sha256 } from './case-fixtures';
@@ -107,5 +108,22 @@ describe('audit chain (RFC 8785 + SHA-256)', () => {
     expect(canonicalJson({ b: 1, a: [true, null, 'é'], c: { z: 1e21, y: 0.1 } })).toBe(
       '{"a":[true,null,"é"],"b":1,"c":{"y":0.1,"z":1e+21}}',
     );
+  });
+});
+
+describe('events that change no state', () => {
+  it('a completed case still takes the view of its evidence, chained like any event', () => {
+    const completed = caseIn('resignation', 'completed');
+    const viewed = recordEvidenceView(completed, HR, new Date('2027-06-01T02:00:00.000Z'));
+    if (!viewed.ok) throw new Error(viewed.code);
+    expect(viewed.case.state).toBe('completed');
+    expect(viewed.case.version).toBe(completed.version + 1);
+    const { case: chained, event } = appendEvent(viewed.case, viewed.effects.event, sha256);
+    expect(event).toMatchObject({
+      type: 'evidence.view',
+      seq: completed.seq + 1,
+      prevHash: completed.lastEventHash,
+    });
+    expect(chained.lastEventHash).toBe(event.hash);
   });
 });
