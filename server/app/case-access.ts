@@ -1,8 +1,7 @@
-import { type Actor, type DomainError, GUARD_MESSAGES } from '../domain/case-effects';
-import { STATE_LABELS, isState } from '../domain/case-states';
+import { rpcErrorOf, type RpcError } from '../contract';
+import type { Actor, DomainError } from '../domain/case-effects';
 import { type Caller, isHr } from './caller';
-import { fail, guardFailed } from './outcome';
-import type { RpcError } from '../contract';
+import { type Failure, fail } from './outcome';
 import type { CasesRepository, StoredCase } from './ports';
 
 /** How the caller stands to a case; one person may be several (an HR who is also the manager). */
@@ -48,20 +47,6 @@ export async function loadCase(
 }
 
 /** The domain's refusal as the RPC error a person reads. */
-export function domainFailure(error: DomainError): { ok: false; error: RpcError } {
-  switch (error.code) {
-    case 'INVALID_TRANSITION': {
-      const label = isState(error.state) ? STATE_LABELS[error.state] : error.state;
-      return fail('INVALID_TRANSITION', `案件当前为「${label}」，不能执行此操作`, {
-        state: error.state,
-        event: error.event,
-      });
-    }
-    case 'PRECONDITION_FAILED':
-      return guardFailed(error.guard, GUARD_MESSAGES[error.guard]);
-    case 'FORBIDDEN':
-      return fail('FORBIDDEN', '没有权限执行此操作');
-    case 'NOT_FOUND':
-      return fail('NOT_FOUND', `没有找到：${error.what}`);
-  }
+export function domainFailure(error: DomainError): Failure {
+  return { ok: false, error: rpcErrorOf(error) };
 }

@@ -2,7 +2,6 @@
 export * from './attachments';
 export * from './audit-records';
 export * from './beijing-calendar';
-export * from './canonical-json';
 export * from './case-attachments';
 export * from './case-effects';
 export * from './case-events';
