@@ -20,11 +20,26 @@ export function relationTo(caller: Caller, caseDoc: StoredCase): Relation {
   };
 }
 
-/** The actor recorded in the audit log for a caller acting in a role. */
-export function actorAs(caller: Caller, role: 'employee' | 'manager' | 'hr'): Actor {
-  if (role !== 'hr') return { openid: caller.openid, role };
+/** The actor an HR caller is recorded as: `hr`, or `admin` for an admin acting as HR. */
+export function hrActor(caller: Caller): Actor {
   return { openid: caller.openid, role: caller.roles.includes('hr') ? 'hr' : 'admin' };
 }
+
+/**
+ * The actor recorded in the audit log for a caller acting in a role towards a case, or null
+ * when the caller does not hold that role there (an owner is no HR of their own case).
+ */
+export function actorAs(
+  caller: Caller,
+  relation: Relation,
+  role: 'employee' | 'manager' | 'hr',
+): Actor | null {
+  if (role === 'hr') return relation.hr ? hrActor(caller) : null;
+  const holds = role === 'employee' ? relation.owner : relation.manager;
+  return holds ? { openid: caller.openid, role } : null;
+}
+
+export const NOT_YOUR_ROLE = '没有权限执行此操作';
 
 /**
  * Loads a case the caller may see: NOT_FOUND when missing (a draft is NOT_FOUND to everyone

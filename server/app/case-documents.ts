@@ -91,7 +91,8 @@ export function documentHandlers(deps: DocumentsDeps): {
     async 'case.attach'({ caller, now }, { caseId, kind, fileIds }) {
       const loaded = await loadCase(deps.cases, caller, caseId);
       if (!loaded.ok) return loaded;
-      const actor = actorAs(caller, attachRole(kind, loaded.relation));
+      const actor = actorAs(caller, loaded.relation, attachRole(kind, loaded.relation));
+      if (!actor) return fail('FORBIDDEN', '只有 HR 可以上传此类材料');
       // Who may attach what, and when, is the domain's: ask before any file is copied.
       const allowed = attach(loaded.case, kind, [], actor, now);
       if (!allowed.ok) return domainFailure(allowed);
@@ -121,8 +122,8 @@ export function documentHandlers(deps: DocumentsDeps): {
     async 'case.sign'({ caller, now }, { caseId, signatureFileId, letterHash }) {
       const loaded = await loadCase(deps.cases, caller, caseId);
       if (!loaded.ok) return loaded;
-      if (!loaded.relation.owner) return fail('FORBIDDEN', '只有本人可以签署');
-      const actor = actorAs(caller, 'employee');
+      const actor = actorAs(caller, loaded.relation, 'employee');
+      if (!actor) return fail('FORBIDDEN', '只有本人可以签署');
       const sign = (signatureHash: string) =>
         signLetter(
           loaded.case,

@@ -7,7 +7,7 @@ import {
 } from '../contract';
 import { recordEvidenceView } from '../domain/audit-records';
 import { verifyChain } from '../domain/event-chain';
-import { actorAs, loadCase } from './case-access';
+import { hrActor, loadCase } from './case-access';
 import { saveChange } from './case-writer';
 import type { Handler } from './rpc-handler';
 import { fail, ok } from './outcome';
@@ -56,11 +56,10 @@ export function viewHandlers(deps: ViewsDeps): {
         head: caseDoc.lastEventHash,
       });
       const { policy } = await deps.settings.get();
-      const viewed = recordEvidenceView(
-        caseDoc,
-        actorAs(caller, relation.hr ? 'hr' : 'employee'),
-        now,
-      );
+      const hrOrOwner = relation.hr
+        ? hrActor(caller)
+        : { openid: caller.openid, role: 'employee' as const };
+      const viewed = recordEvidenceView(caseDoc, hrOrOwner, now);
       // A lost race only loses the log line of this view; the verdict stands.
       const saved = viewed.ok
         ? await saveChange(

@@ -8,7 +8,14 @@ import { changeChecklistItem } from '../domain/checklist-actions';
 import { type ChecklistActor, CHECKLIST_ITEM_LABELS } from '../domain/checklist';
 import { draftTermination, submitResignation } from '../domain/case-submission';
 import type { Caller } from './caller';
-import { actorAs, domainFailure, loadCase, type Relation } from './case-access';
+import {
+  actorAs,
+  domainFailure,
+  hrActor,
+  loadCase,
+  NOT_YOUR_ROLE,
+  type Relation,
+} from './case-access';
 import { saveChange, storedCase } from './case-writer';
 import type { Handler } from './rpc-handler';
 import { type Failure, fail, guardFailed, ok, type Outcome } from './outcome';
@@ -148,13 +155,9 @@ export function workflowHandlers(deps: WorkflowDeps) {
     ): Promise<Outcome<CaseRef>> => {
       const { policy } = await settings.get();
       const outcome = await change(caller, payload.caseId, (caseDoc, relation) => {
-        if (role === 'employee' && !relation.owner) {
-          return fail('FORBIDDEN', '只有本人可以执行此操作');
-        }
-        return transition(caseDoc, command(payload), now, {
-          actor: actorAs(caller, role),
-          policy,
-        });
+        const actor = actorAs(caller, relation, role);
+        if (!actor) return fail('FORBIDDEN', NOT_YOUR_ROLE);
+        return transition(caseDoc, command(payload), now, { actor, policy });
       });
       return outcome.ok ? ok(ref(outcome.data)) : outcome;
     };
@@ -219,7 +222,7 @@ export function workflowHandlers(deps: WorkflowDeps) {
           ...(payload.explanation ? { explanation: payload.explanation } : {}),
         },
         now,
-        actorAs(caller, 'hr'),
+        hrActor(caller),
         policy,
       );
       const created = await createCase(result, (first) =>
@@ -234,12 +237,11 @@ export function workflowHandlers(deps: WorkflowDeps) {
 
     async 'case.issue'({ caller, now }, { caseId, noProtectedStatus }) {
       const { policy } = await settings.get();
-      const outcome = await change(caller, caseId, (caseDoc) =>
-        transition(caseDoc, { type: 'hr.issue', noProtectedStatus }, now, {
-          actor: actorAs(caller, 'hr'),
-          policy,
-        }),
-      );
+      const outcome = await change(caller, caseId, (caseDoc, relation) => {
+        const actor = actorAs(caller, relation, 'hr');
+        if (!actor) return fail('FORBIDDEN', NOT_YOUR_ROLE);
+        return transition(caseDoc, { type: 'hr.issue', noProtectedStatus }, now, { actor, policy });
+      });
       if (!outcome.ok) return outcome;
       const { noticeReceivedAt, lastWorkingDay } = outcome.data;
       return ok({
@@ -256,12 +258,10 @@ export function workflowHandlers(deps: WorkflowDeps) {
       const { policy } = await settings.get();
       const outcome = await change(caller, caseId, (caseDoc, relation) => {
         // The manager reviews; HR only when the employee has no manager (DESIGN §2).
-        const role = relation.manager ? 'manager' : 'hr';
+        const actor = actorAs(caller, relation, relation.manager ? 'manager' : 'hr');
+        if (!actor) return fail('FORBIDDEN', NOT_YOUR_ROLE);
         const type = decision === 'approve' ? 'review.approve' : 'review.return';
-        return transition(caseDoc, comment ? { type, comment } : { type }, now, {
-          actor: actorAs(caller, role),
-          policy,
-        });
+        return transition(caseDoc, comment ? { type, comment } : { type }, now, { actor, policy });
       });
       return outcome.ok ? ok(ref(outcome.data)) : outcome;
     },
@@ -272,8 +272,10 @@ export function workflowHandlers(deps: WorkflowDeps) {
 
     async 'case.hrConfirm'({ caller, now }, payload) {
       const { policy } = await settings.get();
-      const outcome = await change(caller, payload.caseId, (caseDoc) =>
-        transition(
+      const outcome = await change(caller, payload.caseId, (caseDoc, relation) => {
+        const actor = actorAs(caller, relation, 'hr');
+        if (!actor) return fail('FORBIDDEN', NOT_YOUR_ROLE);
+        return transition(
           caseDoc,
           {
             type: 'hr.confirm',
@@ -285,9 +287,9 @@ export function workflowHandlers(deps: WorkflowDeps) {
             ...(payload.assets ? { assets: payload.assets } : {}),
           },
           now,
-          { actor: actorAs(caller, 'hr'), policy },
-        ),
-      );
+          { actor, policy },
+        );
+      });
       if (!outcome.ok) return outcome;
       return ok({ ...ref(outcome.data), lastWorkingDay: outcome.data.lastWorkingDay ?? '' });
     },
@@ -296,8 +298,9 @@ export function workflowHandlers(deps: WorkflowDeps) {
       const outcome = await change(caller, payload.caseId, (caseDoc, relation) => {
         const entry = caseDoc.checklist.find((e) => e.item === payload.item);
         const role = checklistRole(entry?.by ?? [], relation, 'waive' in payload);
-        if (!role) return fail('FORBIDDEN', '没有权限处理此项');
-        return changeChecklistItem(caseDoc, payload, actorAs(caller, role), now);
+        const actor = role && actorAs(caller, relation, role);
+        if (!actor) return fail('FORBIDDEN', '没有权限处理此项');
+        return changeChecklistItem(caseDoc, payload, actor, now);
       });
       if (!outcome.ok) return outcome;
       const row = outcome.data.checklist.find((e) => e.item === payload.item);
@@ -320,9 +323,11 @@ export function workflowHandlers(deps: WorkflowDeps) {
 
     async 'case.close'({ caller, now }, { caseId }) {
       const { policy } = await settings.get();
-      const outcome = await change(caller, caseId, (caseDoc) =>
-        transition(caseDoc, { type: 'hr.close' }, now, { actor: actorAs(caller, 'hr'), policy }),
-      );
+      const outcome = await change(caller, caseId, (caseDoc, relation) => {
+        const actor = actorAs(caller, relation, 'hr');
+        if (!actor) return fail('FORBIDDEN', NOT_YOUR_ROLE);
+        return transition(caseDoc, { type: 'hr.close' }, now, { actor, policy });
+      });
       if (!outcome.ok) return outcome;
       return ok({ ...ref(outcome.data), completedAt: outcome.data.completedAt ?? '' });
     },

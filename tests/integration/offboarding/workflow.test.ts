@@ -381,6 +381,29 @@ describe('the employee who vanishes after giving notice', () => {
   });
 });
 
+describe('nobody acts as HR on their own case', () => {
+  it('a manager without a manager of their own can neither approve their notice nor file proofs', async () => {
+    // M001 has no manager: HR reviews their case, not M001 through the manager role.
+    const { caseId } = await ok<{ caseId: string }>(
+      call(M001, 'case.submit', { reason: 'resignation', idempotencyKey: 'self-review' }),
+    );
+    await attach(M001, caseId, 'handover_checklist');
+    await refused(call(M001, 'case.review', { caseId, decision: 'approve' }), 'FORBIDDEN');
+    const { fileID } = await cloud.upload(
+      `cases/${caseId}/notice_delivery/ems.pdf`,
+      PDF_BYTES,
+      M001,
+    );
+    await refused(
+      call(M001, 'case.attach', { caseId, kind: 'notice_delivery', fileIds: [fileID] }),
+      'FORBIDDEN',
+    );
+    expect(await ok(call(HR, 'case.review', { caseId, decision: 'approve' }))).toMatchObject({
+      state: 'hr_review',
+    });
+  });
+});
+
 describe('evidence', () => {
   it('finds the event that was altered in the database', async () => {
     const { caseId } = await ok<{ caseId: string }>(
