@@ -1,9 +1,12 @@
+import type { CalendarDate, Instant } from '../domain/beijing-calendar';
 import type { CaseIndicators } from '../domain/case-indicators';
+import type { State } from '../domain/case-states';
 import type { CaseRecord } from '../domain/case-record';
 import type { AuditEvent } from '../domain/event-chain';
 import type { Role } from '../domain/roles';
 import type { Policy } from '../domain/policy';
-import type { ReminderKind } from '../domain/reminder-kinds';
+import type { ReminderKind, ReminderStatus } from '../domain/reminder-kinds';
+import type { ReminderSlot } from '../domain/reminder-policy';
 
 /** An employee as stored in `employees` (`_id` is the employee number). */
 export interface EmployeeRecord {
@@ -128,18 +131,11 @@ export interface CasesRepository {
   /** The employee's case that is neither a draft nor finished. */
   findOpen(employeeNo: string): Promise<StoredCase | null>;
   /**
-   * Creates a case with its first event, the employee's open-case lock and the request's
-   * idempotency record in one transaction. `duplicate` when the request was seen before,
-   * `locked` when the employee already has an open case.
+   * Creates a case with its first event under the employee's open-case lock, in one
+   * transaction; otherwise names the case holding the lock (the same id for a repeated
+   * request).
    */
-  create(input: {
-    case: StoredCase;
-    request: { id: string; result: unknown; at: string };
-  }): Promise<'created' | 'duplicate' | 'locked'>;
-  /** The stored result of a repeated request. */
-  requestResult(requestId: string): Promise<unknown>;
-  /** The case holding the employee's lock, if any. */
-  lockHolder(employeeNo: string): Promise<string | null>;
+  create(caseDoc: StoredCase): Promise<'created' | { lockedBy: string | null }>;
   releaseLock(employeeNo: string, caseId: string): Promise<void>;
   /**
    * Writes the next case and appends its event in one update, only if the stored version is
@@ -148,9 +144,34 @@ export interface CasesRepository {
   save(expectedVersion: number, next: StoredCase, event: AuditEvent): Promise<CaseWriteResult>;
 }
 
-// Board and statistics queries (kept in one block: other sections of this file change in parallel).
-import type { CalendarDate, Instant } from '../domain/beijing-calendar';
-import type { State } from '../domain/case-states';
+/** Cloud storage as the functions use it. */
+export interface FileStore {
+  /** The path inside the environment of a file id (`cloud://env.bucket/path` → `path`). */
+  pathOf(fileId: string): string | null;
+  download(fileId: string): Promise<Uint8Array | null>;
+  upload(path: string, content: Uint8Array): Promise<string>;
+  temporaryUrls(fileIds: readonly string[]): Promise<Readonly<Record<string, string>>>;
+}
+
+/**
+ * A reminder as stored in `reminders`: one document per (case, track, slot) with a
+ * deterministic `_id`, created before the send so that it is sent at most once.
+ */
+export type ReminderRecord = ReminderSlot & {
+  readonly status: ReminderStatus;
+  /** The OPENID the message went (or was to go) to. */
+  readonly touser?: string;
+  readonly sendDate: CalendarDate;
+  readonly sentAt?: Instant;
+  readonly errCode?: number;
+  readonly attempts: number;
+  readonly createdAt: Instant;
+  readonly updatedAt: Instant;
+};
+
+export interface RemindersRepository {
+  listForCase(caseId: string): Promise<ReminderRecord[]>;
+}
 
 /** Who may see which cases on the board, and what HR narrowed it to. */
 export interface BoardFilter {

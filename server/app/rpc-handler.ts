@@ -58,10 +58,7 @@ async function dispatch(
   event: unknown,
   invocation: Invocation,
 ): Promise<Envelope<unknown>> {
-  // WeChat adds `userInfo` to every client call's event; it is not part of the request.
-  const { userInfo: _userInfo, ...body } =
-    typeof event === 'object' && event !== null ? (event as Record<string, unknown>) : {};
-  const request = rpcRequestSchema.safeParse(body);
+  const request = rpcRequestSchema.safeParse(event);
   if (!request.success) {
     return { ok: false, error: validationError('请求格式不正确', { field: 'action', issues: [] }) };
   }

@@ -11,6 +11,7 @@ import {
 import { type CaseRecord } from './case-record';
 import { type State } from './case-states';
 import { openItems } from './checklist-rules';
+import { stageDurations } from './stage-durations';
 import { type Policy } from './policy';
 
 /** Days HR has to confirm a case, or an employee to answer a return, before it shows overdue. */
@@ -71,12 +72,11 @@ export function caseIndicators(caseDoc: CaseRecord, policy: Policy): CaseIndicat
   const current = caseDoc.stages[caseDoc.stages.length - 1];
   const enteredAt = current?.enteredAt ?? caseDoc.createdAt;
   const formalities = caseDoc.stages.find((stage) => stage.state === 'formalities');
-  const stageMs: Partial<Record<State, number>> = {};
-  for (const stage of caseDoc.stages) {
-    if (!stage.exitedAt) continue;
-    const ms = instantMs(stage.exitedAt) - instantMs(stage.enteredAt);
-    stageMs[stage.state] = (stageMs[stage.state] ?? 0) + ms;
-  }
+  // Closed stays only: the stored figure must not depend on when the case was last written.
+  const stageMs = stageDurations(
+    caseDoc.stages.filter((stage) => stage.exitedAt !== undefined),
+    new Date(0),
+  );
   return {
     enteredAt,
     overdueAt: overdueAt(caseDoc, enteredAt, policy),

@@ -1,7 +1,7 @@
 import { type Actor, type PendingEvent } from './case-effects';
 import { type AuditEventType } from './case-events';
 import { type Instant } from './beijing-calendar';
-import { canonicalJson } from './canonical-json';
+import canonicalize from 'canonicalize';
 import { type CaseRecord } from './case-record';
 
 /** SHA-256 of a text as 64 lowercase hex characters; the platform supplies it. */
@@ -24,7 +24,10 @@ export type UnhashedEvent = Omit<AuditEvent, 'hash'>;
 /** `hash` = SHA-256 of the RFC 8785 canonical JSON of the event without `hash`. */
 export function hashEvent(event: UnhashedEvent, sha256: HashText): string {
   const { caseId, seq, type, actor, at, payload, prevHash } = event;
-  return sha256(canonicalJson({ caseId, seq, type, actor, at, payload, prevHash }));
+  // RFC 8785: members sorted by UTF-16 code units, numbers in ECMAScript's shortest form.
+  const canonical = canonicalize({ caseId, seq, type, actor, at, payload, prevHash });
+  if (canonical === undefined) throw new TypeError('an audit event must be a JSON value');
+  return sha256(canonical);
 }
 
 /**

@@ -1,3 +1,4 @@
+import type { Clock } from '../app/clock';
 import type { Settings, SettingsRepository } from '../app/ports';
 import { DEFAULT_POLICY, type Policy } from '../domain/policy';
 import { REMINDER_KINDS, type ReminderKind } from '../domain/reminder-kinds';
@@ -36,20 +37,36 @@ function parseTemplateIds(json: string | undefined): Partial<Record<ReminderKind
   return out;
 }
 
-/** `settings`: one document `company` saved by admins over the defaults. */
+/**
+ * `settings`: one document `company` saved by admins over the defaults. A warm function
+ * instance keeps what it read for a minute, so an action's round trips stay within budget.
+ */
+export const SETTINGS_CACHE_MS = 60_000;
+
 export function settingsRepository(
   db: WxServerSdk.Database,
   defaults: Settings,
+  clock: Clock,
 ): SettingsRepository {
+  let cached: { settings: Settings; until: number } | null = null;
+
+  async function load(): Promise<Settings> {
+    const stored = await findById<StoredSettings>(db.collection('settings'), 'company');
+    if (!stored) return defaults;
+    return {
+      policy: { ...defaults.policy, ...stored.policy },
+      templateIds: { ...defaults.templateIds, ...stored.templateIds },
+      miniprogramState: stored.miniprogramState ?? defaults.miniprogramState,
+    };
+  }
+
   return {
     async get() {
-      const stored = await findById<StoredSettings>(db.collection('settings'), 'company');
-      if (!stored) return defaults;
-      return {
-        policy: { ...defaults.policy, ...stored.policy },
-        templateIds: { ...defaults.templateIds, ...stored.templateIds },
-        miniprogramState: stored.miniprogramState ?? defaults.miniprogramState,
-      };
+      const now = clock.now().getTime();
+      if (!cached || cached.until <= now) {
+        cached = { settings: await load(), until: now + SETTINGS_CACHE_MS };
+      }
+      return cached.settings;
     },
   };
 }

@@ -13,6 +13,7 @@
  * as many cases are open, at either size; only finished history grows. DESIGN §4 asks that the
  * board's page query does not get slower as that history grows.
  */
+import { systemClock } from '../../server/app/clock';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -203,7 +204,7 @@ async function measureSize(total: number): Promise<Timing[]> {
       const board = boardHandlers({ cases: queries })['admin.board'];
       const stats = statsHandlers({
         cases: queries,
-        settings: settingsRepository(db, defaultSettings({})),
+        settings: settingsRepository(db, defaultSettings({}), systemClock),
       })['admin.stats'];
       const hr = hrCaller();
       const call = (caller: Caller, payload: ParsedPayload<'admin.board'> = {}) =>

@@ -1,5 +1,78 @@
+import { boardHandlers } from '../../../server/app/board';
+import { documentHandlers } from '../../../server/app/case-documents';
+import { viewHandlers } from '../../../server/app/case-views';
+import { workflowHandlers } from '../../../server/app/case-workflow';
+import { identityHandlers } from '../../../server/app/identity';
+import { metaHandlers } from '../../../server/app/meta';
+import { rosterHandlers } from '../../../server/app/roster';
+import { createRpcHandler } from '../../../server/app/rpc-handler';
+import { statsHandlers } from '../../../server/app/stats';
+import { caseQueries } from '../../../server/infra/case-queries';
+import { casesRepository } from '../../../server/infra/cases.repository';
+import { cloudFileStore } from '../../../server/infra/cloud-file-store';
+import { employeesRepository } from '../../../server/infra/employees.repository';
 import type { CloudFunctionMain, FunctionDeps } from '../../../server/infra/function-deps';
+import { nodeCrypto } from '../../../server/infra/node-crypto';
+import { remindersRepository } from '../../../server/infra/reminders.repository';
+import { defaultSettings, settingsRepository } from '../../../server/infra/settings.repository';
+import { subscriptionsRepository } from '../../../server/infra/subscriptions.repository';
 
-export function createMain(_deps: FunctionDeps): CloudFunctionMain {
-  return async () => ({ ok: false, error: { code: 'INTERNAL', message: '尚未实现' } });
+/** Admins without binding (DESIGN §2): the function's `ADMIN_OPENIDS`, comma separated. */
+export function adminOpenids(env: FunctionDeps['env']): ReadonlySet<string> {
+  return new Set(
+    (env.ADMIN_OPENIDS ?? '')
+      .split(',')
+      .map((openid) => openid.trim())
+      .filter(Boolean),
+  );
+}
+
+/** The RPC function every page calls: wires the cloud adapters into the use cases. */
+export function createMain({ cloud, clock, env }: FunctionDeps): CloudFunctionMain {
+  const db = cloud.database();
+  const admins = adminOpenids(env);
+  const employees = employeesRepository(db);
+  const cases = casesRepository(db);
+  const settings = settingsRepository(db, defaultSettings(env), clock);
+  const crypto = nodeCrypto;
+  const queries = caseQueries(db);
+  const handle = createRpcHandler({
+    employees,
+    clock,
+    adminOpenids: admins,
+    logError: (error) => console.error('offboarding:', error),
+    handlers: {
+      ...identityHandlers({
+        employees,
+        settings,
+        subscriptions: subscriptionsRepository(db),
+        openCases: {
+          async findOpenCase(employeeNo) {
+            const open = await cases.findOpen(employeeNo);
+            return (
+              open && {
+                caseId: open.caseId,
+                kind: open.kind,
+                state: open.state,
+                version: open.version,
+              }
+            );
+          },
+        },
+        crypto,
+        adminOpenids: admins,
+      }),
+      ...metaHandlers({ settings }),
+      ...rosterHandlers({ employees }),
+      ...workflowHandlers({ cases, employees, settings, crypto }),
+      ...documentHandlers({ cases, settings, files: cloudFileStore(cloud), crypto }),
+      ...viewHandlers({ cases, reminders: remindersRepository(db), settings, crypto }),
+      ...boardHandlers({ cases: queries }),
+      ...statsHandlers({ cases: queries, settings }),
+    },
+  });
+  return async (event) => {
+    const { OPENID, CLIENTIP } = cloud.getWXContext();
+    return handle(event, { openid: OPENID, clientIp: CLIENTIP });
+  };
 }

@@ -1,3 +1,4 @@
+import { systemClock } from '../../../server/app/clock';
 import { statsHandlers } from '../../../server/app/stats';
 import type { ParsedPayload } from '../../../server/contract';
 import { caseQueries } from '../../../server/infra/case-queries';
@@ -136,13 +137,18 @@ const CASES: SeededCase[] = [
 let env: OffboardingCloud;
 let stats: ReturnType<typeof statsHandlers>['admin.stats'];
 
+/** A new handler is a cold function instance: it reads the settings afresh. */
+function coldStats(): ReturnType<typeof statsHandlers>['admin.stats'] {
+  return statsHandlers({
+    cases: caseQueries(env.db),
+    settings: settingsRepository(env.db, defaultSettings({}), systemClock),
+  })['admin.stats'];
+}
+
 beforeAll(async () => {
   env = startCloud();
   await seedCases(env.db, CASES);
-  stats = statsHandlers({
-    cases: caseQueries(env.db),
-    settings: settingsRepository(env.db, defaultSettings({})),
-  })['admin.stats'];
+  stats = coldStats();
 });
 afterAll(() => env.dispose());
 
@@ -232,11 +238,13 @@ describe('admin.stats', () => {
         },
       });
     try {
+      stats = coldStats();
       const data = await statsFor(APRIL);
       expect(data.reasons[0]).toEqual({ reason: 'resignation', label: '主动辞职', count: 4 });
       expect(data.reasons).toHaveLength(3);
     } finally {
       await env.db.collection('settings').doc('company').remove();
+      stats = coldStats();
     }
   });
 

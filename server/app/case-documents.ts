@@ -1,0 +1,162 @@
+import type { AttachmentKind } from '../domain/attachments';
+import { attach, type AttachmentFile } from '../domain/case-attachments';
+import { signLetter } from '../domain/case-signing';
+import { renderLetter } from '../domain/letters';
+import { actorAs, domainFailure, loadCase, type Relation } from './case-access';
+import { saveChange } from './case-writer';
+import { fileProblem, sniffFileType } from './file-rules';
+import type { Handler } from './rpc-handler';
+import { type Failure, fail, ok, type Outcome } from './outcome';
+import type { CasesRepository, Crypto, FileStore, SettingsRepository } from './ports';
+
+export interface DocumentsDeps {
+  readonly cases: CasesRepository;
+  readonly settings: SettingsRepository;
+  readonly files: FileStore;
+  readonly crypto: Crypto;
+}
+
+const CONFLICT_MESSAGE = '案件刚被他人修改，请刷新后重试';
+const HR_DOCUMENTS: readonly AttachmentKind[] = [
+  'appraisal_record',
+  'training_certificate',
+  'position_change_record',
+  'notice_delivery',
+];
+
+function attachRole(kind: AttachmentKind, relation: Relation): 'employee' | 'manager' | 'hr' {
+  if (HR_DOCUMENTS.includes(kind)) return 'hr';
+  if (relation.owner) return 'employee';
+  if (relation.hr) return 'hr';
+  return 'manager';
+}
+
+function invalidFile(field: string, message: string): Failure {
+  return fail('VALIDATION_FAILED', message, { field, issues: [{ field, message }] });
+}
+
+/**
+ * Checks a client's upload and keeps it as evidence (DESIGN §4): only files under the case's
+ * own folder, of an accepted type and size; hashed and copied to `evidence/{caseId}/…`, which
+ * clients cannot write.
+ */
+async function keepAsEvidence(
+  deps: DocumentsDeps,
+  caseId: string,
+  folder: string,
+  fileId: string,
+  field: string,
+  purpose: 'signature' | 'document',
+): Promise<Outcome<AttachmentFile>> {
+  const path = deps.files.pathOf(fileId);
+  const prefix = `cases/${caseId}/${folder}/`;
+  if (!path?.startsWith(prefix) || path.length === prefix.length) {
+    return invalidFile(field, `文件须上传到本案件的目录 ${prefix}`);
+  }
+  const bytes = await deps.files.download(fileId);
+  if (!bytes) return fail('NOT_FOUND', '文件不存在或已删除，请重新上传');
+  const type = sniffFileType(bytes, path);
+  const problem = fileProblem(bytes, type, purpose);
+  if (problem || !type) return invalidFile(field, problem ?? '文件类型不支持');
+  const sha256 = deps.crypto.sha256(bytes);
+  const evidenceFileId = await deps.files.upload(
+    `evidence/${caseId}/${folder}/${sha256}.${type.extension}`,
+    bytes,
+  );
+  return ok({ fileId, evidenceFileId, sha256, size: bytes.length, contentType: type.contentType });
+}
+
+export function documentHandlers(deps: DocumentsDeps): {
+  'case.attach': Handler<'case.attach'>;
+  'case.sign': Handler<'case.sign'>;
+} {
+  async function save(
+    loaded: Awaited<ReturnType<typeof loadCase>> & { ok: true },
+    result: ReturnType<typeof attach>,
+  ) {
+    if (!result.ok) return domainFailure(result);
+    const { policy } = await deps.settings.get();
+    const saved = await saveChange(
+      deps.cases,
+      loaded.case,
+      result.case,
+      result.effects.event,
+      policy,
+      deps.crypto,
+    );
+    return saved.ok ? ok(saved.case) : fail('CONFLICT', CONFLICT_MESSAGE);
+  }
+
+  return {
+    async 'case.attach'({ caller, now }, { caseId, kind, fileIds }) {
+      const loaded = await loadCase(deps.cases, caller, caseId);
+      if (!loaded.ok) return loaded;
+      const actor = actorAs(caller, attachRole(kind, loaded.relation));
+      // Who may attach what, and when, is the domain's: ask before any file is copied.
+      const allowed = attach(loaded.case, kind, [], actor, now);
+      if (!allowed.ok) return domainFailure(allowed);
+      const kept: AttachmentFile[] = [];
+      for (const [index, fileId] of fileIds.entries()) {
+        const file = await keepAsEvidence(
+          deps,
+          caseId,
+          kind,
+          fileId,
+          `fileIds.${index}`,
+          'document',
+        );
+        if (!file.ok) return file;
+        kept.push(file.data);
+      }
+      const saved = await save(loaded, attach(loaded.case, kind, kept, actor, now));
+      if (!saved.ok) return saved;
+      return ok({
+        caseId,
+        state: saved.data.state,
+        version: saved.data.version,
+        attachments: saved.data.attachments.filter((a) => a.kind === kind),
+      });
+    },
+
+    async 'case.sign'({ caller, now }, { caseId, signatureFileId, letterHash }) {
+      const loaded = await loadCase(deps.cases, caller, caseId);
+      if (!loaded.ok) return loaded;
+      if (!loaded.relation.owner) return fail('FORBIDDEN', '只有本人可以签署');
+      const actor = actorAs(caller, 'employee');
+      const sign = (signatureHash: string) =>
+        signLetter(
+          loaded.case,
+          {
+            signatureHash,
+            letterHash,
+            currentLetterHash: deps.crypto.sha256(renderLetter(loaded.case).text),
+            clientIp: caller.clientIp ?? '',
+          },
+          actor,
+          now,
+        );
+      // The state, the item and the letter's hash are checked before the image is kept.
+      const allowed = sign('');
+      if (!allowed.ok) return domainFailure(allowed);
+      const file = await keepAsEvidence(
+        deps,
+        caseId,
+        'signature',
+        signatureFileId,
+        'signatureFileId',
+        'signature',
+      );
+      if (!file.ok) return file;
+      const saved = await save(loaded, sign(file.data.sha256));
+      if (!saved.ok) return saved;
+      return ok({
+        caseId,
+        state: saved.data.state,
+        version: saved.data.version,
+        letterHash,
+        signatureHash: file.data.sha256,
+        chainHead: saved.data.lastEventHash ?? '',
+      });
+    },
+  };
+}

@@ -1,0 +1,86 @@
+import {
+  presentCase,
+  presentChecklist,
+  presentEvent,
+  presentLetter,
+  presentReminder,
+} from '../contract';
+import { recordEvidenceView } from '../domain/audit-records';
+import { verifyChain } from '../domain/event-chain';
+import { actorAs, loadCase } from './case-access';
+import { saveChange } from './case-writer';
+import type { Handler } from './rpc-handler';
+import { fail, ok } from './outcome';
+import type { CasesRepository, Crypto, RemindersRepository, SettingsRepository } from './ports';
+
+export interface ViewsDeps {
+  readonly cases: CasesRepository;
+  readonly reminders: RemindersRepository;
+  readonly settings: SettingsRepository;
+  readonly crypto: Crypto;
+}
+
+export function viewHandlers(deps: ViewsDeps): {
+  'case.get': Handler<'case.get'>;
+  'case.evidence': Handler<'case.evidence'>;
+} {
+  const sha256 = (text: string) => deps.crypto.sha256(text);
+  return {
+    async 'case.get'({ caller }, { caseId }) {
+      const loaded = await loadCase(deps.cases, caller, caseId);
+      if (!loaded.ok) return loaded;
+      const caseDoc = loaded.case;
+      const reminders = await deps.reminders.listForCase(caseId);
+      return ok({
+        case: presentCase(caseDoc, caseDoc.needsCall),
+        letter: presentLetter(caseDoc, sha256),
+        checklist: presentChecklist(caseDoc),
+        reminders: reminders.map(presentReminder),
+        events: caseDoc.events.map(presentEvent),
+      });
+    },
+
+    /**
+     * Recomputes the audit chain and reports where it breaks; the view itself is logged
+     * (only such events are still added to a completed case).
+     */
+    async 'case.evidence'({ caller, now }, { caseId }) {
+      const loaded = await loadCase(deps.cases, caller, caseId);
+      if (!loaded.ok) return loaded;
+      const { relation, case: caseDoc } = loaded;
+      if (!relation.owner && !relation.hr) {
+        return fail('FORBIDDEN', '只有本人和 HR 可以查看证据');
+      }
+      const verdict = verifyChain(caseDoc.events, sha256, {
+        seq: caseDoc.seq,
+        head: caseDoc.lastEventHash,
+      });
+      const { policy } = await deps.settings.get();
+      const viewed = recordEvidenceView(
+        caseDoc,
+        actorAs(caller, relation.hr ? 'hr' : 'employee'),
+        now,
+      );
+      // A lost race only loses the log line of this view; the verdict stands.
+      const saved = viewed.ok
+        ? await saveChange(
+            deps.cases,
+            caseDoc,
+            viewed.case,
+            viewed.effects.event,
+            policy,
+            deps.crypto,
+          )
+        : { ok: false as const };
+      const events = (saved.ok ? saved.case : caseDoc).events;
+      return ok({
+        valid: verdict.valid,
+        ...(verdict.valid ? {} : { brokenAt: verdict.brokenAt }),
+        chainHead: caseDoc.lastEventHash,
+        letterHash: caseDoc.signature?.letterHash ?? null,
+        signatureHash: caseDoc.signature?.hash ?? null,
+        events: events.map(presentEvent),
+      });
+    },
+  };
+}

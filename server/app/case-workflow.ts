@@ -1,0 +1,331 @@
+import type { ActionResult } from '../contract';
+import type { CaseCommand } from '../domain/case-guards';
+import { transition } from '../domain/case-machine';
+import type { CaseRecord, EmployeeSnapshot } from '../domain/case-record';
+import type { DomainResult } from '../domain/case-effects';
+import { isTerminal } from '../domain/case-states';
+import { changeChecklistItem } from '../domain/checklist-actions';
+import { type ChecklistActor, CHECKLIST_ITEM_LABELS } from '../domain/checklist';
+import { draftTermination, submitResignation } from '../domain/case-submission';
+import type { Caller } from './caller';
+import { actorAs, domainFailure, loadCase, type Relation } from './case-access';
+import { saveChange, storedCase } from './case-writer';
+import type { Handler } from './rpc-handler';
+import { type Failure, fail, guardFailed, ok, type Outcome } from './outcome';
+import type {
+  CasesRepository,
+  Crypto,
+  EmployeeRecord,
+  EmployeesRepository,
+  SettingsRepository,
+  StoredCase,
+} from './ports';
+
+export interface WorkflowDeps {
+  readonly cases: CasesRepository;
+  readonly employees: EmployeesRepository;
+  readonly settings: SettingsRepository;
+  readonly crypto: Crypto;
+}
+
+type CaseRef = ActionResult<'case.resubmit'>;
+
+const CONFLICT_MESSAGE = '案件刚被他人修改，请刷新后重试';
+
+export function snapshotOf(employee: EmployeeRecord): EmployeeSnapshot {
+  const { employeeNo, name, department, position, hireDate, probationEndDate } = employee;
+  return {
+    employeeNo,
+    name,
+    department,
+    position,
+    hireDate,
+    probationEndDate,
+    ...(employee.managerNo ? { managerNo: employee.managerNo } : {}),
+    ...(employee.contractStart ? { contractStart: employee.contractStart } : {}),
+    ...(employee.contractEnd ? { contractEnd: employee.contractEnd } : {}),
+  };
+}
+
+/**
+ * A retried request must not make a second case: the case id is derived from the caller, the
+ * action and the client's idempotency key, so a repeat collides with the first case.
+ */
+function caseIdFor(crypto: Crypto, openid: string, action: string, key: string): string {
+  return `c${crypto.sha256(`${openid}\n${action}\n${key}`).slice(0, 24)}`;
+}
+
+function ref(caseDoc: CaseRecord): CaseRef {
+  return { caseId: caseDoc.caseId, state: caseDoc.state, version: caseDoc.version };
+}
+
+/** What `case.submit` answered the first time, rebuilt from the stored case. */
+function submitResult(caseDoc: StoredCase): ActionResult<'case.submit'> {
+  const first = caseDoc.events[0]?.payload ?? {};
+  return {
+    caseId: caseDoc.caseId,
+    state: 'submitted',
+    version: 1,
+    noticeReceivedAt: String(first.noticeReceivedAt ?? caseDoc.noticeReceivedAt),
+    noticeTextHash: String(first.noticeTextHash ?? caseDoc.noticeTextHash),
+    lastWorkingDay: String(first.legalLastWorkingDay ?? caseDoc.legalLastWorkingDay),
+  };
+}
+
+/** The role a caller ticks an item in: the first the item allows that they hold; HR waives. */
+function checklistRole(
+  by: readonly ChecklistActor[],
+  relation: Relation,
+  waive: boolean,
+): 'employee' | 'manager' | 'hr' | null {
+  if (waive) return relation.hr ? 'hr' : null;
+  if (by.includes('employee') && relation.owner) return 'employee';
+  if (by.includes('manager') && relation.manager) return 'manager';
+  return relation.hr ? 'hr' : null;
+}
+
+export function workflowHandlers(deps: WorkflowDeps) {
+  const { cases, settings, crypto } = deps;
+
+  /**
+   * Stores a new case under the employee's open-case lock. A lock left by a case that has
+   * since ended (a crash between its last write and the release) is cleared and tried again.
+   */
+  async function createCase(
+    result: DomainResult,
+    existing: (caseDoc: StoredCase) => Outcome<StoredCase> | null,
+  ): Promise<Outcome<StoredCase>> {
+    if (!result.ok) return domainFailure(result);
+    const { policy } = await settings.get();
+    const { stored } = storedCase(result.case, result.effects.event, null, policy, crypto);
+    for (let attempt = 0; attempt < 2; attempt += 1) {
+      const created = await cases.create(stored);
+      if (created === 'created') return ok(stored);
+      const holder = created.lockedBy ? await cases.get(created.lockedBy) : null;
+      if (holder?.caseId === stored.caseId) {
+        // The same request again: answer what the first one answered.
+        return existing(holder) ?? fail('CONFLICT', '重复的请求标识，请刷新后重试');
+      }
+      if (holder && !isTerminal(holder.state)) {
+        return guardFailed('one_open_case', '已有进行中的离职事项，请先办结或联系 HR');
+      }
+      if (created.lockedBy) await cases.releaseLock(stored.employee.employeeNo, created.lockedBy);
+    }
+    return fail('CONFLICT', CONFLICT_MESSAGE);
+  }
+
+  /** Loads, applies a domain change, and saves it with its event. */
+  async function change(
+    caller: Caller,
+    caseId: string,
+    apply: (caseDoc: StoredCase, relation: Relation) => DomainResult | Failure,
+  ): Promise<Outcome<StoredCase>> {
+    const loaded = await loadCase(cases, caller, caseId);
+    if (!loaded.ok) return loaded;
+    const result = apply(loaded.case, loaded.relation);
+    if ('error' in result) return result;
+    if (!result.ok) return domainFailure(result);
+    const { policy } = await settings.get();
+    const saved = await saveChange(
+      cases,
+      loaded.case,
+      result.case,
+      result.effects.event,
+      policy,
+      crypto,
+    );
+    return saved.ok ? ok(saved.case) : fail('CONFLICT', CONFLICT_MESSAGE);
+  }
+
+  /** A machine event fired by the caller in the role the action stands for. */
+  function fire(
+    role: 'employee' | 'manager' | 'hr',
+    command: (payload: { comment?: string | undefined }) => CaseCommand,
+  ) {
+    return async (
+      { caller, now }: { caller: Caller; now: Date },
+      payload: { caseId: string; comment?: string | undefined },
+    ): Promise<Outcome<CaseRef>> => {
+      const { policy } = await settings.get();
+      const outcome = await change(caller, payload.caseId, (caseDoc, relation) => {
+        if (role === 'employee' && !relation.owner) {
+          return fail('FORBIDDEN', '只有本人可以执行此操作');
+        }
+        return transition(caseDoc, command(payload), now, {
+          actor: actorAs(caller, role),
+          policy,
+        });
+      });
+      return outcome.ok ? ok(ref(outcome.data)) : outcome;
+    };
+  }
+
+  const withComment =
+    (type: CaseCommand['type']) =>
+    ({ comment }: { comment?: string | undefined }): CaseCommand =>
+      comment ? { type, comment } : { type };
+
+  const handlers: {
+    'case.submit': Handler<'case.submit'>;
+    'case.terminate': Handler<'case.terminate'>;
+    'case.issue': Handler<'case.issue'>;
+    'case.resubmit': Handler<'case.resubmit'>;
+    'case.withdraw': Handler<'case.withdraw'>;
+    'case.review': Handler<'case.review'>;
+    'case.hrEscalate': Handler<'case.hrEscalate'>;
+    'case.hrConfirm': Handler<'case.hrConfirm'>;
+    'case.hrReturn': Handler<'case.hrReturn'>;
+    'case.hrCancel': Handler<'case.hrCancel'>;
+    'case.checklist': Handler<'case.checklist'>;
+    'case.close': Handler<'case.close'>;
+  } = {
+    async 'case.submit'({ caller, now }, { reason, explanation, idempotencyKey }) {
+      const employee = caller.employee;
+      if (!employee) return fail('FORBIDDEN', '请先绑定员工身份');
+      const { policy } = await settings.get();
+      const caseId = caseIdFor(crypto, caller.openid, 'case.submit', idempotencyKey);
+      const result = submitResignation(
+        {
+          caseId,
+          employee: snapshotOf(employee),
+          employeeOpenid: caller.openid,
+          reason,
+          ...(explanation ? { explanation } : {}),
+        },
+        now,
+        policy,
+        (text) => crypto.sha256(text),
+      );
+      const created = await createCase(result, (first) =>
+        first.kind === 'resignation' && first.employee.employeeNo === employee.employeeNo
+          ? ok(first)
+          : null,
+      );
+      return created.ok ? ok(submitResult(created.data)) : created;
+    },
+
+    async 'case.terminate'({ caller, now }, payload) {
+      const employee = await deps.employees.get(payload.employeeNo);
+      if (!employee) return fail('NOT_FOUND', `没有员工 ${payload.employeeNo}`);
+      const { policy } = await settings.get();
+      const caseId = caseIdFor(crypto, caller.openid, 'case.terminate', payload.idempotencyKey);
+      const result = draftTermination(
+        {
+          caseId,
+          employee: snapshotOf(employee),
+          reason: payload.reason,
+          noticeMode: payload.noticeMode,
+          ...(payload.lastWorkingDay ? { lastWorkingDay: payload.lastWorkingDay } : {}),
+          ...(payload.explanation ? { explanation: payload.explanation } : {}),
+        },
+        now,
+        actorAs(caller, 'hr'),
+        policy,
+      );
+      const created = await createCase(result, (first) =>
+        first.kind === 'termination' && first.employee.employeeNo === employee.employeeNo
+          ? ok(first)
+          : null,
+      );
+      return created.ok
+        ? ok({ caseId: created.data.caseId, state: 'draft' as const, version: 1 })
+        : created;
+    },
+
+    async 'case.issue'({ caller, now }, { caseId, noProtectedStatus }) {
+      const { policy } = await settings.get();
+      const outcome = await change(caller, caseId, (caseDoc) =>
+        transition(caseDoc, { type: 'hr.issue', noProtectedStatus }, now, {
+          actor: actorAs(caller, 'hr'),
+          policy,
+        }),
+      );
+      if (!outcome.ok) return outcome;
+      const { noticeReceivedAt, lastWorkingDay } = outcome.data;
+      return ok({
+        ...ref(outcome.data),
+        noticeReceivedAt: noticeReceivedAt ?? now.toISOString(),
+        lastWorkingDay: lastWorkingDay ?? '',
+      });
+    },
+
+    'case.resubmit': fire('employee', withComment('resubmit')),
+    'case.withdraw': fire('employee', withComment('withdraw')),
+
+    async 'case.review'({ caller, now }, { caseId, decision, comment }) {
+      const { policy } = await settings.get();
+      const outcome = await change(caller, caseId, (caseDoc, relation) => {
+        // The manager reviews; HR only when the employee has no manager (DESIGN §2).
+        const role = relation.manager ? 'manager' : 'hr';
+        const type = decision === 'approve' ? 'review.approve' : 'review.return';
+        return transition(caseDoc, comment ? { type, comment } : { type }, now, {
+          actor: actorAs(caller, role),
+          policy,
+        });
+      });
+      return outcome.ok ? ok(ref(outcome.data)) : outcome;
+    },
+
+    'case.hrEscalate': fire('hr', withComment('hr.escalate')),
+    'case.hrReturn': fire('hr', withComment('hr.return')),
+    'case.hrCancel': fire('hr', withComment('hr.cancel')),
+
+    async 'case.hrConfirm'({ caller, now }, payload) {
+      const { policy } = await settings.get();
+      const outcome = await change(caller, payload.caseId, (caseDoc) =>
+        transition(
+          caseDoc,
+          {
+            type: 'hr.confirm',
+            ...(payload.comment ? { comment: payload.comment } : {}),
+            ...(payload.lastWorkingDay ? { lastWorkingDay: payload.lastWorkingDay } : {}),
+            ...(payload.earlyReleaseProposedBy
+              ? { earlyReleaseProposedBy: payload.earlyReleaseProposedBy }
+              : {}),
+            ...(payload.assets ? { assets: payload.assets } : {}),
+          },
+          now,
+          { actor: actorAs(caller, 'hr'), policy },
+        ),
+      );
+      if (!outcome.ok) return outcome;
+      return ok({ ...ref(outcome.data), lastWorkingDay: outcome.data.lastWorkingDay ?? '' });
+    },
+
+    async 'case.checklist'({ caller, now }, payload) {
+      const outcome = await change(caller, payload.caseId, (caseDoc, relation) => {
+        const entry = caseDoc.checklist.find((e) => e.item === payload.item);
+        const role = checklistRole(entry?.by ?? [], relation, 'waive' in payload);
+        if (!role) return fail('FORBIDDEN', '没有权限处理此项');
+        return changeChecklistItem(caseDoc, payload, actorAs(caller, role), now);
+      });
+      if (!outcome.ok) return outcome;
+      const row = outcome.data.checklist.find((e) => e.item === payload.item);
+      if (row) return ok({ ...ref(outcome.data), row: { ...row, by: [...row.by] } });
+      // The handover list is waived before formalities, outside the checklist.
+      const waiver = outcome.data.waivers.find((w) => w.item === payload.item);
+      return ok({
+        ...ref(outcome.data),
+        row: {
+          item: payload.item,
+          label: CHECKLIST_ITEM_LABELS.handover_list,
+          by: ['employee'],
+          due: outcome.data.lastWorkingDay ?? '',
+          done: false,
+          waived: true,
+          ...(waiver ? { waivedAt: waiver.at, waivedBy: waiver.by, note: waiver.note } : {}),
+        },
+      });
+    },
+
+    async 'case.close'({ caller, now }, { caseId }) {
+      const { policy } = await settings.get();
+      const outcome = await change(caller, caseId, (caseDoc) =>
+        transition(caseDoc, { type: 'hr.close' }, now, { actor: actorAs(caller, 'hr'), policy }),
+      );
+      if (!outcome.ok) return outcome;
+      return ok({ ...ref(outcome.data), completedAt: outcome.data.completedAt ?? '' });
+    },
+  };
+  return handlers;
+}

@@ -1,0 +1,73 @@
+import type { CasesRepository, StoredCase } from '../app/ports';
+import { findById, replacingPatch, withoutId } from './cloud-documents';
+
+const OPEN_STATES = ['submitted', 'returned', 'hr_review', 'formalities'];
+
+/** The platform's answer to an `add` whose `_id` exists: E11000 duplicate key. */
+function isDuplicateKey(error: unknown): boolean {
+  const message =
+    typeof error === 'object' && error !== null
+      ? String((error as { errMsg?: unknown }).errMsg ?? (error as Error).message)
+      : '';
+  return /E11000|duplicate key/i.test(message);
+}
+
+/**
+ * `cases` (`_id` is the case id, events inside the document) and `case_locks`
+ * (`_id = "open:" + employeeNo`, one per employee with an unfinished case).
+ */
+export function casesRepository(db: WxServerSdk.Database): CasesRepository {
+  const cases = () => db.collection('cases');
+  const locks = () => db.collection('case_locks');
+  const lockId = (employeeNo: string) => `open:${employeeNo}`;
+
+  return {
+    get(caseId) {
+      return findById<StoredCase>(cases(), caseId);
+    },
+    async findOpen(employeeNo) {
+      const { data } = await cases()
+        .where({ 'employee.employeeNo': employeeNo, state: db.command.in(OPEN_STATES) })
+        .limit(1)
+        .get();
+      return data[0] ? withoutId<StoredCase>(data[0]) : null;
+    },
+    async create(caseDoc) {
+      try {
+        await db.runTransaction(async (transaction) => {
+          await transaction.collection('case_locks').add({
+            data: {
+              _id: lockId(caseDoc.employee.employeeNo),
+              caseId: caseDoc.caseId,
+              at: caseDoc.createdAt,
+            },
+          });
+          await transaction.collection('cases').add({ data: { _id: caseDoc.caseId, ...caseDoc } });
+        });
+        return 'created';
+      } catch (error) {
+        if (!isDuplicateKey(error)) throw error;
+        const lock = await findById<{ caseId: string }>(
+          locks(),
+          lockId(caseDoc.employee.employeeNo),
+        );
+        // No lock left means the holder released it meanwhile: the caller may simply retry.
+        return { lockedBy: lock?.caseId ?? null };
+      }
+    },
+    async releaseLock(employeeNo, caseId) {
+      // Only the case that holds the lock releases it.
+      await locks()
+        .where({ _id: lockId(employeeNo), caseId })
+        .remove();
+    },
+    async save(expectedVersion, next, event) {
+      const { events: _events, ...fields } = next;
+      const data = { ...replacingPatch(db.command, fields), events: db.command.push(event) };
+      const { stats } = await cases()
+        .where({ _id: next.caseId, version: expectedVersion })
+        .update({ data });
+      return stats.updated === 1 ? 'saved' : 'conflict';
+    },
+  };
+}

@@ -1,0 +1,96 @@
+/**
+ * `npm start`: builds, then runs the product on the local cloud at http://127.0.0.1:PORT
+ * (default 3000). A new data folder is seeded with the demo company through the real actions.
+ * Ctrl-C stops it cleanly.
+ */
+import { join } from 'node:path';
+import { buildMirror, bundleFunctions, packMiniprogramNpm } from './build';
+import { demoRoster, importAndBind, seedDemoCases } from './demo/demo-company';
+import { createLocalCloud, type LocalCloud } from './local-cloud';
+import type { ActionName, Envelope } from '../server/contract';
+
+const repo = join(__dirname, '..');
+
+async function isEmpty(cloud: LocalCloud): Promise<boolean> {
+  const { total } = await cloud.cloud.database().collection('employees').count();
+  return total === 0;
+}
+
+async function seed(cloud: LocalCloud, adminOpenid: string): Promise<void> {
+  const invoke = (openid: string, action: ActionName, payload?: unknown) =>
+    cloud.invoke('offboarding', { action, payload }, { openid }) as Promise<Envelope<unknown>>;
+  const upload = async (openid: string, cloudPath: string, content: Uint8Array) =>
+    (await cloud.upload(cloudPath, content, openid)).fileID;
+  const people = await importAndBind(invoke, adminOpenid, demoRoster());
+  const cases = await seedDemoCases(invoke, upload, people);
+  console.log(
+    `已创建演示公司：${people.length} 人，${Object.keys(cases).length} 个离职案件（每个状态一个）`,
+  );
+}
+
+async function printPeople(cloud: LocalCloud, adminOpenid: string): Promise<void> {
+  const { data } = await cloud.cloud
+    .database()
+    .collection('employees')
+    .where({ openid: cloud.cloud.database().command.exists(true) })
+    .orderBy('_id', 'asc')
+    .limit(100)
+    .get();
+  console.log('\n身份（请求头 x-wx-openid）：');
+  console.log(`  ${adminOpenid.padEnd(14)} 管理员（ADMIN_OPENIDS，无需绑定）`);
+  for (const person of data) {
+    const roles = (person.roles as string[]).filter((role) => role !== 'employee');
+    console.log(
+      `  ${String(person.openid).padEnd(14)} ${String(person._id)} ${String(person.name)} · ${String(person.department)}${roles.length ? ` · ${roles.join('/')}` : ''}`,
+    );
+  }
+}
+
+async function main(): Promise<void> {
+  console.log('构建云函数与小程序…');
+  await bundleFunctions();
+  await packMiniprogramNpm();
+  await buildMirror();
+
+  const adminOpenids = process.env.ADMIN_OPENIDS ?? 'demo-admin';
+  const adminOpenid = adminOpenids.split(',')[0]?.trim() || 'demo-admin';
+  const cloud = createLocalCloud({
+    dataDir: process.env.LOCAL_CLOUD_DIR ?? join(repo, '.local-cloud'),
+    env: { ...process.env, ADMIN_OPENIDS: adminOpenids },
+  });
+  const { url } = await cloud.listen(Number(process.env.PORT ?? 3000), '127.0.0.1', {
+    async beforeListen(local) {
+      if (!(await isEmpty(local))) return;
+      try {
+        await seed(local, adminOpenid);
+      } catch (error) {
+        // A broken seed must not keep the product from starting.
+        console.error('演示数据创建失败：', error);
+      }
+    },
+  });
+  await printPeople(cloud, adminOpenid);
+  console.log(`
+本地云已启动：${url}
+  POST ${url}/functions/offboarding   调用云函数（请求头 x-wx-openid 指定身份）
+  POST ${url}/storage/upload          上传文件
+  GET  ${url}/__admin/outbox          订阅消息发件箱
+  POST ${url}/__admin/clock           设置或拨快时钟
+例：curl -s -XPOST ${url}/functions/offboarding -H 'content-type: application/json' -H 'x-wx-openid: ${adminOpenid}' -d '{"action":"me.get"}'
+按 Ctrl-C 停止。`);
+
+  let stopping = false;
+  const stop = () => {
+    if (stopping) return;
+    stopping = true;
+    console.log('\n正在停止…');
+    void cloud.close().then(() => process.exit(0));
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
