@@ -60,7 +60,12 @@ function readPath(doc: Record<string, unknown>, dotted: string): PathValue {
  */
 class FieldIndex {
   private readonly byKey = new Map<string, Set<string>>();
-  private readonly sorted: { key: IndexKey; id: string }[] = [];
+  private sorted: { key: IndexKey; id: string }[] = [];
+  /**
+   * Until the first range query, entries gather here unsorted and are sorted once: a journal
+   * replay of N documents would otherwise cost N insertions into a growing sorted array.
+   */
+  private unsorted: Map<string, { key: IndexKey; id: string }> | null = new Map();
   readonly arrays = new Set<string>();
 
   constructor(readonly field: string) {}
@@ -74,7 +79,8 @@ class FieldIndex {
     if (!ids) this.byKey.set(hash, (ids = new Set()));
     ids.add(doc._id);
     const entry = { key: value.key, id: doc._id };
-    this.sorted.splice(this.lowerBound(entry), 0, entry);
+    if (this.unsorted) this.unsorted.set(doc._id, entry);
+    else this.sorted.splice(this.lowerBound(entry), 0, entry);
   }
 
   remove(doc: StoredDoc): void {
@@ -85,6 +91,10 @@ class FieldIndex {
     const ids = this.byKey.get(hash);
     ids?.delete(doc._id);
     if (ids && ids.size === 0) this.byKey.delete(hash);
+    if (this.unsorted) {
+      this.unsorted.delete(doc._id);
+      return;
+    }
     const at = this.lowerBound({ key: value.key, id: doc._id });
     if (this.sorted[at]?.id === doc._id) this.sorted.splice(at, 1);
   }
@@ -127,6 +137,12 @@ class FieldIndex {
     lower?: [IndexKey, boolean],
     upper?: [IndexKey, boolean],
   ): string[] {
+    if (this.unsorted) {
+      this.sorted = [...this.unsorted.values()].sort(
+        (a, b) => compareKeys(a.key, b.key) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
+      );
+      this.unsorted = null;
+    }
     const typeStart = this.boundary(TYPE_MIN[type], false);
     const next = NEXT_TYPE[type];
     const typeEnd = next === null ? this.sorted.length : this.boundary(TYPE_MIN[next], false);
