@@ -54,7 +54,8 @@ export function prefixUpperBound(prefix: string): string | null {
 /**
  * `cases` read side (DESIGN §4): the board's page is one indexed, cursor-paged query ordered
  * by (`enteredAt`, `_id`), its counts one aggregation, and the statistics one aggregation over
- * the indicators stored on every case. Indexes: see tools/local-cloud/indexes.json.
+ * the indicators stored on every case. The indexes these need are declared for the local
+ * cloud in tools/local-cloud/indexes.json (compound: state/managerNo/department, then enteredAt).
  */
 export function caseQueries(db: WxServerSdk.Database): CaseQueries {
   const cases = () => db.collection('cases');
