@@ -222,10 +222,21 @@ export class LocalDatabase {
           );
         }
         const projection = state.projection === null ? null : toProjection(api, state.projection);
-        const matches = this.match(api, name, state.condition);
-        let cursor = find(matches, {});
-        if (state.orders.length > 0) cursor = cursor.sort(Object.fromEntries(state.orders));
-        const page = cursor.skip(state.skip).limit(limit).all() as Doc[];
+        const collection = this.storedCollection(api, name);
+        const criteria =
+          state.condition === undefined ? {} : translateWhere(state.condition, this.ctx(api));
+        // A compound index in the order asked for reads one page, not every match (indexes.json).
+        const walked =
+          state.orders.length > 0
+            ? collection.findOrdered(criteria, state.orders, state.skip + limit)
+            : null;
+        let page: Doc[];
+        if (walked) page = walked.slice(state.skip);
+        else {
+          let cursor = find(collection.find(criteria), {});
+          if (state.orders.length > 0) cursor = cursor.sort(Object.fromEntries(state.orders));
+          page = cursor.skip(state.skip).limit(limit).all() as Doc[];
+        }
         return { data: cloneValue(project(api, page, projection)), errMsg: `${api}:ok` };
       },
       count: async () => {

@@ -60,7 +60,12 @@ function readPath(doc: Record<string, unknown>, dotted: string): PathValue {
  */
 class FieldIndex {
   private readonly byKey = new Map<string, Set<string>>();
-  private readonly sorted: { key: IndexKey; id: string }[] = [];
+  private sorted: { key: IndexKey; id: string }[] = [];
+  /**
+   * Until the first range query, entries gather here unsorted and are sorted once: a journal
+   * replay of N documents would otherwise cost N insertions into a growing sorted array.
+   */
+  private unsorted: Map<string, { key: IndexKey; id: string }> | null = new Map();
   readonly arrays = new Set<string>();
 
   constructor(readonly field: string) {}
@@ -74,7 +79,8 @@ class FieldIndex {
     if (!ids) this.byKey.set(hash, (ids = new Set()));
     ids.add(doc._id);
     const entry = { key: value.key, id: doc._id };
-    this.sorted.splice(this.lowerBound(entry), 0, entry);
+    if (this.unsorted) this.unsorted.set(doc._id, entry);
+    else this.sorted.splice(this.lowerBound(entry), 0, entry);
   }
 
   remove(doc: StoredDoc): void {
@@ -85,6 +91,10 @@ class FieldIndex {
     const ids = this.byKey.get(hash);
     ids?.delete(doc._id);
     if (ids && ids.size === 0) this.byKey.delete(hash);
+    if (this.unsorted) {
+      this.unsorted.delete(doc._id);
+      return;
+    }
     const at = this.lowerBound({ key: value.key, id: doc._id });
     if (this.sorted[at]?.id === doc._id) this.sorted.splice(at, 1);
   }
@@ -127,6 +137,12 @@ class FieldIndex {
     lower?: [IndexKey, boolean],
     upper?: [IndexKey, boolean],
   ): string[] {
+    if (this.unsorted) {
+      this.sorted = [...this.unsorted.values()].sort(
+        (a, b) => compareKeys(a.key, b.key) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
+      );
+      this.unsorted = null;
+    }
     const typeStart = this.boundary(TYPE_MIN[type], false);
     const next = NEXT_TYPE[type];
     const typeEnd = next === null ? this.sorted.length : this.boundary(TYPE_MIN[next], false);
@@ -154,6 +170,116 @@ const NEXT_TYPE: Record<keyof typeof TYPE_RANK, keyof typeof TYPE_RANK | null> =
   date: null,
 };
 
+/** The fields of an index: one field, or several for a compound index (`["state", "enteredAt"]`). */
+export type IndexSpec = string | readonly string[];
+
+/** A compound key: one value per field, null where the document has none (sorted first). */
+type CompoundKey = readonly (IndexKey | null)[];
+
+interface CompoundEntry {
+  readonly keys: CompoundKey;
+  readonly id: string;
+}
+
+/** Field by field; a shorter key that is a prefix of a longer one sorts first. */
+function compareCompound(a: CompoundKey, b: CompoundKey): number {
+  for (let i = 0; i < a.length && i < b.length; i++) {
+    const x = a[i] as IndexKey | null;
+    const y = b[i] as IndexKey | null;
+    if (x === null || y === null) {
+      if (x !== y) return x === null ? -1 : 1;
+      continue;
+    }
+    const order = compareKeys(x, y);
+    if (order !== 0) return order;
+  }
+  return a.length - b.length;
+}
+
+function compareEntries(a: CompoundEntry, b: CompoundEntry): number {
+  return compareCompound(a.keys, b.keys) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+}
+
+/**
+ * An index over several fields, ordered by their values in turn and then by `_id` (missing or
+ * null values first, as MongoDB sorts them). It answers `where` + `orderBy` + `limit` by walking
+ * the entries in order from the first that can match, so a page costs about its own size however
+ * many documents the collection holds. A document with an array on an indexed path has no single
+ * place in that order: while one exists, the index is not used.
+ *
+ * The order is built on first use, then kept up to date write by write: replaying a journal of
+ * many documents appends without sorting.
+ */
+class CompoundIndex {
+  private readonly byId = new Map<string, CompoundEntry>();
+  private sorted: CompoundEntry[] | null = null;
+  private readonly arrays = new Set<string>();
+
+  constructor(readonly fields: readonly string[]) {}
+
+  get usable(): boolean {
+    return this.arrays.size === 0;
+  }
+
+  add(doc: StoredDoc): void {
+    const keys: (IndexKey | null)[] = [];
+    for (const field of this.fields) {
+      const value = readPath(doc, field);
+      if (value.kind === 'array') {
+        this.arrays.add(doc._id);
+        return;
+      }
+      keys.push(value.kind === 'scalar' ? value.key : null);
+    }
+    const entry = { keys, id: doc._id };
+    this.byId.set(doc._id, entry);
+    if (this.sorted) this.sorted.splice(this.lowerBound(this.sorted, entry), 0, entry);
+  }
+
+  remove(doc: StoredDoc): void {
+    this.arrays.delete(doc._id);
+    const entry = this.byId.get(doc._id);
+    if (!entry) return;
+    this.byId.delete(doc._id);
+    if (!this.sorted) return;
+    const at = this.lowerBound(this.sorted, entry);
+    if (this.sorted[at]?.id === doc._id) this.sorted.splice(at, 1);
+  }
+
+  private entries(): CompoundEntry[] {
+    this.sorted ??= [...this.byId.values()].sort(compareEntries);
+    return this.sorted;
+  }
+
+  private lowerBound(list: readonly CompoundEntry[], probe: CompoundEntry): number {
+    let lo = 0;
+    let hi = list.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (compareEntries(list[mid] as CompoundEntry, probe) < 0) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+
+  /**
+   * Entries whose leading keys equal `prefix`, in order, starting at the first whose next key
+   * is ≥ `from` (the caller re-checks every document against the whole query anyway).
+   */
+  *walk(prefix: readonly IndexKey[], from: IndexKey | undefined): Generator<CompoundEntry> {
+    const list = this.entries();
+    const start: CompoundKey = from === undefined ? prefix : [...prefix, from];
+    for (let i = this.lowerBound(list, { keys: start, id: '' }); i < list.length; i++) {
+      const entry = list[i] as CompoundEntry;
+      if (compareCompound(entry.keys.slice(0, prefix.length), prefix) !== 0) return;
+      yield entry;
+    }
+  }
+}
+
+/** Index entries an ordered walk may look at before it gives way to the single-field plan. */
+const ORDERED_WALK_BUDGET = 1000;
+
 /** How a query will be answered: candidate ids from an index, and whether they need re-checking. */
 interface Plan {
   candidates: Iterable<string>;
@@ -168,13 +294,18 @@ export class StoredCollection {
   /** Bumped on every write to a document id (kept for deleted ids): transactions detect conflicts with it. */
   readonly revisions = new Map<string, number>();
   private readonly indexes = new Map<string, FieldIndex>();
+  private readonly compounds: CompoundIndex[] = [];
 
   constructor(
     readonly name: string,
-    indexedFields: readonly string[],
+    indexedFields: readonly IndexSpec[],
   ) {
-    for (const field of indexedFields)
-      if (field !== '_id') this.indexes.set(field, new FieldIndex(field));
+    for (const spec of indexedFields) {
+      const fields = typeof spec === 'string' ? [spec] : spec;
+      if (fields.length > 1) this.compounds.push(new CompoundIndex(fields));
+      else if (fields[0] !== undefined && fields[0] !== '_id')
+        this.indexes.set(fields[0], new FieldIndex(fields[0]));
+    }
   }
 
   revision(id: string): number {
@@ -184,8 +315,10 @@ export class StoredCollection {
   put(doc: StoredDoc): void {
     const previous = this.docs.get(doc._id);
     if (previous) for (const index of this.indexes.values()) index.remove(previous);
+    if (previous) for (const index of this.compounds) index.remove(previous);
     this.docs.set(doc._id, doc);
     for (const index of this.indexes.values()) index.add(doc);
+    for (const index of this.compounds) index.add(doc);
     this.revisions.set(doc._id, this.revision(doc._id) + 1);
   }
 
@@ -193,6 +326,7 @@ export class StoredCollection {
     const previous = this.docs.get(id);
     if (!previous) return;
     for (const index of this.indexes.values()) index.remove(previous);
+    for (const index of this.compounds) index.remove(previous);
     this.docs.delete(id);
     this.revisions.set(id, this.revision(id) + 1);
   }
@@ -218,7 +352,7 @@ export class StoredCollection {
   private plan(criteria: Criteria): Plan {
     const conjuncts = flattenAnd(criteria);
     let best: (Plan & { size: number }) | null = null;
-    for (const [field, condition] of conjuncts) {
+    for (const [field, condition] of mergeRanges(conjuncts)) {
       const plan = this.planField(field, condition);
       if (plan && (best === null || plan.size < best.size)) best = plan;
     }
@@ -263,6 +397,70 @@ export class StoredCollection {
       return fromIds(index.range(type, lower, upper), extra, true);
     }
     return null;
+  }
+
+  /**
+   * The first `count` documents matching `criteria` in `orders`, from a compound index whose
+   * leading fields the query fixes (equality or `$in`) and whose other fields are the order
+   * (`_id` last is implied). A range on the first order field (a cursor) starts the walk there.
+   * Null when no index fits, or when the walk runs past its budget: then the query is selective
+   * elsewhere and sorting the single-field plan's few candidates is cheaper.
+   */
+  findOrdered(
+    criteria: Criteria,
+    orders: readonly [string, 1 | -1][],
+    count: number,
+  ): StoredDoc[] | null {
+    if (this.compounds.length === 0 || orders.some(([, direction]) => direction !== 1)) return null;
+    const sortFields = orders.map(([field]) => field);
+    if (sortFields[sortFields.length - 1] === '_id') sortFields.pop();
+    if (sortFields.length === 0 || sortFields.includes('_id')) return null;
+    const conjuncts = mergeRanges(flattenAnd(criteria));
+    const fixed = new Map<string, IndexKey[]>();
+    for (const [field, condition] of conjuncts) {
+      const values = field.startsWith('$') ? null : equalityValues(condition);
+      if (values && !fixed.has(field)) fixed.set(field, values);
+    }
+    let chosen: { index: CompoundIndex; prefix: string[] } | null = null;
+    for (const index of this.compounds) {
+      const prefixLength = index.fields.length - sortFields.length;
+      if (!index.usable || prefixLength < 0) continue;
+      if (!sortFields.every((field, i) => index.fields[prefixLength + i] === field)) continue;
+      const prefix = index.fields.slice(0, prefixLength);
+      if (!prefix.every((field) => fixed.has(field))) continue;
+      if (!chosen || prefix.length > chosen.prefix.length) chosen = { index, prefix };
+    }
+    if (!chosen) return null;
+    const { index, prefix } = chosen;
+    const prefixes = prefix.reduce<IndexKey[][]>(
+      (combos, field) =>
+        combos.flatMap((combo) => (fixed.get(field) ?? []).map((v) => [...combo, v])),
+      [[]],
+    );
+    const from = lowerBoundOf(conjuncts, sortFields[0] as string);
+    const walks = prefixes.map((p) => index.walk(p, from));
+    const heads = walks.map((walk) => walk.next());
+    const query = new Query(criteria, {});
+    const out: StoredDoc[] = [];
+    let looked = 0;
+    // Merge the walks (one per combination of `$in` values) by the order fields, then `_id`.
+    const byOrder = (a: CompoundEntry, b: CompoundEntry) =>
+      compareCompound(a.keys.slice(prefix.length), b.keys.slice(prefix.length)) ||
+      (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+    while (out.length < count) {
+      let next: { at: number; entry: CompoundEntry } | null = null;
+      heads.forEach((head, at) => {
+        if (!head.done && (next === null || byOrder(head.value, next.entry) < 0))
+          next = { at, entry: head.value };
+      });
+      if (next === null) break;
+      const { at, entry } = next as { at: number; entry: CompoundEntry };
+      heads[at] = (walks[at] as Generator<CompoundEntry>).next();
+      if (++looked > ORDERED_WALK_BUDGET) return null;
+      const doc = this.docs.get(entry.id);
+      if (doc && query.test(doc)) out.push(doc);
+    }
+    return out;
   }
 
   /** Every document in `_id` order-independent storage order (used by aggregate and snapshots). */
@@ -320,6 +518,74 @@ function flattenAnd(criteria: Criteria): [string, unknown][] {
   return out;
 }
 
+/** The values an equality or `$in` condition allows, when they are all indexable. */
+function equalityValues(condition: unknown): IndexKey[] | null {
+  if (isIndexKey(condition)) return [condition];
+  if (!isOperatorObject(condition)) return null;
+  const entries = Object.entries(condition);
+  if (entries.length !== 1) return null;
+  const [op, value] = entries[0] as [string, unknown];
+  if (op === '$eq' && isIndexKey(value)) return [value];
+  if (op === '$in' && Array.isArray(value) && value.every(isIndexKey)) return [...value];
+  return null;
+}
+
+/** The lowest value a range conjunct on `field` allows, if any. */
+function lowerBoundOf(
+  conjuncts: readonly [string, unknown][],
+  field: string,
+): IndexKey | undefined {
+  let bound: IndexKey | undefined;
+  for (const [name, condition] of conjuncts) {
+    if (name !== field || !isOperatorObject(condition)) continue;
+    for (const op of ['$gt', '$gte'] as const) {
+      const value = condition[op];
+      if (isIndexKey(value) && (bound === undefined || compareKeys(value, bound) > 0))
+        bound = value;
+    }
+  }
+  return bound;
+}
+
+/**
+ * Range conjuncts on one field joined into one condition (`a >= x` and `a < y` → one range), as
+ * `_.gte(x).and(_.lt(y))` arrives split in two: the index then reads only the range between.
+ * Used for planning only: a plan over merged conjuncts is never taken as exact.
+ */
+function mergeRanges(conjuncts: readonly [string, unknown][]): [string, unknown][] {
+  const out: [string, unknown][] = [];
+  const ranges = new Map<string, Record<string, unknown>>();
+  for (const [field, condition] of conjuncts) {
+    const isRange =
+      !field.startsWith('$') &&
+      isOperatorObject(condition) &&
+      Object.keys(condition).every((op) => RANGE_OPS.has(op));
+    if (!isRange) {
+      out.push([field, condition]);
+      continue;
+    }
+    const into = ranges.get(field);
+    if (!into) {
+      const range = { ...condition };
+      ranges.set(field, range);
+      out.push([field, range]);
+      continue;
+    }
+    const rest: Record<string, unknown> = {};
+    for (const [op, value] of Object.entries(condition)) {
+      const current = into[op];
+      if (current === undefined) into[op] = value;
+      else if (isIndexKey(current) && isIndexKey(value) && keyType(current) === keyType(value)) {
+        const lower = op === '$gt' || op === '$gte';
+        const order = compareKeys(value, current);
+        if (lower ? order > 0 : order < 0) into[op] = value;
+      } else rest[op] = value;
+    }
+    if (Object.keys(rest).length > 0) out.push([field, rest]);
+  }
+  return out;
+}
+
 /**
  * All collections of one data folder, in memory, made durable by the journal.
  * Writes go to the journal first (fsynced), then to memory, so memory never holds an
@@ -334,7 +600,7 @@ export class DocumentStore {
 
   constructor(
     dataDir: string,
-    private readonly indexConfig: Readonly<Record<string, readonly string[]>>,
+    private readonly indexConfig: Readonly<Record<string, readonly IndexSpec[]>>,
   ) {
     this.journal = new Journal(dataDir);
     this.journal.open(

@@ -10,6 +10,7 @@ export {
   type LocalCloudOptions,
   type LocalCloudStats,
 } from './local-cloud';
+export type { IndexSpec } from './document-store';
 export { CloudSdkError, ErrCode } from './cloud-error';
 export { AGGREGATE_DEFAULT_LIMIT, GET_DEFAULT_LIMIT, GET_MAX_LIMIT } from './database';
 export { TEMP_URL_MAX_FILES, type StoredFileInfo } from './storage';

@@ -7,7 +7,7 @@ import type { CloudFunctionMain } from '../../server/infra/function-deps';
 import { LocalClock } from './clock';
 import { CronSchedule } from './cron-schedule';
 import { LocalDatabase } from './database';
-import { DocumentStore } from './document-store';
+import { DocumentStore, type IndexSpec } from './document-store';
 import { FunctionRegistry } from './function-registry';
 import { createHttpServer } from './http-server';
 import { invocations, type Invocation, type RoundTrips } from './invocation-context';
@@ -33,8 +33,8 @@ export interface LocalCloudOptions {
   env?: Readonly<Record<string, string | undefined>>;
   /** Default `tools/local-cloud/templates.json`. */
   templatesPath?: string;
-  /** Indexed fields per collection, added to `tools/local-cloud/indexes.json`. */
-  indexes?: Readonly<Record<string, readonly string[]>>;
+  /** Indexes per collection (a field, or an array of fields for a compound index), added to `tools/local-cloud/indexes.json`. */
+  indexes?: Readonly<Record<string, readonly IndexSpec[]>>;
   /** The environment id in file ids: `cloud://local.<envId>/…`. Default `lizhitong`. */
   envId?: string;
   /** Fire timers in real time while the clock is not set. Default true. */
@@ -79,12 +79,12 @@ export class UnknownFunctionError extends Error {
   }
 }
 
-function readIndexes(extra: LocalCloudOptions['indexes']): Record<string, string[]> {
+function readIndexes(extra: LocalCloudOptions['indexes']): Record<string, IndexSpec[]> {
   const file = path.join(__dirname, 'indexes.json');
   const declared = (
-    JSON.parse(fs.readFileSync(file, 'utf8')) as { collections: Record<string, string[]> }
+    JSON.parse(fs.readFileSync(file, 'utf8')) as { collections: Record<string, IndexSpec[]> }
   ).collections;
-  const merged: Record<string, string[]> = { ...declared };
+  const merged: Record<string, IndexSpec[]> = { ...declared };
   for (const [name, fields] of Object.entries(extra ?? {})) {
     merged[name] = [...new Set([...(merged[name] ?? []), ...fields])];
   }
