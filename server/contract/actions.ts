@@ -1,0 +1,338 @@
+import { z } from 'zod';
+import {
+  asset,
+  calendarDate,
+  caseId,
+  checklistItemId,
+  comment,
+  employeeNo,
+  explanation,
+  fileId,
+  idempotencyKey,
+  instant,
+  sha256Hex,
+} from './field-schemas';
+import {
+  attachmentKindSchema,
+  attachmentView,
+  auditEventView,
+  caseKindSchema,
+  caseRef,
+  caseView,
+  checklistRowView,
+  earlyReleaseProposerSchema,
+  employeeView,
+  letterView,
+  noticeModeSchema,
+  openCaseView,
+  policyView,
+  reasonSchema,
+  reasonView,
+  reminderKindSchema,
+  reminderRowView,
+  roleSchema,
+  stateSchema,
+} from './views.schema';
+
+const noPayload = z.strictObject({});
+const caseOnly = z.strictObject({ caseId });
+const caseWithComment = z.strictObject({ caseId, comment: comment.optional() });
+
+const subscriptionEstimates = z.partialRecord(reminderKindSchema, z.number().int().nonnegative());
+
+const bindingCode = z
+  .string()
+  .trim()
+  .regex(/^[0-9A-Za-z-]{8,32}$/, { error: '应为 HR 发放的至少 8 位绑定码' });
+
+const checklistDone = z.strictObject({
+  caseId,
+  item: checklistItemId,
+  done: z.boolean(),
+  note: comment.optional(),
+});
+const checklistWaive = z.strictObject({
+  caseId,
+  item: checklistItemId,
+  waive: z.literal(true, { error: '只能为 true' }),
+  note: comment.min(1, { error: '豁免时必填' }),
+});
+
+const importRow = z.strictObject({
+  employeeNo,
+  name: z.string().trim().min(1, { error: '必填' }).max(32, { error: '最多 32 个字' }),
+  department: z.string().trim().min(1, { error: '必填' }).max(64, { error: '最多 64 个字' }),
+  position: z.string().trim().min(1, { error: '必填' }).max(64, { error: '最多 64 个字' }),
+  managerNo: employeeNo.optional(),
+  hireDate: calendarDate,
+  probationEndDate: calendarDate,
+  contractStart: calendarDate.optional(),
+  contractEnd: calendarDate.optional(),
+  roles: z.array(roleSchema).max(4).optional(),
+});
+
+/**
+ * Every action of the `offboarding` function (DESIGN §4 "RPC contract"): the payload it
+ * accepts and the data it answers with. Payloads are strict: unknown fields are rejected.
+ */
+export const ACTIONS = {
+  'me.get': {
+    payload: noPayload,
+    result: z.strictObject({
+      employee: employeeView.nullable(),
+      roles: z.array(roleSchema),
+      openCase: openCaseView.optional(),
+      subscriptions: subscriptionEstimates,
+    }),
+  },
+  'me.bind': {
+    payload: z.strictObject({ employeeNo, code: bindingCode }),
+    result: z.strictObject({ employee: employeeView, roles: z.array(roleSchema) }),
+  },
+  'meta.get': {
+    payload: noPayload,
+    result: z.strictObject({
+      reasons: z.array(reasonView),
+      states: z.record(stateSchema, z.string()),
+      checklistItems: z.array(z.strictObject({ item: checklistItemId, label: z.string() })),
+      policy: policyView,
+      templateIds: z.partialRecord(reminderKindSchema, z.string()),
+    }),
+  },
+  'case.submit': {
+    payload: z.strictObject({
+      reason: reasonSchema,
+      explanation: explanation.optional(),
+      idempotencyKey,
+    }),
+    result: z.strictObject({
+      caseId,
+      state: stateSchema,
+      version: z.number().int().nonnegative(),
+      noticeReceivedAt: instant,
+      noticeTextHash: sha256Hex,
+      lastWorkingDay: calendarDate,
+    }),
+  },
+  'case.terminate': {
+    payload: z
+      .strictObject({
+        employeeNo,
+        reason: reasonSchema,
+        noticeMode: noticeModeSchema,
+        lastWorkingDay: calendarDate.optional(),
+        explanation: explanation.optional(),
+        idempotencyKey,
+      })
+      .superRefine((value, ctx) => {
+        // 额外支付一个月工资: HR chooses the day; with notice it follows from the issue date.
+        if (value.noticeMode === 'payInLieu' && value.lastWorkingDay === undefined) {
+          ctx.addIssue({ code: 'custom', path: ['lastWorkingDay'], message: '选择代通知金时必填' });
+        }
+        if (value.noticeMode === 'notice30' && value.lastWorkingDay !== undefined) {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['lastWorkingDay'],
+            message: '提前三十日通知时由发出日期计算，不能指定',
+          });
+        }
+      }),
+    result: z.strictObject({
+      caseId,
+      state: z.literal('draft'),
+      version: z.number().int().nonnegative(),
+    }),
+  },
+  'case.issue': {
+    payload: z.strictObject({
+      caseId,
+      noProtectedStatus: z.literal(true, { error: '须确认不存在第42条规定的情形' }),
+    }),
+    result: z.strictObject({
+      caseId,
+      state: stateSchema,
+      version: z.number().int().nonnegative(),
+      noticeReceivedAt: instant,
+      lastWorkingDay: calendarDate,
+    }),
+  },
+  'case.attach': {
+    payload: z.strictObject({
+      caseId,
+      kind: attachmentKindSchema,
+      fileIds: z.array(fileId).min(1, { error: '至少 1 个' }).max(9, { error: '一次最多 9 个' }),
+    }),
+    result: caseRef.extend({ attachments: z.array(attachmentView) }),
+  },
+  'case.resubmit': { payload: caseWithComment, result: caseRef },
+  'case.withdraw': { payload: caseWithComment, result: caseRef },
+  'case.review': {
+    payload: z.strictObject({
+      caseId,
+      decision: z.enum(['approve', 'return'], { error: '应为 approve（通过）或 return（退回）' }),
+      comment: comment.optional(),
+    }),
+    result: caseRef,
+  },
+  'case.hrEscalate': { payload: caseWithComment, result: caseRef },
+  'case.hrConfirm': {
+    payload: z.strictObject({
+      caseId,
+      lastWorkingDay: calendarDate.optional(),
+      earlyReleaseProposedBy: earlyReleaseProposerSchema.optional(),
+      assets: z.array(asset).max(20, { error: '最多 20 项' }).optional(),
+      comment: comment.optional(),
+    }),
+    result: caseRef.extend({ lastWorkingDay: calendarDate }),
+  },
+  'case.hrReturn': { payload: caseWithComment, result: caseRef },
+  'case.hrCancel': { payload: caseWithComment, result: caseRef },
+  'case.sign': {
+    payload: z
+      .strictObject({
+        caseId,
+        signatureFileId: fileId,
+        letterHash: sha256Hex,
+        consent: z.literal(true, { error: '须同意以电子签名方式签署' }),
+      })
+      .superRefine((value, ctx) => {
+        if (!value.signatureFileId.includes(`cases/${value.caseId}/signature/`)) {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['signatureFileId'],
+            message: '须上传到本案件的签名目录',
+          });
+        }
+      }),
+    result: z.strictObject({
+      caseId,
+      state: stateSchema,
+      version: z.number().int().nonnegative(),
+      letterHash: sha256Hex,
+      signatureHash: sha256Hex,
+      chainHead: sha256Hex,
+    }),
+  },
+  'case.checklist': {
+    payload: z.union([checklistDone, checklistWaive]),
+    result: caseRef.extend({ row: checklistRowView }),
+  },
+  'case.close': {
+    payload: caseOnly,
+    result: caseRef.extend({ completedAt: instant }),
+  },
+  'case.get': {
+    payload: caseOnly,
+    result: z.strictObject({
+      case: caseView,
+      letter: letterView.nullable(),
+      checklist: z.array(checklistRowView),
+      reminders: z.array(reminderRowView),
+      events: z.array(auditEventView),
+    }),
+  },
+  'case.evidence': {
+    payload: caseOnly,
+    result: z.strictObject({
+      valid: z.boolean(),
+      brokenAt: z.number().int().nonnegative().optional(),
+      chainHead: sha256Hex.nullable(),
+      letterHash: sha256Hex.nullable(),
+      signatureHash: sha256Hex.nullable(),
+      events: z.array(auditEventView),
+    }),
+  },
+  'case.remind': {
+    payload: caseOnly,
+    result: z.strictObject({ caseId, reminders: z.array(reminderRowView) }),
+  },
+  'subscription.record': {
+    payload: z.strictObject({
+      results: z.record(
+        z.string().min(1).max(128),
+        z.enum(['accept', 'reject', 'ban', 'filter'], {
+          error: '应为 accept、reject、ban 或 filter',
+        }),
+      ),
+    }),
+    result: z.strictObject({ subscriptions: subscriptionEstimates }),
+  },
+  'admin.board': {
+    payload: z.strictObject({
+      state: stateSchema.optional(),
+      overdueOnly: z.boolean().optional(),
+      department: z.string().trim().max(64, { error: '最多 64 个字' }).optional(),
+      q: z.string().trim().max(32, { error: '最多 32 个字' }).optional(),
+      cursor: z.string().max(256).optional(),
+    }),
+    result: z.strictObject({
+      counts: z.record(stateSchema, z.number().int().nonnegative()),
+      rows: z.array(
+        z.strictObject({
+          caseId,
+          kind: caseKindSchema,
+          employeeNo,
+          name: z.string(),
+          department: z.string(),
+          reason: reasonSchema,
+          state: stateSchema,
+          enteredAt: instant,
+          lastWorkingDay: calendarDate.optional(),
+          overdue: z.boolean(),
+          needsCall: z.boolean(),
+        }),
+      ),
+      nextCursor: z.string().optional(),
+    }),
+  },
+  'admin.stats': {
+    payload: z
+      .strictObject({ from: calendarDate, to: calendarDate })
+      .refine((value) => value.from <= value.to, {
+        path: ['to'],
+        error: '不能早于开始日期',
+      }),
+    result: z.strictObject({
+      reasons: z.array(
+        z.strictObject({ reason: reasonSchema, label: z.string(), count: z.number().int() }),
+      ),
+      avgHandlingDays: z.number().nullable(),
+      signedWithin72hShare: z.number().min(0).max(1).nullable(),
+      avgDaysByState: z.partialRecord(stateSchema, z.number()),
+      bottleneck: stateSchema.nullable(),
+    }),
+  },
+  'admin.import': {
+    payload: z.strictObject({
+      rows: z
+        .array(importRow)
+        .min(1, { error: '至少 1 行' })
+        .max(500, { error: '一次最多 500 行' }),
+    }),
+    result: z.strictObject({
+      created: z.number().int().nonnegative(),
+      updated: z.number().int().nonnegative(),
+      errors: z.array(
+        z.strictObject({ row: z.number().int(), field: z.string(), message: z.string() }),
+      ),
+    }),
+  },
+  'admin.bindingCode': {
+    payload: z.strictObject({ employeeNo }),
+    result: z.strictObject({ code: z.string(), expiresAt: instant }),
+  },
+} as const;
+
+export type Actions = typeof ACTIONS;
+export type ActionName = keyof Actions;
+export const ACTION_NAMES = Object.keys(ACTIONS) as ActionName[];
+
+/** What the client sends (z.input: before defaults and trims). */
+export type ActionPayload<A extends ActionName> = z.input<Actions[A]['payload']>;
+/** What a handler receives after validation. */
+export type ParsedPayload<A extends ActionName> = z.output<Actions[A]['payload']>;
+export type ActionResult<A extends ActionName> = z.output<Actions[A]['result']>;
+
+export function isActionName(value: string): value is ActionName {
+  return Object.prototype.hasOwnProperty.call(ACTIONS, value);
+}

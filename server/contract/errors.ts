@@ -1,0 +1,36 @@
+import { z } from 'zod';
+
+/** Stable error codes of the RPC envelope (DESIGN §4), in the order checks run. */
+export const ERROR_CODES = [
+  'VALIDATION_FAILED',
+  'UNAUTHENTICATED',
+  'FORBIDDEN',
+  'NOT_FOUND',
+  'INVALID_TRANSITION',
+  'PRECONDITION_FAILED',
+  'CONFLICT',
+  'INTERNAL',
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+export interface RpcError {
+  readonly code: ErrorCode;
+  /** Chinese, for people. */
+  readonly message: string;
+  readonly details?: Readonly<Record<string, unknown>>;
+}
+
+export type Envelope<T> = { ok: true; data: T } | { ok: false; error: RpcError };
+
+export const rpcErrorSchema = z.strictObject({
+  code: z.enum(ERROR_CODES),
+  message: z.string(),
+  details: z.record(z.string(), z.unknown()).optional(),
+});
+
+/** The request the function receives; `action` is checked against ACTIONS separately. */
+export const rpcRequestSchema = z.strictObject({
+  action: z.string().min(1, { error: '必填' }).max(64),
+  payload: z.unknown().optional(),
+  requestId: z.string().max(64).optional(),
+});

@@ -1,0 +1,62 @@
+import { z } from 'zod';
+import { isCalendarDate, isInstant } from '../domain/beijing-calendar';
+import {
+  ASSET_ID_PATTERN,
+  ASSET_ITEM_PATTERN,
+  type ChecklistItemId,
+  FIXED_CHECKLIST_ITEM_IDS,
+} from '../domain/checklist';
+
+/** Field schemas shared by several actions; each carries its own Chinese message. */
+
+export const calendarDate = z
+  .string()
+  .refine(isCalendarDate, { error: '应为有效日期，格式 YYYY-MM-DD' });
+
+export const instant = z.string().refine(isInstant, { error: '应为带时区的 ISO 8601 时间' });
+
+export const sha256Hex = z.string().regex(/^[0-9a-f]{64}$/, { error: '应为 64 位小写十六进制' });
+
+export const caseId = z
+  .string()
+  .min(1, { error: '必填' })
+  .max(64, { error: '最多 64 个字符' })
+  .regex(/^[A-Za-z0-9_-]+$/, { error: '只能包含字母、数字、下划线和连字符' });
+
+export const employeeNo = z
+  .string()
+  .trim()
+  .min(1, { error: '必填' })
+  .max(32, { error: '最多 32 个字符' })
+  .regex(/^[A-Za-z0-9_-]+$/, { error: '只能包含字母、数字、下划线和连字符' });
+
+export const idempotencyKey = z
+  .string()
+  .min(8, { error: '至少 8 个字符' })
+  .max(64, { error: '最多 64 个字符' })
+  .regex(/^[\x21-\x7e]+$/, { error: '只能包含可见的 ASCII 字符' });
+
+export const comment = z.string().trim().max(500, { error: '最多 500 个字' });
+
+export const explanation = z
+  .string()
+  .trim()
+  .min(10, { error: '至少 10 个字' })
+  .max(500, { error: '最多 500 个字' });
+
+export const fileId = z.string().min(1, { error: '必填' }).max(512, { error: '过长' });
+
+export const openid = z.string().min(1).max(128);
+
+export const checklistItemId = z.custom<ChecklistItemId>(
+  (value) =>
+    typeof value === 'string' &&
+    ((FIXED_CHECKLIST_ITEM_IDS as readonly string[]).includes(value) ||
+      ASSET_ITEM_PATTERN.test(value)),
+  { error: '不是有效的清单项' },
+);
+
+export const asset = z.strictObject({
+  id: z.string().regex(ASSET_ID_PATTERN, { error: '只能包含小写字母、数字、下划线和连字符' }),
+  label: z.string().trim().min(1, { error: '必填' }).max(20, { error: '最多 20 个字' }),
+});

@@ -1,0 +1,39 @@
+/**
+ * The RPC contract of the `offboarding` function. The mini program imports it with
+ * `import type` only: zod stays on the server.
+ */
+export {
+  ACTIONS,
+  ACTION_NAMES,
+  isActionName,
+  type ActionName,
+  type ActionPayload,
+  type ActionResult,
+  type Actions,
+  type ParsedPayload,
+} from './actions';
+export {
+  ERROR_CODES,
+  rpcErrorSchema,
+  rpcRequestSchema,
+  type Envelope,
+  type ErrorCode,
+  type RpcError,
+} from './errors';
+export { FIELD_LABELS, describeField } from './field-labels';
+export {
+  parsePayload,
+  validationError,
+  type ParsedRequest,
+  type PayloadIssue,
+} from './parse-payload';
+export type { RpcRequest } from './rpc-request';
+
+export type { AttachmentKind } from '../domain/attachments';
+export type { AuditEventType, EventType } from '../domain/case-events';
+export type { CaseKind, EarlyReleaseProposer, NoticeMode } from '../domain/case-kinds';
+export type { State } from '../domain/case-states';
+export type { ChecklistItemId } from '../domain/checklist';
+export type { Reason } from '../domain/reasons';
+export type { ReminderKind, ReminderStatus } from '../domain/reminder-kinds';
+export type { Role } from '../domain/roles';

@@ -1,0 +1,102 @@
+import { type z } from 'zod';
+import { ACTIONS, type ActionName, isActionName, type ParsedPayload } from './actions';
+import { type RpcError } from './errors';
+import { describeField } from './field-labels';
+
+/** A field-level problem as returned in `details.issues`. */
+export interface PayloadIssue {
+  readonly field: string;
+  readonly message: string;
+}
+
+export type ParsedRequest = {
+  [A in ActionName]: { ok: true; action: A; payload: ParsedPayload<A> };
+}[ActionName];
+
+type RawIssue = z.core.$ZodRawIssue;
+
+const TYPE_NAMES: Readonly<Record<string, string>> = {
+  string: '文字',
+  number: '数字',
+  int: '整数',
+  boolean: '是/否',
+  array: '列表',
+  object: '对象',
+};
+
+/** Chinese wording of a problem; the field's name is prefixed afterwards. */
+function problemText(issue: RawIssue): string | undefined {
+  switch (issue.code) {
+    case 'invalid_type':
+      if (issue.input === undefined) return '必填';
+      return `应为${TYPE_NAMES[issue.expected] ?? issue.expected}`;
+    case 'too_small':
+      if (issue.origin === 'string') return `至少 ${String(issue.minimum)} 个字`;
+      if (issue.origin === 'array') return `至少 ${String(issue.minimum)} 项`;
+      return `不能小于 ${String(issue.minimum)}`;
+    case 'too_big':
+      if (issue.origin === 'string') return `最多 ${String(issue.maximum)} 个字`;
+      if (issue.origin === 'array') return `最多 ${String(issue.maximum)} 项`;
+      return `不能大于 ${String(issue.maximum)}`;
+    case 'invalid_value':
+      return `应为以下之一：${issue.values.map(String).join('、')}`;
+    case 'invalid_format':
+      return '格式不正确';
+    case 'unrecognized_keys':
+      return '不允许的字段';
+    case 'invalid_union':
+      return '格式不正确';
+    default:
+      return undefined;
+  }
+}
+
+const errorMap = (issue: RawIssue): string | undefined => problemText(issue);
+
+/** Flattens issues; of a union's branches, the one closest to matching speaks. */
+function flatten(issues: readonly z.core.$ZodIssue[], prefix: PropertyKey[] = []): PayloadIssue[] {
+  const out: PayloadIssue[] = [];
+  for (const issue of issues) {
+    const path = [...prefix, ...issue.path];
+    if (issue.code === 'invalid_union' && issue.errors.length > 0) {
+      const branches = issue.errors.map((branch) => flatten(branch, path));
+      const closest = branches.reduce((best, next) => (next.length < best.length ? next : best));
+      out.push(...closest);
+    } else if (issue.code === 'unrecognized_keys') {
+      for (const key of issue.keys) {
+        out.push({ field: [...path, key].join('.'), message: `${key}：不允许的字段` });
+      }
+    } else {
+      out.push({
+        field: path.map(String).join('.'),
+        message: `${describeField(path)}：${issue.message}`,
+      });
+    }
+  }
+  return out;
+}
+
+export function validationError(message: string, details?: Record<string, unknown>): RpcError {
+  return details
+    ? { code: 'VALIDATION_FAILED', message, details }
+    : { code: 'VALIDATION_FAILED', message };
+}
+
+/**
+ * Validates an action's payload at the edge: typed data, or `VALIDATION_FAILED` with a
+ * Chinese message naming the first wrong field and every issue in `details.issues`.
+ */
+export function parsePayload(action: string, payload: unknown): ParsedRequest | RpcError {
+  if (!isActionName(action)) {
+    return validationError(`未知的操作：${action}`, { field: 'action', issues: [] });
+  }
+  const schema: z.ZodType = ACTIONS[action].payload;
+  // Actions without parameters may be called without a payload at all.
+  const result = schema.safeParse(payload === undefined ? {} : payload, { error: errorMap });
+  if (result.success) {
+    return { ok: true, action, payload: result.data } as ParsedRequest;
+  }
+  const issues = flatten(result.error.issues);
+  const first = issues[0] ?? { field: '', message: '参数：格式不正确' };
+  return validationError(first.message, { field: first.field, issues });
+}

@@ -1,0 +1,52 @@
+/** Events that move a case between states; the machine's table names which apply where. */
+export const EVENT_TYPES = [
+  'review.approve',
+  'review.return',
+  'hr.escalate',
+  'withdraw',
+  'hr.cancel',
+  'resubmit',
+  'hr.confirm',
+  'hr.return',
+  'hr.close',
+  'hr.issue',
+] as const;
+export type EventType = (typeof EVENT_TYPES)[number];
+
+export const EVENT_LABELS: Record<EventType, string> = {
+  'review.approve': '部门审批通过',
+  'review.return': '部门退回补充',
+  'hr.escalate': 'HR越级处理',
+  withdraw: '员工撤回',
+  'hr.cancel': 'HR撤销',
+  resubmit: '重新提交',
+  'hr.confirm': 'HR确认',
+  'hr.return': 'HR退回补充',
+  'hr.close': '完成归档',
+  'hr.issue': '发出解除通知',
+};
+
+/**
+ * Everything else the audit trail records (DESIGN §3 "Audit trail"): creation, uploads,
+ * checklist changes, the signature, reminder decisions, views of evidence, rebinding.
+ */
+export const RECORD_EVENT_TYPES = [
+  'case.submit',
+  'case.terminate',
+  'case.attach',
+  'case.sign',
+  'checklist.done',
+  'checklist.undone',
+  'checklist.waive',
+  'reminder.decision',
+  'evidence.view',
+] as const;
+export type RecordEventType = (typeof RECORD_EVENT_TYPES)[number];
+
+export type AuditEventType = EventType | RecordEventType;
+
+export function isEventType(value: unknown): value is EventType {
+  return typeof value === 'string' && (EVENT_TYPES as readonly string[]).includes(value);
+}
+
+export const AUDIT_EVENT_TYPES = [...EVENT_TYPES, ...RECORD_EVENT_TYPES] as const;

@@ -1,0 +1,65 @@
+/** Checklist vocabulary (DESIGN §3 "Checklist"); rules about items live in checklist-rules.ts. */
+export const FIXED_CHECKLIST_ITEM_IDS = [
+  'sign_letter',
+  'sign_receipt',
+  'handover_confirmed',
+  'final_pay',
+  'certificate_issued',
+  'social_insurance_stop',
+  'housing_fund_seal',
+  'file_transfer',
+  'union_notified',
+  'severance_paid',
+  'pay_in_lieu',
+  'severance_review',
+] as const;
+export type FixedChecklistItemId = (typeof FIXED_CHECKLIST_ITEM_IDS)[number];
+
+/** One item per returned asset, e.g. `asset:badge`; the asset list is a setting. */
+export type AssetItemId = `asset:${string}`;
+export type ChecklistItemId = FixedChecklistItemId | AssetItemId;
+
+export const ASSET_ID_PATTERN = /^[a-z0-9_-]{1,32}$/;
+export const ASSET_ITEM_PATTERN = /^asset:[a-z0-9_-]{1,32}$/;
+
+export function assetItemId(assetId: string): AssetItemId {
+  return `asset:${assetId}`;
+}
+
+export function isChecklistItemId(value: unknown): value is ChecklistItemId {
+  return (
+    typeof value === 'string' &&
+    ((FIXED_CHECKLIST_ITEM_IDS as readonly string[]).includes(value) ||
+      ASSET_ITEM_PATTERN.test(value))
+  );
+}
+
+export const CHECKLIST_ITEM_LABELS: Record<FixedChecklistItemId, string> = {
+  sign_letter: '签署《辞职书》',
+  sign_receipt: '签收《解除劳动合同通知书》',
+  handover_confirmed: '确认工作交接',
+  final_pay: '结清工资',
+  certificate_issued: '出具离职证明',
+  social_insurance_stop: '社保减员',
+  housing_fund_seal: '公积金封存',
+  file_transfer: '档案转移',
+  union_notified: '通知工会',
+  severance_paid: '支付经济补偿',
+  pay_in_lieu: '支付代通知金',
+  severance_review: '经济补偿审核',
+};
+
+/** An asset the employee returns (工卡, 电脑 by default; HR edits the list at confirmation). */
+export interface Asset {
+  readonly id: string;
+  readonly label: string;
+}
+
+export const DEFAULT_ASSETS: readonly Asset[] = [
+  { id: 'badge', label: '工卡' },
+  { id: 'laptop', label: '电脑' },
+];
+
+/** Who may tick an item. */
+export const CHECKLIST_ACTORS = ['employee', 'manager', 'hr'] as const;
+export type ChecklistActor = (typeof CHECKLIST_ACTORS)[number];

@@ -1,0 +1,73 @@
+import { type AttachmentKind } from './attachments';
+import { type CaseKind } from './case-kinds';
+
+/** Departure reasons: two for a resignation (第37条), one for a termination (第40条(二)). */
+export const REASONS = ['resignation', 'personal', 'incompetence'] as const;
+export type Reason = (typeof REASONS)[number];
+
+export const REASON_LABELS: Record<Reason, string> = {
+  resignation: '辞职',
+  personal: '其他个人原因',
+  incompetence: '不能胜任工作',
+};
+
+/**
+ * What a reason requires before a case may advance. `attachmentsAllOf` lists kinds each
+ * needed; every group in `attachmentsAnyOf` needs at least one of its kinds.
+ */
+export interface ReasonRule {
+  readonly reason: Reason;
+  readonly kind: CaseKind;
+  readonly label: string;
+  readonly enabled: boolean;
+  readonly explanation: 'none' | 'optional' | 'required';
+  readonly explanationMin: number;
+  readonly explanationMax: number;
+  readonly attachmentsAllOf: readonly AttachmentKind[];
+  readonly attachmentsAnyOf: readonly (readonly AttachmentKind[])[];
+}
+
+export type ReasonsConfig = Readonly<Record<Reason, ReasonRule>>;
+
+export const DEFAULT_REASONS: ReasonsConfig = {
+  resignation: {
+    reason: 'resignation',
+    kind: 'resignation',
+    label: REASON_LABELS.resignation,
+    enabled: true,
+    explanation: 'optional',
+    explanationMin: 10,
+    explanationMax: 500,
+    attachmentsAllOf: [],
+    attachmentsAnyOf: [],
+  },
+  personal: {
+    reason: 'personal',
+    kind: 'resignation',
+    label: REASON_LABELS.personal,
+    enabled: true,
+    explanation: 'required',
+    explanationMin: 10,
+    explanationMax: 500,
+    attachmentsAllOf: [],
+    attachmentsAnyOf: [],
+  },
+  // 第40条(二): not competent, and still not after training or a change of post.
+  incompetence: {
+    reason: 'incompetence',
+    kind: 'termination',
+    label: REASON_LABELS.incompetence,
+    enabled: true,
+    explanation: 'optional',
+    explanationMin: 10,
+    explanationMax: 500,
+    attachmentsAllOf: ['appraisal_record'],
+    attachmentsAnyOf: [['training_certificate', 'position_change_record']],
+  },
+};
+
+export function reasonsOfKind(config: ReasonsConfig, kind: CaseKind): Reason[] {
+  return Object.values(config)
+    .filter((rule) => rule.kind === kind && rule.enabled)
+    .map((rule) => rule.reason);
+}
