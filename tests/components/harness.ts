@@ -60,7 +60,11 @@ export interface WxMocks {
 }
 
 /** A fresh simulate and fresh wx mocks; call in beforeEach. */
-export function setUp(): { simulate: Simulate; wx: WxMocks } {
+export interface App {
+  globalData: { session: unknown };
+}
+
+export function setUp(): { simulate: Simulate; wx: WxMocks; app: App } {
   jest.resetModules();
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const simulate = require('miniprogram-simulate') as Simulate;
@@ -165,9 +169,10 @@ export function setUp(): { simulate: Simulate; wx: WxMocks } {
     canvasToTempFilePath: mocks.canvasToTempFilePath,
     getWindowInfo: () => ({ pixelRatio: 3, windowWidth: 375, windowHeight: 667 }),
   });
-  g.getApp = () => ({ globalData: {} });
+  const app = { globalData: { session: null as unknown } };
+  g.getApp = () => app;
   g.getCurrentPages = () => [];
-  return { simulate, wx: mocks };
+  return { simulate, wx: mocks, app };
 }
 
 /** Renders a component or page of the mirror (path relative to it, without extension). */
