@@ -1,0 +1,191 @@
+import type { ActionResult, Role } from '../../server/contract';
+import { beijingToday, formatDate, formatInstant } from './beijing-time';
+import { handoverAttached, nextStepFor, openSignItem, type CaseView } from './case-summary';
+import { checklistRow, type ChecklistActor, type ChecklistRowView } from './checklist-rows';
+import {
+  ATTACHMENT_LABELS,
+  EVENT_LABELS,
+  REASON_LABELS,
+  REMINDER_KIND_LABELS,
+  REMINDER_STATUS_LABELS,
+  REMINDER_STATUS_THEMES,
+  ROLE_LABELS,
+  STATE_LABELS,
+  STATE_THEMES,
+  type TagTheme,
+} from './labels';
+
+type Session = ActionResult<'me.get'>;
+
+/** Buttons a viewer may see on a case; the server still checks every call. */
+export type CaseAction =
+  | 'upload'
+  | 'resubmit'
+  | 'withdraw'
+  | 'sign'
+  | 'approve'
+  | 'return'
+  | 'escalate'
+  | 'confirm'
+  | 'hrReturn'
+  | 'cancel'
+  | 'close';
+
+export const ACTION_LABELS: Record<CaseAction, string> = {
+  upload: '上传交接清单',
+  resubmit: '重新提交',
+  withdraw: '撤回申请',
+  sign: '去签署',
+  approve: '审批通过',
+  return: '退回补充',
+  escalate: 'HR 越级处理',
+  confirm: 'HR 确认',
+  hrReturn: '退回补充',
+  cancel: '撤销案件',
+  close: '完成归档',
+};
+
+/** Actions whose comment is required by the server (a return, a cancellation, an escalation). */
+export const COMMENT_REQUIRED: ReadonlySet<CaseAction> = new Set<CaseAction>([
+  'return',
+  'hrReturn',
+  'cancel',
+  'escalate',
+]);
+
+export interface Relation {
+  isOwner: boolean;
+  isManager: boolean;
+  isHr: boolean;
+}
+
+export function relationTo(view: CaseView, session: Session | null): Relation {
+  const me = session?.employee?.employeeNo;
+  const roles: readonly Role[] = session?.roles ?? [];
+  const isHr = roles.includes('hr') || roles.includes('admin');
+  const isOwner = me !== undefined && me === view.case.employee.employeeNo;
+  // A case without a manager is reviewed by HR (DESIGN §2).
+  const isManager =
+    (me !== undefined && view.case.managerNo === me) || (isHr && !view.case.managerNo);
+  return { isOwner, isManager, isHr };
+}
+
+export function actionsFor(
+  view: CaseView,
+  relation: Relation,
+  policy: { employeeMayWithdrawBeforeReview: boolean },
+): CaseAction[] {
+  const { state } = view.case;
+  const out: CaseAction[] = [];
+  if (relation.isOwner) {
+    const step = nextStepFor(view).kind;
+    if (step === 'upload') out.push('upload');
+    if (state === 'returned' && handoverAttached(view)) out.push('resubmit');
+    if (step === 'sign' && openSignItem(view)) out.push('sign');
+    if ((state === 'submitted' || state === 'returned') && policy.employeeMayWithdrawBeforeReview) {
+      out.push('withdraw');
+    }
+  }
+  if (relation.isManager && state === 'submitted') out.push('approve', 'return');
+  if (relation.isHr) {
+    if (state === 'submitted' && view.case.managerNo) out.push('escalate');
+    if (state === 'hr_review') out.push('confirm', 'hrReturn');
+    if (state === 'formalities') out.push('close');
+    if (state !== 'completed' && state !== 'withdrawn') out.push('cancel');
+  }
+  return out;
+}
+
+export interface TimelineRow {
+  seq: number;
+  title: string;
+  at: string;
+  who: string;
+  comment: string;
+}
+
+export interface ReminderRow {
+  id: string;
+  title: string;
+  statusText: string;
+  statusTheme: TagTheme;
+  due: string;
+  sent: string;
+  errCode: string;
+}
+
+export interface CaseDetailView {
+  caseId: string;
+  title: string;
+  reason: string;
+  explanation: string;
+  stateLabel: string;
+  stateTheme: TagTheme;
+  noticeReceivedAt: string;
+  lastWorkingDay: string;
+  legalLastWorkingDay: string;
+  needsCall: boolean;
+  attachments: { key: string; label: string; at: string }[];
+  checklist: ChecklistRowView[];
+  reminders: ReminderRow[];
+  timeline: TimelineRow[];
+}
+
+/** Shown newest first; the server keeps the whole chain, the page shows the recent part. */
+const TIMELINE_LIMIT = 30;
+
+function commentOf(payload: Record<string, unknown>): string {
+  const text = payload.comment ?? payload.note;
+  return typeof text === 'string' ? text : '';
+}
+
+export function caseDetail(view: CaseView, relation: Relation, nowMs: number): CaseDetailView {
+  const c = view.case;
+  const actors: ChecklistActor[] = [];
+  if (relation.isOwner) actors.push('employee');
+  if (relation.isManager) actors.push('manager');
+  if (relation.isHr) actors.push('hr');
+  const viewer = {
+    actors,
+    mayWaive: relation.isHr,
+    editable: c.state === 'formalities',
+    today: beijingToday(nowMs),
+  };
+  return {
+    caseId: c.caseId,
+    title: `${c.employee.name}（${c.employee.employeeNo}）· ${c.employee.department}`,
+    reason: REASON_LABELS[c.reason],
+    explanation: c.explanation ?? '',
+    stateLabel: STATE_LABELS[c.state],
+    stateTheme: STATE_THEMES[c.state],
+    noticeReceivedAt: formatInstant(c.noticeReceivedAt),
+    lastWorkingDay: formatDate(c.lastWorkingDay),
+    legalLastWorkingDay: formatDate(c.legalLastWorkingDay),
+    needsCall: c.needsCall,
+    attachments: c.attachments.map((a, i) => ({
+      key: `${a.kind}-${i}`,
+      label: ATTACHMENT_LABELS[a.kind],
+      at: formatInstant(a.at),
+    })),
+    checklist: view.checklist.map((row) => checklistRow(row, viewer)),
+    reminders: view.reminders.map((r) => ({
+      id: r.id,
+      title: REMINDER_KIND_LABELS[r.kind],
+      statusText: REMINDER_STATUS_LABELS[r.status],
+      statusTheme: REMINDER_STATUS_THEMES[r.status],
+      due: formatInstant(r.dueAt),
+      sent: r.sentAt ? formatInstant(r.sentAt) : '',
+      errCode: r.errCode !== undefined && r.errCode !== 0 ? String(r.errCode) : '',
+    })),
+    timeline: view.events
+      .slice(-TIMELINE_LIMIT)
+      .reverse()
+      .map((e) => ({
+        seq: e.seq,
+        title: EVENT_LABELS[e.type],
+        at: formatInstant(e.at),
+        who: e.actor.role === 'system' ? '系统' : ROLE_LABELS[e.actor.role],
+        comment: commentOf(e.payload),
+      })),
+  };
+}
