@@ -212,3 +212,26 @@ export function tapButton(comp: Comp, selector: string): void {
   const inner = host.querySelector('.t-button');
   (inner ?? host).dispatchEvent('tap');
 }
+
+/** Types into a TDesign input or textarea (its inner native field fires `input`). */
+export function typeInto(comp: Comp, selector: string, value: string): void {
+  const host = comp.querySelector(selector);
+  if (!host) throw new Error(`no ${selector}`);
+  const field =
+    host.querySelector('.t-input__control') ?? host.querySelector('.t-textarea__wrapper-inner');
+  if (!field) throw new Error(`no field inside ${selector}`);
+  field.dispatchEvent('input', { detail: { value } });
+}
+
+/** Runs a page lifecycle method (simulate does not drive page lifecycles). */
+export async function lifecycle(
+  simulate: Simulate,
+  comp: Comp,
+  name: 'onLoad' | 'onShow',
+  query: Record<string, string> = {},
+): Promise<void> {
+  const fn = comp.instance[name];
+  if (typeof fn !== 'function') throw new Error(`page has no ${name}`);
+  (fn as (q: Record<string, string>) => void).call(comp.instance, query);
+  await settle(simulate, 6);
+}
