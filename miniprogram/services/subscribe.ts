@@ -11,6 +11,8 @@ export interface SubscribeOutcome {
   asked: boolean;
   results: Record<string, SubscribeDecision>;
   accepted: number;
+  /** The server's new estimate of remaining messages per kind, when the report got through. */
+  estimates?: Partial<Record<ReminderKind, number>>;
 }
 
 /**
@@ -64,9 +66,8 @@ export function requestSubscriptions(tmplIds: readonly string[]): Promise<Subscr
   return asked.then(async (outcome) => {
     // The server keeps only an estimate of credits from these reports; a lost report is
     // harmless (it never skips a send because of it), so its failure is not shown.
-    if (Object.keys(outcome.results).length > 0) {
-      await call('subscription.record', { results: outcome.results });
-    }
-    return outcome;
+    if (Object.keys(outcome.results).length === 0) return outcome;
+    const reply = await call('subscription.record', { results: outcome.results });
+    return reply.ok ? { ...outcome, estimates: reply.data.subscriptions } : outcome;
   });
 }

@@ -33,7 +33,7 @@ describe('subscriptions', () => {
     wx.requestSubscribeMessage.mockImplementation((opts: { success(r: unknown): void }) =>
       opts.success({ errMsg: 'requestSubscribeMessage:ok', T1: 'accept', T2: 'reject' }),
     );
-    wx.callFunction.mockReturnValue(answer({ ok: true, data: { subscriptions: {} } }));
+    wx.callFunction.mockReturnValue(answer({ ok: true, data: { subscriptions: { notice: 1 } } }));
     const pending = requestSubscriptions(['T1', 'T2', 'T3', 'T4']);
     // Still inside the tap handler: the popup has already been asked for.
     expect(wx.requestSubscribeMessage).toHaveBeenCalledWith(
@@ -43,6 +43,7 @@ describe('subscriptions', () => {
       asked: true,
       results: { T1: 'accept', T2: 'reject' },
       accepted: 1,
+      estimates: { notice: 1 },
     });
     expect(wx.callFunction.mock.calls[0]?.[0].data).toMatchObject({
       action: 'subscription.record',
