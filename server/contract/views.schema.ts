@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ATTACHMENT_KINDS } from '../domain/attachments';
-import { AUDIT_EVENT_TYPES } from '../domain/case-events';
+import { AUDIT_EVENT_TYPES, EVENT_TYPES } from '../domain/case-events';
 import { CASE_KINDS, EARLY_RELEASE_PROPOSERS, NOTICE_MODES } from '../domain/case-kinds';
 import { STATES } from '../domain/case-states';
 import { CHECKLIST_ACTORS } from '../domain/checklist';
@@ -105,10 +105,11 @@ export const caseView = z.strictObject({
   consentToLaterDay: calendarDate.optional(),
   noProtectedStatus: z.boolean(),
   attachments: z.array(attachmentView),
-  /** Kinds HR waived (handover list) with a comment and a delivery proof. */
-  waivedAttachments: z.array(
-    z.strictObject({ kind: attachmentKindSchema, by: openid, at: instant, note: z.string() }),
+  /** Employee-side items HR waived before formalities (the handover list), with the reason. */
+  waivers: z.array(
+    z.strictObject({ item: checklistItemId, by: openid, at: instant, note: z.string() }),
   ),
+  allowedEvents: z.array(z.enum(EVENT_TYPES)),
   signature: signatureView.optional(),
   stages: z.array(stagePeriodView),
   needsCall: z.boolean(),

@@ -1,5 +1,7 @@
 /** Checklist vocabulary (DESIGN §3 "Checklist"); rules about items live in checklist-rules.ts. */
 export const FIXED_CHECKLIST_ITEM_IDS = [
+  // Employee-side, before formalities: the handover list HR may waive for a vanished employee.
+  'handover_list',
   'sign_letter',
   'sign_receipt',
   'handover_confirmed',
@@ -35,6 +37,7 @@ export function isChecklistItemId(value: unknown): value is ChecklistItemId {
 }
 
 export const CHECKLIST_ITEM_LABELS: Record<FixedChecklistItemId, string> = {
+  handover_list: '上传工作交接清单',
   sign_letter: '签署《辞职书》',
   sign_receipt: '签收《解除劳动合同通知书》',
   handover_confirmed: '确认工作交接',

@@ -1,0 +1,95 @@
+import { type AttachmentKind } from './attachments';
+import { toInstant } from './beijing-calendar';
+import { type Actor, type DomainResult } from './case-effects';
+import { type CaseRecord, type StoredAttachment } from './case-record';
+import { type State } from './case-states';
+import { trackEffects } from './reminder-tracks';
+import { actsAsHr } from './roles';
+
+/** A file the server has already checked, hashed and copied to evidence storage. */
+export type AttachmentFile = Omit<StoredAttachment, 'kind' | 'uploadedBy' | 'at'>;
+
+interface AttachRule {
+  readonly who: 'owner_or_hr' | 'hr' | 'anyone';
+  readonly states: readonly State[];
+}
+
+const OPEN_STATES: readonly State[] = [
+  'draft',
+  'submitted',
+  'returned',
+  'hr_review',
+  'formalities',
+];
+
+/** Who may add which document when (DESIGN §4 `case.attach`). */
+export const ATTACH_RULES: Record<AttachmentKind, AttachRule> = {
+  handover_checklist: {
+    who: 'owner_or_hr',
+    states: ['submitted', 'returned', 'hr_review', 'formalities'],
+  },
+  // 第40条(二) evidence is HR's, prepared before the notice is issued.
+  appraisal_record: { who: 'hr', states: ['draft'] },
+  training_certificate: { who: 'hr', states: ['draft'] },
+  position_change_record: { who: 'hr', states: ['draft'] },
+  notice_delivery: { who: 'hr', states: OPEN_STATES },
+  other: { who: 'anyone', states: OPEN_STATES },
+};
+
+function mayAttach(rule: AttachRule, actor: Actor): boolean {
+  if (actor.role === 'system') return false;
+  if (rule.who === 'anyone') return true;
+  if (rule.who === 'hr') return actsAsHr(actor.role);
+  return actor.role === 'employee' || actsAsHr(actor.role);
+}
+
+export function attach(
+  caseDoc: CaseRecord,
+  kind: AttachmentKind,
+  files: readonly AttachmentFile[],
+  actor: Actor,
+  now: Date,
+): DomainResult {
+  const rule = ATTACH_RULES[kind];
+  if (!mayAttach(rule, actor)) {
+    return { ok: false, code: 'FORBIDDEN', reason: `${actor.role} may not attach ${kind}` };
+  }
+  if (!rule.states.includes(caseDoc.state)) {
+    return { ok: false, code: 'PRECONDITION_FAILED', guard: 'attachment_allowed' };
+  }
+  const at = toInstant(now);
+  const added: StoredAttachment[] = files.map((f) => ({
+    ...f,
+    kind,
+    uploadedBy: actor.openid,
+    at,
+  }));
+  const next: CaseRecord = {
+    ...caseDoc,
+    attachments: [...caseDoc.attachments, ...added],
+    version: caseDoc.version + 1,
+    updatedAt: at,
+  };
+  return {
+    ok: true,
+    case: next,
+    effects: {
+      event: {
+        type: 'case.attach',
+        actor,
+        at,
+        payload: {
+          kind,
+          files: added.map((f) => ({
+            fileId: f.fileId,
+            evidenceFileId: f.evidenceFileId,
+            sha256: f.sha256,
+            size: f.size,
+            contentType: f.contentType,
+          })),
+        },
+      },
+      reminders: trackEffects(caseDoc, next, at),
+    },
+  };
+}

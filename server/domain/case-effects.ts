@@ -1,0 +1,96 @@
+import { type AuditEventType } from './case-events';
+import { type CaseRecord } from './case-record';
+import { type Instant } from './beijing-calendar';
+import { type ReminderTrack } from './reminder-kinds';
+import { type Role } from './roles';
+
+/** Who did something: the OPENID the server saw and the role they acted in. */
+export interface Actor {
+  readonly openid: string;
+  readonly role: Role | 'system';
+}
+
+/** An audit event before it is numbered and hashed (that happens where it is written). */
+export interface PendingEvent {
+  readonly type: AuditEventType;
+  readonly actor: Actor;
+  readonly at: Instant;
+  readonly payload: Readonly<Record<string, unknown>>;
+}
+
+/** Reminder tracks a change opens or closes; the sweep reads the case to schedule them. */
+export type ReminderEffect =
+  | { readonly op: 'open'; readonly track: ReminderTrack; readonly at: Instant }
+  | { readonly op: 'close'; readonly track: ReminderTrack; readonly at: Instant };
+
+export interface Effects {
+  readonly event: PendingEvent;
+  readonly reminders: readonly ReminderEffect[];
+}
+
+/** Expected failures, as values with stable codes (mapped onto the RPC error codes). */
+export type DomainError =
+  | { readonly code: 'INVALID_TRANSITION'; readonly state: string; readonly event: string }
+  | { readonly code: 'FORBIDDEN'; readonly reason: string }
+  | { readonly code: 'PRECONDITION_FAILED'; readonly guard: GuardName }
+  | { readonly code: 'NOT_FOUND'; readonly what: string };
+
+export type DomainResult =
+  | { readonly ok: true; readonly case: CaseRecord; readonly effects: Effects }
+  | ({ readonly ok: false } & DomainError);
+
+/** Every named precondition; `details.guard` of PRECONDITION_FAILED is one of these. */
+export const GUARD_NAMES = [
+  'handover_list_present',
+  'reason_requirements_met',
+  'comment_given',
+  'manager_overdue',
+  'withdraw_allowed',
+  'last_working_day_after_notice',
+  'later_day_consented',
+  'earlier_day_proposed',
+  'last_working_day_reached',
+  'checklist_complete',
+  'termination_documents_attached',
+  'no_protected_status_attested',
+  'not_in_probation',
+  'last_working_day_chosen',
+  'reason_matches_kind',
+  'note_given',
+  'after_last_working_day',
+  'notice_delivery_attached',
+  'e_signature_required',
+  'item_open',
+  'item_not_waived',
+  'letter_unchanged',
+  'attachment_allowed',
+  'case_open',
+] as const;
+export type GuardName = (typeof GUARD_NAMES)[number];
+
+export const GUARD_MESSAGES: Record<GuardName, string> = {
+  handover_list_present: '请先上传工作交接清单',
+  reason_requirements_met: '离职原因所需的说明或材料不完整',
+  comment_given: '请填写意见',
+  manager_overdue: '部门经理审批尚未超过时限，暂不能由HR处理',
+  withdraw_allowed: '公司设置不允许在审批前撤回',
+  last_working_day_after_notice: '最后工作日不能早于通知日期',
+  later_day_consented: '晚于法定日期的最后工作日须有员工同意',
+  earlier_day_proposed: '早于法定日期的最后工作日须注明由谁提出',
+  last_working_day_reached: '尚未到最后工作日',
+  checklist_complete: '还有未完成的手续',
+  termination_documents_attached: '请先上传考核记录以及培训或调岗记录',
+  no_protected_status_attested: '请确认员工不存在第42条规定的情形',
+  not_in_probation: '试用期内不能以不能胜任为由解除（应适用第39条）',
+  last_working_day_chosen: '选择代通知金时须指定最后工作日',
+  reason_matches_kind: '该离职原因不适用于此类案件',
+  note_given: '请填写备注',
+  after_last_working_day: '最后工作日之后才能豁免员工事项',
+  notice_delivery_attached: '豁免员工事项前请上传送达凭证',
+  e_signature_required: '此项须由员工电子签名完成',
+  item_open: '此项已完成',
+  item_not_waived: '此项已豁免',
+  letter_unchanged: '文书内容已变化，请刷新后重新签署',
+  attachment_allowed: '当前阶段不能上传此类材料',
+  case_open: '案件已结束',
+};

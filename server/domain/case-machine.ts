@@ -1,0 +1,348 @@
+import { beijingDate, compareDates, type Instant, toInstant } from './beijing-calendar';
+import { type CaseKind } from './case-kinds';
+import { type CaseRecord, type StagePeriod } from './case-record';
+import { type EventType } from './case-events';
+import { type Actor, type DomainResult, type PendingEvent } from './case-effects';
+import {
+  type CaseCommand,
+  chosenLastWorkingDay,
+  GUARDS,
+  type GuardContext,
+  type MachineGuard,
+} from './case-guards';
+import { type State } from './case-states';
+import { buildChecklist } from './checklist-rules';
+import { terminationLastWorkingDay } from './notice-period';
+import { type Policy } from './policy';
+import { trackEffects } from './reminder-tracks';
+import { actsAsHr } from './roles';
+
+/**
+ * Who may fire an event. `manager` is the employee's manager (the app checks the relation);
+ * `hr_when_no_manager` is HR acting for a case whose employee has no manager.
+ */
+export type ActorRule = 'employee' | 'manager' | 'hr' | 'hr_when_no_manager';
+
+export interface TransitionRule {
+  readonly kinds: readonly CaseKind[];
+  readonly from: State;
+  readonly event: EventType;
+  readonly actors: readonly ActorRule[];
+  readonly to: State;
+  /** Checked in order; the first that fails answers. */
+  readonly guards: readonly MachineGuard[];
+}
+
+const RESIGNATION: readonly CaseKind[] = ['resignation'];
+const TERMINATION: readonly CaseKind[] = ['termination'];
+const BOTH: readonly CaseKind[] = ['resignation', 'termination'];
+const REVIEWER: readonly ActorRule[] = ['manager', 'hr_when_no_manager'];
+const HR: readonly ActorRule[] = ['hr'];
+const EMPLOYEE: readonly ActorRule[] = ['employee'];
+
+/** The only place that says which event is allowed where (DESIGN §3 "States and events"). */
+export const CASE_MACHINE: readonly TransitionRule[] = [
+  // A resignation is a notice: the manager cannot refuse it, only return it for material.
+  {
+    kinds: RESIGNATION,
+    from: 'submitted',
+    event: 'review.approve',
+    actors: REVIEWER,
+    to: 'hr_review',
+    guards: ['handover_list_present', 'reason_requirements_met'],
+  },
+  {
+    kinds: RESIGNATION,
+    from: 'submitted',
+    event: 'review.return',
+    actors: REVIEWER,
+    to: 'returned',
+    guards: ['comment_given'],
+  },
+  {
+    kinds: RESIGNATION,
+    from: 'submitted',
+    event: 'hr.escalate',
+    actors: HR,
+    to: 'hr_review',
+    guards: ['manager_overdue', 'comment_given', 'handover_list_present'],
+  },
+  {
+    kinds: RESIGNATION,
+    from: 'submitted',
+    event: 'withdraw',
+    actors: EMPLOYEE,
+    to: 'withdrawn',
+    guards: ['withdraw_allowed'],
+  },
+  {
+    kinds: RESIGNATION,
+    from: 'submitted',
+    event: 'hr.cancel',
+    actors: HR,
+    to: 'withdrawn',
+    guards: ['comment_given'],
+  },
+  {
+    kinds: RESIGNATION,
+    from: 'returned',
+    event: 'resubmit',
+    actors: EMPLOYEE,
+    to: 'submitted',
+    guards: ['reason_requirements_met'],
+  },
+  {
+    kinds: RESIGNATION,
+    from: 'returned',
+    event: 'withdraw',
+    actors: EMPLOYEE,
+    to: 'withdrawn',
+    guards: ['withdraw_allowed'],
+  },
+  {
+    kinds: RESIGNATION,
+    from: 'returned',
+    event: 'hr.cancel',
+    actors: HR,
+    to: 'withdrawn',
+    guards: ['comment_given'],
+  },
+  {
+    kinds: RESIGNATION,
+    from: 'hr_review',
+    event: 'hr.confirm',
+    actors: HR,
+    to: 'formalities',
+    guards: ['last_working_day_after_notice', 'later_day_consented', 'earlier_day_proposed'],
+  },
+  {
+    kinds: RESIGNATION,
+    from: 'hr_review',
+    event: 'hr.return',
+    actors: HR,
+    to: 'returned',
+    guards: ['comment_given'],
+  },
+  {
+    kinds: RESIGNATION,
+    from: 'hr_review',
+    event: 'hr.cancel',
+    actors: HR,
+    to: 'withdrawn',
+    guards: ['comment_given'],
+  },
+  // 第37条 / 第40条: the contract ends on the last working day, signed or not.
+  {
+    kinds: BOTH,
+    from: 'formalities',
+    event: 'hr.close',
+    actors: HR,
+    to: 'completed',
+    guards: ['last_working_day_reached', 'checklist_complete'],
+  },
+  {
+    kinds: BOTH,
+    from: 'formalities',
+    event: 'hr.cancel',
+    actors: HR,
+    to: 'withdrawn',
+    guards: ['comment_given'],
+  },
+  {
+    kinds: TERMINATION,
+    from: 'draft',
+    event: 'hr.issue',
+    actors: HR,
+    to: 'formalities',
+    guards: [
+      'termination_documents_attached',
+      'no_protected_status_attested',
+      'not_in_probation',
+      'last_working_day_chosen',
+    ],
+  },
+  {
+    kinds: TERMINATION,
+    from: 'draft',
+    event: 'hr.cancel',
+    actors: HR,
+    to: 'withdrawn',
+    guards: ['comment_given'],
+  },
+];
+
+/** The rule for (kind, state, event), if the table has one. */
+export function findRule(
+  kind: CaseKind,
+  from: State,
+  event: EventType,
+): TransitionRule | undefined {
+  return CASE_MACHINE.find((r) => r.kinds.includes(kind) && r.from === from && r.event === event);
+}
+
+/** Events the table allows for a case in its current state (for the UI's buttons). */
+export function allowedEvents(kind: CaseKind, state: State): EventType[] {
+  return CASE_MACHINE.filter((r) => r.kinds.includes(kind) && r.from === state).map((r) => r.event);
+}
+
+/** Whether the actor's role fits one of the rule's actors; relations are the app's concern. */
+export function actorMatches(
+  actors: readonly ActorRule[],
+  actor: Actor,
+  caseDoc: CaseRecord,
+): boolean {
+  if (actor.role === 'system') return false;
+  const role = actor.role;
+  return actors.some((rule) => {
+    switch (rule) {
+      case 'employee':
+        return role === 'employee';
+      case 'manager':
+        return role === 'manager' && caseDoc.managerNo !== undefined;
+      case 'hr':
+        return actsAsHr(role);
+      case 'hr_when_no_manager':
+        return actsAsHr(role) && caseDoc.managerNo === undefined;
+    }
+  });
+}
+
+/** Closes the current stay and opens the next, so per-stage durations can be computed. */
+export function moveStage(stages: readonly StagePeriod[], to: State, at: Instant): StagePeriod[] {
+  const closed = stages.map((s, i) =>
+    i === stages.length - 1 && s.exitedAt === undefined ? { ...s, exitedAt: at } : s,
+  );
+  return [...closed, { state: to, enteredAt: at }];
+}
+
+/** State-specific changes an event makes besides the state itself. */
+function applyEvent(ctx: GuardContext, rule: TransitionRule, at: Instant): Partial<CaseRecord> {
+  const { case: c, command, now, actor, policy } = ctx;
+  switch (rule.event) {
+    case 'hr.confirm': {
+      const lastWorkingDay = chosenLastWorkingDay(ctx) ?? c.legalLastWorkingDay;
+      if (lastWorkingDay === undefined) return {};
+      const early = lastWorkingDay < (c.legalLastWorkingDay ?? lastWorkingDay);
+      const earlyReleaseProposedBy = early ? command.earlyReleaseProposedBy : undefined;
+      return {
+        lastWorkingDay,
+        earlyReleaseProposedBy,
+        hrOwner: actor.openid,
+        checklist: buildChecklist({
+          kind: c.kind,
+          formalitiesStart: now,
+          lastWorkingDay,
+          hasManager: c.managerNo !== undefined,
+          assets: command.assets ?? policy.assets,
+          earlyReleaseProposedBy,
+        }),
+      };
+    }
+    case 'hr.issue': {
+      // The notice time of a termination is the issue time (DESIGN §3).
+      const legal = terminationLastWorkingDay(now);
+      const lastWorkingDay =
+        c.noticeMode === 'payInLieu' && c.lastWorkingDay !== undefined ? c.lastWorkingDay : legal;
+      return {
+        noticeReceivedAt: at,
+        legalLastWorkingDay: legal,
+        lastWorkingDay,
+        noProtectedStatus: true,
+        hrOwner: c.hrOwner ?? actor.openid,
+        checklist: buildChecklist({
+          kind: c.kind,
+          formalitiesStart: now,
+          lastWorkingDay,
+          hasManager: c.managerNo !== undefined,
+          assets: command.assets ?? policy.assets,
+          noticeMode: c.noticeMode,
+        }),
+      };
+    }
+    case 'hr.close':
+      return { completedAt: at };
+    default:
+      return {};
+  }
+}
+
+function eventPayload(
+  ctx: GuardContext,
+  rule: TransitionRule,
+  next: CaseRecord,
+): Record<string, unknown> {
+  const payload: Record<string, unknown> = { from: rule.from, to: rule.to };
+  const comment = ctx.command.comment?.trim();
+  if (comment) payload.comment = comment;
+  if (rule.event === 'withdraw') {
+    // Logged as a withdrawal the company agreed to in advance by its setting.
+    payload.agreedBySetting = 'employeeMayWithdrawBeforeReview';
+  }
+  if (rule.event === 'hr.confirm' || rule.event === 'hr.issue') {
+    payload.lastWorkingDay = next.lastWorkingDay;
+    payload.legalLastWorkingDay = next.legalLastWorkingDay;
+    if (next.earlyReleaseProposedBy) payload.earlyReleaseProposedBy = next.earlyReleaseProposedBy;
+    payload.checklist = next.checklist.map((e) => e.item);
+  }
+  if (rule.event === 'hr.issue') {
+    payload.noProtectedStatus = true;
+    payload.noticeMode = next.noticeMode;
+  }
+  return payload;
+}
+
+export interface TransitionOptions {
+  readonly actor: Actor;
+  readonly policy: Policy;
+}
+
+/**
+ * Applies an event to a case: the next case (version bumped, stages updated) and the effects
+ * to carry out, or why not. Checks run as DESIGN §4 orders them: the actor's role
+ * (FORBIDDEN), the event in this state (INVALID_TRANSITION), then the guards in order.
+ */
+export function transition(
+  caseDoc: CaseRecord,
+  command: CaseCommand,
+  now: Date,
+  options: TransitionOptions,
+): DomainResult {
+  const { actor, policy } = options;
+  const rulesForEvent = CASE_MACHINE.filter(
+    (r) => r.event === command.type && r.kinds.includes(caseDoc.kind),
+  );
+  const rule = findRule(caseDoc.kind, caseDoc.state, command.type);
+  const actorRules = rule?.actors ?? rulesForEvent[0]?.actors;
+  if (actorRules !== undefined && !actorMatches(actorRules, actor, caseDoc)) {
+    return { ok: false, code: 'FORBIDDEN', reason: `${actor.role} may not ${command.type}` };
+  }
+  if (rule === undefined) {
+    return { ok: false, code: 'INVALID_TRANSITION', state: caseDoc.state, event: command.type };
+  }
+  const ctx: GuardContext = { case: caseDoc, command, now, actor, policy };
+  for (const guard of rule.guards) {
+    if (!GUARDS[guard](ctx)) return { ok: false, code: 'PRECONDITION_FAILED', guard };
+  }
+  const at = toInstant(now);
+  const next: CaseRecord = {
+    ...caseDoc,
+    ...applyEvent(ctx, rule, at),
+    state: rule.to,
+    version: caseDoc.version + 1,
+    stages: moveStage(caseDoc.stages, rule.to, at),
+    updatedAt: at,
+  };
+  const event: PendingEvent = {
+    type: rule.event,
+    actor,
+    at,
+    payload: eventPayload(ctx, rule, next),
+  };
+  return { ok: true, case: next, effects: { event, reminders: trackEffects(caseDoc, next, at) } };
+}
+
+/** Today's Beijing date has reached the case's last working day (HR waivers, closing). */
+export function lastWorkingDayPassed(caseDoc: CaseRecord, now: Date): boolean {
+  const last = caseDoc.lastWorkingDay;
+  return last !== undefined && compareDates(beijingDate(now), last) > 0;
+}

@@ -1,0 +1,109 @@
+import { type AttachmentKind } from './attachments';
+import { type CalendarDate, type Instant } from './beijing-calendar';
+import { type CaseKind, type EarlyReleaseProposer, type NoticeMode } from './case-kinds';
+import { type State } from './case-states';
+import { type ChecklistActor, type ChecklistItemId } from './checklist';
+import { type Reason } from './reasons';
+
+/** The employee as they were when the case started; later roster edits do not rewrite it. */
+export interface EmployeeSnapshot {
+  readonly employeeNo: string;
+  readonly name: string;
+  readonly department: string;
+  readonly position: string;
+  readonly managerNo?: string;
+  readonly hireDate: CalendarDate;
+  readonly probationEndDate: CalendarDate;
+  readonly contractStart?: CalendarDate;
+  /** Absent for an open-ended contract. */
+  readonly contractEnd?: CalendarDate;
+}
+
+/** A stored document: the client's upload and the server's evidence copy with its hash. */
+export interface StoredAttachment {
+  readonly kind: AttachmentKind;
+  readonly fileId: string;
+  readonly evidenceFileId: string;
+  readonly sha256: string;
+  readonly size: number;
+  readonly contentType: string;
+  readonly uploadedBy: string;
+  readonly at: Instant;
+}
+
+export interface ChecklistEntry {
+  readonly item: ChecklistItemId;
+  readonly label: string;
+  readonly by: readonly ChecklistActor[];
+  readonly due: CalendarDate;
+  readonly done: boolean;
+  readonly doneAt?: Instant;
+  readonly doneBy?: string;
+  readonly waived?: boolean;
+  readonly waivedAt?: Instant;
+  readonly waivedBy?: string;
+  readonly note?: string;
+}
+
+/** An employee-side item HR waived outside the checklist (the handover list). */
+export interface Waiver {
+  readonly item: ChecklistItemId;
+  readonly by: string;
+  readonly at: Instant;
+  readonly note: string;
+}
+
+export interface Signature {
+  /** SHA-256 of the signature image. */
+  readonly hash: string;
+  readonly openid: string;
+  readonly at: Instant;
+  readonly clientIp: string;
+  /** SHA-256 of the letter text the signer was shown. */
+  readonly letterHash: string;
+}
+
+/** One stay in a state; the durations feed per-stage statistics. */
+export interface StagePeriod {
+  readonly state: State;
+  readonly enteredAt: Instant;
+  readonly exitedAt?: Instant;
+}
+
+/** The case document the server stores. */
+export interface CaseRecord {
+  readonly caseId: string;
+  readonly kind: CaseKind;
+  readonly reason: Reason;
+  readonly explanation?: string;
+  readonly state: State;
+  /** Bumped by every write; the write is conditional on the previous value. */
+  readonly version: number;
+  readonly employee: EmployeeSnapshot;
+  /** The employee's OPENID at submission (absent for a termination until they bind). */
+  readonly employeeOpenid?: string;
+  readonly managerNo?: string;
+  /** The HR who confirmed the case or created the termination. */
+  readonly hrOwner?: string;
+  readonly noticeReceivedAt?: Instant;
+  readonly noticeTextHash?: string;
+  /** The legal default (第37条 / 第40条), fixed at the first submission or the issue. */
+  readonly legalLastWorkingDay?: CalendarDate;
+  readonly lastWorkingDay?: CalendarDate;
+  readonly attachments: readonly StoredAttachment[];
+  readonly waivers: readonly Waiver[];
+  readonly checklist: readonly ChecklistEntry[];
+  /** A later last working day the employee agreed to in writing. */
+  readonly consentToLaterDay?: CalendarDate;
+  readonly earlyReleaseProposedBy?: EarlyReleaseProposer;
+  readonly noticeMode?: NoticeMode;
+  readonly noProtectedStatus: boolean;
+  readonly signature?: Signature;
+  readonly stages: readonly StagePeriod[];
+  /** Number of the last audit event and its hash: the chain head. */
+  readonly seq: number;
+  readonly lastEventHash: string | null;
+  readonly completedAt?: Instant;
+  readonly createdAt: Instant;
+  readonly updatedAt: Instant;
+}

@@ -1,0 +1,76 @@
+import { toInstant } from './beijing-calendar';
+import { type Actor, type DomainResult } from './case-effects';
+import { type CaseRecord } from './case-record';
+import { signItemOf } from './checklist-rules';
+import { trackEffects } from './reminder-tracks';
+
+export interface SignInput {
+  /** SHA-256 of the signature image, computed by the server from the stored file. */
+  readonly signatureHash: string;
+  /** The hash the signer was shown. */
+  readonly letterHash: string;
+  /** The hash of the letter as the server renders it now. */
+  readonly currentLetterHash: string;
+  readonly clientIp: string;
+}
+
+/**
+ * The employee signs the letter (电子签名法 第13条): bound to the signer's OPENID, with the
+ * letter's and the image's SHA-256 and server time, so later changes are detectable.
+ */
+export function signLetter(
+  caseDoc: CaseRecord,
+  input: SignInput,
+  actor: Actor,
+  now: Date,
+): DomainResult {
+  if (caseDoc.state !== 'formalities') {
+    return { ok: false, code: 'INVALID_TRANSITION', state: caseDoc.state, event: 'case.sign' };
+  }
+  if (actor.role !== 'employee') {
+    return { ok: false, code: 'FORBIDDEN', reason: 'only the employee signs' };
+  }
+  const item = signItemOf(caseDoc.kind);
+  const entry = caseDoc.checklist.find((e) => e.item === item);
+  if (entry === undefined) return { ok: false, code: 'NOT_FOUND', what: item };
+  if (entry.waived) return { ok: false, code: 'PRECONDITION_FAILED', guard: 'item_not_waived' };
+  if (entry.done) return { ok: false, code: 'PRECONDITION_FAILED', guard: 'item_open' };
+  if (input.letterHash !== input.currentLetterHash) {
+    return { ok: false, code: 'PRECONDITION_FAILED', guard: 'letter_unchanged' };
+  }
+  const at = toInstant(now);
+  const next: CaseRecord = {
+    ...caseDoc,
+    signature: {
+      hash: input.signatureHash,
+      openid: actor.openid,
+      at,
+      clientIp: input.clientIp,
+      letterHash: input.letterHash,
+    },
+    checklist: caseDoc.checklist.map((e) =>
+      e.item === item ? { ...e, done: true, doneAt: at, doneBy: actor.openid } : e,
+    ),
+    version: caseDoc.version + 1,
+    updatedAt: at,
+  };
+  return {
+    ok: true,
+    case: next,
+    effects: {
+      event: {
+        type: 'case.sign',
+        actor,
+        at,
+        payload: {
+          item,
+          letterHash: input.letterHash,
+          signatureHash: input.signatureHash,
+          clientIp: input.clientIp,
+          consent: true,
+        },
+      },
+      reminders: trackEffects(caseDoc, next, at),
+    },
+  };
+}

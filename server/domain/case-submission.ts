@@ -1,0 +1,163 @@
+import { beijingDate, type CalendarDate, toInstant } from './beijing-calendar';
+import { type NoticeMode } from './case-kinds';
+import { type Actor, type DomainResult } from './case-effects';
+import { explanationMeetsRule } from './case-guards';
+import { type CaseRecord, type EmployeeSnapshot } from './case-record';
+import { renderLetter } from './letters';
+import { isInProbation, legalLastWorkingDay, noticeDays } from './notice-period';
+import { type Policy } from './policy';
+import { type Reason } from './reasons';
+import { trackEffects } from './reminder-tracks';
+
+/** SHA-256 of a text as 64 lowercase hex characters; the platform supplies it. */
+export type Sha256 = (text: string) => string;
+
+export interface ResignationInput {
+  readonly caseId: string;
+  readonly employee: EmployeeSnapshot;
+  readonly employeeOpenid: string;
+  readonly reason: Reason;
+  readonly explanation?: string;
+}
+
+function emptyCase(
+  base: Omit<
+    CaseRecord,
+    'attachments' | 'waivers' | 'checklist' | 'seq' | 'lastEventHash' | 'noProtectedStatus'
+  >,
+): CaseRecord {
+  return {
+    ...base,
+    attachments: [],
+    waivers: [],
+    checklist: [],
+    noProtectedStatus: false,
+    seq: 0,
+    lastEventHash: null,
+  };
+}
+
+/**
+ * The employee gives notice (第37条). The receipt is the company's proof: server time and the
+ * SHA-256 of the notice text. The legal last working day is fixed here and never moves on a
+ * return or resubmission.
+ */
+export function submitResignation(
+  input: ResignationInput,
+  now: Date,
+  policy: Policy,
+  sha256: Sha256,
+): DomainResult {
+  const rule = policy.reasons[input.reason];
+  if (rule.kind !== 'resignation' || !rule.enabled) {
+    return { ok: false, code: 'PRECONDITION_FAILED', guard: 'reason_matches_kind' };
+  }
+  const explanation = input.explanation?.trim() || undefined;
+  if (!explanationMeetsRule(rule, explanation)) {
+    return { ok: false, code: 'PRECONDITION_FAILED', guard: 'reason_requirements_met' };
+  }
+  const at = toInstant(now);
+  const last = legalLastWorkingDay(now, input.employee.probationEndDate);
+  const inProbation = isInProbation(beijingDate(now), input.employee.probationEndDate);
+  const draft = emptyCase({
+    caseId: input.caseId,
+    kind: 'resignation',
+    reason: input.reason,
+    explanation,
+    state: 'submitted',
+    version: 1,
+    employee: input.employee,
+    employeeOpenid: input.employeeOpenid,
+    managerNo: input.employee.managerNo,
+    noticeReceivedAt: at,
+    legalLastWorkingDay: last,
+    lastWorkingDay: last,
+    stages: [{ state: 'submitted', enteredAt: at }],
+    createdAt: at,
+    updatedAt: at,
+  });
+  // The submission is a data message (电子签名法 第4条): its text is hashed at receipt.
+  const next: CaseRecord = { ...draft, noticeTextHash: sha256(renderLetter(draft).text) };
+  const actor: Actor = { openid: input.employeeOpenid, role: 'employee' };
+  return {
+    ok: true,
+    case: next,
+    effects: {
+      event: {
+        type: 'case.submit',
+        actor,
+        at,
+        payload: {
+          reason: next.reason,
+          explanation: next.explanation ?? null,
+          noticeReceivedAt: at,
+          noticeTextHash: next.noticeTextHash,
+          inProbation,
+          noticeDays: noticeDays(inProbation),
+          legalLastWorkingDay: last,
+        },
+      },
+      reminders: trackEffects({ ...next, state: 'draft' }, next, at),
+    },
+  };
+}
+
+export interface TerminationInput {
+  readonly caseId: string;
+  readonly employee: EmployeeSnapshot;
+  readonly reason: Reason;
+  readonly noticeMode: NoticeMode;
+  /** Payment in lieu: the day HR chooses. */
+  readonly lastWorkingDay?: CalendarDate;
+  readonly explanation?: string;
+}
+
+/** HR prepares a termination (第40条(二)) as a draft the employee does not see yet. */
+export function draftTermination(
+  input: TerminationInput,
+  now: Date,
+  hr: Actor,
+  policy: Policy,
+): DomainResult {
+  const rule = policy.reasons[input.reason];
+  if (rule.kind !== 'termination' || !rule.enabled) {
+    return { ok: false, code: 'PRECONDITION_FAILED', guard: 'reason_matches_kind' };
+  }
+  if (input.noticeMode === 'payInLieu' && input.lastWorkingDay === undefined) {
+    return { ok: false, code: 'PRECONDITION_FAILED', guard: 'last_working_day_chosen' };
+  }
+  const at = toInstant(now);
+  const next = emptyCase({
+    caseId: input.caseId,
+    kind: 'termination',
+    reason: input.reason,
+    explanation: input.explanation?.trim() || undefined,
+    state: 'draft',
+    version: 1,
+    employee: input.employee,
+    managerNo: input.employee.managerNo,
+    hrOwner: hr.openid,
+    noticeMode: input.noticeMode,
+    lastWorkingDay: input.noticeMode === 'payInLieu' ? input.lastWorkingDay : undefined,
+    stages: [{ state: 'draft', enteredAt: at }],
+    createdAt: at,
+    updatedAt: at,
+  });
+  return {
+    ok: true,
+    case: next,
+    effects: {
+      event: {
+        type: 'case.terminate',
+        actor: hr,
+        at,
+        payload: {
+          reason: next.reason,
+          noticeMode: next.noticeMode,
+          lastWorkingDay: next.lastWorkingDay ?? null,
+        },
+      },
+      reminders: [],
+    },
+  };
+}

@@ -1,0 +1,161 @@
+import { toInstant } from './beijing-calendar';
+import { type Actor, type DomainResult, type GuardName } from './case-effects';
+import { lastWorkingDayPassed } from './case-machine';
+import { type CaseRecord, type ChecklistEntry } from './case-record';
+import { type ChecklistItemId } from './checklist';
+import { isEmployeeSideItem, SIGN_ITEMS } from './checklist-rules';
+import { trackEffects } from './reminder-tracks';
+import { actsAsHr } from './roles';
+
+export type ChecklistChange =
+  | { readonly item: ChecklistItemId; readonly done: boolean; readonly note?: string }
+  | { readonly item: ChecklistItemId; readonly waive: true; readonly note: string };
+
+const failed = (guard: GuardName): DomainResult => ({
+  ok: false,
+  code: 'PRECONDITION_FAILED',
+  guard,
+});
+
+function mayTick(entry: ChecklistEntry, actor: Actor): boolean {
+  if (actor.role === 'system') return false;
+  const role = actor.role;
+  return entry.by.some((who) => (who === 'hr' ? actsAsHr(role) : who === role));
+}
+
+/**
+ * An employee-side item (handover list, signature) may be waived by HR only after the last
+ * working day, with a comment and proof that the notice was delivered: the contract ends on
+ * that day whether or not the employee signs (第37条).
+ */
+function employeeSideWaiverGuard(caseDoc: CaseRecord, now: Date): GuardName | undefined {
+  if (!lastWorkingDayPassed(caseDoc, now)) return 'after_last_working_day';
+  if (!caseDoc.attachments.some((a) => a.kind === 'notice_delivery')) {
+    return 'notice_delivery_attached';
+  }
+  return undefined;
+}
+
+/** The handover list is waived before formalities, so approval or escalation can proceed. */
+function waiveHandoverList(
+  caseDoc: CaseRecord,
+  note: string,
+  actor: Actor,
+  now: Date,
+): DomainResult {
+  if (!['submitted', 'returned'].includes(caseDoc.state)) {
+    return {
+      ok: false,
+      code: 'INVALID_TRANSITION',
+      state: caseDoc.state,
+      event: 'checklist.waive',
+    };
+  }
+  if (caseDoc.waivers.some((w) => w.item === 'handover_list')) return failed('item_not_waived');
+  if (caseDoc.attachments.some((a) => a.kind === 'handover_checklist')) return failed('item_open');
+  const blocked = employeeSideWaiverGuard(caseDoc, now);
+  if (blocked) return failed(blocked);
+  const at = toInstant(now);
+  const next: CaseRecord = {
+    ...caseDoc,
+    waivers: [...caseDoc.waivers, { item: 'handover_list', by: actor.openid, at, note }],
+    version: caseDoc.version + 1,
+    updatedAt: at,
+  };
+  return {
+    ok: true,
+    case: next,
+    effects: {
+      event: {
+        type: 'checklist.waive',
+        actor,
+        at,
+        payload: { item: 'handover_list', note, employeeSide: true },
+      },
+      reminders: trackEffects(caseDoc, next, at),
+    },
+  };
+}
+
+/** Ticks, unticks or waives one checklist item (DESIGN §4 `case.checklist`). */
+export function changeChecklistItem(
+  caseDoc: CaseRecord,
+  change: ChecklistChange,
+  actor: Actor,
+  now: Date,
+): DomainResult {
+  const waive = 'waive' in change;
+  const note = change.note?.trim() ?? '';
+  if (waive && !(actor.role !== 'system' && actsAsHr(actor.role))) {
+    return { ok: false, code: 'FORBIDDEN', reason: 'only HR waives checklist items' };
+  }
+  if (waive && note.length === 0) return failed('note_given');
+  if (change.item === 'handover_list') {
+    if (!waive) return failed('attachment_allowed');
+    return waiveHandoverList(caseDoc, note, actor, now);
+  }
+  if (caseDoc.state !== 'formalities') {
+    return {
+      ok: false,
+      code: 'INVALID_TRANSITION',
+      state: caseDoc.state,
+      event: waive ? 'checklist.waive' : 'checklist.done',
+    };
+  }
+  const index = caseDoc.checklist.findIndex((e) => e.item === change.item);
+  const entry = caseDoc.checklist[index];
+  if (entry === undefined) return { ok: false, code: 'NOT_FOUND', what: change.item };
+  if (entry.waived) return failed('item_not_waived');
+
+  const at = toInstant(now);
+  let updated: ChecklistEntry;
+  let type: 'checklist.done' | 'checklist.undone' | 'checklist.waive';
+  if (waive) {
+    if (entry.done) return failed('item_open');
+    if (isEmployeeSideItem(entry.item)) {
+      const blocked = employeeSideWaiverGuard(caseDoc, now);
+      if (blocked) return failed(blocked);
+    }
+    updated = { ...entry, waived: true, waivedAt: at, waivedBy: actor.openid, note };
+    type = 'checklist.waive';
+  } else {
+    if (SIGN_ITEMS.includes(entry.item)) return failed('e_signature_required');
+    if (!mayTick(entry, actor)) {
+      return { ok: false, code: 'FORBIDDEN', reason: `${actor.role} may not tick ${entry.item}` };
+    }
+    // A paper certificate ticked by hand says so in a note (实施条例 第24条 content aside).
+    if (change.done && entry.item === 'certificate_issued' && note.length === 0) {
+      return failed('note_given');
+    }
+    if (change.done) {
+      updated = {
+        ...entry,
+        done: true,
+        doneAt: at,
+        doneBy: actor.openid,
+        note: note || entry.note,
+      };
+      type = 'checklist.done';
+    } else {
+      updated = {
+        item: entry.item,
+        label: entry.label,
+        by: entry.by,
+        due: entry.due,
+        done: false,
+        note: note || undefined,
+      };
+      type = 'checklist.undone';
+    }
+  }
+  const checklist = caseDoc.checklist.map((e, i) => (i === index ? updated : e));
+  const next: CaseRecord = { ...caseDoc, checklist, version: caseDoc.version + 1, updatedAt: at };
+  const payload: Record<string, unknown> = { item: entry.item };
+  if (note) payload.note = note;
+  if (waive && isEmployeeSideItem(entry.item)) payload.employeeSide = true;
+  return {
+    ok: true,
+    case: next,
+    effects: { event: { type, actor, at, payload }, reminders: trackEffects(caseDoc, next, at) },
+  };
+}

@@ -1,0 +1,106 @@
+import { addDays, beijingDate, type CalendarDate, type Instant } from './beijing-calendar';
+import { type CaseKind, type EarlyReleaseProposer, type NoticeMode } from './case-kinds';
+import { type ChecklistEntry } from './case-record';
+import {
+  type Asset,
+  assetItemId,
+  type ChecklistActor,
+  CHECKLIST_ITEM_LABELS,
+  type ChecklistItemId,
+  type FixedChecklistItemId,
+} from './checklist';
+import { certificateDue, finalPayDue, transferDue } from './notice-period';
+
+/** Days the employee has to sign once formalities start (DESIGN §3 "Checklist"). */
+export const SIGN_WITHIN_DAYS = 3;
+
+/** Items only the employee can complete; HR may waive them only after the last working day. */
+export const EMPLOYEE_SIDE_ITEMS: readonly ChecklistItemId[] = [
+  'handover_list',
+  'sign_letter',
+  'sign_receipt',
+];
+
+export const SIGN_ITEMS: readonly ChecklistItemId[] = ['sign_letter', 'sign_receipt'];
+export const PAY_AND_CERTIFICATE_ITEMS: readonly ChecklistItemId[] = [
+  'final_pay',
+  'certificate_issued',
+];
+export const TRANSFER_ITEMS: readonly ChecklistItemId[] = [
+  'social_insurance_stop',
+  'housing_fund_seal',
+  'file_transfer',
+];
+
+export function isEmployeeSideItem(item: ChecklistItemId): boolean {
+  return EMPLOYEE_SIDE_ITEMS.includes(item);
+}
+
+export function signItemOf(kind: CaseKind): FixedChecklistItemId {
+  return kind === 'resignation' ? 'sign_letter' : 'sign_receipt';
+}
+
+export interface ChecklistPlan {
+  readonly kind: CaseKind;
+  readonly formalitiesStart: Instant | Date;
+  readonly lastWorkingDay: CalendarDate;
+  readonly hasManager: boolean;
+  readonly assets: readonly Asset[];
+  readonly noticeMode?: NoticeMode;
+  readonly earlyReleaseProposedBy?: EarlyReleaseProposer;
+}
+
+function entry(
+  item: FixedChecklistItemId,
+  by: readonly ChecklistActor[],
+  due: CalendarDate,
+): ChecklistEntry {
+  return { item, label: CHECKLIST_ITEM_LABELS[item], by, due, done: false };
+}
+
+/** The formalities checklist of DESIGN §3, with who may tick each item and its due date. */
+export function buildChecklist(plan: ChecklistPlan): ChecklistEntry[] {
+  const last = plan.lastWorkingDay;
+  const items: ChecklistEntry[] = [
+    entry(
+      signItemOf(plan.kind),
+      ['employee'],
+      addDays(beijingDate(plan.formalitiesStart), SIGN_WITHIN_DAYS),
+    ),
+    entry('handover_confirmed', plan.hasManager ? ['manager'] : ['hr'], last),
+  ];
+  for (const asset of plan.assets) {
+    items.push({
+      item: assetItemId(asset.id),
+      label: `归还${asset.label}`,
+      by: ['hr', 'manager'],
+      due: last,
+      done: false,
+    });
+  }
+  // 工资支付暂行规定 第9条 (final pay) and 第50条 (certificate): on the last working day.
+  items.push(entry('final_pay', ['hr'], finalPayDue(last)));
+  items.push(entry('certificate_issued', ['hr'], certificateDue(last)));
+  // 第50条: transfers within 15 days.
+  for (const item of ['social_insurance_stop', 'housing_fund_seal', 'file_transfer'] as const) {
+    items.push(entry(item, ['hr'], transferDue(last)));
+  }
+  if (plan.kind === 'termination') {
+    items.push(entry('union_notified', ['hr'], last)); // 第43条
+    items.push(entry('severance_paid', ['hr'], last)); // 第47条
+    if (plan.noticeMode === 'payInLieu') items.push(entry('pay_in_lieu', ['hr'], last)); // 第40条
+  }
+  // 第36/46条: a company-proposed early release may owe severance; HR reviews it.
+  if (plan.earlyReleaseProposedBy === 'company') {
+    items.push(entry('severance_review', ['hr'], last));
+  }
+  return items;
+}
+
+export function isSettled(entryValue: ChecklistEntry): boolean {
+  return entryValue.done || entryValue.waived === true;
+}
+
+export function openItems(checklist: readonly ChecklistEntry[]): ChecklistEntry[] {
+  return checklist.filter((item) => !isSettled(item));
+}

@@ -1,0 +1,83 @@
+import { beijingDate, type CalendarDate } from './beijing-calendar';
+import { type CaseRecord } from './case-record';
+import { isInProbation, noticeDays } from './notice-period';
+import { REASON_LABELS } from './reasons';
+
+export interface Letter {
+  readonly title: string;
+  readonly text: string;
+}
+
+export interface LetterOptions {
+  /** The employer's name as it appears on letters; "公司" when not configured. */
+  readonly companyName?: string;
+}
+
+/** `2027-03-02` → `2027年3月2日`. */
+export function chineseDate(date: CalendarDate): string {
+  const [y, m, d] = date.split('-');
+  return `${y ?? ''}年${Number(m)}月${Number(d)}日`;
+}
+
+const PENDING = '（待定）';
+
+function resignationLetter(c: CaseRecord, company: string): Letter {
+  const e = c.employee;
+  const received = c.noticeReceivedAt ? beijingDate(c.noticeReceivedAt) : undefined;
+  const days = received ? noticeDays(isInProbation(received, e.probationEndDate)) : 30;
+  const because = c.explanation
+    ? `${REASON_LABELS[c.reason]}（${c.explanation}）`
+    : REASON_LABELS[c.reason];
+  const noticeDate = received ? chineseDate(received) : PENDING;
+  const last = c.lastWorkingDay ? chineseDate(c.lastWorkingDay) : PENDING;
+  const text = [
+    '辞职书',
+    '',
+    `${company}：`,
+    '',
+    `本人${e.name}（员工编号：${e.employeeNo}），现任${e.department}${e.position}。因${because}，` +
+      `本人依据《中华人民共和国劳动合同法》第三十七条，以本书面形式提前${days}日通知公司解除劳动合同。`,
+    '',
+    `本通知于${noticeDate}送达公司，本人的最后工作日为${last}。在此之前，本人将按公司要求完成工作交接。`,
+    '',
+    `辞职人：${e.name}`,
+    `日期：${noticeDate}`,
+  ].join('\n');
+  return { title: '辞职书', text };
+}
+
+function terminationLetter(c: CaseRecord, company: string): Letter {
+  const e = c.employee;
+  const noticeDate = c.noticeReceivedAt ? chineseDate(beijingDate(c.noticeReceivedAt)) : PENDING;
+  const last = c.lastWorkingDay ? chineseDate(c.lastWorkingDay) : PENDING;
+  const mode =
+    c.noticeMode === 'payInLieu'
+      ? `公司将额外支付你一个月工资代替提前通知，劳动合同于${last}解除。`
+      : `本通知为提前三十日的书面通知，劳动合同于${last}解除。`;
+  const text = [
+    '解除劳动合同通知书',
+    '',
+    `${e.name}（员工编号：${e.employeeNo}）：`,
+    '',
+    `你在${e.department}担任${e.position}。经考核，你不能胜任工作，经过培训或者调整工作岗位，仍不能胜任工作。` +
+      '依据《中华人民共和国劳动合同法》第四十条第（二）项，公司决定与你解除劳动合同。',
+    mode,
+    `请于${last}前完成工作交接。公司将依法支付经济补偿，出具解除劳动合同的证明，` +
+      '并于十五日内为你办理档案和社会保险关系转移手续。',
+    '',
+    company,
+    `日期：${noticeDate}`,
+  ].join('\n');
+  return { title: '解除劳动合同通知书', text };
+}
+
+/**
+ * The letter the employee signs: 《辞职书》 for a resignation, 《解除劳动合同通知书》 for a
+ * termination. Deterministic in the case, so its SHA-256 can be shown before signing.
+ */
+export function renderLetter(caseDoc: CaseRecord, options: LetterOptions = {}): Letter {
+  const company = options.companyName?.trim() || '公司';
+  return caseDoc.kind === 'resignation'
+    ? resignationLetter(caseDoc, company)
+    : terminationLetter(caseDoc, company);
+}

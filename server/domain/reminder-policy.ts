@@ -1,0 +1,328 @@
+import {
+  addDays,
+  beijingDate,
+  beijingMinuteOfDay,
+  beijingTime,
+  type CalendarDate,
+  type Instant,
+  instantMs,
+  MS_PER_DAY,
+  toInstant,
+} from './beijing-calendar';
+import { type CaseRecord } from './case-record';
+import { lastEnteredAt } from './case-guards';
+import { isSettled, PAY_AND_CERTIFICATE_ITEMS, TRANSFER_ITEMS } from './checklist-rules';
+import { type ChecklistItemId } from './checklist';
+import { type ReminderPolicy } from './policy';
+import {
+  type ReminderKind,
+  REMINDER_KIND_PHRASES,
+  REMINDER_KIND_RANK,
+  type ReminderRecipient,
+  type ReminderStatus,
+  type ReminderTrack,
+} from './reminder-kinds';
+import { openTracks } from './reminder-tracks';
+
+/** One scheduled message of a case: deterministic id per (case, track, slot). */
+export interface ReminderSlot {
+  readonly id: string;
+  readonly caseId: string;
+  readonly track: ReminderTrack;
+  readonly slot: string;
+  readonly kind: ReminderKind;
+  readonly phrase: string;
+  readonly recipient: ReminderRecipient;
+  /** When the policy wants it. */
+  readonly dueAt: Instant;
+  /** When it may go out: a slot due at night waits for the morning. */
+  readonly sendAt: Instant;
+  readonly detail: Readonly<Record<string, unknown>>;
+}
+
+export interface ReminderDecision extends ReminderSlot {
+  readonly status: Extract<ReminderStatus, 'pending' | 'skipped'>;
+}
+
+/** What the sweep already recorded for the case (any status). */
+export interface RecordedReminder {
+  readonly id: string;
+  readonly recipient: ReminderRecipient;
+  readonly status: ReminderStatus;
+  /** Beijing date the message was (to be) sent. */
+  readonly sendDate: CalendarDate;
+}
+
+export interface ReminderPlan {
+  /** Slots due now: one `pending` at most per recipient, the rest `skipped`. */
+  readonly decisions: readonly ReminderDecision[];
+  /** When the case next has a slot due (for an indexed `nextReminderAt`), or null. */
+  readonly nextReminderAt: Instant | null;
+}
+
+/** Statuses that mean a person got (or may have got) a message that day. */
+const COUNTS_TOWARDS_DAILY_CAP: readonly ReminderStatus[] = [
+  'pending',
+  'sending',
+  'sent',
+  'failed_unknown',
+];
+
+function inWindow(at: Date | Instant, policy: ReminderPolicy): boolean {
+  const minute = beijingMinuteOfDay(at);
+  return minute >= policy.sendWindow.startHour * 60 && minute < policy.sendWindow.endHour * 60;
+}
+
+/** The first moment at or after `at` inside the send window ([09:00, 21:00) Beijing). */
+export function nextSendTime(at: Date, policy: ReminderPolicy): Date {
+  const minute = beijingMinuteOfDay(at);
+  const date = beijingDate(at);
+  if (minute < policy.sendWindow.startHour * 60) {
+    return beijingTime(date, policy.sendWindow.startHour);
+  }
+  if (minute >= policy.sendWindow.endHour * 60) {
+    return beijingTime(addDays(date, 1), policy.sendWindow.startHour);
+  }
+  return at;
+}
+
+interface SlotSpec {
+  readonly track: ReminderTrack;
+  readonly slot: string;
+  readonly kind: ReminderKind;
+  readonly recipient: ReminderRecipient;
+  readonly dueAt: Date;
+  readonly detail: Readonly<Record<string, unknown>>;
+}
+
+/**
+ * The employee's open task: notice at the start, daily on days 1, 2, 4, 5, 6, gentle on
+ * day 3, serious from day 7 every day, and HR alerted once on day 7 (day n = start + n × 24h).
+ */
+function employeeTaskSlots(
+  track: ReminderTrack,
+  task: string,
+  start: Instant,
+  now: Date,
+  policy: ReminderPolicy,
+): SlotSpec[] {
+  const p = policy.employeeTask;
+  const startMs = instantMs(start);
+  const elapsedDays = Math.floor((now.getTime() - startMs) / MS_PER_DAY);
+  const horizon = Math.max(elapsedDays + 1, p.seriousFromDay, p.hrAlertDay);
+  const specs: SlotSpec[] = [];
+  for (let n = 0; n <= horizon; n += 1) {
+    const dueAt = new Date(startMs + n * MS_PER_DAY);
+    let kind: ReminderKind | undefined;
+    if (n === 0) kind = 'notice';
+    else if (n >= p.seriousFromDay) kind = 'serious';
+    else if (n === p.gentleDay) kind = 'gentle';
+    else if (p.dailyDays.includes(n)) kind = 'daily';
+    if (kind) {
+      specs.push({
+        track,
+        slot: `d${n}`,
+        kind,
+        recipient: 'employee',
+        dueAt,
+        detail: { task, day: n },
+      });
+    }
+    if (n === p.hrAlertDay) {
+      specs.push({
+        track,
+        slot: `d${n}-hr`,
+        kind: 'hr_alert',
+        recipient: 'hr',
+        dueAt,
+        detail: { task, daysLate: n },
+      });
+    }
+  }
+  return specs;
+}
+
+/** When the handover list became present: the manager's waiting starts then (or at entry). */
+function managerWaitStart(caseDoc: CaseRecord): { start: Instant; round: number } | undefined {
+  const entered = lastEnteredAt(caseDoc, 'submitted');
+  if (entered === undefined) return undefined;
+  const times = [
+    ...caseDoc.attachments.filter((a) => a.kind === 'handover_checklist').map((a) => a.at),
+    ...caseDoc.waivers.filter((w) => w.item === 'handover_list').map((w) => w.at),
+  ].sort();
+  const present = times[0];
+  if (present === undefined) return undefined;
+  const round = caseDoc.stages.filter((s) => s.state === 'submitted').length;
+  return { start: present > entered ? present : entered, round };
+}
+
+/** Waiting for the manager more than 2 days: daily to the reviewer; day 4 alerts HR. */
+function managerReviewSlots(caseDoc: CaseRecord, now: Date, policy: ReminderPolicy): SlotSpec[] {
+  const wait = managerWaitStart(caseDoc);
+  if (wait === undefined) return [];
+  const p = policy.managerReview;
+  const startMs = instantMs(wait.start);
+  const elapsedDays = Math.floor((now.getTime() - startMs) / MS_PER_DAY);
+  const horizon = Math.max(elapsedDays + 1, p.afterDays + 1, p.hrAlertDay);
+  const reviewer: ReminderRecipient = caseDoc.managerNo !== undefined ? 'manager' : 'hr';
+  const specs: SlotSpec[] = [];
+  // A return and resubmission starts a new round with its own slot ids.
+  const prefix = `r${wait.round}-`;
+  for (let n = p.afterDays + 1; n <= horizon; n += 1) {
+    const dueAt = new Date(startMs + n * MS_PER_DAY);
+    specs.push({
+      track: 'manager_review',
+      slot: `${prefix}d${n}`,
+      kind: 'manager_review',
+      recipient: reviewer,
+      dueAt,
+      detail: { waitingDays: n },
+    });
+    if (n === p.hrAlertDay) {
+      specs.push({
+        track: 'manager_review',
+        slot: `${prefix}d${n}-hr`,
+        kind: 'hr_alert',
+        recipient: 'hr',
+        dueAt,
+        detail: { waitingDays: n },
+      });
+    }
+  }
+  return specs;
+}
+
+/**
+ * HR's legal deadlines: final pay and certificate on the last working day (第50条,
+ * 工资支付暂行规定 第9条), reminded 3 days before and on it; transfers within 15 days
+ * (第50条), reminded on days +10 and +14. Each at the opening of the send window.
+ */
+function legalDeadlineSlots(caseDoc: CaseRecord, policy: ReminderPolicy): SlotSpec[] {
+  const last = caseDoc.lastWorkingDay;
+  if (last === undefined) return [];
+  const open = (ids: readonly ChecklistItemId[]): ChecklistItemId[] =>
+    caseDoc.checklist.filter((e) => ids.includes(e.item) && !isSettled(e)).map((e) => e.item);
+  const specs: SlotSpec[] = [];
+  const payOpen = open(PAY_AND_CERTIFICATE_ITEMS);
+  if (payOpen.length > 0) {
+    for (const before of policy.legalDeadline.daysBeforeLastDay) {
+      const date = addDays(last, -before);
+      specs.push({
+        track: 'legal_deadline',
+        slot: `pay-${before}`,
+        kind: 'legal_deadline',
+        recipient: 'hr',
+        dueAt: beijingTime(date, policy.sendWindow.startHour),
+        detail: { items: payOpen, deadline: last },
+      });
+    }
+  }
+  const transferOpen = open(TRANSFER_ITEMS);
+  if (transferOpen.length > 0) {
+    for (const after of policy.legalDeadline.transferDaysAfterLastDay) {
+      const date = addDays(last, after);
+      specs.push({
+        track: 'legal_deadline',
+        slot: `transfer+${after}`,
+        kind: 'legal_deadline',
+        recipient: 'hr',
+        dueAt: beijingTime(date, policy.sendWindow.startHour),
+        detail: { items: transferOpen, deadline: addDays(last, 15) },
+      });
+    }
+  }
+  return specs;
+}
+
+/** Every slot the case's open tracks have, past and near future. */
+export function reminderSlots(
+  caseDoc: CaseRecord,
+  now: Date,
+  policy: ReminderPolicy,
+): ReminderSlot[] {
+  const specs: SlotSpec[] = [];
+  for (const track of openTracks(caseDoc)) {
+    if (track === 'employee_handover' && caseDoc.noticeReceivedAt) {
+      specs.push(
+        ...employeeTaskSlots(track, 'handover_list', caseDoc.noticeReceivedAt, now, policy),
+      );
+    } else if (track === 'employee_sign') {
+      const start = lastEnteredAt(caseDoc, 'formalities');
+      const task = caseDoc.kind === 'resignation' ? 'sign_letter' : 'sign_receipt';
+      if (start) specs.push(...employeeTaskSlots(track, task, start, now, policy));
+    } else if (track === 'manager_review') {
+      specs.push(...managerReviewSlots(caseDoc, now, policy));
+    } else if (track === 'legal_deadline') {
+      specs.push(...legalDeadlineSlots(caseDoc, policy));
+    }
+  }
+  return specs.map((s) => ({
+    id: `${caseDoc.caseId}:${s.track}:${s.slot}`,
+    caseId: caseDoc.caseId,
+    track: s.track,
+    slot: s.slot,
+    kind: s.kind,
+    phrase: REMINDER_KIND_PHRASES[s.kind],
+    recipient: s.recipient,
+    dueAt: toInstant(s.dueAt),
+    sendAt: toInstant(nextSendTime(s.dueAt, policy)),
+    detail: s.detail,
+  }));
+}
+
+/** Higher kind first; among equals the most recent slot speaks. */
+function outranks(a: ReminderSlot, b: ReminderSlot): boolean {
+  const ra = REMINDER_KIND_RANK[a.kind];
+  const rb = REMINDER_KIND_RANK[b.kind];
+  return ra !== rb ? ra > rb : a.dueAt > b.dueAt;
+}
+
+/**
+ * Decides which slots go out now. A slot is due when its send time ≤ now and now is inside
+ * the send window. A person gets at most one message a day per case (Beijing date): the
+ * highest kind wins and the others are recorded `skipped`.
+ */
+export function planReminders(
+  caseDoc: CaseRecord,
+  now: Date,
+  policy: ReminderPolicy,
+  recorded: readonly RecordedReminder[],
+): ReminderPlan {
+  const seen = new Set(recorded.map((r) => r.id));
+  const slots = reminderSlots(caseDoc, now, policy).filter((s) => !seen.has(s.id));
+  const nowMs = now.getTime();
+  const sendable = inWindow(now, policy);
+  const due = sendable ? slots.filter((s) => instantMs(s.sendAt) <= nowMs) : [];
+
+  const today = beijingDate(now);
+  const decisions: ReminderDecision[] = [];
+  const recipients = Array.from(new Set(due.map((s) => s.recipient)));
+  for (const recipient of recipients) {
+    const mine = due.filter((s) => s.recipient === recipient);
+    const alreadyMessaged = recorded.some(
+      (r) =>
+        r.recipient === recipient &&
+        r.sendDate === today &&
+        COUNTS_TOWARDS_DAILY_CAP.includes(r.status),
+    );
+    const winner = alreadyMessaged
+      ? undefined
+      : mine.reduce<ReminderSlot | undefined>(
+          (best, s) => (best === undefined || outranks(s, best) ? s : best),
+          undefined,
+        );
+    for (const s of mine) {
+      decisions.push({ ...s, status: s === winner ? 'pending' : 'skipped' });
+    }
+  }
+
+  const decided = new Set(decisions.map((d) => d.id));
+  let next: number | null = null;
+  for (const s of slots) {
+    if (decided.has(s.id)) continue;
+    let at = instantMs(s.sendAt);
+    if (at <= nowMs) at = nextSendTime(new Date(nowMs + 1), policy).getTime();
+    if (next === null || at < next) next = at;
+  }
+  return { decisions, nextReminderAt: next === null ? null : toInstant(new Date(next)) };
+}

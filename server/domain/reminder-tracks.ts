@@ -1,0 +1,41 @@
+import { type Instant } from './beijing-calendar';
+import { type ReminderEffect } from './case-effects';
+import { type CaseRecord } from './case-record';
+import { handoverListPresent } from './case-guards';
+import {
+  isSettled,
+  PAY_AND_CERTIFICATE_ITEMS,
+  SIGN_ITEMS,
+  TRANSFER_ITEMS,
+} from './checklist-rules';
+import { type ReminderTrack } from './reminder-kinds';
+
+/**
+ * Which reminder tracks a case has open (DESIGN §3 "Reminders"): the employee's open task
+ * (handover list while submitted/returned and missing; the signature in formalities), the
+ * manager's review once the handover list is there, and HR's legal deadlines.
+ */
+export function openTracks(caseDoc: CaseRecord): ReminderTrack[] {
+  const tracks: ReminderTrack[] = [];
+  const inReview = caseDoc.state === 'submitted' || caseDoc.state === 'returned';
+  const handover = handoverListPresent(caseDoc);
+  if (inReview && !handover) tracks.push('employee_handover');
+  if (caseDoc.state === 'submitted' && handover) tracks.push('manager_review');
+  if (caseDoc.state === 'formalities') {
+    const open = (ids: readonly string[]): boolean =>
+      caseDoc.checklist.some((e) => ids.includes(e.item) && !isSettled(e));
+    if (open(SIGN_ITEMS)) tracks.push('employee_sign');
+    if (open(PAY_AND_CERTIFICATE_ITEMS) || open(TRANSFER_ITEMS)) tracks.push('legal_deadline');
+  }
+  return tracks;
+}
+
+/** The tracks a change opened or closed, as effects for the sweep's bookkeeping. */
+export function trackEffects(before: CaseRecord, after: CaseRecord, at: Instant): ReminderEffect[] {
+  const was = openTracks(before);
+  const is = openTracks(after);
+  return [
+    ...was.filter((t) => !is.includes(t)).map((track) => ({ op: 'close' as const, track, at })),
+    ...is.filter((t) => !was.includes(t)).map((track) => ({ op: 'open' as const, track, at })),
+  ];
+}
