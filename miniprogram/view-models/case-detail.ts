@@ -1,4 +1,4 @@
-import type { ActionResult, Role } from '../../server/contract';
+import type { ActionResult, EventType, Role } from '../../server/contract';
 import { beijingToday, formatDate, formatInstant } from './beijing-time';
 import { handoverAttached, nextStepFor, openSignItem, type CaseView } from './case-summary';
 import { checklistRow, type ChecklistActor, type ChecklistRowView } from './checklist-rows';
@@ -53,6 +53,21 @@ export const COMMENT_REQUIRED: ReadonlySet<CaseAction> = new Set<CaseAction>([
   'escalate',
 ]);
 
+/** The case event each button sends; uploads and signing are not state events. */
+const ACTION_EVENTS: Record<CaseAction, EventType | null> = {
+  upload: null,
+  sign: null,
+  resubmit: 'resubmit',
+  withdraw: 'withdraw',
+  approve: 'review.approve',
+  return: 'review.return',
+  escalate: 'hr.escalate',
+  confirm: 'hr.confirm',
+  hrReturn: 'hr.return',
+  cancel: 'hr.cancel',
+  close: 'hr.close',
+};
+
 export interface Relation {
   isOwner: boolean;
   isManager: boolean;
@@ -93,7 +108,12 @@ export function actionsFor(
     if (state === 'formalities') out.push('close');
     if (state !== 'completed' && state !== 'withdrawn') out.push('cancel');
   }
-  return out;
+  // The server lists the events its table allows in this state: never offer another.
+  const allowed: readonly EventType[] = view.case.allowedEvents;
+  return out.filter((action) => {
+    const event = ACTION_EVENTS[action];
+    return event === null || allowed.includes(event);
+  });
 }
 
 export interface TimelineRow {

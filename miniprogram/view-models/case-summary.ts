@@ -19,7 +19,7 @@ export function handoverAttached(view: CaseView): boolean {
   const c = view.case;
   return (
     c.attachments.some((a) => a.kind === 'handover_checklist') ||
-    c.waivedAttachments.some((a) => a.kind === 'handover_checklist')
+    c.waivers.some((w) => w.item === 'handover_list')
   );
 }
 
