@@ -32,8 +32,8 @@ export function boardRow(row: BoardRow): BoardRowView {
 }
 
 export interface FilterTab {
-  /** '' means every state. */
-  value: string;
+  /** `all` means no state filter. */
+  value: State | 'all';
   label: string;
 }
 
@@ -54,7 +54,7 @@ export function filterTabs(counts: Partial<Board['counts']>): FilterTab[] {
     0,
   );
   return [
-    { value: '', label: `进行中 ${open}` },
+    { value: 'all', label: `进行中 ${open}` },
     ...FILTER_ORDER.map((state) => ({
       value: state,
       label: `${STATE_LABELS[state]} ${counts[state] ?? 0}`,

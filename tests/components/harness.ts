@@ -227,7 +227,7 @@ export function typeInto(comp: Comp, selector: string, value: string): void {
 export async function lifecycle(
   simulate: Simulate,
   comp: Comp,
-  name: 'onLoad' | 'onShow',
+  name: 'onLoad' | 'onShow' | 'onReachBottom' | 'onPullDownRefresh',
   query: Record<string, string> = {},
 ): Promise<void> {
   const fn = comp.instance[name];

@@ -173,7 +173,7 @@ describe('board rows', () => {
 
   it('labels filter tabs with counts, open cases first', () => {
     const tabs = filterTabs({ submitted: 2, hr_review: 1, completed: 5 });
-    expect(tabs[0]).toEqual({ value: '', label: '进行中 3' });
+    expect(tabs[0]).toEqual({ value: 'all', label: '进行中 3' });
     expect(tabs.find((t) => t.value === 'completed')?.label).toBe('完成归档 5');
   });
 });
