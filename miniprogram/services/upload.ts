@@ -20,8 +20,11 @@ export async function uploadCaseFile(
   caseId: string,
   folder: UploadFolder,
   localPath: string,
+  /** The original name, when the temporary path lost the extension (chat files). */
+  fileName?: string,
 ): Promise<UploadResult> {
-  const cloudPath = `cases/${caseId}/${folder}/${randomId(20)}.${extensionOf(localPath)}`;
+  const ext = extensionOf(fileName ?? localPath);
+  const cloudPath = `cases/${caseId}/${folder}/${randomId(20)}.${ext}`;
   try {
     const res = await wx.cloud.uploadFile({ cloudPath, filePath: localPath });
     return { ok: true, fileId: res.fileID };

@@ -7,6 +7,11 @@ import {
   pendingCount,
 } from '../../../miniprogram/view-models/case-summary';
 import { STATE_LABELS } from '../../../miniprogram/view-models/labels';
+import {
+  explanationCounter,
+  explanationRule,
+  formProblem,
+} from '../../../miniprogram/view-models/resign-form';
 import { tabItemsFor } from '../../../miniprogram/view-models/tab-items';
 
 const employee = {
@@ -175,5 +180,48 @@ describe('board rows', () => {
     const tabs = filterTabs({ submitted: 2, hr_review: 1, completed: 5 });
     expect(tabs[0]).toEqual({ value: 'all', label: '进行中 3' });
     expect(tabs.find((t) => t.value === 'completed')?.label).toBe('完成归档 5');
+  });
+});
+
+describe('resignation form', () => {
+  const reasons = [
+    {
+      reason: 'personal' as const,
+      kind: 'resignation' as const,
+      label: '其他个人原因',
+      enabled: true,
+      explanation: 'required' as const,
+      explanationMin: 10,
+      explanationMax: 500,
+      attachmentsAllOf: [],
+      attachmentsAnyOf: [],
+    },
+    {
+      reason: 'resignation' as const,
+      kind: 'resignation' as const,
+      label: '辞职',
+      enabled: true,
+      explanation: 'optional' as const,
+      explanationMin: 10,
+      explanationMax: 500,
+      attachmentsAllOf: [],
+      attachmentsAnyOf: [],
+    },
+  ];
+
+  it('requires 10–500 characters for a reason that needs an explanation', () => {
+    const rule = explanationRule(reasons, 'personal');
+    expect(formProblem(rule, '', '')).toBe('请选择离职原因');
+    expect(formProblem(rule, 'personal', '  太短了  ')).toBe('请填写说明，至少 10 字');
+    expect(formProblem(rule, 'personal', '一'.repeat(10))).toBe('');
+    expect(formProblem(rule, 'personal', '一'.repeat(501))).toBe('说明最多 500 字');
+    expect(explanationCounter(rule, '一二三')).toBe('3/500 字，至少 10 字');
+  });
+
+  it('accepts an optional explanation left empty, but not a too-short one', () => {
+    const rule = explanationRule(reasons, 'resignation');
+    expect(formProblem(rule, 'resignation', '')).toBe('');
+    expect(formProblem(rule, 'resignation', '短')).toBe('说明至少 10 字，或留空');
+    expect(explanationCounter(rule, '')).toBe('0/500 字');
   });
 });
