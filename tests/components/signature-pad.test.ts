@@ -1,24 +1,6 @@
 /** @jest-environment jsdom */
+import { drawStroke, fakeCanvas, giveCanvas, type FakeCanvas } from './fixtures/canvas';
 import { allText, render, setUp, settle, tapButton, type WxMocks } from './harness';
-
-interface FakeCanvas {
-  width: number;
-  height: number;
-  pen: Record<string, jest.Mock>;
-  getContext(kind: string): unknown;
-}
-
-function fakeCanvas(): FakeCanvas {
-  const pen = {
-    scale: jest.fn(),
-    clearRect: jest.fn(),
-    beginPath: jest.fn(),
-    moveTo: jest.fn(),
-    lineTo: jest.fn(),
-    stroke: jest.fn(),
-  };
-  return { width: 0, height: 0, pen, getContext: () => pen };
-}
 
 describe('signature-pad', () => {
   let simulate: ReturnType<typeof setUp>['simulate'];
@@ -27,24 +9,12 @@ describe('signature-pad', () => {
 
   function renderPad() {
     canvas = fakeCanvas();
-    return render(simulate, 'components/signature-pad/index', undefined, (comp) => {
-      // The simulator has no canvas node: hand the pad one, as the selector query would.
-      comp.instance.createSelectorQuery = () => ({
-        select: () => ({
-          fields: () => ({
-            exec: (cb: (r: unknown[]) => void) => cb([{ node: canvas, width: 343, height: 200 }]),
-          }),
-        }),
-      });
-    });
+    return render(simulate, 'components/signature-pad/index', undefined, (comp) =>
+      giveCanvas(comp, canvas),
+    );
   }
 
-  function draw(comp: ReturnType<typeof renderPad>, from: [number, number], to: [number, number]) {
-    const pad = comp.instance as unknown as Record<string, (e: unknown) => void>;
-    pad.onTouchStart?.({ touches: [{ x: from[0], y: from[1] }] });
-    pad.onTouchMove?.({ touches: [{ x: to[0], y: to[1] }] });
-    pad.onTouchEnd?.({ touches: [] });
-  }
+  const draw = drawStroke;
 
   beforeEach(() => {
     ({ simulate, wx } = setUp());

@@ -12,6 +12,7 @@ import {
   explanationRule,
   formProblem,
 } from '../../../miniprogram/view-models/resign-form';
+import { signView } from '../../../miniprogram/view-models/signing';
 import { tabItemsFor } from '../../../miniprogram/view-models/tab-items';
 
 const employee = {
@@ -223,5 +224,23 @@ describe('resignation form', () => {
     expect(formProblem(rule, 'resignation', '')).toBe('');
     expect(formProblem(rule, 'resignation', '短')).toBe('说明至少 10 字，或留空');
     expect(explanationCounter(rule, '')).toBe('0/500 字');
+  });
+});
+
+describe('signing', () => {
+  it('offers the letter while the sign item is open, and the hashes once signed', () => {
+    const view = formalitiesCase();
+    expect(signView(view)).toMatchObject({ stage: 'ready', letterHash: 'c'.repeat(64) });
+    view.case.signature = {
+      hash: 'd'.repeat(64),
+      letterHash: 'c'.repeat(64),
+      at: '2027-03-06T01:00:00Z',
+    };
+    expect(signView(view)).toMatchObject({
+      stage: 'signed',
+      signatureHash: 'd'.repeat(64),
+      signedAt: '2027-03-06 09:00',
+    });
+    expect(signView(submittedCase()).stage).toBe('nothing');
   });
 });
