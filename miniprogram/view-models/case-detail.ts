@@ -53,6 +53,24 @@ export const COMMENT_REQUIRED: ReadonlySet<CaseAction> = new Set<CaseAction>([
   'escalate',
 ]);
 
+export interface ActionButton {
+  action: CaseAction;
+  label: string;
+  theme: 'primary' | 'danger';
+  variant: 'base' | 'outline';
+}
+
+/** Sending a case back or cancelling it is drawn as a warning, everything else as a step on. */
+export function actionButton(action: CaseAction): ActionButton {
+  const undoing = action === 'return' || action === 'hrReturn' || action === 'cancel';
+  return {
+    action,
+    label: ACTION_LABELS[action],
+    theme: undoing ? 'danger' : 'primary',
+    variant: undoing ? 'outline' : 'base',
+  };
+}
+
 /** The case event each button sends; uploads and signing are not state events. */
 const ACTION_EVENTS: Record<CaseAction, EventType | null> = {
   upload: null,
@@ -122,6 +140,8 @@ export interface TimelineRow {
   at: string;
   who: string;
   comment: string;
+  /** `角色：意见` or just the role. */
+  line: string;
 }
 
 export interface ReminderRow {
@@ -132,6 +152,8 @@ export interface ReminderRow {
   due: string;
   sent: string;
   errCode: string;
+  /** One line for the view: planned time, sent time, WeChat's error code. */
+  line: string;
 }
 
 export interface CaseDetailView {
@@ -188,24 +210,38 @@ export function caseDetail(view: CaseView, relation: Relation, nowMs: number): C
       at: formatInstant(a.at),
     })),
     checklist: view.checklist.map((row) => checklistRow(row, viewer)),
-    reminders: view.reminders.map((r) => ({
-      id: r.id,
-      title: REMINDER_KIND_LABELS[r.kind],
-      statusText: REMINDER_STATUS_LABELS[r.status],
-      statusTheme: REMINDER_STATUS_THEMES[r.status],
-      due: formatInstant(r.dueAt),
-      sent: r.sentAt ? formatInstant(r.sentAt) : '',
-      errCode: r.errCode !== undefined && r.errCode !== 0 ? String(r.errCode) : '',
-    })),
+    reminders: view.reminders.map((r) => {
+      const due = formatInstant(r.dueAt);
+      const sent = r.sentAt ? formatInstant(r.sentAt) : '';
+      const errCode = r.errCode !== undefined && r.errCode !== 0 ? String(r.errCode) : '';
+      const parts = [`计划：${due}`];
+      if (sent) parts.push(`发送：${sent}`);
+      if (errCode) parts.push(`错误码 ${errCode}`);
+      return {
+        id: r.id,
+        title: REMINDER_KIND_LABELS[r.kind],
+        statusText: REMINDER_STATUS_LABELS[r.status],
+        statusTheme: REMINDER_STATUS_THEMES[r.status],
+        due,
+        sent,
+        errCode,
+        line: parts.join(' · '),
+      };
+    }),
     timeline: view.events
       .slice(-TIMELINE_LIMIT)
       .reverse()
-      .map((e) => ({
-        seq: e.seq,
-        title: EVENT_LABELS[e.type],
-        at: formatInstant(e.at),
-        who: e.actor.role === 'system' ? '系统' : ROLE_LABELS[e.actor.role],
-        comment: commentOf(e.payload),
-      })),
+      .map((e) => {
+        const who = e.actor.role === 'system' ? '系统' : ROLE_LABELS[e.actor.role];
+        const comment = commentOf(e.payload);
+        return {
+          seq: e.seq,
+          title: EVENT_LABELS[e.type],
+          at: formatInstant(e.at),
+          who,
+          comment,
+          line: comment ? `${who}：${comment}` : who,
+        };
+      }),
   };
 }

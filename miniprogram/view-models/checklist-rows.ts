@@ -8,7 +8,7 @@ export type ChecklistActor = ChecklistRow['by'][number];
 export type RowStatus = 'done' | 'waived' | 'overdue' | 'open';
 
 export interface ChecklistRowView {
-  item: string;
+  item: ChecklistRow['item'];
   label: string;
   who: string;
   due: string;

@@ -1,0 +1,168 @@
+import type { ActionResult } from '../../../../../server/contract';
+import { pickAndAttach } from '../../../../services/attachments';
+import {
+  changeChecklistItem,
+  runCaseAction,
+  type ActionOutcome,
+  type ChecklistChange,
+} from '../../../../services/case-actions';
+import { openPage, ROUTES, toast } from '../../../../services/navigation';
+import { call } from '../../../../services/rpc';
+import { loadSession } from '../../../../services/session';
+import {
+  ACTION_LABELS,
+  COMMENT_REQUIRED,
+  actionButton,
+  actionsFor,
+  caseDetail,
+  relationTo,
+  type ActionButton,
+  type CaseAction,
+  type CaseDetailView,
+} from '../../../../view-models/case-detail';
+
+type Phase = 'loading' | 'error' | 'ready';
+type Policy = ActionResult<'meta.get'>['policy'];
+
+/** The action or checklist change waiting for its comment in the panel. */
+interface Pending {
+  kind: 'case' | 'checklist';
+  action: string;
+  item: string;
+  title: string;
+  required: boolean;
+}
+
+const CHECKLIST_TITLES: Record<ChecklistChange, string> = {
+  tick: '标记完成',
+  untick: '撤销完成',
+  waive: '豁免此项（须说明原因）',
+};
+
+let policy: Pick<Policy, 'employeeMayWithdrawBeforeReview'> | null = null;
+
+Component({
+  data: {
+    phase: 'loading' as Phase,
+    errorMessage: '',
+    caseId: '',
+    detail: null as CaseDetailView | null,
+    actions: [] as ActionButton[],
+    pending: null as Pending | null,
+    comment: '',
+    busy: false,
+    actionError: '',
+  },
+  methods: {
+    onLoad(query: { caseId?: string }) {
+      this.setData({ caseId: query.caseId ?? '' });
+      void this.load();
+    },
+    async load() {
+      const { caseId } = this.data;
+      if (!caseId) return this.setData({ phase: 'error', errorMessage: '缺少案件编号' });
+      if (!this.data.detail) this.setData({ phase: 'loading' });
+      const [me, view, meta] = await Promise.all([
+        loadSession(),
+        call('case.get', { caseId }),
+        policy ? null : call('meta.get', {}),
+      ]);
+      if (meta?.ok) policy = meta.data.policy;
+      if (!view.ok) return this.setData({ phase: 'error', errorMessage: view.error.message });
+      const relation = relationTo(view.data, me.ok ? me.data : null);
+      const actions = actionsFor(view.data, relation, {
+        // Without the settings, do not offer a withdrawal the company may not allow.
+        employeeMayWithdrawBeforeReview: policy?.employeeMayWithdrawBeforeReview ?? false,
+      });
+      this.setData({
+        phase: 'ready',
+        detail: caseDetail(view.data, relation, Date.now()),
+        actions: actions.map(actionButton),
+      });
+    },
+    async onAction(event: { currentTarget: { dataset: { action?: CaseAction } } }) {
+      const action = event.currentTarget.dataset.action;
+      if (!action || this.data.busy) return;
+      if (action === 'sign') return openPage(ROUTES.sign, { caseId: this.data.caseId });
+      if (action === 'upload') {
+        this.setData({ busy: true, actionError: '' });
+        const outcome = await pickAndAttach(this.data.caseId, 'handover_checklist');
+        this.setData({ busy: false });
+        if (outcome.status === 'failed') return this.setData({ actionError: outcome.message });
+        if (outcome.status === 'attached') {
+          toast('交接清单已上传', 'success');
+          await this.load();
+        }
+        return;
+      }
+      this.setData({
+        pending: {
+          kind: 'case',
+          action,
+          item: '',
+          title: ACTION_LABELS[action],
+          required: COMMENT_REQUIRED.has(action),
+        },
+        comment: '',
+        actionError: '',
+      });
+    },
+    onChecklist(event: {
+      currentTarget: { dataset: { item?: string; change?: ChecklistChange } };
+    }) {
+      const { item, change } = event.currentTarget.dataset;
+      if (!item || !change || this.data.busy) return;
+      this.setData({
+        pending: {
+          kind: 'checklist',
+          action: change,
+          item,
+          title: CHECKLIST_TITLES[change],
+          required: change === 'waive',
+        },
+        comment: '',
+        actionError: '',
+      });
+    },
+    onComment(event: { detail: { value: string } }) {
+      this.setData({ comment: event.detail.value, actionError: '' });
+    },
+    onCancelPending() {
+      this.setData({ pending: null, comment: '', actionError: '' });
+    },
+    async onConfirmPending() {
+      const pending = this.data.pending;
+      const detail = this.data.detail;
+      if (!pending || !detail || this.data.busy) return;
+      if (pending.required && !this.data.comment.trim()) {
+        return this.setData({ actionError: '请填写说明' });
+      }
+      this.setData({ busy: true, actionError: '' });
+      let outcome: ActionOutcome;
+      if (pending.kind === 'case') {
+        outcome = await runCaseAction(
+          this.data.caseId,
+          pending.action as Exclude<CaseAction, 'upload' | 'sign'>,
+          this.data.comment,
+        );
+      } else {
+        const row = detail.checklist.find((r) => r.item === pending.item);
+        if (!row) return this.setData({ busy: false, pending: null });
+        outcome = await changeChecklistItem(
+          this.data.caseId,
+          row.item,
+          pending.action as ChecklistChange,
+          this.data.comment,
+        );
+      }
+      this.setData({ busy: false });
+      if (!outcome.ok) return this.setData({ actionError: outcome.error.message });
+      this.setData({ pending: null, comment: '' });
+      toast('已完成', 'success');
+      await this.load();
+    },
+    onRetry() {
+      void this.load();
+    },
+  },
+});
