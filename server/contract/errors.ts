@@ -28,8 +28,11 @@ export const rpcErrorSchema = z.strictObject({
   details: z.record(z.string(), z.unknown()).optional(),
 });
 
-/** The request the function receives; `action` is checked against ACTIONS separately. */
-export const rpcRequestSchema = z.strictObject({
+/**
+ * The request the function receives; `action` is checked against ACTIONS separately. Not
+ * strict: WeChat adds `userInfo` to every cloud function event.
+ */
+export const rpcRequestSchema = z.object({
   action: z.string().min(1, { error: '必填' }).max(64),
   payload: z.unknown().optional(),
   requestId: z.string().max(64).optional(),

@@ -21,6 +21,20 @@ export {
   type RpcError,
 } from './errors';
 export { FIELD_LABELS, describeField } from './field-labels';
+export { rpcErrorOf } from './domain-errors';
+export {
+  presentCase,
+  presentChecklist,
+  presentEvent,
+  presentLetter,
+  presentReminder,
+  type AuditEventView,
+  type CaseView,
+  type ChecklistRowView,
+  type LetterView,
+  type ReminderRowView,
+  type StoredReminder,
+} from './case-presenter';
 export {
   parsePayload,
   validationError,

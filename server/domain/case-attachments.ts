@@ -2,7 +2,7 @@ import { type AttachmentKind } from './attachments';
 import { toInstant } from './beijing-calendar';
 import { type Actor, type DomainResult } from './case-effects';
 import { type CaseRecord, type StoredAttachment } from './case-record';
-import { type State } from './case-states';
+import { isTerminal, type State } from './case-states';
 import { trackEffects } from './reminder-tracks';
 import { actsAsHr } from './roles';
 
@@ -53,6 +53,9 @@ export function attach(
   const rule = ATTACH_RULES[kind];
   if (!mayAttach(rule, actor)) {
     return { ok: false, code: 'FORBIDDEN', reason: `${actor.role} may not attach ${kind}` };
+  }
+  if (isTerminal(caseDoc.state)) {
+    return { ok: false, code: 'INVALID_TRANSITION', state: caseDoc.state, event: 'case.attach' };
   }
   if (!rule.states.includes(caseDoc.state)) {
     return { ok: false, code: 'PRECONDITION_FAILED', guard: 'attachment_allowed' };

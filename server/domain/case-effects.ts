@@ -1,4 +1,5 @@
 import { type AuditEventType } from './case-events';
+import { type State } from './case-states';
 import { type CaseRecord } from './case-record';
 import { type Instant } from './beijing-calendar';
 import { type ReminderTrack } from './reminder-kinds';
@@ -30,7 +31,7 @@ export interface Effects {
 
 /** Expected failures, as values with stable codes (mapped onto the RPC error codes). */
 export type DomainError =
-  | { readonly code: 'INVALID_TRANSITION'; readonly state: string; readonly event: string }
+  | { readonly code: 'INVALID_TRANSITION'; readonly state: State; readonly event: AuditEventType }
   | { readonly code: 'FORBIDDEN'; readonly reason: string }
   | { readonly code: 'PRECONDITION_FAILED'; readonly guard: GuardName }
   | { readonly code: 'NOT_FOUND'; readonly what: string };

@@ -24,11 +24,11 @@ export function signLetter(
   actor: Actor,
   now: Date,
 ): DomainResult {
-  if (caseDoc.state !== 'formalities') {
-    return { ok: false, code: 'INVALID_TRANSITION', state: caseDoc.state, event: 'case.sign' };
-  }
   if (actor.role !== 'employee') {
     return { ok: false, code: 'FORBIDDEN', reason: 'only the employee signs' };
+  }
+  if (caseDoc.state !== 'formalities') {
+    return { ok: false, code: 'INVALID_TRANSITION', state: caseDoc.state, event: 'case.sign' };
   }
   const item = signItemOf(caseDoc.kind);
   const entry = caseDoc.checklist.find((e) => e.item === item);

@@ -3,14 +3,12 @@ import { type NoticeMode } from './case-kinds';
 import { type Actor, type DomainResult } from './case-effects';
 import { explanationMeetsRule } from './case-guards';
 import { type CaseRecord, type EmployeeSnapshot } from './case-record';
-import { renderLetter } from './letters';
+import { type HashText } from './event-chain';
+import { type LetterOptions, renderLetter } from './letters';
 import { isInProbation, legalLastWorkingDay, noticeDays } from './notice-period';
 import { type Policy } from './policy';
 import { type Reason } from './reasons';
 import { trackEffects } from './reminder-tracks';
-
-/** SHA-256 of a text as 64 lowercase hex characters; the platform supplies it. */
-export type Sha256 = (text: string) => string;
 
 export interface ResignationInput {
   readonly caseId: string;
@@ -46,7 +44,8 @@ export function submitResignation(
   input: ResignationInput,
   now: Date,
   policy: Policy,
-  sha256: Sha256,
+  sha256: HashText,
+  letter: LetterOptions = {},
 ): DomainResult {
   const rule = policy.reasons[input.reason];
   if (rule.kind !== 'resignation' || !rule.enabled) {
@@ -77,7 +76,7 @@ export function submitResignation(
     updatedAt: at,
   });
   // The submission is a data message (电子签名法 第4条): its text is hashed at receipt.
-  const next: CaseRecord = { ...draft, noticeTextHash: sha256(renderLetter(draft).text) };
+  const next: CaseRecord = { ...draft, noticeTextHash: sha256(renderLetter(draft, letter).text) };
   const actor: Actor = { openid: input.employeeOpenid, role: 'employee' };
   return {
     ok: true,

@@ -51,6 +51,7 @@ function waiveHandoverList(
       event: 'checklist.waive',
     };
   }
+  if (note.length === 0) return failed('note_given');
   if (caseDoc.waivers.some((w) => w.item === 'handover_list')) return failed('item_not_waived');
   if (caseDoc.attachments.some((a) => a.kind === 'handover_checklist')) return failed('item_open');
   const blocked = employeeSideWaiverGuard(caseDoc, now);
@@ -89,9 +90,9 @@ export function changeChecklistItem(
   if (waive && !(actor.role !== 'system' && actsAsHr(actor.role))) {
     return { ok: false, code: 'FORBIDDEN', reason: 'only HR waives checklist items' };
   }
-  if (waive && note.length === 0) return failed('note_given');
   if (change.item === 'handover_list') {
-    if (!waive) return failed('attachment_allowed');
+    // Uploading the list is `case.attach`; here it can only be waived.
+    if (!waive) return { ok: false, code: 'NOT_FOUND', what: change.item };
     return waiveHandoverList(caseDoc, note, actor, now);
   }
   if (caseDoc.state !== 'formalities') {
@@ -105,6 +106,10 @@ export function changeChecklistItem(
   const index = caseDoc.checklist.findIndex((e) => e.item === change.item);
   const entry = caseDoc.checklist[index];
   if (entry === undefined) return { ok: false, code: 'NOT_FOUND', what: change.item };
+  if (!waive && !SIGN_ITEMS.includes(entry.item) && !mayTick(entry, actor)) {
+    return { ok: false, code: 'FORBIDDEN', reason: `${actor.role} may not tick ${entry.item}` };
+  }
+  if (waive && note.length === 0) return failed('note_given');
   if (entry.waived) return failed('item_not_waived');
 
   const at = toInstant(now);
@@ -120,9 +125,6 @@ export function changeChecklistItem(
     type = 'checklist.waive';
   } else {
     if (SIGN_ITEMS.includes(entry.item)) return failed('e_signature_required');
-    if (!mayTick(entry, actor)) {
-      return { ok: false, code: 'FORBIDDEN', reason: `${actor.role} may not tick ${entry.item}` };
-    }
     // A paper certificate ticked by hand says so in a note (实施条例 第24条 content aside).
     if (change.done && entry.item === 'certificate_issued' && note.length === 0) {
       return failed('note_given');

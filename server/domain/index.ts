@@ -1,5 +1,6 @@
 /** The pure core of 离职通: vocabulary, the case machine, legal dates, reminders, evidence. */
 export * from './attachments';
+export * from './audit-records';
 export * from './beijing-calendar';
 export * from './canonical-json';
 export * from './case-attachments';
@@ -21,6 +22,8 @@ export * from './notice-period';
 export * from './policy';
 export * from './reasons';
 export * from './reminder-kinds';
+export * from './reminder-messages';
 export * from './reminder-policy';
 export * from './reminder-tracks';
 export * from './roles';
+export * from './stage-durations';

@@ -326,3 +326,26 @@ export function planReminders(
   }
   return { decisions, nextReminderAt: next === null ? null : toInstant(new Date(next)) };
 }
+
+export interface RecipientDirectory {
+  /** The manager's OPENID when they have bound. */
+  readonly managerOpenid?: string;
+  /** Every HR and admin OPENID, for cases without an HR owner yet. */
+  readonly hrOpenids: readonly string[];
+}
+
+/** Who receives a slot: the employee, the manager, the HR owner or else every HR. */
+export function resolveRecipients(
+  recipient: ReminderRecipient,
+  caseDoc: CaseRecord,
+  directory: RecipientDirectory,
+): string[] {
+  switch (recipient) {
+    case 'employee':
+      return caseDoc.employeeOpenid ? [caseDoc.employeeOpenid] : [];
+    case 'manager':
+      return directory.managerOpenid ? [directory.managerOpenid] : [];
+    case 'hr':
+      return caseDoc.hrOwner ? [caseDoc.hrOwner] : [...directory.hrOpenids];
+  }
+}

@@ -6,6 +6,7 @@ import {
   type EventType,
   STATES,
   type State,
+  stageDurations,
   transition,
 } from '../../../server/domain';
 import { ACTOR_OF, caseIn, LATE, policy } from './case-fixtures';
@@ -106,5 +107,34 @@ describe('the case machine (DESIGN §3 "States and events")', () => {
     expect(result.effects.reminders).toEqual([
       { op: 'close', track: 'manager_review', at: LATE.toISOString() },
     ]);
+  });
+});
+
+describe('stage durations', () => {
+  it('sums every stay in a state, counting an open stay up to now', () => {
+    const hour = 3600 * 1000;
+    const stages = [
+      {
+        state: 'submitted' as const,
+        enteredAt: '2027-03-01T00:00:00.000Z',
+        exitedAt: '2027-03-01T05:00:00.000Z',
+      },
+      {
+        state: 'returned' as const,
+        enteredAt: '2027-03-01T05:00:00.000Z',
+        exitedAt: '2027-03-01T06:00:00.000Z',
+      },
+      {
+        state: 'submitted' as const,
+        enteredAt: '2027-03-01T06:00:00.000Z',
+        exitedAt: '2027-03-01T08:00:00.000Z',
+      },
+      { state: 'hr_review' as const, enteredAt: '2027-03-01T08:00:00.000Z' },
+    ];
+    expect(stageDurations(stages, new Date('2027-03-01T11:00:00.000Z'))).toEqual({
+      submitted: 7 * hour,
+      returned: 1 * hour,
+      hr_review: 3 * hour,
+    });
   });
 });

@@ -1,0 +1,107 @@
+import { type z } from 'zod';
+import { allowedEvents } from '../domain/case-machine';
+import { type CaseRecord } from '../domain/case-record';
+import { STATE_LABELS } from '../domain/case-states';
+import { type AuditEvent, type HashText } from '../domain/event-chain';
+import { type LetterOptions, renderLetter } from '../domain/letters';
+import { REASON_LABELS } from '../domain/reasons';
+import { type ReminderSlot } from '../domain/reminder-policy';
+import { type ReminderStatus } from '../domain/reminder-kinds';
+import {
+  type auditEventView,
+  type caseView,
+  type checklistRowView,
+  type letterView,
+  type reminderRowView,
+} from './views.schema';
+
+export type CaseView = z.output<typeof caseView>;
+export type ChecklistRowView = z.output<typeof checklistRowView>;
+export type LetterView = z.output<typeof letterView>;
+export type ReminderRowView = z.output<typeof reminderRowView>;
+export type AuditEventView = z.output<typeof auditEventView>;
+
+/** What a page shows of a stored case; the signer's OPENID and IP stay on the server. */
+export function presentCase(c: CaseRecord, needsCall = false): CaseView {
+  return {
+    caseId: c.caseId,
+    kind: c.kind,
+    reason: c.reason,
+    reasonLabel: REASON_LABELS[c.reason],
+    explanation: c.explanation,
+    state: c.state,
+    stateLabel: STATE_LABELS[c.state],
+    version: c.version,
+    employee: c.employee,
+    managerNo: c.managerNo,
+    hrOwner: c.hrOwner,
+    noticeReceivedAt: c.noticeReceivedAt,
+    noticeTextHash: c.noticeTextHash,
+    legalLastWorkingDay: c.legalLastWorkingDay,
+    lastWorkingDay: c.lastWorkingDay,
+    noticeMode: c.noticeMode,
+    earlyReleaseProposedBy: c.earlyReleaseProposedBy,
+    consentToLaterDay: c.consentToLaterDay,
+    noProtectedStatus: c.noProtectedStatus,
+    attachments: c.attachments.map((a) => ({ ...a })),
+    waivers: c.waivers.map((w) => ({ ...w })),
+    allowedEvents: allowedEvents(c.kind, c.state),
+    signature: c.signature
+      ? { hash: c.signature.hash, letterHash: c.signature.letterHash, at: c.signature.at }
+      : undefined,
+    stages: c.stages.map((s) => ({ ...s })),
+    needsCall,
+    completedAt: c.completedAt,
+    createdAt: c.createdAt,
+    updatedAt: c.updatedAt,
+  };
+}
+
+export function presentChecklist(c: CaseRecord): ChecklistRowView[] {
+  return c.checklist.map((e) => ({ ...e, by: [...e.by] }));
+}
+
+export function presentLetter(
+  c: CaseRecord,
+  sha256: HashText,
+  options?: LetterOptions,
+): LetterView {
+  const letter = renderLetter(c, options);
+  return { title: letter.title, text: letter.text, hash: sha256(letter.text) };
+}
+
+/** A stored reminder: the slot the policy made plus what the sweep did with it. */
+export interface StoredReminder extends ReminderSlot {
+  readonly status: ReminderStatus;
+  readonly sentAt?: string;
+  readonly errCode?: number;
+  readonly attempts: number;
+}
+
+export function presentReminder(r: StoredReminder): ReminderRowView {
+  return {
+    id: r.id,
+    track: r.track,
+    slot: r.slot,
+    kind: r.kind,
+    phrase: r.phrase,
+    recipient: r.recipient,
+    status: r.status,
+    dueAt: r.dueAt,
+    sentAt: r.sentAt,
+    errCode: r.errCode,
+    attempts: r.attempts,
+  };
+}
+
+export function presentEvent(e: AuditEvent): AuditEventView {
+  return {
+    seq: e.seq,
+    type: e.type,
+    actor: { ...e.actor },
+    at: e.at,
+    payload: { ...e.payload },
+    prevHash: e.prevHash,
+    hash: e.hash,
+  };
+}
