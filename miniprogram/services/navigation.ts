@@ -27,7 +27,3 @@ export function redirectTo(url: string, query: Record<string, string> = {}): voi
     .join('&');
   wx.redirectTo({ url: search ? `${url}?${search}` : url });
 }
-
-export function toast(title: string, icon: 'success' | 'none' = 'none'): void {
-  wx.showToast({ title, icon });
-}

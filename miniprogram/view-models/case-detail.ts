@@ -173,8 +173,12 @@ export interface CaseDetailView {
   timeline: TimelineRow[];
 }
 
-/** Shown newest first; the server keeps the whole chain, the page shows the recent part. */
+/**
+ * Shown newest first. The server keeps everything; the page shows the recent part so one
+ * setData stays far below WeChat's size limit however long a case has run.
+ */
 const TIMELINE_LIMIT = 30;
+const REMINDER_LIMIT = 30;
 
 function commentOf(payload: Record<string, unknown>): string {
   const text = payload.comment ?? payload.note;
@@ -210,7 +214,7 @@ export function caseDetail(view: CaseView, relation: Relation, nowMs: number): C
       at: formatInstant(a.at),
     })),
     checklist: view.checklist.map((row) => checklistRow(row, viewer)),
-    reminders: view.reminders.map((r) => {
+    reminders: view.reminders.slice(-REMINDER_LIMIT).map((r) => {
       const due = formatInstant(r.dueAt);
       const sent = r.sentAt ? formatInstant(r.sentAt) : '';
       const errCode = r.errCode !== undefined && r.errCode !== 0 ? String(r.errCode) : '';

@@ -123,6 +123,35 @@ describe('resign submit page', () => {
     expect(allText(page)).toContain('通知已送达');
   });
 
+  it('asks for reminder subscriptions in the submit tap, before the notice is sent, once', async () => {
+    let submittedBeforePopup: boolean | null = null;
+    wx.requestSubscribeMessage.mockImplementation(
+      (opts: { tmplIds: string[]; success(r: unknown): void }) => {
+        submittedBeforePopup = wx.calls.some((c) => c.action === 'case.submit');
+        opts.success({ errMsg: 'ok', 'TPL-NOTICE': 'accept', 'TPL-TASK': 'reject' });
+      },
+    );
+    wx.answer('subscription.record', { subscriptions: { notice: 1 } });
+    const page = await open();
+    await choose(page, 0);
+    wx.dropNext('case.submit');
+    tapButton(page, '#submit');
+    await settle(simulate, 6);
+    expect(submittedBeforePopup).toBe(false);
+    expect(wx.requestSubscribeMessage).toHaveBeenCalledWith(
+      expect.objectContaining({ tmplIds: ['TPL-NOTICE', 'TPL-TASK'] }),
+    );
+    expect(wx.calls.find((c) => c.action === 'subscription.record')?.payload).toEqual({
+      results: { 'TPL-NOTICE': 'accept', 'TPL-TASK': 'reject' },
+    });
+    // The retry after the network failure does not pop up again.
+    wx.answer('case.submit', receipt);
+    tapButton(page, '#submit');
+    await settle(simulate, 6);
+    expect(wx.requestSubscribeMessage).toHaveBeenCalledTimes(1);
+    expect(allText(page)).toContain('通知已送达');
+  });
+
   it('shows the server’s refusal', async () => {
     wx.fail('case.submit', 'CONFLICT', '你已有一件进行中的离职申请');
     const page = await open();

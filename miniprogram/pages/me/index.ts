@@ -2,7 +2,7 @@ import type { ReminderKind } from '../../../server/contract';
 import { call } from '../../services/rpc';
 import { loadSession } from '../../services/session';
 import { requestSubscriptions, templatesToAsk } from '../../services/subscribe';
-import { toast } from '../../services/navigation';
+import { toast } from '../../services/feedback';
 import { syncTabBar } from '../../services/tab-bar';
 import { rolesText } from '../../view-models/labels';
 import {

@@ -6,7 +6,8 @@ import {
   type ActionOutcome,
   type ChecklistChange,
 } from '../../../../services/case-actions';
-import { openPage, ROUTES, toast } from '../../../../services/navigation';
+import { toast } from '../../../../services/feedback';
+import { openPage, ROUTES } from '../../../../services/navigation';
 import { call } from '../../../../services/rpc';
 import { loadSession } from '../../../../services/session';
 import {

@@ -1,9 +1,11 @@
 import type { ActionResult, Reason } from '../../../../../server/contract';
 import { pickAndAttach } from '../../../../services/attachments';
-import { openPage, ROUTES, toast } from '../../../../services/navigation';
+import { toast } from '../../../../services/feedback';
+import { openPage, ROUTES } from '../../../../services/navigation';
 import { randomId } from '../../../../services/random-id';
 import { call } from '../../../../services/rpc';
 import { loadSession } from '../../../../services/session';
+import { requestSubscriptions, templatesToAsk } from '../../../../services/subscribe';
 import {
   explanationCounter,
   explanationRule,
@@ -14,6 +16,7 @@ import {
   type Receipt,
   type ReasonOption,
 } from '../../../../view-models/resign-form';
+import { reminderKindsFor } from '../../../../view-models/subscriptions';
 
 type Phase = 'loading' | 'error' | 'form' | 'submitted';
 type Reasons = ActionResult<'meta.get'>['reasons'];
@@ -35,6 +38,9 @@ Component({
     /** Made once per form: re-sending after a network failure reuses it, so nothing doubles. */
     idempotencyKey: '',
     receipt: null as Receipt | null,
+    /** Reminder templates, held ready so the tap can ask for them before anything is awaited. */
+    tmplIds: [] as string[],
+    askedSubscriptions: false,
     uploading: false,
     uploaded: false,
     uploadError: '',
@@ -52,6 +58,7 @@ Component({
         phase: 'form',
         options: resignationReasons(reasonRules),
         idempotencyKey: this.data.idempotencyKey || randomId(32),
+        tmplIds: templatesToAsk(meta.data.templateIds, reminderKindsFor([], true)),
       });
     },
     onReason(event: { currentTarget: { dataset: { value?: Reason } } }) {
@@ -77,6 +84,12 @@ Component({
       const { reason, rule, explanation } = this.data;
       const problem = formProblem(rule, reason, explanation);
       if (problem || !reason) return this.setData({ formError: problem });
+      // Reminders start with the notice: ask for them now, still synchronously inside the tap
+      // (WeChat shows the popup nowhere else), once per form.
+      if (!this.data.askedSubscriptions && this.data.tmplIds.length > 0) {
+        void requestSubscriptions(this.data.tmplIds);
+        this.setData({ askedSubscriptions: true });
+      }
       this.setData({ submitting: true, formError: '' });
       const text = explanation.trim();
       const reply = await call('case.submit', {

@@ -1,0 +1,4 @@
+/** Short confirmations and hints over the page (WeChat's toast). */
+export function toast(title: string, icon: 'success' | 'none' = 'none'): void {
+  wx.showToast({ title, icon });
+}
