@@ -4,7 +4,8 @@ import { call, type ClientError } from './rpc';
 
 export type ActionOutcome = { ok: true } | { ok: false; error: ClientError };
 
-type StateAction = Exclude<CaseAction, 'upload' | 'sign'>;
+/** Buttons answered by one RPC; uploads and signing have their own flows. */
+export type CommentedAction = Exclude<CaseAction, 'upload' | 'uploadDelivery' | 'sign'>;
 
 const done = (reply: { ok: true } | { ok: false; error: ClientError }): ActionOutcome =>
   reply.ok ? { ok: true } : { ok: false, error: reply.error };
@@ -12,7 +13,7 @@ const done = (reply: { ok: true } | { ok: false; error: ClientError }): ActionOu
 /** Sends the RPC behind a case button; the comment is passed only when the user wrote one. */
 export async function runCaseAction(
   caseId: string,
-  action: StateAction,
+  action: CommentedAction,
   comment: string,
 ): Promise<ActionOutcome> {
   const text = comment.trim();
@@ -36,6 +37,10 @@ export async function runCaseAction(
       return done(await call('case.hrCancel', withComment));
     case 'close':
       return done(await call('case.close', { caseId }));
+    case 'waiveHandover':
+      return done(
+        await call('case.checklist', { caseId, item: 'handover_list', waive: true, note: text }),
+      );
   }
 }
 

@@ -20,6 +20,8 @@ type Session = ActionResult<'me.get'>;
 /** Buttons a viewer may see on a case; the server still checks every call. */
 export type CaseAction =
   | 'upload'
+  | 'uploadDelivery'
+  | 'waiveHandover'
   | 'resubmit'
   | 'withdraw'
   | 'sign'
@@ -33,6 +35,8 @@ export type CaseAction =
 
 export const ACTION_LABELS: Record<CaseAction, string> = {
   upload: '上传交接清单',
+  uploadDelivery: '上传送达凭证',
+  waiveHandover: '豁免交接清单',
   resubmit: '重新提交',
   withdraw: '撤回申请',
   sign: '去签署',
@@ -51,6 +55,7 @@ export const COMMENT_REQUIRED: ReadonlySet<CaseAction> = new Set<CaseAction>([
   'hrReturn',
   'cancel',
   'escalate',
+  'waiveHandover',
 ]);
 
 export interface ActionButton {
@@ -74,6 +79,8 @@ export function actionButton(action: CaseAction): ActionButton {
 /** The case event each button sends; uploads and signing are not state events. */
 const ACTION_EVENTS: Record<CaseAction, EventType | null> = {
   upload: null,
+  uploadDelivery: null,
+  waiveHandover: null,
   sign: null,
   resubmit: 'resubmit',
   withdraw: 'withdraw',
@@ -121,6 +128,11 @@ export function actionsFor(
   }
   if (relation.isManager && state === 'submitted') out.push('approve', 'return');
   if (relation.isHr) {
+    // The employee who vanished (DESIGN §3): HR files proof of delivery (an EMS receipt) and
+    // may waive the missing handover list; the server allows it only after the last day.
+    if ((state === 'submitted' || state === 'returned') && !handoverAttached(view)) {
+      out.push('uploadDelivery', 'waiveHandover');
+    }
     if (state === 'submitted' && view.case.managerNo) out.push('escalate');
     if (state === 'hr_review') out.push('confirm', 'hrReturn');
     if (state === 'formalities') out.push('close');

@@ -180,6 +180,37 @@ describe('case detail page', () => {
     expect(wx.showToast).toHaveBeenCalledWith(expect.objectContaining({ title: '交接清单已上传' }));
   });
 
+  it('lets HR file a delivery proof and waive the missing handover list of an employee who vanished', async () => {
+    wx.answer('me.get', hrSession);
+    wx.answer('case.get', submittedCase());
+    wx.answer('case.attach', { caseId: 'case-1', state: 'submitted', version: 2, attachments: [] });
+    wx.answer('case.checklist', { ...ref, state: 'submitted', row: {} });
+    wx.chooseMessageFile.mockImplementation((opts: { success(r: unknown): void }) =>
+      opts.success({ tempFiles: [{ path: 'wxfile://tmp/ems', name: 'EMS回执.jpg', size: 1 }] }),
+    );
+    const page = await open();
+    expect(buttons(page)).toEqual(['上传送达凭证', '豁免交接清单', 'HR 越级处理', '撤销案件']);
+    tapButton(page, '#action-uploadDelivery');
+    await settle(simulate, 10);
+    const [upload] = wx.uploadFile.mock.calls[0] as [{ cloudPath: string }];
+    expect(upload.cloudPath).toMatch(/^cases\/case-1\/notice_delivery\/[0-9a-z]{20}\.jpg$/);
+    expect(wx.calls.find((c) => c.action === 'case.attach')?.payload).toMatchObject({
+      kind: 'notice_delivery',
+    });
+    tapButton(page, '#action-waiveHandover');
+    await settle(simulate);
+    typeInto(page, '#comment', '员工失联，EMS 已签收');
+    await settle(simulate);
+    tapButton(page, '#pending-confirm');
+    await settle(simulate, 8);
+    expect(wx.calls.find((c) => c.action === 'case.checklist')?.payload).toEqual({
+      caseId: 'case-1',
+      item: 'handover_list',
+      waive: true,
+      note: '员工失联，EMS 已签收',
+    });
+  });
+
   it('shows an error when the case cannot be read', async () => {
     wx.answer('me.get', employeeSession);
     wx.fail('case.get', 'FORBIDDEN', '无权查看该案件');

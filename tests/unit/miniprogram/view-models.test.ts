@@ -136,7 +136,10 @@ describe('case detail', () => {
       'approve',
       'return',
     ]);
+    // HR also gets the tools for an employee who vanished before sending the handover list.
     expect(actionsFor(submitted, relationTo(submitted, hr), policy)).toEqual([
+      'uploadDelivery',
+      'waiveHandover',
       'escalate',
       'cancel',
     ]);

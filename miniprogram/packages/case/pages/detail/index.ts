@@ -5,6 +5,7 @@ import {
   runCaseAction,
   type ActionOutcome,
   type ChecklistChange,
+  type CommentedAction,
 } from '../../../../services/case-actions';
 import { toast } from '../../../../services/feedback';
 import { openPage, ROUTES } from '../../../../services/navigation';
@@ -85,13 +86,14 @@ Component({
       const action = event.currentTarget.dataset.action;
       if (!action || this.data.busy) return;
       if (action === 'sign') return openPage(ROUTES.sign, { caseId: this.data.caseId });
-      if (action === 'upload') {
+      if (action === 'upload' || action === 'uploadDelivery') {
+        const kind = action === 'upload' ? 'handover_checklist' : 'notice_delivery';
         this.setData({ busy: true, actionError: '' });
-        const outcome = await pickAndAttach(this.data.caseId, 'handover_checklist');
+        const outcome = await pickAndAttach(this.data.caseId, kind);
         this.setData({ busy: false });
         if (outcome.status === 'failed') return this.setData({ actionError: outcome.message });
         if (outcome.status === 'attached') {
-          toast('交接清单已上传', 'success');
+          toast(action === 'upload' ? '交接清单已上传' : '送达凭证已上传', 'success');
           await this.load();
         }
         return;
@@ -143,7 +145,7 @@ Component({
       if (pending.kind === 'case') {
         outcome = await runCaseAction(
           this.data.caseId,
-          pending.action as Exclude<CaseAction, 'upload' | 'sign'>,
+          pending.action as CommentedAction,
           this.data.comment,
         );
       } else {
