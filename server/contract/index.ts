@@ -36,6 +36,7 @@ export {
   type StoredReminder,
 } from './case-presenter';
 export {
+  isParsed,
   parsePayload,
   validationError,
   type ParsedRequest,

@@ -100,3 +100,8 @@ export function parsePayload(action: string, payload: unknown): ParsedRequest | 
   const first = issues[0] ?? { field: '', message: '参数：格式不正确' };
   return validationError(first.message, { field: first.field, issues });
 }
+
+/** Narrows parsePayload's answer: `if (!isParsed(r)) return { ok: false, error: r }`. */
+export function isParsed(result: ParsedRequest | RpcError): result is ParsedRequest {
+  return 'ok' in result && result.ok;
+}

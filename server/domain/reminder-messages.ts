@@ -1,3 +1,4 @@
+import { SIGN_WITHIN_DAYS } from './checklist-rules';
 import { chineseDate } from './letters';
 import { type CaseRecord } from './case-record';
 import { type ReminderSlot } from './reminder-policy';
@@ -24,7 +25,7 @@ function employeeTaskText(slot: ReminderSlot, c: CaseRecord): string {
   const task = signing ? `签署${document}` : '上传工作交接清单';
   switch (slot.kind) {
     case 'notice':
-      return signing ? `请于3日内${task}` : `请${task}`;
+      return signing ? `请于${SIGN_WITHIN_DAYS}日内${task}` : `请${task}`;
     case 'daily':
       return `请尽快${task}`;
     case 'gentle':

@@ -1,4 +1,10 @@
-import { ACTIONS, type ActionPayload, parsePayload, type RpcError } from '../../../server/contract';
+import {
+  ACTIONS,
+  type ActionPayload,
+  isParsed,
+  parsePayload,
+  type RpcError,
+} from '../../../server/contract';
 
 function expectValidationError(result: ReturnType<typeof parsePayload>): RpcError {
   expect('code' in result).toBe(true);
@@ -141,5 +147,14 @@ describe('parsePayload', () => {
       expect(typeof schemas.result.safeParse).toBe('function');
       expect(name).toMatch(/^[a-z]+\.[A-Za-z]+$/);
     }
+  });
+});
+
+describe('isParsed', () => {
+  it('tells typed payloads from errors', () => {
+    const good = parsePayload('case.close', { caseId: 'c1' });
+    expect(isParsed(good)).toBe(true);
+    if (isParsed(good) && good.action === 'case.close') expect(good.payload.caseId).toBe('c1');
+    expect(isParsed(parsePayload('case.close', {}))).toBe(false);
   });
 });
