@@ -1,4 +1,4 @@
-import type { ChecklistItemId } from '../../server/contract';
+import type { ActionPayload, ChecklistItemId } from '../../server/contract';
 import type { CaseAction } from '../view-models/case-detail';
 import { call, type ClientError } from './rpc';
 
@@ -10,11 +10,18 @@ export type CommentedAction = Exclude<CaseAction, 'upload' | 'uploadDelivery' | 
 const done = (reply: { ok: true } | { ok: false; error: ClientError }): ActionOutcome =>
   reply.ok ? { ok: true } : { ok: false, error: reply.error };
 
+/** HR's confirmation choices beyond the comment. */
+export type ConfirmOptions = Pick<
+  ActionPayload<'case.hrConfirm'>,
+  'lastWorkingDay' | 'earlyReleaseProposedBy'
+>;
+
 /** Sends the RPC behind a case button; the comment is passed only when the user wrote one. */
 export async function runCaseAction(
   caseId: string,
   action: CommentedAction,
   comment: string,
+  confirm: ConfirmOptions = {},
 ): Promise<ActionOutcome> {
   const text = comment.trim();
   const withComment = text ? { caseId, comment: text } : { caseId };
@@ -30,7 +37,7 @@ export async function runCaseAction(
     case 'escalate':
       return done(await call('case.hrEscalate', withComment));
     case 'confirm':
-      return done(await call('case.hrConfirm', withComment));
+      return done(await call('case.hrConfirm', { ...withComment, ...confirm }));
     case 'hrReturn':
       return done(await call('case.hrReturn', withComment));
     case 'cancel':

@@ -178,6 +178,9 @@ export interface CaseDetailView {
   noticeReceivedAt: string;
   lastWorkingDay: string;
   legalLastWorkingDay: string;
+  /** The raw `YYYY-MM-DD` days, for HR's date picker at confirmation. */
+  lastWorkingDayValue: string;
+  legalLastWorkingDayValue: string;
   needsCall: boolean;
   attachments: { key: string; label: string; at: string }[];
   checklist: ChecklistRowView[];
@@ -219,6 +222,8 @@ export function caseDetail(view: CaseView, relation: Relation, nowMs: number): C
     noticeReceivedAt: formatInstant(c.noticeReceivedAt),
     lastWorkingDay: formatDate(c.lastWorkingDay),
     legalLastWorkingDay: formatDate(c.legalLastWorkingDay),
+    lastWorkingDayValue: c.lastWorkingDay ?? '',
+    legalLastWorkingDayValue: c.legalLastWorkingDay ?? '',
     needsCall: c.needsCall,
     attachments: c.attachments.map((a, i) => ({
       key: `${a.kind}-${i}`,
@@ -260,4 +265,16 @@ export function caseDetail(view: CaseView, relation: Relation, nowMs: number): C
         };
       }),
   };
+}
+
+/**
+ * HR's choice of last working day at confirmation (DESIGN §3 `hr.confirm`): a day before the
+ * legal default needs to say who proposed the early release; the server checks the rest.
+ */
+export function confirmDayHint(chosen: string, legal: string): { early: boolean; hint: string } {
+  if (!chosen || !legal || chosen === legal) return { early: false, hint: '' };
+  if (chosen < legal) {
+    return { early: true, hint: '早于法定最后工作日：请选择由谁提出提前离职' };
+  }
+  return { early: false, hint: '晚于法定最后工作日：须已记录员工同意' };
 }

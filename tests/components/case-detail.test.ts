@@ -211,6 +211,63 @@ describe('case detail page', () => {
     });
   });
 
+  describe('HR confirmation', () => {
+    function hrReviewCase() {
+      const view = submittedCase();
+      view.case = {
+        ...view.case,
+        state: 'hr_review',
+        stateLabel: 'HR确认',
+        attachments: formalitiesCase().case.attachments,
+        allowedEvents: ['hr.confirm', 'hr.return', 'hr.cancel'],
+      };
+      return view;
+    }
+
+    it('confirms with the legal last working day unless HR picks another', async () => {
+      wx.answer('me.get', hrSession);
+      wx.answer('case.get', hrReviewCase());
+      wx.answer('case.hrConfirm', { ...ref, state: 'formalities', lastWorkingDay: '2027-03-31' });
+      const page = await open();
+      expect(buttons(page)).toEqual(['HR 确认', '退回补充', '撤销案件']);
+      tapButton(page, '#action-confirm');
+      await settle(simulate);
+      expect(allText(page)).toContain('最后工作日：2027-03-31');
+      tapButton(page, '#pending-confirm');
+      await settle(simulate, 8);
+      expect(wx.calls.find((c) => c.action === 'case.hrConfirm')?.payload).toEqual({
+        caseId: 'case-1',
+      });
+    });
+
+    it('asks who proposed an earlier last working day', async () => {
+      wx.answer('me.get', hrSession);
+      wx.answer('case.get', hrReviewCase());
+      wx.answer('case.hrConfirm', { ...ref, state: 'formalities', lastWorkingDay: '2027-03-20' });
+      const page = await open();
+      tapButton(page, '#action-confirm');
+      await settle(simulate);
+      page
+        .querySelector('#confirm-day')
+        ?.dispatchEvent('change', { detail: { value: '2027-03-20' } });
+      await settle(simulate);
+      expect(allText(page)).toContain('早于法定最后工作日：请选择由谁提出提前离职');
+      tapButton(page, '#pending-confirm');
+      await settle(simulate);
+      expect(allText(page)).toContain('请选择由谁提出提前离职');
+      expect(wx.calls.some((c) => c.action === 'case.hrConfirm')).toBe(false);
+      page.querySelector('#proposed-company')?.dispatchEvent('tap');
+      await settle(simulate);
+      tapButton(page, '#pending-confirm');
+      await settle(simulate, 8);
+      expect(wx.calls.find((c) => c.action === 'case.hrConfirm')?.payload).toEqual({
+        caseId: 'case-1',
+        lastWorkingDay: '2027-03-20',
+        earlyReleaseProposedBy: 'company',
+      });
+    });
+  });
+
   it('shows an error when the case cannot be read', async () => {
     wx.answer('me.get', employeeSession);
     wx.fail('case.get', 'FORBIDDEN', '无权查看该案件');

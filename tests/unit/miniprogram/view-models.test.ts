@@ -1,6 +1,11 @@
 import { formalitiesCase, submittedCase } from '../../components/fixtures/case-view';
 import { boardRow, filterTabs } from '../../../miniprogram/view-models/board-rows';
-import { actionsFor, caseDetail, relationTo } from '../../../miniprogram/view-models/case-detail';
+import {
+  actionsFor,
+  caseDetail,
+  confirmDayHint,
+  relationTo,
+} from '../../../miniprogram/view-models/case-detail';
 import {
   caseSummary,
   nextStepFor,
@@ -245,5 +250,16 @@ describe('signing', () => {
       signedAt: '2027-03-06 09:00',
     });
     expect(signView(submittedCase()).stage).toBe('nothing');
+  });
+});
+
+describe('confirmation day', () => {
+  it('flags an earlier day as an early release and a later one as needing consent', () => {
+    expect(confirmDayHint('2027-03-31', '2027-03-31')).toEqual({ early: false, hint: '' });
+    expect(confirmDayHint('2027-03-20', '2027-03-31').early).toBe(true);
+    expect(confirmDayHint('2027-04-10', '2027-03-31')).toEqual({
+      early: false,
+      hint: '晚于法定最后工作日：须已记录员工同意',
+    });
   });
 });

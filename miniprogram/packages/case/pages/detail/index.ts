@@ -6,6 +6,7 @@ import {
   type ActionOutcome,
   type ChecklistChange,
   type CommentedAction,
+  type ConfirmOptions,
 } from '../../../../services/case-actions';
 import { toast } from '../../../../services/feedback';
 import { openPage, ROUTES } from '../../../../services/navigation';
@@ -17,6 +18,7 @@ import {
   actionButton,
   actionsFor,
   caseDetail,
+  confirmDayHint,
   relationTo,
   type ActionButton,
   type CaseAction,
@@ -54,6 +56,11 @@ Component({
     comment: '',
     busy: false,
     actionError: '',
+    /** HR's confirmation: the chosen last working day and, when earlier, who proposed it. */
+    confirmDay: '',
+    confirmHint: '',
+    confirmEarly: false,
+    proposedBy: '' as '' | 'employee' | 'company',
   },
   methods: {
     onLoad(query: { caseId?: string }) {
@@ -108,7 +115,33 @@ Component({
         },
         comment: '',
         actionError: '',
+        confirmDay: this.data.detail?.lastWorkingDayValue ?? '',
+        confirmHint: '',
+        confirmEarly: false,
+        proposedBy: '',
       });
+    },
+    onConfirmDay(event: { detail: { value: string } }) {
+      const legal = this.data.detail?.legalLastWorkingDayValue ?? '';
+      const { early, hint } = confirmDayHint(event.detail.value, legal);
+      this.setData({
+        confirmDay: event.detail.value,
+        confirmEarly: early,
+        confirmHint: hint,
+        actionError: '',
+      });
+    },
+    onProposedBy(event: { currentTarget: { dataset: { by?: 'employee' | 'company' } } }) {
+      this.setData({ proposedBy: event.currentTarget.dataset.by ?? '', actionError: '' });
+    },
+    confirmOptions(): ConfirmOptions | string {
+      const { confirmDay, confirmEarly, proposedBy, detail } = this.data;
+      if (!confirmDay || confirmDay === detail?.lastWorkingDayValue) return {};
+      if (confirmEarly && !proposedBy) return '请选择由谁提出提前离职';
+      return {
+        lastWorkingDay: confirmDay,
+        ...(confirmEarly && proposedBy ? { earlyReleaseProposedBy: proposedBy } : {}),
+      };
     },
     onChecklist(event: {
       currentTarget: { dataset: { item?: string; change?: ChecklistChange } };
@@ -140,6 +173,8 @@ Component({
       if (pending.required && !this.data.comment.trim()) {
         return this.setData({ actionError: '请填写说明' });
       }
+      const confirm = pending.action === 'confirm' ? this.confirmOptions() : {};
+      if (typeof confirm === 'string') return this.setData({ actionError: confirm });
       this.setData({ busy: true, actionError: '' });
       let outcome: ActionOutcome;
       if (pending.kind === 'case') {
@@ -147,6 +182,7 @@ Component({
           this.data.caseId,
           pending.action as CommentedAction,
           this.data.comment,
+          confirm,
         );
       } else {
         const row = detail.checklist.find((r) => r.item === pending.item);
