@@ -60,7 +60,8 @@ function toBinding(): void {
   store(null);
   const pages = getCurrentPages();
   const current = pages[pages.length - 1];
-  if (current?.route !== ROUTES.home.slice(1)) wx.switchTab({ url: ROUTES.home });
+  // At launch no page exists yet and the home tab opens first anyway.
+  if (current && current.route !== ROUTES.home.slice(1)) wx.switchTab({ url: ROUTES.home });
 }
 
 setUnauthenticatedListener(toBinding);
