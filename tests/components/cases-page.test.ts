@@ -107,6 +107,24 @@ describe('cases page (board)', () => {
     expect(allText(page)).toContain('没有符合条件的案件');
   });
 
+  it('refreshes on pull-down and stops the spinner', async () => {
+    wx.answer('admin.board', { counts, rows: [row(1)] });
+    const page = await open();
+    wx.answer('admin.board', { counts, rows: [row(1), row(2)] });
+    await lifecycle(simulate, page, 'onPullDownRefresh');
+    expect(page.querySelectorAll('.row')).toHaveLength(2);
+    expect(wx.stopPullDownRefresh).toHaveBeenCalledTimes(1);
+  });
+
+  it('highlights its tab when shown', async () => {
+    wx.answer('admin.board', { counts, rows: [] });
+    const page = await open();
+    const select = jest.fn();
+    page.instance.getTabBar = () => ({ select });
+    await lifecycle(simulate, page, 'onShow');
+    expect(select).toHaveBeenCalledWith('pages/cases/index');
+  });
+
   it('opens a case on tap', async () => {
     wx.answer('admin.board', { counts, rows: [row(7)] });
     const page = await open();

@@ -45,6 +45,7 @@ export interface WxMocks {
   navigateBack: jest.Mock;
   showToast: jest.Mock;
   showModal: jest.Mock;
+  stopPullDownRefresh: jest.Mock;
   requestSubscribeMessage: jest.Mock;
   uploadFile: jest.Mock;
   chooseMessageFile: jest.Mock;
@@ -126,6 +127,7 @@ export function setUp(): { simulate: Simulate; wx: WxMocks; app: App } {
     showModal: jest.fn((opts: { success?: (r: unknown) => void }) =>
       opts.success?.({ confirm: true, cancel: false }),
     ),
+    stopPullDownRefresh: jest.fn(),
     requestSubscribeMessage: jest.fn(),
     uploadFile: jest.fn((opts: { cloudPath: string }) =>
       Promise.resolve({ fileID: `cloud://test.env/${opts.cloudPath}`, statusCode: 204 }),
@@ -163,6 +165,7 @@ export function setUp(): { simulate: Simulate; wx: WxMocks; app: App } {
     navigateBack: mocks.navigateBack,
     showToast: mocks.showToast,
     showModal: mocks.showModal,
+    stopPullDownRefresh: mocks.stopPullDownRefresh,
     requestSubscribeMessage: mocks.requestSubscribeMessage,
     chooseMessageFile: mocks.chooseMessageFile,
     chooseMedia: mocks.chooseMedia,

@@ -1,4 +1,5 @@
 import type { State } from '../../../server/contract';
+import { stopPullDownRefresh } from '../../services/feedback';
 import { call } from '../../services/rpc';
 import { openPage, ROUTES } from '../../services/navigation';
 import { syncTabBar } from '../../services/tab-bar';
@@ -36,7 +37,7 @@ Component({
       syncTabBar(this, 'pages/cases/index');
     },
     onPullDownRefresh() {
-      void this.reload();
+      void this.reload().then(stopPullDownRefresh);
     },
     onReachBottom() {
       void this.loadMore();
