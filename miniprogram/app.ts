@@ -1,6 +1,11 @@
+import { initCloud } from './services/cloud';
+import { loadSession } from './services/session';
+
 App<IAppOption>({
-  globalData: {},
+  globalData: { session: null },
   onLaunch() {
-    wx.cloud.init({ traceUser: true });
+    initCloud();
+    // Warm the session so the tab bar and the home page have roles on first show.
+    void loadSession();
   },
 });

@@ -1,1 +1,108 @@
-Component({});
+import type { State } from '../../../server/contract';
+import { stopPullDownRefresh } from '../../services/feedback';
+import { call } from '../../services/rpc';
+import { openPage, ROUTES } from '../../services/navigation';
+import { syncTabBar } from '../../services/tab-bar';
+import {
+  boardRow,
+  filterTabs,
+  type BoardRowView,
+  type FilterTab,
+} from '../../view-models/board-rows';
+
+type Phase = 'loading' | 'error' | 'ready';
+
+const ALL = 'all';
+
+// A newer query (filter, search, refresh) makes older answers stale; they are dropped.
+let generation = 0;
+
+Component({
+  data: {
+    phase: 'loading' as Phase,
+    errorMessage: '',
+    tabs: filterTabs({}) as FilterTab[],
+    filter: ALL,
+    query: '',
+    rows: [] as BoardRowView[],
+    nextCursor: '',
+    loadingMore: false,
+    moreError: '',
+  },
+  methods: {
+    onLoad() {
+      void this.reload();
+    },
+    onShow() {
+      syncTabBar(this, 'pages/cases/index');
+    },
+    onPullDownRefresh() {
+      void this.reload().then(stopPullDownRefresh);
+    },
+    onReachBottom() {
+      void this.loadMore();
+    },
+    payload(cursor?: string): { state?: State; q?: string; cursor?: string } {
+      const out: { state?: State; q?: string; cursor?: string } = {};
+      if (this.data.filter !== ALL) out.state = this.data.filter as State;
+      if (this.data.query.trim()) out.q = this.data.query.trim();
+      if (cursor) out.cursor = cursor;
+      return out;
+    },
+    async reload() {
+      generation += 1;
+      const mine = generation;
+      this.setData({ phase: 'loading', rows: [], nextCursor: '', moreError: '' });
+      const reply = await call('admin.board', this.payload());
+      if (mine !== generation) return;
+      if (!reply.ok) return this.setData({ phase: 'error', errorMessage: reply.error.message });
+      this.setData({
+        phase: 'ready',
+        tabs: filterTabs(reply.data.counts),
+        rows: reply.data.rows.map(boardRow),
+        nextCursor: reply.data.nextCursor ?? '',
+      });
+    },
+    async loadMore() {
+      const cursor = this.data.nextCursor;
+      if (!cursor || this.data.loadingMore || this.data.phase !== 'ready') return;
+      const mine = generation;
+      this.setData({ loadingMore: true, moreError: '' });
+      const reply = await call('admin.board', this.payload(cursor));
+      if (mine !== generation) return;
+      if (!reply.ok) return this.setData({ loadingMore: false, moreError: reply.error.message });
+      // Only the new rows travel to the view: setData stays small however long the list gets.
+      const start = this.data.rows.length;
+      const update: Record<string, unknown> = {
+        loadingMore: false,
+        nextCursor: reply.data.nextCursor ?? '',
+      };
+      reply.data.rows.forEach((row, i) => {
+        update[`rows[${start + i}]`] = boardRow(row);
+      });
+      this.setData(update);
+    },
+    onFilter(event: { detail: { value: string } }) {
+      if (event.detail.value === this.data.filter) return;
+      this.setData({ filter: event.detail.value });
+      void this.reload();
+    },
+    onQueryInput(event: { detail: { value: string } }) {
+      this.setData({ query: event.detail.value });
+    },
+    onSearch() {
+      void this.reload();
+    },
+    onClearSearch() {
+      this.setData({ query: '' });
+      void this.reload();
+    },
+    onRetry() {
+      void this.reload();
+    },
+    onOpen(event: { currentTarget: { dataset: { caseId?: string } } }) {
+      const { caseId } = event.currentTarget.dataset;
+      if (caseId) openPage(ROUTES.caseDetail, { caseId });
+    },
+  },
+});

@@ -1,1 +1,84 @@
-Component({});
+import type { ReminderKind } from '../../../server/contract';
+import { call } from '../../services/rpc';
+import { loadSession } from '../../services/session';
+import { requestSubscriptions, templatesToAsk } from '../../services/subscribe';
+import { toast } from '../../services/feedback';
+import { syncTabBar } from '../../services/tab-bar';
+import { rolesText } from '../../view-models/labels';
+import {
+  needsSubscription,
+  reminderKindsFor,
+  subscriptionRows,
+  type SubscriptionRow,
+} from '../../view-models/subscriptions';
+
+type Phase = 'loading' | 'error' | 'unbound' | 'ready';
+
+Component({
+  data: {
+    phase: 'loading' as Phase,
+    errorMessage: '',
+    name: '',
+    employeeNo: '',
+    department: '',
+    roles: '',
+    kinds: [] as ReminderKind[],
+    rows: [] as SubscriptionRow[],
+    needsSubscription: false,
+    tmplIds: [] as string[],
+    subscribing: false,
+  },
+  methods: {
+    onLoad() {
+      void this.load(false);
+    },
+    onShow() {
+      syncTabBar(this, 'pages/me/index');
+    },
+    async load(refresh: boolean) {
+      this.setData({ phase: 'loading' });
+      const [me, meta] = await Promise.all([loadSession({ refresh }), call('meta.get', {})]);
+      if (!me.ok) {
+        if (me.error.code === 'UNAUTHENTICATED') return this.setData({ phase: 'unbound' });
+        return this.setData({ phase: 'error', errorMessage: me.error.message });
+      }
+      const { employee, roles, subscriptions } = me.data;
+      const kinds = reminderKindsFor(roles, employee !== null);
+      this.setData({
+        phase: 'ready',
+        name: employee?.name ?? '管理员',
+        employeeNo: employee?.employeeNo ?? '—',
+        department: employee ? `${employee.department} · ${employee.position}` : '—',
+        roles: rolesText(roles),
+        kinds,
+        rows: subscriptionRows(kinds, subscriptions),
+        needsSubscription: needsSubscription(kinds, subscriptions),
+        // Held ready before the tap: the popup must be requested without awaiting anything.
+        tmplIds: meta.ok ? templatesToAsk(meta.data.templateIds, kinds) : [],
+      });
+    },
+    onSubscribe() {
+      // First thing in the tap handler, synchronously: WeChat shows the popup only here.
+      const pending = requestSubscriptions(this.data.tmplIds);
+      if (this.data.tmplIds.length === 0) {
+        toast('提醒模板尚未配置，请联系 HR');
+        return;
+      }
+      this.setData({ subscribing: true });
+      void pending.then((outcome) => {
+        const update: Record<string, unknown> = { subscribing: false };
+        if (outcome.estimates) {
+          update.rows = subscriptionRows(this.data.kinds, outcome.estimates);
+          update.needsSubscription = needsSubscription(this.data.kinds, outcome.estimates);
+        }
+        this.setData(update);
+        if (!outcome.asked) toast('未能打开订阅，请在设置中允许接收订阅消息');
+        else if (outcome.accepted > 0) toast(`已开启 ${outcome.accepted} 项提醒`, 'success');
+        else toast('你未允许接收提醒，重要通知可能无法送达');
+      });
+    },
+    onRetry() {
+      void this.load(true);
+    },
+  },
+});

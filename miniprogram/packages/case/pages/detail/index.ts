@@ -1,0 +1,207 @@
+import type { ActionResult } from '../../../../../server/contract';
+import { pickAndAttach } from '../../../../services/attachments';
+import {
+  changeChecklistItem,
+  runCaseAction,
+  type ActionOutcome,
+  type ChecklistChange,
+  type CommentedAction,
+  type ConfirmOptions,
+} from '../../../../services/case-actions';
+import { toast } from '../../../../services/feedback';
+import { openPage, ROUTES } from '../../../../services/navigation';
+import { call } from '../../../../services/rpc';
+import { loadSession } from '../../../../services/session';
+import {
+  ACTION_LABELS,
+  COMMENT_REQUIRED,
+  actionButton,
+  actionsFor,
+  caseDetail,
+  confirmDayHint,
+  relationTo,
+  type ActionButton,
+  type CaseAction,
+  type CaseDetailView,
+} from '../../../../view-models/case-detail';
+
+type Phase = 'loading' | 'error' | 'ready';
+type Policy = ActionResult<'meta.get'>['policy'];
+
+/** The action or checklist change waiting for its comment in the panel. */
+interface Pending {
+  kind: 'case' | 'checklist';
+  action: string;
+  item: string;
+  title: string;
+  required: boolean;
+}
+
+const CHECKLIST_TITLES: Record<ChecklistChange, string> = {
+  tick: '标记完成',
+  untick: '撤销完成',
+  waive: '豁免此项（须说明原因）',
+};
+
+let policy: Pick<Policy, 'employeeMayWithdrawBeforeReview'> | null = null;
+
+Component({
+  data: {
+    phase: 'loading' as Phase,
+    errorMessage: '',
+    caseId: '',
+    detail: null as CaseDetailView | null,
+    actions: [] as ActionButton[],
+    pending: null as Pending | null,
+    comment: '',
+    busy: false,
+    actionError: '',
+    /** HR's confirmation: the chosen last working day and, when earlier, who proposed it. */
+    confirmDay: '',
+    confirmHint: '',
+    confirmEarly: false,
+    proposedBy: '' as '' | 'employee' | 'company',
+  },
+  methods: {
+    onLoad(query: { caseId?: string }) {
+      this.setData({ caseId: query.caseId ?? '' });
+      void this.load();
+    },
+    async load() {
+      const { caseId } = this.data;
+      if (!caseId) return this.setData({ phase: 'error', errorMessage: '缺少案件编号' });
+      if (!this.data.detail) this.setData({ phase: 'loading' });
+      const [me, view, meta] = await Promise.all([
+        loadSession(),
+        call('case.get', { caseId }),
+        policy ? null : call('meta.get', {}),
+      ]);
+      if (meta?.ok) policy = meta.data.policy;
+      if (!view.ok) return this.setData({ phase: 'error', errorMessage: view.error.message });
+      const relation = relationTo(view.data, me.ok ? me.data : null);
+      const actions = actionsFor(view.data, relation, {
+        // Without the settings, do not offer a withdrawal the company may not allow.
+        employeeMayWithdrawBeforeReview: policy?.employeeMayWithdrawBeforeReview ?? false,
+      });
+      this.setData({
+        phase: 'ready',
+        detail: caseDetail(view.data, relation, Date.now()),
+        actions: actions.map(actionButton),
+      });
+    },
+    async onAction(event: { currentTarget: { dataset: { action?: CaseAction } } }) {
+      const action = event.currentTarget.dataset.action;
+      if (!action || this.data.busy) return;
+      if (action === 'sign') return openPage(ROUTES.sign, { caseId: this.data.caseId });
+      if (action === 'upload' || action === 'uploadDelivery') {
+        const kind = action === 'upload' ? 'handover_checklist' : 'notice_delivery';
+        this.setData({ busy: true, actionError: '' });
+        const outcome = await pickAndAttach(this.data.caseId, kind);
+        this.setData({ busy: false });
+        if (outcome.status === 'failed') return this.setData({ actionError: outcome.message });
+        if (outcome.status === 'attached') {
+          toast(action === 'upload' ? '交接清单已上传' : '送达凭证已上传', 'success');
+          await this.load();
+        }
+        return;
+      }
+      this.setData({
+        pending: {
+          kind: 'case',
+          action,
+          item: '',
+          title: ACTION_LABELS[action],
+          required: COMMENT_REQUIRED.has(action),
+        },
+        comment: '',
+        actionError: '',
+        confirmDay: this.data.detail?.lastWorkingDayValue ?? '',
+        confirmHint: '',
+        confirmEarly: false,
+        proposedBy: '',
+      });
+    },
+    onConfirmDay(event: { detail: { value: string } }) {
+      const legal = this.data.detail?.legalLastWorkingDayValue ?? '';
+      const { early, hint } = confirmDayHint(event.detail.value, legal);
+      this.setData({
+        confirmDay: event.detail.value,
+        confirmEarly: early,
+        confirmHint: hint,
+        actionError: '',
+      });
+    },
+    onProposedBy(event: { currentTarget: { dataset: { by?: 'employee' | 'company' } } }) {
+      this.setData({ proposedBy: event.currentTarget.dataset.by ?? '', actionError: '' });
+    },
+    confirmOptions(): ConfirmOptions | string {
+      const { confirmDay, confirmEarly, proposedBy, detail } = this.data;
+      if (!confirmDay || confirmDay === detail?.lastWorkingDayValue) return {};
+      if (confirmEarly && !proposedBy) return '请选择由谁提出提前离职';
+      return {
+        lastWorkingDay: confirmDay,
+        ...(confirmEarly && proposedBy ? { earlyReleaseProposedBy: proposedBy } : {}),
+      };
+    },
+    onChecklist(event: {
+      currentTarget: { dataset: { item?: string; change?: ChecklistChange } };
+    }) {
+      const { item, change } = event.currentTarget.dataset;
+      if (!item || !change || this.data.busy) return;
+      this.setData({
+        pending: {
+          kind: 'checklist',
+          action: change,
+          item,
+          title: CHECKLIST_TITLES[change],
+          required: change === 'waive',
+        },
+        comment: '',
+        actionError: '',
+      });
+    },
+    onComment(event: { detail: { value: string } }) {
+      this.setData({ comment: event.detail.value, actionError: '' });
+    },
+    onCancelPending() {
+      this.setData({ pending: null, comment: '', actionError: '' });
+    },
+    async onConfirmPending() {
+      const pending = this.data.pending;
+      const detail = this.data.detail;
+      if (!pending || !detail || this.data.busy) return;
+      if (pending.required && !this.data.comment.trim()) {
+        return this.setData({ actionError: '请填写说明' });
+      }
+      const confirm = pending.action === 'confirm' ? this.confirmOptions() : {};
+      if (typeof confirm === 'string') return this.setData({ actionError: confirm });
+      this.setData({ busy: true, actionError: '' });
+      let outcome: ActionOutcome;
+      if (pending.kind === 'case') {
+        outcome = await runCaseAction(
+          this.data.caseId,
+          pending.action as CommentedAction,
+          this.data.comment,
+          confirm,
+        );
+      } else {
+        const row = detail.checklist.find((r) => r.item === pending.item);
+        if (!row) return this.setData({ busy: false, pending: null });
+        outcome = await changeChecklistItem(
+          this.data.caseId,
+          row.item,
+          pending.action as ChecklistChange,
+          this.data.comment,
+        );
+      }
+      this.setData({ busy: false });
+      if (!outcome.ok) return this.setData({ actionError: outcome.error.message });
+      this.setData({ pending: null, comment: '' });
+      toast('已完成', 'success');
+      await this.load();
+    },
+    onRetry() {
+      void this.load();
+    },
+  },
+});

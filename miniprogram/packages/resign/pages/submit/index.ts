@@ -1,0 +1,130 @@
+import type { ActionResult, Reason } from '../../../../../server/contract';
+import { pickAndAttach } from '../../../../services/attachments';
+import { toast } from '../../../../services/feedback';
+import { openPage, ROUTES } from '../../../../services/navigation';
+import { randomId } from '../../../../services/random-id';
+import { call } from '../../../../services/rpc';
+import { loadSession } from '../../../../services/session';
+import { requestSubscriptions, templatesToAsk } from '../../../../services/subscribe';
+import {
+  explanationCounter,
+  explanationRule,
+  formProblem,
+  receiptOf,
+  resignationReasons,
+  type ExplanationRule,
+  type Receipt,
+  type ReasonOption,
+} from '../../../../view-models/resign-form';
+import { reminderKindsFor } from '../../../../view-models/subscriptions';
+
+type Phase = 'loading' | 'error' | 'form' | 'submitted';
+type Reasons = ActionResult<'meta.get'>['reasons'];
+
+// The reasons' rules stay off `data`: only what the view shows is sent to it.
+let reasonRules: Reasons = [];
+
+Component({
+  data: {
+    phase: 'loading' as Phase,
+    errorMessage: '',
+    options: [] as ReasonOption[],
+    reason: '' as Reason | '',
+    explanation: '',
+    rule: { shown: false, required: false, min: 0, max: 0 } as ExplanationRule,
+    counter: '',
+    formError: '',
+    submitting: false,
+    /** Made once per form: re-sending after a network failure reuses it, so nothing doubles. */
+    idempotencyKey: '',
+    receipt: null as Receipt | null,
+    /** Reminder templates, held ready so the tap can ask for them before anything is awaited. */
+    tmplIds: [] as string[],
+    askedSubscriptions: false,
+    uploading: false,
+    uploaded: false,
+    uploadError: '',
+  },
+  methods: {
+    onLoad() {
+      void this.load();
+    },
+    async load() {
+      this.setData({ phase: 'loading' });
+      const meta = await call('meta.get', {});
+      if (!meta.ok) return this.setData({ phase: 'error', errorMessage: meta.error.message });
+      reasonRules = meta.data.reasons;
+      this.setData({
+        phase: 'form',
+        options: resignationReasons(reasonRules),
+        idempotencyKey: this.data.idempotencyKey || randomId(32),
+        tmplIds: templatesToAsk(meta.data.templateIds, reminderKindsFor([], true)),
+      });
+    },
+    onReason(event: { currentTarget: { dataset: { value?: Reason } } }) {
+      const reason = event.currentTarget.dataset.value;
+      if (!reason) return;
+      const rule = explanationRule(reasonRules, reason);
+      this.setData({
+        reason,
+        rule,
+        counter: explanationCounter(rule, this.data.explanation),
+        formError: '',
+      });
+    },
+    onExplanation(event: { detail: { value: string } }) {
+      this.setData({
+        explanation: event.detail.value,
+        counter: explanationCounter(this.data.rule, event.detail.value),
+        formError: '',
+      });
+    },
+    async onSubmit() {
+      if (this.data.submitting) return;
+      const { reason, rule, explanation } = this.data;
+      const problem = formProblem(rule, reason, explanation);
+      if (problem || !reason) return this.setData({ formError: problem });
+      // Reminders start with the notice: ask for them now, still synchronously inside the tap
+      // (WeChat shows the popup nowhere else), once per form.
+      if (!this.data.askedSubscriptions && this.data.tmplIds.length > 0) {
+        void requestSubscriptions(this.data.tmplIds);
+        this.setData({ askedSubscriptions: true });
+      }
+      this.setData({ submitting: true, formError: '' });
+      const text = explanation.trim();
+      const reply = await call('case.submit', {
+        reason,
+        ...(rule.shown && text ? { explanation: text } : {}),
+        idempotencyKey: this.data.idempotencyKey,
+      });
+      if (!reply.ok) {
+        const message =
+          reply.error.code === 'NETWORK'
+            ? `${reply.error.message}（重试不会重复提交）`
+            : reply.error.message;
+        return this.setData({ submitting: false, formError: message });
+      }
+      this.setData({ submitting: false, phase: 'submitted', receipt: receiptOf(reply.data) });
+      // The home page and tab bar show the new case from the refreshed session.
+      void loadSession({ refresh: true });
+    },
+    async onUpload() {
+      const receipt = this.data.receipt;
+      if (!receipt || this.data.uploading) return;
+      this.setData({ uploading: true, uploadError: '' });
+      const outcome = await pickAndAttach(receipt.caseId, 'handover_checklist');
+      if (outcome.status === 'failed') {
+        return this.setData({ uploading: false, uploadError: outcome.message });
+      }
+      this.setData({ uploading: false, uploaded: outcome.status === 'attached' });
+      if (outcome.status === 'attached') toast('交接清单已上传', 'success');
+    },
+    onViewCase() {
+      const receipt = this.data.receipt;
+      if (receipt) openPage(ROUTES.caseDetail, { caseId: receipt.caseId });
+    },
+    onRetry() {
+      void this.load();
+    },
+  },
+});

@@ -1,0 +1,81 @@
+import { call } from '../../../../services/rpc';
+import { loadSession } from '../../../../services/session';
+import { uploadCaseFile } from '../../../../services/upload';
+import {
+  signReceipt,
+  signView,
+  type SignReceipt,
+  type SignView,
+} from '../../../../view-models/signing';
+
+type Phase = 'loading' | 'error' | 'ready';
+
+interface Pad {
+  exportImage(): Promise<string>;
+}
+
+Component({
+  data: {
+    phase: 'loading' as Phase,
+    errorMessage: '',
+    caseId: '',
+    view: null as SignView | null,
+    consent: false,
+    padEmpty: true,
+    signing: false,
+    signError: '',
+    receipt: null as SignReceipt | null,
+  },
+  methods: {
+    onLoad(query: { caseId?: string }) {
+      const caseId = query.caseId ?? '';
+      this.setData({ caseId });
+      void this.load();
+    },
+    async load() {
+      if (!this.data.caseId) {
+        return this.setData({ phase: 'error', errorMessage: '缺少案件编号，请从首页进入' });
+      }
+      this.setData({ phase: 'loading' });
+      const reply = await call('case.get', { caseId: this.data.caseId });
+      if (!reply.ok) return this.setData({ phase: 'error', errorMessage: reply.error.message });
+      this.setData({ phase: 'ready', view: signView(reply.data) });
+    },
+    onToggleConsent() {
+      this.setData({ consent: !this.data.consent, signError: '' });
+    },
+    onPadChange(event: { detail: { empty: boolean } }) {
+      this.setData({ padEmpty: event.detail.empty, signError: '' });
+    },
+    async onSign() {
+      const view = this.data.view;
+      if (!view || view.stage !== 'ready' || this.data.signing) return;
+      // 电子签名法 第3条: signing electronically needs the signer's explicit agreement.
+      if (!this.data.consent) return this.setData({ signError: '请先勾选同意以电子签名方式签署' });
+      if (this.data.padEmpty) return this.setData({ signError: '请先在签名区内签名' });
+      const pad = this.selectComponent('#pad') as unknown as Pad | null;
+      if (!pad) return;
+      this.setData({ signing: true, signError: '' });
+      let image: string;
+      try {
+        image = await pad.exportImage();
+      } catch (err) {
+        return this.setData({ signing: false, signError: (err as Error).message });
+      }
+      const uploaded = await uploadCaseFile(this.data.caseId, 'signature', image);
+      if (!uploaded.ok) return this.setData({ signing: false, signError: uploaded.message });
+      const reply = await call('case.sign', {
+        caseId: this.data.caseId,
+        signatureFileId: uploaded.fileId,
+        letterHash: view.letterHash,
+        consent: true,
+      });
+      if (!reply.ok) return this.setData({ signing: false, signError: reply.error.message });
+      this.setData({ signing: false, receipt: signReceipt(reply.data) });
+      void loadSession({ refresh: true });
+    },
+    onRetry() {
+      void this.load();
+    },
+  },
+});

@@ -1,0 +1,70 @@
+import type { ActionPayload, ChecklistItemId } from '../../server/contract';
+import type { CaseAction } from '../view-models/case-detail';
+import { call, type ClientError } from './rpc';
+
+export type ActionOutcome = { ok: true } | { ok: false; error: ClientError };
+
+/** Buttons answered by one RPC; uploads and signing have their own flows. */
+export type CommentedAction = Exclude<CaseAction, 'upload' | 'uploadDelivery' | 'sign'>;
+
+const done = (reply: { ok: true } | { ok: false; error: ClientError }): ActionOutcome =>
+  reply.ok ? { ok: true } : { ok: false, error: reply.error };
+
+/** HR's confirmation choices beyond the comment. */
+export type ConfirmOptions = Pick<
+  ActionPayload<'case.hrConfirm'>,
+  'lastWorkingDay' | 'earlyReleaseProposedBy'
+>;
+
+/** Sends the RPC behind a case button; the comment is passed only when the user wrote one. */
+export async function runCaseAction(
+  caseId: string,
+  action: CommentedAction,
+  comment: string,
+  confirm: ConfirmOptions = {},
+): Promise<ActionOutcome> {
+  const text = comment.trim();
+  const withComment = text ? { caseId, comment: text } : { caseId };
+  switch (action) {
+    case 'resubmit':
+      return done(await call('case.resubmit', withComment));
+    case 'withdraw':
+      return done(await call('case.withdraw', withComment));
+    case 'approve':
+      return done(await call('case.review', { ...withComment, decision: 'approve' }));
+    case 'return':
+      return done(await call('case.review', { ...withComment, decision: 'return' }));
+    case 'escalate':
+      return done(await call('case.hrEscalate', withComment));
+    case 'confirm':
+      return done(await call('case.hrConfirm', { ...withComment, ...confirm }));
+    case 'hrReturn':
+      return done(await call('case.hrReturn', withComment));
+    case 'cancel':
+      return done(await call('case.hrCancel', withComment));
+    case 'close':
+      return done(await call('case.close', { caseId }));
+    case 'waiveHandover':
+      return done(
+        await call('case.checklist', { caseId, item: 'handover_list', waive: true, note: text }),
+      );
+  }
+}
+
+export type ChecklistChange = 'tick' | 'untick' | 'waive';
+
+export async function changeChecklistItem(
+  caseId: string,
+  item: ChecklistItemId,
+  change: ChecklistChange,
+  note: string,
+): Promise<ActionOutcome> {
+  const text = note.trim();
+  if (change === 'waive') {
+    return done(await call('case.checklist', { caseId, item, waive: true, note: text }));
+  }
+  const ticked = change === 'tick';
+  return done(
+    await call('case.checklist', { caseId, item, done: ticked, ...(text ? { note: text } : {}) }),
+  );
+}

@@ -1,0 +1,29 @@
+/** Page navigation; pages call these instead of wx.* so tests and routes live in one place. */
+export const ROUTES = {
+  home: '/pages/home/index',
+  cases: '/pages/cases/index',
+  me: '/pages/me/index',
+  resignSubmit: '/packages/resign/pages/submit/index',
+  caseDetail: '/packages/case/pages/detail/index',
+  sign: '/packages/sign/pages/sign/index',
+} as const;
+
+export type TabRoute = typeof ROUTES.home | typeof ROUTES.cases | typeof ROUTES.me;
+
+export function switchTab(url: TabRoute): void {
+  wx.switchTab({ url });
+}
+
+export function openPage(url: string, query: Record<string, string> = {}): void {
+  const search = Object.entries(query)
+    .map(([key, value]) => `${key}=${encodeURIComponent(value)}`)
+    .join('&');
+  wx.navigateTo({ url: search ? `${url}?${search}` : url });
+}
+
+export function redirectTo(url: string, query: Record<string, string> = {}): void {
+  const search = Object.entries(query)
+    .map(([key, value]) => `${key}=${encodeURIComponent(value)}`)
+    .join('&');
+  wx.redirectTo({ url: search ? `${url}?${search}` : url });
+}

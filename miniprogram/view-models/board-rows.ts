@@ -1,0 +1,63 @@
+import type { ActionResult, State } from '../../server/contract';
+import { formatDate, formatInstant } from './beijing-time';
+import { REASON_LABELS, STATE_LABELS, STATE_THEMES, type TagTheme } from './labels';
+
+type Board = ActionResult<'admin.board'>;
+type BoardRow = Board['rows'][number];
+
+export interface BoardRowView {
+  caseId: string;
+  title: string;
+  subtitle: string;
+  stateLabel: string;
+  stateTheme: TagTheme;
+  enteredAt: string;
+  lastWorkingDay: string;
+  overdue: boolean;
+  needsCall: boolean;
+}
+
+export function boardRow(row: BoardRow): BoardRowView {
+  return {
+    caseId: row.caseId,
+    title: `${row.name}（${row.employeeNo}）`,
+    subtitle: `${row.department} · ${REASON_LABELS[row.reason]}`,
+    stateLabel: STATE_LABELS[row.state],
+    stateTheme: STATE_THEMES[row.state],
+    enteredAt: formatInstant(row.enteredAt),
+    lastWorkingDay: row.lastWorkingDay ? formatDate(row.lastWorkingDay) : '',
+    overdue: row.overdue,
+    needsCall: row.needsCall,
+  };
+}
+
+export interface FilterTab {
+  /** `all` means no state filter. */
+  value: State | 'all';
+  label: string;
+}
+
+/** The board's filters, in the order a case moves; each label carries its count. */
+const FILTER_ORDER: readonly State[] = [
+  'submitted',
+  'returned',
+  'hr_review',
+  'formalities',
+  'draft',
+  'completed',
+  'withdrawn',
+];
+
+export function filterTabs(counts: Partial<Board['counts']>): FilterTab[] {
+  const open = (['submitted', 'returned', 'hr_review', 'formalities', 'draft'] as const).reduce(
+    (sum, state) => sum + (counts[state] ?? 0),
+    0,
+  );
+  return [
+    { value: 'all', label: `进行中 ${open}` },
+    ...FILTER_ORDER.map((state) => ({
+      value: state,
+      label: `${STATE_LABELS[state]} ${counts[state] ?? 0}`,
+    })),
+  ];
+}

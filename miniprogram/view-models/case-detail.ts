@@ -1,0 +1,280 @@
+import type { ActionResult, EventType, Role } from '../../server/contract';
+import { beijingToday, formatDate, formatInstant } from './beijing-time';
+import { handoverAttached, nextStepFor, openSignItem, type CaseView } from './case-summary';
+import { checklistRow, type ChecklistActor, type ChecklistRowView } from './checklist-rows';
+import {
+  ATTACHMENT_LABELS,
+  EVENT_LABELS,
+  REASON_LABELS,
+  REMINDER_KIND_LABELS,
+  REMINDER_STATUS_LABELS,
+  REMINDER_STATUS_THEMES,
+  ROLE_LABELS,
+  STATE_LABELS,
+  STATE_THEMES,
+  type TagTheme,
+} from './labels';
+
+type Session = ActionResult<'me.get'>;
+
+/** Buttons a viewer may see on a case; the server still checks every call. */
+export type CaseAction =
+  | 'upload'
+  | 'uploadDelivery'
+  | 'waiveHandover'
+  | 'resubmit'
+  | 'withdraw'
+  | 'sign'
+  | 'approve'
+  | 'return'
+  | 'escalate'
+  | 'confirm'
+  | 'hrReturn'
+  | 'cancel'
+  | 'close';
+
+export const ACTION_LABELS: Record<CaseAction, string> = {
+  upload: '上传交接清单',
+  uploadDelivery: '上传送达凭证',
+  waiveHandover: '豁免交接清单',
+  resubmit: '重新提交',
+  withdraw: '撤回申请',
+  sign: '去签署',
+  approve: '审批通过',
+  return: '退回补充',
+  escalate: 'HR 越级处理',
+  confirm: 'HR 确认',
+  hrReturn: '退回补充',
+  cancel: '撤销案件',
+  close: '完成归档',
+};
+
+/** Actions whose comment is required by the server (a return, a cancellation, an escalation). */
+export const COMMENT_REQUIRED: ReadonlySet<CaseAction> = new Set<CaseAction>([
+  'return',
+  'hrReturn',
+  'cancel',
+  'escalate',
+  'waiveHandover',
+]);
+
+export interface ActionButton {
+  action: CaseAction;
+  label: string;
+  theme: 'primary' | 'danger';
+  variant: 'base' | 'outline';
+}
+
+/** Sending a case back or cancelling it is drawn as a warning, everything else as a step on. */
+export function actionButton(action: CaseAction): ActionButton {
+  const undoing = action === 'return' || action === 'hrReturn' || action === 'cancel';
+  return {
+    action,
+    label: ACTION_LABELS[action],
+    theme: undoing ? 'danger' : 'primary',
+    variant: undoing ? 'outline' : 'base',
+  };
+}
+
+/** The case event each button sends; uploads and signing are not state events. */
+const ACTION_EVENTS: Record<CaseAction, EventType | null> = {
+  upload: null,
+  uploadDelivery: null,
+  waiveHandover: null,
+  sign: null,
+  resubmit: 'resubmit',
+  withdraw: 'withdraw',
+  approve: 'review.approve',
+  return: 'review.return',
+  escalate: 'hr.escalate',
+  confirm: 'hr.confirm',
+  hrReturn: 'hr.return',
+  cancel: 'hr.cancel',
+  close: 'hr.close',
+};
+
+export interface Relation {
+  isOwner: boolean;
+  isManager: boolean;
+  isHr: boolean;
+}
+
+export function relationTo(view: CaseView, session: Session | null): Relation {
+  const me = session?.employee?.employeeNo;
+  const roles: readonly Role[] = session?.roles ?? [];
+  const isHr = roles.includes('hr') || roles.includes('admin');
+  const isOwner = me !== undefined && me === view.case.employee.employeeNo;
+  // A case without a manager is reviewed by HR (DESIGN §2).
+  const isManager =
+    (me !== undefined && view.case.managerNo === me) || (isHr && !view.case.managerNo);
+  return { isOwner, isManager, isHr };
+}
+
+export function actionsFor(
+  view: CaseView,
+  relation: Relation,
+  policy: { employeeMayWithdrawBeforeReview: boolean },
+): CaseAction[] {
+  const { state } = view.case;
+  const out: CaseAction[] = [];
+  if (relation.isOwner) {
+    const step = nextStepFor(view).kind;
+    if (step === 'upload') out.push('upload');
+    if (state === 'returned' && handoverAttached(view)) out.push('resubmit');
+    if (step === 'sign' && openSignItem(view)) out.push('sign');
+    if ((state === 'submitted' || state === 'returned') && policy.employeeMayWithdrawBeforeReview) {
+      out.push('withdraw');
+    }
+  }
+  if (relation.isManager && state === 'submitted') out.push('approve', 'return');
+  if (relation.isHr) {
+    // The employee who vanished (DESIGN §3): HR files proof of delivery (an EMS receipt) and
+    // may waive the missing handover list; the server allows it only after the last day.
+    if ((state === 'submitted' || state === 'returned') && !handoverAttached(view)) {
+      out.push('uploadDelivery', 'waiveHandover');
+    }
+    if (state === 'submitted' && view.case.managerNo) out.push('escalate');
+    if (state === 'hr_review') out.push('confirm', 'hrReturn');
+    if (state === 'formalities') out.push('close');
+    if (state !== 'completed' && state !== 'withdrawn') out.push('cancel');
+  }
+  // The server lists the events its table allows in this state: never offer another.
+  const allowed: readonly EventType[] = view.case.allowedEvents;
+  return out.filter((action) => {
+    const event = ACTION_EVENTS[action];
+    return event === null || allowed.includes(event);
+  });
+}
+
+export interface TimelineRow {
+  seq: number;
+  title: string;
+  at: string;
+  who: string;
+  comment: string;
+  /** `角色：意见` or just the role. */
+  line: string;
+}
+
+export interface ReminderRow {
+  id: string;
+  title: string;
+  statusText: string;
+  statusTheme: TagTheme;
+  due: string;
+  sent: string;
+  errCode: string;
+  /** One line for the view: planned time, sent time, WeChat's error code. */
+  line: string;
+}
+
+export interface CaseDetailView {
+  caseId: string;
+  title: string;
+  reason: string;
+  explanation: string;
+  stateLabel: string;
+  stateTheme: TagTheme;
+  noticeReceivedAt: string;
+  lastWorkingDay: string;
+  legalLastWorkingDay: string;
+  /** The raw `YYYY-MM-DD` days, for HR's date picker at confirmation. */
+  lastWorkingDayValue: string;
+  legalLastWorkingDayValue: string;
+  needsCall: boolean;
+  attachments: { key: string; label: string; at: string }[];
+  checklist: ChecklistRowView[];
+  reminders: ReminderRow[];
+  timeline: TimelineRow[];
+}
+
+/**
+ * Shown newest first. The server keeps everything; the page shows the recent part so one
+ * setData stays far below WeChat's size limit however long a case has run.
+ */
+const TIMELINE_LIMIT = 30;
+const REMINDER_LIMIT = 30;
+
+function commentOf(payload: Record<string, unknown>): string {
+  const text = payload.comment ?? payload.note;
+  return typeof text === 'string' ? text : '';
+}
+
+export function caseDetail(view: CaseView, relation: Relation, nowMs: number): CaseDetailView {
+  const c = view.case;
+  const actors: ChecklistActor[] = [];
+  if (relation.isOwner) actors.push('employee');
+  if (relation.isManager) actors.push('manager');
+  if (relation.isHr) actors.push('hr');
+  const viewer = {
+    actors,
+    mayWaive: relation.isHr,
+    editable: c.state === 'formalities',
+    today: beijingToday(nowMs),
+  };
+  return {
+    caseId: c.caseId,
+    title: `${c.employee.name}（${c.employee.employeeNo}）· ${c.employee.department}`,
+    reason: REASON_LABELS[c.reason],
+    explanation: c.explanation ?? '',
+    stateLabel: STATE_LABELS[c.state],
+    stateTheme: STATE_THEMES[c.state],
+    noticeReceivedAt: formatInstant(c.noticeReceivedAt),
+    lastWorkingDay: formatDate(c.lastWorkingDay),
+    legalLastWorkingDay: formatDate(c.legalLastWorkingDay),
+    lastWorkingDayValue: c.lastWorkingDay ?? '',
+    legalLastWorkingDayValue: c.legalLastWorkingDay ?? '',
+    needsCall: c.needsCall,
+    attachments: c.attachments.map((a, i) => ({
+      key: `${a.kind}-${i}`,
+      label: ATTACHMENT_LABELS[a.kind],
+      at: formatInstant(a.at),
+    })),
+    checklist: view.checklist.map((row) => checklistRow(row, viewer)),
+    reminders: view.reminders.slice(-REMINDER_LIMIT).map((r) => {
+      const due = formatInstant(r.dueAt);
+      const sent = r.sentAt ? formatInstant(r.sentAt) : '';
+      const errCode = r.errCode !== undefined && r.errCode !== 0 ? String(r.errCode) : '';
+      const parts = [`计划：${due}`];
+      if (sent) parts.push(`发送：${sent}`);
+      if (errCode) parts.push(`错误码 ${errCode}`);
+      return {
+        id: r.id,
+        title: REMINDER_KIND_LABELS[r.kind],
+        statusText: REMINDER_STATUS_LABELS[r.status],
+        statusTheme: REMINDER_STATUS_THEMES[r.status],
+        due,
+        sent,
+        errCode,
+        line: parts.join(' · '),
+      };
+    }),
+    timeline: view.events
+      .slice(-TIMELINE_LIMIT)
+      .reverse()
+      .map((e) => {
+        const who = e.actor.role === 'system' ? '系统' : ROLE_LABELS[e.actor.role];
+        const comment = commentOf(e.payload);
+        return {
+          seq: e.seq,
+          title: EVENT_LABELS[e.type],
+          at: formatInstant(e.at),
+          who,
+          comment,
+          line: comment ? `${who}：${comment}` : who,
+        };
+      }),
+  };
+}
+
+/**
+ * HR's choice of last working day at confirmation (DESIGN §3 `hr.confirm`): a day before the
+ * legal default needs to say who proposed the early release; the server checks the rest.
+ */
+export function confirmDayHint(chosen: string, legal: string): { early: boolean; hint: string } {
+  if (!chosen || !legal || chosen === legal) return { early: false, hint: '' };
+  if (chosen < legal) {
+    return { early: true, hint: '早于法定最后工作日：请选择由谁提出提前离职' };
+  }
+  return { early: false, hint: '晚于法定最后工作日：须已记录员工同意' };
+}

@@ -1,0 +1,78 @@
+import type { ActionResult, Reason } from '../../server/contract';
+import { formatDate, formatInstant } from './beijing-time';
+
+type ReasonView = ActionResult<'meta.get'>['reasons'][number];
+
+export interface ReasonOption {
+  value: Reason;
+  label: string;
+}
+
+/** Reasons an employee may choose: resignation reasons switched on in the settings. */
+export function resignationReasons(reasons: readonly ReasonView[]): ReasonOption[] {
+  return reasons
+    .filter((r) => r.kind === 'resignation' && r.enabled)
+    .map((r) => ({ value: r.reason, label: r.label }));
+}
+
+export interface ExplanationRule {
+  shown: boolean;
+  required: boolean;
+  min: number;
+  max: number;
+}
+
+export function explanationRule(
+  reasons: readonly ReasonView[],
+  reason: Reason | '',
+): ExplanationRule {
+  const rule = reasons.find((r) => r.reason === reason);
+  if (!rule || rule.explanation === 'none')
+    return { shown: false, required: false, min: 0, max: 0 };
+  return {
+    shown: true,
+    required: rule.explanation === 'required',
+    min: rule.explanationMin,
+    max: rule.explanationMax,
+  };
+}
+
+/** Counts as the server's check does (length after trimming), so both agree on the limit. */
+export function charCount(text: string): number {
+  return text.trim().length;
+}
+
+export function explanationCounter(rule: ExplanationRule, text: string): string {
+  const n = charCount(text);
+  if (!rule.shown) return '';
+  const floor = rule.required ? `，至少 ${rule.min} 字` : '';
+  return `${n}/${rule.max} 字${floor}`;
+}
+
+/** The first problem with the form, in Chinese, or '' when it may be sent. */
+export function formProblem(rule: ExplanationRule, reason: Reason | '', text: string): string {
+  if (!reason) return '请选择离职原因';
+  const n = charCount(text);
+  if (rule.required && n < rule.min) return `请填写说明，至少 ${rule.min} 字`;
+  if (rule.shown && n > rule.max) return `说明最多 ${rule.max} 字`;
+  if (rule.shown && !rule.required && n > 0 && n < rule.min) {
+    return `说明至少 ${rule.min} 字，或留空`;
+  }
+  return '';
+}
+
+export interface Receipt {
+  caseId: string;
+  noticeReceivedAt: string;
+  lastWorkingDay: string;
+  noticeTextHash: string;
+}
+
+export function receiptOf(result: ActionResult<'case.submit'>): Receipt {
+  return {
+    caseId: result.caseId,
+    noticeReceivedAt: formatInstant(result.noticeReceivedAt),
+    lastWorkingDay: formatDate(result.lastWorkingDay),
+    noticeTextHash: result.noticeTextHash,
+  };
+}

@@ -1,0 +1,37 @@
+import type { ReminderKind, Role } from '../../server/contract';
+import { REMINDER_KIND_LABELS } from './labels';
+
+/** The reminders a person can receive, by the parts they play (DESIGN §3 "Reminders"). */
+export function reminderKindsFor(roles: readonly Role[], hasEmployee: boolean): ReminderKind[] {
+  const kinds: ReminderKind[] = [];
+  if (hasEmployee) kinds.push('notice', 'serious', 'gentle', 'daily');
+  if (roles.includes('manager')) kinds.push('manager_review');
+  if (roles.includes('hr') || roles.includes('admin')) kinds.push('hr_alert', 'legal_deadline');
+  return kinds;
+}
+
+export interface SubscriptionRow {
+  kind: ReminderKind;
+  label: string;
+  count: string;
+}
+
+/** The server's estimate of messages WeChat will still let us send, per kind. */
+export function subscriptionRows(
+  kinds: readonly ReminderKind[],
+  estimates: Partial<Record<ReminderKind, number>>,
+): SubscriptionRow[] {
+  return kinds.map((kind) => ({
+    kind,
+    label: REMINDER_KIND_LABELS[kind],
+    count: `约 ${estimates[kind] ?? 0} 次`,
+  }));
+}
+
+/** Ask again when any kind has no credit left. */
+export function needsSubscription(
+  kinds: readonly ReminderKind[],
+  estimates: Partial<Record<ReminderKind, number>>,
+): boolean {
+  return kinds.some((kind) => (estimates[kind] ?? 0) === 0);
+}

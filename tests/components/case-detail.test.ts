@@ -1,0 +1,277 @@
+/** @jest-environment jsdom */
+import { formalitiesCase, submittedCase } from './fixtures/case-view';
+import { meta } from './fixtures/meta';
+import { employeeSession, hrSession, managerSession } from './fixtures/session';
+import {
+  allText,
+  lifecycle,
+  render,
+  settle,
+  setUp,
+  tapButton,
+  textOf,
+  typeInto,
+  type Comp,
+  type WxMocks,
+} from './harness';
+
+const ref = { caseId: 'case-1', state: 'hr_review', version: 2 };
+
+describe('case detail page', () => {
+  let simulate: ReturnType<typeof setUp>['simulate'];
+  let wx: WxMocks;
+
+  beforeEach(() => {
+    ({ simulate, wx } = setUp());
+    wx.answer('meta.get', meta);
+  });
+
+  async function open(): Promise<Comp> {
+    const page = render(simulate, 'packages/case/pages/detail/index');
+    await lifecycle(simulate, page, 'onLoad', { caseId: 'case-1' });
+    return page;
+  }
+
+  function buttons(page: Comp): string[] {
+    return page
+      .querySelectorAll('.action')
+      .map((a) => allText(a.querySelector('.t-button') as Comp));
+  }
+
+  it('shows the case, its checklist marks, reminders and timeline in Beijing time', async () => {
+    wx.answer('me.get', hrSession);
+    wx.answer('case.get', formalitiesCase());
+    const page = await open();
+    const text = allText(page);
+    expect(text).toContain('张三（D001）· 研发部');
+    expect(text).toContain('手续办理');
+    expect(text).toContain('通知送达：2027-03-01 10:00');
+    expect(text).toContain('最后工作日：2027年3月31日（周三）');
+    expect(text).toContain('工作交接清单 · 2027-03-01 11:00');
+    const rows = page.querySelectorAll('.check-row').map((r) => allText(r));
+    expect(rows[1]).toContain('确认工作交接');
+    expect(rows[1]).toContain('已完成');
+    expect(rows[1]).toContain('完成于 2027-03-06 14:30');
+    expect(rows[3]).toContain('已豁免');
+    expect(rows[3]).toContain('备注：已线下结清');
+    const reminders = page.querySelectorAll('.reminder').map((r) => allText(r));
+    expect(reminders[1]).toContain('每日提醒');
+    expect(reminders[1]).toContain('无法送达');
+    expect(reminders[1]).toContain('错误码 43101');
+    const events = page.querySelectorAll('.event').map((e) => allText(e));
+    expect(events[0]).toContain('部门审批通过');
+    expect(events[0]).toContain('2027-03-02 16:15');
+    expect(events[0]).toContain('部门经理：同意');
+  });
+
+  it('gives the manager approve and return, and approves with a comment', async () => {
+    wx.answer('me.get', managerSession);
+    wx.answer('case.get', submittedCase());
+    wx.answer('case.review', ref);
+    const page = await open();
+    expect(buttons(page)).toEqual(['审批通过', '退回补充']);
+    tapButton(page, '#action-approve');
+    await settle(simulate);
+    expect(textOf(page, '.panel-title')).toBe('审批通过');
+    typeInto(page, '#comment', '同意，交接完再走');
+    await settle(simulate);
+    tapButton(page, '#pending-confirm');
+    await settle(simulate, 8);
+    expect(wx.calls.find((c) => c.action === 'case.review')?.payload).toEqual({
+      caseId: 'case-1',
+      comment: '同意，交接完再走',
+      decision: 'approve',
+    });
+    expect(wx.calls.filter((c) => c.action === 'case.get')).toHaveLength(2);
+  });
+
+  it('requires a comment to return a case, and shows the server’s answer', async () => {
+    wx.answer('me.get', managerSession);
+    wx.answer('case.get', submittedCase());
+    wx.fail('case.review', 'PRECONDITION_FAILED', '尚未上传交接清单');
+    const page = await open();
+    tapButton(page, '#action-return');
+    await settle(simulate);
+    tapButton(page, '#pending-confirm');
+    await settle(simulate);
+    expect(allText(page)).toContain('请填写说明');
+    expect(wx.calls.some((c) => c.action === 'case.review')).toBe(false);
+    typeInto(page, '#comment', '请补充交接清单');
+    await settle(simulate);
+    tapButton(page, '#pending-confirm');
+    await settle(simulate, 8);
+    expect(wx.calls.find((c) => c.action === 'case.review')?.payload).toEqual({
+      caseId: 'case-1',
+      comment: '请补充交接清单',
+      decision: 'return',
+    });
+    expect(allText(page)).toContain('尚未上传交接清单');
+  });
+
+  it('lets HR close or cancel in formalities and tick or waive items', async () => {
+    wx.answer('me.get', hrSession);
+    wx.answer('case.get', formalitiesCase());
+    wx.answer('case.checklist', { ...ref, state: 'formalities', row: {} });
+    const page = await open();
+    expect(buttons(page)).toEqual(['完成归档', '撤销案件']);
+    const badge = page.querySelectorAll('.check-row')[2] as Comp;
+    expect(allText(badge)).toContain('标记完成');
+    expect(allText(badge)).toContain('豁免');
+    tapButton(page, '#waive-2');
+    await settle(simulate);
+    expect(allText(page)).toContain('豁免此项（须说明原因）');
+    typeInto(page, '#comment', '员工失联，已 EMS 寄送通知');
+    await settle(simulate);
+    tapButton(page, '#pending-confirm');
+    await settle(simulate, 8);
+    expect(wx.calls.find((c) => c.action === 'case.checklist')?.payload).toEqual({
+      caseId: 'case-1',
+      item: 'asset:badge',
+      waive: true,
+      note: '员工失联，已 EMS 寄送通知',
+    });
+  });
+
+  it('sends HR’s tick as done: true', async () => {
+    wx.answer('me.get', hrSession);
+    wx.answer('case.get', formalitiesCase());
+    wx.answer('case.checklist', { ...ref, state: 'formalities', row: {} });
+    const page = await open();
+    tapButton(page, '#tick-2');
+    await settle(simulate);
+    tapButton(page, '#pending-confirm');
+    await settle(simulate, 8);
+    expect(wx.calls.find((c) => c.action === 'case.checklist')?.payload).toEqual({
+      caseId: 'case-1',
+      item: 'asset:badge',
+      done: true,
+    });
+  });
+
+  it('shows the employee only their own steps', async () => {
+    wx.answer('me.get', employeeSession);
+    wx.answer('case.get', formalitiesCase());
+    const page = await open();
+    expect(buttons(page)).toEqual(['去签署']);
+    // The employee cannot tick anything here: their letter is signed on the sign page.
+    expect(allText(page)).not.toContain('标记完成');
+    tapButton(page, '#action-sign');
+    await settle(simulate);
+    expect(wx.navigateTo).toHaveBeenCalledWith(
+      expect.objectContaining({ url: '/packages/sign/pages/sign/index?caseId=case-1' }),
+    );
+  });
+
+  it('lets the employee upload a missing handover list', async () => {
+    wx.answer('me.get', employeeSession);
+    wx.answer('case.get', submittedCase());
+    wx.answer('case.attach', { caseId: 'case-1', state: 'submitted', version: 2, attachments: [] });
+    wx.chooseMessageFile.mockImplementation((opts: { success(r: unknown): void }) =>
+      opts.success({ tempFiles: [{ path: 'wxfile://tmp/h', name: '清单.pdf', size: 1 }] }),
+    );
+    const page = await open();
+    expect(buttons(page)).toEqual(['上传交接清单', '撤回申请']);
+    tapButton(page, '#action-upload');
+    await settle(simulate, 10);
+    expect(wx.calls.find((c) => c.action === 'case.attach')?.payload).toMatchObject({
+      caseId: 'case-1',
+      kind: 'handover_checklist',
+    });
+    expect(wx.showToast).toHaveBeenCalledWith(expect.objectContaining({ title: '交接清单已上传' }));
+  });
+
+  it('lets HR file a delivery proof and waive the missing handover list of an employee who vanished', async () => {
+    wx.answer('me.get', hrSession);
+    wx.answer('case.get', submittedCase());
+    wx.answer('case.attach', { caseId: 'case-1', state: 'submitted', version: 2, attachments: [] });
+    wx.answer('case.checklist', { ...ref, state: 'submitted', row: {} });
+    wx.chooseMessageFile.mockImplementation((opts: { success(r: unknown): void }) =>
+      opts.success({ tempFiles: [{ path: 'wxfile://tmp/ems', name: 'EMS回执.jpg', size: 1 }] }),
+    );
+    const page = await open();
+    expect(buttons(page)).toEqual(['上传送达凭证', '豁免交接清单', 'HR 越级处理', '撤销案件']);
+    tapButton(page, '#action-uploadDelivery');
+    await settle(simulate, 10);
+    const [upload] = wx.uploadFile.mock.calls[0] as [{ cloudPath: string }];
+    expect(upload.cloudPath).toMatch(/^cases\/case-1\/notice_delivery\/[0-9a-z]{20}\.jpg$/);
+    expect(wx.calls.find((c) => c.action === 'case.attach')?.payload).toMatchObject({
+      kind: 'notice_delivery',
+    });
+    tapButton(page, '#action-waiveHandover');
+    await settle(simulate);
+    typeInto(page, '#comment', '员工失联，EMS 已签收');
+    await settle(simulate);
+    tapButton(page, '#pending-confirm');
+    await settle(simulate, 8);
+    expect(wx.calls.find((c) => c.action === 'case.checklist')?.payload).toEqual({
+      caseId: 'case-1',
+      item: 'handover_list',
+      waive: true,
+      note: '员工失联，EMS 已签收',
+    });
+  });
+
+  describe('HR confirmation', () => {
+    function hrReviewCase() {
+      const view = submittedCase();
+      view.case = {
+        ...view.case,
+        state: 'hr_review',
+        stateLabel: 'HR确认',
+        attachments: formalitiesCase().case.attachments,
+        allowedEvents: ['hr.confirm', 'hr.return', 'hr.cancel'],
+      };
+      return view;
+    }
+
+    it('confirms with the legal last working day unless HR picks another', async () => {
+      wx.answer('me.get', hrSession);
+      wx.answer('case.get', hrReviewCase());
+      wx.answer('case.hrConfirm', { ...ref, state: 'formalities', lastWorkingDay: '2027-03-31' });
+      const page = await open();
+      expect(buttons(page)).toEqual(['HR 确认', '退回补充', '撤销案件']);
+      tapButton(page, '#action-confirm');
+      await settle(simulate);
+      expect(allText(page)).toContain('最后工作日：2027-03-31');
+      tapButton(page, '#pending-confirm');
+      await settle(simulate, 8);
+      expect(wx.calls.find((c) => c.action === 'case.hrConfirm')?.payload).toEqual({
+        caseId: 'case-1',
+      });
+    });
+
+    it('asks who proposed an earlier last working day', async () => {
+      wx.answer('me.get', hrSession);
+      wx.answer('case.get', hrReviewCase());
+      wx.answer('case.hrConfirm', { ...ref, state: 'formalities', lastWorkingDay: '2027-03-20' });
+      const page = await open();
+      tapButton(page, '#action-confirm');
+      await settle(simulate);
+      page
+        .querySelector('#confirm-day')
+        ?.dispatchEvent('change', { detail: { value: '2027-03-20' } });
+      await settle(simulate);
+      expect(allText(page)).toContain('早于法定最后工作日：请选择由谁提出提前离职');
+      tapButton(page, '#pending-confirm');
+      await settle(simulate);
+      expect(allText(page)).toContain('请选择由谁提出提前离职');
+      expect(wx.calls.some((c) => c.action === 'case.hrConfirm')).toBe(false);
+      page.querySelector('#proposed-company')?.dispatchEvent('tap');
+      await settle(simulate);
+      tapButton(page, '#pending-confirm');
+      await settle(simulate, 8);
+      expect(wx.calls.find((c) => c.action === 'case.hrConfirm')?.payload).toEqual({
+        caseId: 'case-1',
+        lastWorkingDay: '2027-03-20',
+        earlyReleaseProposedBy: 'company',
+      });
+    });
+  });
+
+  it('shows an error when the case cannot be read', async () => {
+    wx.answer('me.get', employeeSession);
+    wx.fail('case.get', 'FORBIDDEN', '无权查看该案件');
+    const page = await open();
+    expect(allText(page)).toContain('无权查看该案件');
+  });
+});

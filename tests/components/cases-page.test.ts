@@ -1,0 +1,147 @@
+/** @jest-environment jsdom */
+import {
+  allText,
+  lifecycle,
+  render,
+  settle,
+  setUp,
+  tapButton,
+  type Comp,
+  type WxMocks,
+} from './harness';
+
+function row(i: number, extra: Record<string, unknown> = {}) {
+  return {
+    caseId: `case-${i}`,
+    kind: 'resignation',
+    employeeNo: `D${String(i).padStart(3, '0')}`,
+    name: `员工${i}`,
+    department: '研发部',
+    reason: 'resignation',
+    state: 'submitted',
+    enteredAt: '2027-03-01T02:00:00Z',
+    overdue: false,
+    needsCall: false,
+    ...extra,
+  };
+}
+
+const counts = { submitted: 21, hr_review: 1, formalities: 2, completed: 4 };
+const page1 = Array.from({ length: 20 }, (_, i) => row(i + 1));
+
+describe('cases page (board)', () => {
+  let simulate: ReturnType<typeof setUp>['simulate'];
+  let wx: WxMocks;
+
+  beforeEach(() => {
+    ({ simulate, wx } = setUp());
+  });
+
+  async function open(): Promise<Comp> {
+    const page = render(simulate, 'pages/cases/index');
+    await lifecycle(simulate, page, 'onLoad');
+    return page;
+  }
+
+  it('lists cases with their stage, and overdue and phone-call marks', async () => {
+    wx.answer('admin.board', {
+      counts,
+      rows: [row(1, { overdue: true }), row(2, { needsCall: true, state: 'formalities' })],
+    });
+    const page = await open();
+    const rows = page.querySelectorAll('.row');
+    expect(rows).toHaveLength(2);
+    expect(allText(rows[0] as Comp)).toContain('员工1（D001）');
+    expect(allText(rows[0] as Comp)).toContain('研发部 · 辞职');
+    expect(allText(rows[0] as Comp)).toContain('待部门审批');
+    expect(allText(rows[0] as Comp)).toContain('已逾期');
+    expect(allText(rows[0] as Comp)).not.toContain('需电话联系');
+    expect(allText(rows[1] as Comp)).toContain('需电话联系');
+    expect(allText(rows[1] as Comp)).toContain('手续办理');
+    expect(allText(page)).toContain('进行中 24');
+    expect(allText(page)).toContain('待部门审批 21');
+    expect(wx.calls[0]).toEqual({ action: 'admin.board', payload: {} });
+  });
+
+  it('loads the next 20 by cursor at the bottom and says when there are no more', async () => {
+    wx.answer('admin.board', (p: unknown) =>
+      (p as { cursor?: string }).cursor === 'c2'
+        ? { counts, rows: [row(21)] }
+        : { counts, rows: page1, nextCursor: 'c2' },
+    );
+    const page = await open();
+    expect(page.querySelectorAll('.row')).toHaveLength(20);
+    await lifecycle(simulate, page, 'onReachBottom');
+    expect(wx.calls[1]).toEqual({ action: 'admin.board', payload: { cursor: 'c2' } });
+    expect(page.querySelectorAll('.row')).toHaveLength(21);
+    expect(allText(page)).toContain('没有更多了');
+    await lifecycle(simulate, page, 'onReachBottom');
+    expect(wx.calls).toHaveLength(2);
+  });
+
+  it('filters by state from the tabs', async () => {
+    wx.answer('admin.board', { counts, rows: [row(1)] });
+    const page = await open();
+    const tabs = page.querySelector('#filters');
+    const items = tabs?.querySelectorAll('.t-tabs__item') ?? [];
+    expect(items.length).toBe(8);
+    items[3]?.dispatchEvent('tap');
+    await settle(simulate, 6);
+    expect(wx.calls[1]).toEqual({ action: 'admin.board', payload: { state: 'hr_review' } });
+  });
+
+  it('searches by name or number', async () => {
+    wx.answer('admin.board', { counts, rows: [] });
+    const page = await open();
+    expect(allText(page)).toContain('暂无案件');
+    const search = page.querySelector('#search');
+    search
+      ?.querySelector('.t-input__keyword')
+      ?.dispatchEvent('input', { detail: { value: '张三' } });
+    await settle(simulate);
+    search
+      ?.querySelector('.t-input__keyword')
+      ?.dispatchEvent('confirm', { detail: { value: '张三' } });
+    await settle(simulate, 6);
+    expect(wx.calls[1]).toEqual({ action: 'admin.board', payload: { q: '张三' } });
+    expect(allText(page)).toContain('没有符合条件的案件');
+  });
+
+  it('refreshes on pull-down and stops the spinner', async () => {
+    wx.answer('admin.board', { counts, rows: [row(1)] });
+    const page = await open();
+    wx.answer('admin.board', { counts, rows: [row(1), row(2)] });
+    await lifecycle(simulate, page, 'onPullDownRefresh');
+    expect(page.querySelectorAll('.row')).toHaveLength(2);
+    expect(wx.stopPullDownRefresh).toHaveBeenCalledTimes(1);
+  });
+
+  it('highlights its tab when shown', async () => {
+    wx.answer('admin.board', { counts, rows: [] });
+    const page = await open();
+    const select = jest.fn();
+    page.instance.getTabBar = () => ({ select });
+    await lifecycle(simulate, page, 'onShow');
+    expect(select).toHaveBeenCalledWith('pages/cases/index');
+  });
+
+  it('opens a case on tap', async () => {
+    wx.answer('admin.board', { counts, rows: [row(7)] });
+    const page = await open();
+    page.querySelector('.row')?.dispatchEvent('tap');
+    await settle(simulate);
+    expect(wx.navigateTo).toHaveBeenCalledWith(
+      expect.objectContaining({ url: '/packages/case/pages/detail/index?caseId=case-7' }),
+    );
+  });
+
+  it('shows the server’s refusal and retries', async () => {
+    wx.fail('admin.board', 'FORBIDDEN', '仅部门经理和 HR 可查看');
+    const page = await open();
+    expect(allText(page)).toContain('仅部门经理和 HR 可查看');
+    wx.answer('admin.board', { counts, rows: [row(1)] });
+    tapButton(page, '#retry');
+    await settle(simulate, 6);
+    expect(page.querySelectorAll('.row')).toHaveLength(1);
+  });
+});

@@ -1,0 +1,141 @@
+/** @jest-environment jsdom */
+import { formalitiesCase, submittedCase } from './fixtures/case-view';
+import { employeeSession, hrSession, managerSession } from './fixtures/session';
+import {
+  allText,
+  lifecycle,
+  render,
+  settle,
+  setUp,
+  tapButton,
+  textOf,
+  typeInto,
+  type WxMocks,
+} from './harness';
+
+describe('home page', () => {
+  let simulate: ReturnType<typeof setUp>['simulate'];
+  let wx: WxMocks;
+
+  beforeEach(() => {
+    ({ simulate, wx } = setUp());
+  });
+
+  async function open() {
+    const page = render(simulate, 'pages/home/index');
+    await lifecycle(simulate, page, 'onLoad');
+    return page;
+  }
+
+  it('shows a loading state first', () => {
+    wx.answer('me.get', employeeSession);
+    const page = render(simulate, 'pages/home/index');
+    expect(allText(page)).toContain('加载中');
+  });
+
+  it('shows the bind form when the user is not bound, and binds', async () => {
+    wx.fail('me.get', 'UNAUTHENTICATED', '请先绑定员工身份');
+    const page = await open();
+    expect(allText(page)).toContain('绑定员工身份');
+
+    wx.answer('me.bind', { employee: employeeSession.employee, roles: ['employee'] });
+    wx.answer('me.get', employeeSession);
+    typeInto(page, '#employee-no', 'D001');
+    typeInto(page, '#code', 'ABCD2345');
+    await settle(simulate);
+    tapButton(page, '#bind');
+    await settle(simulate, 8);
+    expect(wx.calls.find((c) => c.action === 'me.bind')?.payload).toEqual({
+      employeeNo: 'D001',
+      code: 'ABCD2345',
+    });
+    expect(allText(page)).toContain('张三，你好');
+    expect(allText(page)).toContain('发起离职');
+  });
+
+  it('says what is missing before binding, and shows the server’s refusal', async () => {
+    wx.fail('me.get', 'UNAUTHENTICATED', '请先绑定员工身份');
+    const page = await open();
+    tapButton(page, '#bind');
+    await settle(simulate);
+    expect(allText(page)).toContain('请输入工号');
+    expect(wx.calls.some((c) => c.action === 'me.bind')).toBe(false);
+
+    wx.fail('me.bind', 'PRECONDITION_FAILED', '绑定码错误，还可尝试 4 次');
+    typeInto(page, '#employee-no', 'D001');
+    typeInto(page, '#code', 'WRONG123');
+    await settle(simulate);
+    tapButton(page, '#bind');
+    await settle(simulate, 6);
+    expect(allText(page)).toContain('绑定码错误，还可尝试 4 次');
+    expect(allText(page)).toContain('绑定员工身份');
+  });
+
+  it('shows an error with a retry when the session cannot load', async () => {
+    wx.fail('me.get', 'INTERNAL', '服务繁忙，请稍后再试');
+    const page = await open();
+    expect(allText(page)).toContain('服务繁忙，请稍后再试');
+    wx.answer('me.get', employeeSession);
+    tapButton(page, '#retry');
+    await settle(simulate, 8);
+    expect(allText(page)).toContain('发起离职');
+  });
+
+  it('offers to resign when there is no open case', async () => {
+    wx.answer('me.get', employeeSession);
+    const page = await open();
+    tapButton(page, '#resign');
+    await settle(simulate);
+    expect(wx.navigateTo).toHaveBeenCalledWith(
+      expect.objectContaining({ url: '/packages/resign/pages/submit/index' }),
+    );
+  });
+
+  it('shows the open case with its next step: upload the handover list', async () => {
+    wx.answer('me.get', {
+      ...employeeSession,
+      openCase: { caseId: 'case-1', kind: 'resignation', state: 'submitted', version: 1 },
+    });
+    wx.answer('case.get', submittedCase());
+    const page = await open();
+    const text = allText(page);
+    expect(text).toContain('待部门审批');
+    expect(text).toContain('最后工作日：2027年3月31日（周三）');
+    expect(text).toContain('上传交接清单');
+    tapButton(page, '#next-step');
+    await settle(simulate);
+    expect(wx.navigateTo).toHaveBeenCalledWith(
+      expect.objectContaining({ url: '/packages/case/pages/detail/index?caseId=case-1' }),
+    );
+  });
+
+  it('sends the employee to sign once formalities start', async () => {
+    wx.answer('me.get', {
+      ...employeeSession,
+      openCase: { caseId: 'case-1', kind: 'resignation', state: 'formalities', version: 5 },
+    });
+    wx.answer('case.get', formalitiesCase());
+    const page = await open();
+    expect(allText(page)).toContain('签署辞职书');
+    tapButton(page, '#next-step');
+    await settle(simulate);
+    expect(wx.navigateTo).toHaveBeenCalledWith(
+      expect.objectContaining({ url: '/packages/sign/pages/sign/index?caseId=case-1' }),
+    );
+  });
+
+  it('shows a manager how many cases wait for them', async () => {
+    wx.answer('me.get', managerSession);
+    wx.answer('admin.board', { counts: { submitted: 2, hr_review: 5 }, rows: [] });
+    const page = await open();
+    expect(textOf(page, '.count')).toBe('2 件');
+    expect(wx.calls.map((c) => c.action)).toEqual(['me.get', 'admin.board']);
+  });
+
+  it('shows HR the cases to confirm and run', async () => {
+    wx.answer('me.get', hrSession);
+    wx.answer('admin.board', { counts: { submitted: 2, hr_review: 5, formalities: 1 }, rows: [] });
+    const page = await open();
+    expect(textOf(page, '.count')).toBe('6 件');
+  });
+});

@@ -1,0 +1,192 @@
+/** @jest-environment jsdom */
+import { meta } from './fixtures/meta';
+import {
+  allText,
+  lifecycle,
+  render,
+  settle,
+  setUp,
+  tapButton,
+  textOf,
+  typeInto,
+  type Comp,
+  type WxMocks,
+} from './harness';
+
+const receipt = {
+  caseId: 'case-9',
+  state: 'submitted',
+  version: 1,
+  noticeReceivedAt: '2027-03-01T02:00:00Z',
+  noticeTextHash: 'e'.repeat(64),
+  lastWorkingDay: '2027-03-31',
+};
+
+describe('resign submit page', () => {
+  let simulate: ReturnType<typeof setUp>['simulate'];
+  let wx: WxMocks;
+
+  beforeEach(() => {
+    ({ simulate, wx } = setUp());
+    wx.answer('meta.get', meta);
+    wx.answer('me.get', { employee: null, roles: ['employee'], subscriptions: {} });
+  });
+
+  async function open(): Promise<Comp> {
+    const page = render(simulate, 'packages/resign/pages/submit/index');
+    await lifecycle(simulate, page, 'onLoad');
+    return page;
+  }
+
+  async function choose(page: Comp, index: number) {
+    const radios = page.querySelectorAll('.option');
+    radios[index]?.dispatchEvent('tap');
+    await settle(simulate);
+  }
+
+  it('offers only the resignation reasons', async () => {
+    const page = await open();
+    const text = allText(page);
+    expect(text).toContain('辞职');
+    expect(text).toContain('其他个人原因');
+    expect(text).not.toContain('不能胜任工作');
+    expect(text).toContain('第三十七条');
+  });
+
+  it('asks for a reason before sending anything', async () => {
+    const page = await open();
+    tapButton(page, '#submit');
+    await settle(simulate);
+    expect(allText(page)).toContain('请选择离职原因');
+    expect(wx.calls.some((c) => c.action === 'case.submit')).toBe(false);
+  });
+
+  it('requires 10–500 characters of explanation for 其他个人原因, with a live counter', async () => {
+    const page = await open();
+    expect(page.querySelector('#explanation')).toBeUndefined();
+    await choose(page, 1);
+    expect(allText(page)).toContain('原因说明（必填）');
+    typeInto(page, '#explanation', '家里有事');
+    await settle(simulate);
+    expect(textOf(page, '.counter')).toBe('4/500 字，至少 10 字');
+    tapButton(page, '#submit');
+    await settle(simulate);
+    expect(allText(page)).toContain('请填写说明，至少 10 字');
+    expect(wx.calls.some((c) => c.action === 'case.submit')).toBe(false);
+
+    wx.answer('case.submit', receipt);
+    typeInto(page, '#explanation', '需要回老家照顾生病的父母');
+    await settle(simulate);
+    expect(textOf(page, '.counter')).toBe('12/500 字，至少 10 字');
+    tapButton(page, '#submit');
+    await settle(simulate, 6);
+    const submit = wx.calls.find((c) => c.action === 'case.submit');
+    expect(submit?.payload).toEqual({
+      reason: 'personal',
+      explanation: '需要回老家照顾生病的父母',
+      idempotencyKey: expect.stringMatching(/^[0-9a-z]{32}$/),
+    });
+  });
+
+  it('shows the notice receipt with the last working day in Beijing time', async () => {
+    wx.answer('case.submit', receipt);
+    const page = await open();
+    await choose(page, 0);
+    tapButton(page, '#submit');
+    await settle(simulate, 6);
+    const text = allText(page);
+    expect(text).toContain('通知已送达');
+    expect(text).toContain('送达时间：2027-03-01 10:00');
+    expect(text).toContain('最后工作日：2027年3月31日（周三）');
+    expect(text).toContain('e'.repeat(64));
+    expect(wx.calls.find((c) => c.action === 'case.submit')?.payload).toEqual({
+      reason: 'resignation',
+      idempotencyKey: expect.any(String),
+    });
+  });
+
+  it('reuses the idempotency key when the user retries after a network failure', async () => {
+    const page = await open();
+    await choose(page, 0);
+    wx.dropNext('case.submit');
+    tapButton(page, '#submit');
+    await settle(simulate, 6);
+    expect(allText(page)).toContain('网络连接失败，请检查网络后重试（重试不会重复提交）');
+    wx.answer('case.submit', receipt);
+    tapButton(page, '#submit');
+    await settle(simulate, 6);
+    const keys = wx.calls
+      .filter((c) => c.action === 'case.submit')
+      .map((c) => (c.payload as { idempotencyKey: string }).idempotencyKey);
+    expect(keys).toHaveLength(2);
+    expect(keys[0]).toBe(keys[1]);
+    expect(allText(page)).toContain('通知已送达');
+  });
+
+  it('asks for reminder subscriptions in the submit tap, before the notice is sent, once', async () => {
+    let submittedBeforePopup: boolean | null = null;
+    wx.requestSubscribeMessage.mockImplementation(
+      (opts: { tmplIds: string[]; success(r: unknown): void }) => {
+        submittedBeforePopup = wx.calls.some((c) => c.action === 'case.submit');
+        opts.success({ errMsg: 'ok', 'TPL-NOTICE': 'accept', 'TPL-TASK': 'reject' });
+      },
+    );
+    wx.answer('subscription.record', { subscriptions: { notice: 1 } });
+    const page = await open();
+    await choose(page, 0);
+    wx.dropNext('case.submit');
+    tapButton(page, '#submit');
+    await settle(simulate, 6);
+    expect(submittedBeforePopup).toBe(false);
+    expect(wx.requestSubscribeMessage).toHaveBeenCalledWith(
+      expect.objectContaining({ tmplIds: ['TPL-NOTICE', 'TPL-TASK'] }),
+    );
+    expect(wx.calls.find((c) => c.action === 'subscription.record')?.payload).toEqual({
+      results: { 'TPL-NOTICE': 'accept', 'TPL-TASK': 'reject' },
+    });
+    // The retry after the network failure does not pop up again.
+    wx.answer('case.submit', receipt);
+    tapButton(page, '#submit');
+    await settle(simulate, 6);
+    expect(wx.requestSubscribeMessage).toHaveBeenCalledTimes(1);
+    expect(allText(page)).toContain('通知已送达');
+  });
+
+  it('shows the server’s refusal', async () => {
+    wx.fail('case.submit', 'CONFLICT', '你已有一件进行中的离职申请');
+    const page = await open();
+    await choose(page, 0);
+    tapButton(page, '#submit');
+    await settle(simulate, 6);
+    expect(allText(page)).toContain('你已有一件进行中的离职申请');
+  });
+
+  it('uploads the handover list to the case folder and attaches it', async () => {
+    wx.answer('case.submit', receipt);
+    wx.answer('case.attach', { caseId: 'case-9', state: 'submitted', version: 2, attachments: [] });
+    wx.chooseMessageFile.mockImplementation((opts: { success(r: unknown): void }) =>
+      opts.success({ tempFiles: [{ path: 'wxfile://tmp/abc', name: '交接清单.xlsx', size: 1 }] }),
+    );
+    const page = await open();
+    await choose(page, 0);
+    tapButton(page, '#submit');
+    await settle(simulate, 6);
+    tapButton(page, '#upload');
+    await settle(simulate, 8);
+    const [upload] = wx.uploadFile.mock.calls[0] as [{ cloudPath: string; filePath: string }];
+    expect(upload.cloudPath).toMatch(/^cases\/case-9\/handover_checklist\/[0-9a-z]{20}\.xlsx$/);
+    expect(upload.filePath).toBe('wxfile://tmp/abc');
+    expect(wx.calls.find((c) => c.action === 'case.attach')?.payload).toEqual({
+      caseId: 'case-9',
+      kind: 'handover_checklist',
+      fileIds: [`cloud://test.env/${upload.cloudPath}`],
+    });
+    expect(allText(page)).toContain('交接清单已上传');
+  });
+
+  it('shows an error when the reasons cannot load', async () => {
+    wx.fail('meta.get', 'INTERNAL', '服务繁忙，请稍后再试');
+    const page = await open();
+    expect(allText(page)).toContain('服务繁忙，请稍后再试');
+  });
+});

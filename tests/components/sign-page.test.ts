@@ -1,0 +1,138 @@
+/** @jest-environment jsdom */
+import { drawStroke, fakeCanvas, giveCanvas } from './fixtures/canvas';
+import { formalitiesCase, submittedCase } from './fixtures/case-view';
+import {
+  allText,
+  lifecycle,
+  render,
+  settle,
+  setUp,
+  tapButton,
+  textOf,
+  type Comp,
+  type WxMocks,
+} from './harness';
+
+const signed = {
+  caseId: 'case-1',
+  state: 'formalities',
+  version: 6,
+  letterHash: 'c'.repeat(64),
+  signatureHash: 'd'.repeat(64),
+  chainHead: 'f'.repeat(64),
+};
+
+describe('sign page', () => {
+  let simulate: ReturnType<typeof setUp>['simulate'];
+  let wx: WxMocks;
+
+  beforeEach(() => {
+    ({ simulate, wx } = setUp());
+    wx.answer('me.get', { employee: null, roles: ['employee'], subscriptions: {} });
+  });
+
+  async function open(): Promise<Comp> {
+    const page = render(simulate, 'packages/sign/pages/sign/index');
+    await lifecycle(simulate, page, 'onLoad', { caseId: 'case-1' });
+    return page;
+  }
+
+  /** Makes the pad drawable (no canvas in the simulator) and signs on it. */
+  async function signOnPad(page: Comp) {
+    const pad = page.querySelector('#pad');
+    if (!pad) throw new Error('no pad');
+    giveCanvas(pad, fakeCanvas());
+    pad.triggerLifeTime('ready');
+    await settle(simulate);
+    drawStroke(pad, [10, 10], [60, 40]);
+    await settle(simulate);
+  }
+
+  it('shows the letter and its SHA-256 before signing', async () => {
+    wx.answer('case.get', formalitiesCase());
+    const page = await open();
+    const text = allText(page);
+    expect(text).toContain('辞职书');
+    expect(text).toContain('本人张三因个人原因辞去研发部工程师职务');
+    expect(textOf(page, '#letter-hash')).toBe('c'.repeat(64));
+    expect(text).toContain('《电子签名法》第三条');
+    expect(wx.calls[0]).toEqual({ action: 'case.get', payload: { caseId: 'case-1' } });
+  });
+
+  it('will not sign without consent or a signature', async () => {
+    wx.answer('case.get', formalitiesCase());
+    const page = await open();
+    (page.instance as unknown as { onSign(): Promise<void> }).onSign();
+    await settle(simulate);
+    expect(allText(page)).toContain('请先勾选同意以电子签名方式签署');
+    page.querySelector('#consent')?.dispatchEvent('tap');
+    await settle(simulate);
+    tapButton(page, '#sign');
+    await settle(simulate);
+    expect(wx.calls.some((c) => c.action === 'case.sign')).toBe(false);
+    expect(wx.uploadFile).not.toHaveBeenCalled();
+  });
+
+  it('uploads the signature to the case folder, signs with consent and the letter hash, and shows the hashes', async () => {
+    wx.answer('case.get', formalitiesCase());
+    wx.answer('case.sign', signed);
+    const page = await open();
+    await signOnPad(page);
+    page.querySelector('#consent')?.dispatchEvent('tap');
+    await settle(simulate);
+    tapButton(page, '#sign');
+    await settle(simulate, 10);
+    const [upload] = wx.uploadFile.mock.calls[0] as [{ cloudPath: string; filePath: string }];
+    expect(upload.cloudPath).toMatch(/^cases\/case-1\/signature\/[0-9a-z]{20}\.png$/);
+    expect(upload.filePath).toBe('wxfile://tmp/signature.png');
+    expect(wx.calls.find((c) => c.action === 'case.sign')?.payload).toEqual({
+      caseId: 'case-1',
+      signatureFileId: `cloud://test.env/${upload.cloudPath}`,
+      letterHash: 'c'.repeat(64),
+      consent: true,
+    });
+    expect(allText(page)).toContain('签署完成');
+    expect(textOf(page, '#letter-hash')).toBe('c'.repeat(64));
+    expect(textOf(page, '#signature-hash')).toBe('d'.repeat(64));
+    expect(textOf(page, '#chain-head')).toBe('f'.repeat(64));
+  });
+
+  it('shows the server’s refusal and lets the user try again', async () => {
+    wx.answer('case.get', formalitiesCase());
+    wx.fail('case.sign', 'CONFLICT', '案件已被他人更新，请刷新后重试');
+    const page = await open();
+    await signOnPad(page);
+    page.querySelector('#consent')?.dispatchEvent('tap');
+    await settle(simulate);
+    tapButton(page, '#sign');
+    await settle(simulate, 10);
+    expect(allText(page)).toContain('案件已被他人更新，请刷新后重试');
+    expect(allText(page)).toContain('确认签署');
+  });
+
+  it('says when there is nothing to sign yet', async () => {
+    wx.answer('case.get', submittedCase());
+    const page = await open();
+    expect(allText(page)).toContain('当前没有需要你签署的文书');
+  });
+
+  it('shows an earlier signature instead of the pad', async () => {
+    const view = formalitiesCase();
+    view.case.signature = {
+      hash: 'd'.repeat(64),
+      letterHash: 'c'.repeat(64),
+      at: '2027-03-06T01:00:00Z',
+    };
+    wx.answer('case.get', view);
+    const page = await open();
+    expect(allText(page)).toContain('辞职书已签署');
+    expect(allText(page)).toContain('签署时间：2027-03-06 09:00');
+    expect(page.querySelector('#pad')).toBeUndefined();
+  });
+
+  it('shows a load error with retry', async () => {
+    wx.fail('case.get', 'NOT_FOUND', '案件不存在');
+    const page = await open();
+    expect(allText(page)).toContain('案件不存在');
+  });
+});

@@ -1,0 +1,265 @@
+import { formalitiesCase, submittedCase } from '../../components/fixtures/case-view';
+import { boardRow, filterTabs } from '../../../miniprogram/view-models/board-rows';
+import {
+  actionsFor,
+  caseDetail,
+  confirmDayHint,
+  relationTo,
+} from '../../../miniprogram/view-models/case-detail';
+import {
+  caseSummary,
+  nextStepFor,
+  pendingCount,
+} from '../../../miniprogram/view-models/case-summary';
+import { STATE_LABELS } from '../../../miniprogram/view-models/labels';
+import {
+  explanationCounter,
+  explanationRule,
+  formProblem,
+} from '../../../miniprogram/view-models/resign-form';
+import { signView } from '../../../miniprogram/view-models/signing';
+import { tabItemsFor } from '../../../miniprogram/view-models/tab-items';
+
+const employee = {
+  employee: formalitiesCase().case.employee,
+  roles: ['employee' as const],
+  subscriptions: {},
+};
+const manager = {
+  employee: { ...formalitiesCase().case.employee, employeeNo: 'M001', name: '李经理' },
+  roles: ['employee' as const, 'manager' as const],
+  subscriptions: {},
+};
+const hr = { employee: null, roles: ['hr' as const], subscriptions: {} };
+const policy = { employeeMayWithdrawBeforeReview: true };
+const MAR_10 = Date.parse('2027-03-10T04:00:00Z');
+
+describe('labels and tabs', () => {
+  it('labels every state', () => {
+    expect(STATE_LABELS.hr_review).toBe('HR确认');
+    expect(Object.keys(STATE_LABELS)).toHaveLength(7);
+  });
+
+  it('gives 办理 only to people who handle cases', () => {
+    expect(tabItemsFor(['employee']).map((t) => t.text)).toEqual(['首页', '我的']);
+    expect(tabItemsFor(['admin']).map((t) => t.text)).toEqual(['首页', '办理', '我的']);
+  });
+});
+
+describe('the employee’s next step', () => {
+  it('asks for the handover list first', () => {
+    expect(nextStepFor(submittedCase())).toEqual({ kind: 'upload', text: '上传交接清单' });
+  });
+
+  it('asks to sign once formalities start', () => {
+    expect(nextStepFor(formalitiesCase())).toEqual({ kind: 'sign', text: '签署辞职书' });
+  });
+
+  it('waits once signed', () => {
+    const view = formalitiesCase();
+    view.case.signature = {
+      hash: 'd'.repeat(64),
+      letterHash: 'c'.repeat(64),
+      at: '2027-03-06T00:00:00Z',
+    };
+    expect(nextStepFor(view)).toEqual({ kind: 'wait', text: '等待办理离职手续' });
+  });
+
+  it('summarises with Beijing dates', () => {
+    expect(caseSummary(formalitiesCase())).toMatchObject({
+      stateLabel: '手续办理',
+      stateTheme: 'primary',
+      lastWorkingDay: '2027年3月31日（周三）',
+      noticeReceivedAt: '2027-03-01 10:00',
+    });
+  });
+
+  it('counts what waits on managers and HR', () => {
+    const counts = { submitted: 3, hr_review: 2, formalities: 4, completed: 9 };
+    expect(pendingCount(counts, ['employee', 'manager'])).toBe(3);
+    expect(pendingCount(counts, ['hr'])).toBe(6);
+    expect(pendingCount(counts, ['employee'])).toBe(0);
+  });
+});
+
+describe('case detail', () => {
+  it('marks checklist rows done, waived, overdue or open by Beijing date', () => {
+    const view = formalitiesCase();
+    const rel = relationTo(view, employee);
+    const detail = caseDetail(view, rel, MAR_10);
+    expect(detail.checklist.map((r) => [r.item, r.status])).toEqual([
+      ['sign_letter', 'overdue'],
+      ['handover_confirmed', 'done'],
+      ['asset:badge', 'open'],
+      ['final_pay', 'waived'],
+    ]);
+    expect(detail.checklist[1]?.detail).toBe('完成于 2027-03-06 14:30');
+    expect(detail.checklist[3]?.note).toBe('已线下结清');
+    // The letter is signed on the sign page, never ticked.
+    expect(detail.checklist[0]?.canTick).toBe(false);
+  });
+
+  it('lets the manager tick shared items and HR waive open ones', () => {
+    const view = formalitiesCase();
+    const asManager = caseDetail(view, relationTo(view, manager), MAR_10).checklist;
+    expect(asManager.find((r) => r.item === 'asset:badge')).toMatchObject({
+      canTick: true,
+      canWaive: false,
+    });
+    const asHr = caseDetail(view, relationTo(view, hr), MAR_10).checklist;
+    expect(asHr.find((r) => r.item === 'asset:badge')).toMatchObject({
+      canTick: true,
+      canWaive: true,
+    });
+    expect(asHr.find((r) => r.item === 'final_pay')?.canWaive).toBe(false);
+  });
+
+  it('shows reminders and the newest events first with Beijing times', () => {
+    const view = formalitiesCase();
+    const detail = caseDetail(view, relationTo(view, hr), MAR_10);
+    expect(detail.reminders[1]).toMatchObject({
+      title: '每日提醒',
+      statusText: '无法送达',
+      errCode: '43101',
+    });
+    expect(detail.reminders[0]?.errCode).toBe('');
+    expect(detail.timeline[0]).toMatchObject({
+      title: '部门审批通过',
+      at: '2027-03-02 16:15',
+      who: '部门经理',
+      comment: '同意',
+    });
+  });
+
+  it('offers each viewer only their actions', () => {
+    const submitted = submittedCase();
+    expect(actionsFor(submitted, relationTo(submitted, employee), policy)).toEqual([
+      'upload',
+      'withdraw',
+    ]);
+    expect(actionsFor(submitted, relationTo(submitted, manager), policy)).toEqual([
+      'approve',
+      'return',
+    ]);
+    // HR also gets the tools for an employee who vanished before sending the handover list.
+    expect(actionsFor(submitted, relationTo(submitted, hr), policy)).toEqual([
+      'uploadDelivery',
+      'waiveHandover',
+      'escalate',
+      'cancel',
+    ]);
+    const formalities = formalitiesCase();
+    expect(actionsFor(formalities, relationTo(formalities, employee), policy)).toEqual(['sign']);
+    expect(actionsFor(formalities, relationTo(formalities, hr), policy)).toEqual([
+      'close',
+      'cancel',
+    ]);
+  });
+});
+
+describe('board rows', () => {
+  it('shows name, number, department, reason and marks', () => {
+    expect(
+      boardRow({
+        caseId: 'c1',
+        kind: 'resignation',
+        employeeNo: 'D001',
+        name: '张三',
+        department: '研发部',
+        reason: 'personal',
+        state: 'submitted',
+        enteredAt: '2027-03-01T02:00:00Z',
+        overdue: true,
+        needsCall: true,
+      }),
+    ).toEqual({
+      caseId: 'c1',
+      title: '张三（D001）',
+      subtitle: '研发部 · 其他个人原因',
+      stateLabel: '待部门审批',
+      stateTheme: 'warning',
+      enteredAt: '2027-03-01 10:00',
+      lastWorkingDay: '',
+      overdue: true,
+      needsCall: true,
+    });
+  });
+
+  it('labels filter tabs with counts, open cases first', () => {
+    const tabs = filterTabs({ submitted: 2, hr_review: 1, completed: 5 });
+    expect(tabs[0]).toEqual({ value: 'all', label: '进行中 3' });
+    expect(tabs.find((t) => t.value === 'completed')?.label).toBe('完成归档 5');
+  });
+});
+
+describe('resignation form', () => {
+  const reasons = [
+    {
+      reason: 'personal' as const,
+      kind: 'resignation' as const,
+      label: '其他个人原因',
+      enabled: true,
+      explanation: 'required' as const,
+      explanationMin: 10,
+      explanationMax: 500,
+      attachmentsAllOf: [],
+      attachmentsAnyOf: [],
+    },
+    {
+      reason: 'resignation' as const,
+      kind: 'resignation' as const,
+      label: '辞职',
+      enabled: true,
+      explanation: 'optional' as const,
+      explanationMin: 10,
+      explanationMax: 500,
+      attachmentsAllOf: [],
+      attachmentsAnyOf: [],
+    },
+  ];
+
+  it('requires 10–500 characters for a reason that needs an explanation', () => {
+    const rule = explanationRule(reasons, 'personal');
+    expect(formProblem(rule, '', '')).toBe('请选择离职原因');
+    expect(formProblem(rule, 'personal', '  太短了  ')).toBe('请填写说明，至少 10 字');
+    expect(formProblem(rule, 'personal', '一'.repeat(10))).toBe('');
+    expect(formProblem(rule, 'personal', '一'.repeat(501))).toBe('说明最多 500 字');
+    expect(explanationCounter(rule, '一二三')).toBe('3/500 字，至少 10 字');
+  });
+
+  it('accepts an optional explanation left empty, but not a too-short one', () => {
+    const rule = explanationRule(reasons, 'resignation');
+    expect(formProblem(rule, 'resignation', '')).toBe('');
+    expect(formProblem(rule, 'resignation', '短')).toBe('说明至少 10 字，或留空');
+    expect(explanationCounter(rule, '')).toBe('0/500 字');
+  });
+});
+
+describe('signing', () => {
+  it('offers the letter while the sign item is open, and the hashes once signed', () => {
+    const view = formalitiesCase();
+    expect(signView(view)).toMatchObject({ stage: 'ready', letterHash: 'c'.repeat(64) });
+    view.case.signature = {
+      hash: 'd'.repeat(64),
+      letterHash: 'c'.repeat(64),
+      at: '2027-03-06T01:00:00Z',
+    };
+    expect(signView(view)).toMatchObject({
+      stage: 'signed',
+      signatureHash: 'd'.repeat(64),
+      signedAt: '2027-03-06 09:00',
+    });
+    expect(signView(submittedCase()).stage).toBe('nothing');
+  });
+});
+
+describe('confirmation day', () => {
+  it('flags an earlier day as an early release and a later one as needing consent', () => {
+    expect(confirmDayHint('2027-03-31', '2027-03-31')).toEqual({ early: false, hint: '' });
+    expect(confirmDayHint('2027-03-20', '2027-03-31').early).toBe(true);
+    expect(confirmDayHint('2027-04-10', '2027-03-31')).toEqual({
+      early: false,
+      hint: '晚于法定最后工作日：须已记录员工同意',
+    });
+  });
+});
