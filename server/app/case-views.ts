@@ -86,7 +86,7 @@ function eventView(event: AuditEvent): CaseDetail['events'][number] {
   return { seq, type, actor: { ...actor }, at, payload: { ...payload }, prevHash, hash };
 }
 
-function reminderView(record: ReminderRecord): CaseDetail['reminders'][number] {
+export function reminderView(record: ReminderRecord): CaseDetail['reminders'][number] {
   const { id, track, slot, kind, phrase, recipient, status, dueAt, attempts } = record;
   return {
     id,
