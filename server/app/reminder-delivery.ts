@@ -27,6 +27,9 @@ export const MAX_ATTEMPTS = 4;
 /** No run outlives WeChat's longest function timeout: a `sending` older than this is orphaned. */
 export const FUNCTION_TIMEOUT_MAX_MS = 60_000;
 
+/** Tries of the case update when other writes keep moving its version. */
+const SAVE_ATTEMPTS = 4;
+
 /** WeChat's answers that mean the configuration is wrong, not the person unreachable. */
 const CONFIG_ERRORS = new Set([40003, 40037, 47003, 41030]);
 /** No credit, or the user refused: final; HR should phone. */
@@ -312,7 +315,10 @@ export function reminderDelivery(deps: DeliveryDeps) {
     return { reminders: all, decided: changed.length, saved };
   }
 
-  /** One version-checked update; a user's change in between is re-read and the write redone once. */
+  /**
+   * One version-checked update; a change in between (a user, or another run on the same case)
+   * is re-read and the write redone, a few times at most.
+   */
   async function saveCase(
     ctx: DeliveryContext,
     caseDoc: StoredCase,
@@ -322,7 +328,7 @@ export function reminderDelivery(deps: DeliveryDeps) {
   ): Promise<'saved' | 'conflict'> {
     const events = changed.map((r) => decisionEvent(ctx, r));
     let current: StoredCase | null = caseDoc;
-    for (let attempt = 0; attempt < 2 && current; attempt += 1) {
+    for (let attempt = 0; attempt < SAVE_ATTEMPTS && current; attempt += 1) {
       const schedule = {
         // A user's change may have opened a track meanwhile: the earlier time wins.
         nextReminderAt:

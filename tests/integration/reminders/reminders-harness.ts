@@ -143,6 +143,20 @@ export async function caseInFormalities(h: ReminderHarness): Promise<string> {
   return caseId;
 }
 
+/** The employee signs their letter (e-signature, DESIGN §3 电子签名法). */
+export async function sign(h: ReminderHarness, caseId: string): Promise<void> {
+  const view = ok(await h.call(EMPLOYEE, 'case.get', { caseId }));
+  const { fileID } = await h.cloud.upload(`cases/${caseId}/signature/sign.png`, PNG, EMPLOYEE);
+  ok(
+    await h.call(EMPLOYEE, 'case.sign', {
+      caseId,
+      signatureFileId: fileID,
+      letterHash: view.letter.hash,
+      consent: true,
+    }),
+  );
+}
+
 /** Outbox rows as (who, phrase, Beijing time) for exact assertions. */
 export function sentMessages(
   h: ReminderHarness,
