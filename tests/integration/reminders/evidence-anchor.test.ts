@@ -35,12 +35,12 @@ describe('the daily evidence anchor (电子签名法 第13条)', () => {
       ['2027-03-03', 'done'],
     ]);
     const march1 = done.find((m) => m._id === '2027-03-01');
-    const info = h.cloud.fileInfo(march1?.fileId);
+    const info = h.cloud.fileInfo(String(march1?.fileId));
     expect(info?.cloudPath).toBe('anchors/2027-03-01.json');
     // Written by the 00:00 run of 3 March (Beijing) and never again by the 47 runs after it.
     expect(info?.uploadedAt).toEqual(new Date('2027-03-01T16:00:00.000Z'));
 
-    const anchor = JSON.parse(String(h.cloud.readFile(march1?.fileId)));
+    const anchor = JSON.parse(String(h.cloud.readFile(String(march1?.fileId))));
     // The head as of midnight: the case's events of 1 March (the notice decision included).
     const events = ok(await h.call(HR, 'case.get', { caseId })).events as {
       seq: number;
@@ -54,6 +54,6 @@ describe('the daily evidence anchor (电子签名法 第13条)', () => {
       cases: [{ caseId, seq: lastOfDay?.seq, lastEventHash: lastOfDay?.hash }],
     });
     expect(anchor.digest).toMatch(/^[0-9a-f]{64}$/);
-    expect(JSON.parse(String(h.cloud.readFile(done[0]?.fileId))).cases).toEqual([]);
+    expect(JSON.parse(String(h.cloud.readFile(String(done[0]?.fileId)))).cases).toEqual([]);
   });
 });
