@@ -7,6 +7,7 @@ import {
   type ReminderDecision,
   type ReminderSlot,
 } from '../domain/reminder-policy';
+import { openTracks } from '../domain/reminder-tracks';
 import { saveReminderOutcome } from './case-writer';
 import { messageContent } from './reminder-messages';
 import type {
@@ -250,16 +251,19 @@ export function reminderDelivery(deps: DeliveryDeps) {
         // A transient failure: tried again the same Beijing day inside the window; a later
         // day would make it a second message that day, so it ends as failed instead.
         const sameDay = record.sendDate === today;
-        if (sameDay && !inSendWindow(ctx.now, policy)) {
+        // The task was done meanwhile: its track has stopped, so has the retry.
+        const stillOpen = openTracks(caseDoc).includes(record.track);
+        if (stillOpen && sameDay && !inSendWindow(ctx.now, policy)) {
           retryLater = true;
           continue;
         }
-        const patch: Partial<ReminderRecord> = sameDay
+        const retry = stillOpen && sameDay;
+        const patch: Partial<ReminderRecord> = retry
           ? { status: 'sending', attempts: record.attempts + 1, updatedAt: at }
-          : { status: 'failed', updatedAt: at };
+          : { status: stillOpen ? 'failed' : 'skipped', updatedAt: at };
         if (!(await deps.reminders.transition(record.id, record, patch))) continue;
         const claimed = { ...record, ...patch };
-        const settled = sameDay
+        const settled = retry
           ? await sendClaimed(ctx, caseDoc, claimed, openidsFor(record.recipient, to))
           : claimed;
         if (settled.status === 'pending') retryLater = true;

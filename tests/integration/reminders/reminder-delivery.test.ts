@@ -8,6 +8,7 @@ import {
   type ReminderHarness,
   seedPeople,
   sentMessages,
+  sign,
   startReminderCloud,
 } from './reminders-harness';
 
@@ -247,6 +248,29 @@ describe('transient errors', () => {
     const view = ok(await h.call(HR, 'case.get', { caseId }));
     expect(view.reminders).toEqual([
       expect.objectContaining({ slot: 'd0', status: 'sent', attempts: 2 }),
+    ]);
+  });
+});
+
+describe('a retry after the task is done', () => {
+  it('is not sent: the track stopped when the employee signed', async () => {
+    await start();
+    const caseId = await caseInFormalities(h);
+    const openapi = h.cloud.cloud.openapi.subscribeMessage as {
+      send: WxServerSdk.Cloud['openapi']['subscribeMessage']['send'];
+    };
+    const real = openapi.send;
+    openapi.send = async () => {
+      openapi.send = real;
+      throw Object.assign(new Error('system busy'), { errCode: -1, errMsg: 'system error' });
+    };
+    await h.cloud.clock.advance(15 * 60_000); // 10:00: WeChat busy
+    await sign(h, caseId);
+    await h.cloud.clock.advance(3_600_000);
+    expect(sentMessages(h)).toEqual([]);
+    const view = ok(await h.call(HR, 'case.get', { caseId }));
+    expect(view.reminders).toEqual([
+      expect.objectContaining({ slot: 'd0', status: 'skipped', errCode: -1, attempts: 1 }),
     ]);
   });
 });
