@@ -4,28 +4,62 @@ import type { PendingEvent } from '../domain/case-effects';
 import { isTerminal } from '../domain/case-states';
 import { appendEvent, type AuditEvent } from '../domain/event-chain';
 import type { Policy } from '../domain/policy';
+import { nextReminderAfterChange } from '../domain/reminder-policy';
+import { openTracks } from '../domain/reminder-tracks';
 import type { CasesRepository, Crypto, StoredCase } from './ports';
 
 /**
- * Turns the domain's next case and event into what is stored: the event numbered and chained,
- * the derived indicators refreshed. Used for new cases and for every change.
+ * "Needs a phone call" lasts while the employee or the manager still has a task the reminders
+ * are about; once those tracks are closed there is nobody left to call.
+ */
+function stillNeedsCall(caseDoc: CaseRecord, flagged: boolean): boolean {
+  return flagged && openTracks(caseDoc).some((t) => t !== 'legal_deadline');
+}
+
+/**
+ * Turns the domain's next case and events into what is stored: the events numbered and
+ * chained, the derived indicators refreshed, and `nextReminderAt` (the sweep's indexed due
+ * field) moved to the first slot of any reminder track the change opened.
  */
 export function storedCase(
   next: CaseRecord,
-  pending: PendingEvent,
-  previous: Pick<StoredCase, 'events' | 'needsCall'> | null,
+  pending: PendingEvent | readonly PendingEvent[],
+  previous: StoredCase | null,
   policy: Policy,
   crypto: Crypto,
-): { stored: StoredCase; event: AuditEvent } {
-  const chained = appendEvent(next, pending, (text) => crypto.sha256(text));
+  schedule?: { readonly nextReminderAt: string | null; readonly needsCall: boolean },
+): { stored: StoredCase; event: AuditEvent; events: AuditEvent[] } {
+  const pendings = Array.isArray(pending) ? pending : [pending as PendingEvent];
+  let record = next;
+  const events: AuditEvent[] = [];
+  for (const p of pendings) {
+    const chained = appendEvent(record, p, (text) => crypto.sha256(text));
+    record = chained.case;
+    events.push(chained.event);
+  }
+  const last = events[events.length - 1];
+  if (!last) throw new Error('a case change carries at least one event');
+  const at = new Date(last.at);
+  const nextReminderAt =
+    schedule?.nextReminderAt !== undefined
+      ? schedule.nextReminderAt
+      : nextReminderAfterChange(
+          previous,
+          previous?.nextReminderAt ?? null,
+          record,
+          at,
+          policy.reminders,
+        );
   return {
     stored: {
-      ...chained.case,
-      ...caseIndicators(chained.case, policy),
-      events: [...(previous?.events ?? []), chained.event],
-      needsCall: previous?.needsCall ?? false,
+      ...record,
+      ...caseIndicators(record, policy),
+      events: [...(previous?.events ?? []), ...events],
+      needsCall: stillNeedsCall(record, schedule?.needsCall ?? previous?.needsCall ?? false),
+      nextReminderAt,
     },
-    event: chained.event,
+    event: last,
+    events,
   };
 }
 
@@ -47,4 +81,59 @@ export async function saveChange(
     await cases.releaseLock(stored.employee.employeeNo, stored.caseId);
   }
   return { ok: true, case: stored, event };
+}
+
+/**
+ * The reminder sweep's write to a case: its decisions as `reminder.decision` events, the next
+ * due time and the phone-call flag, in the same version-checked update as any other change.
+ */
+export async function saveReminderOutcome(
+  cases: CasesRepository,
+  before: StoredCase,
+  pendings: readonly PendingEvent[],
+  schedule: { readonly nextReminderAt: string | null; readonly needsCall: boolean },
+  at: string,
+  policy: Policy,
+  crypto: Crypto,
+): Promise<'saved' | 'conflict'> {
+  const next: CaseRecord = { ...recordOf(before), version: before.version + 1, updatedAt: at };
+  if (pendings.length === 0) {
+    if (
+      before.nextReminderAt === schedule.nextReminderAt &&
+      before.needsCall === schedule.needsCall
+    ) {
+      return 'saved';
+    }
+  }
+  const { stored, events } =
+    pendings.length > 0
+      ? storedCase(next, pendings, before, policy, crypto, schedule)
+      : {
+          stored: {
+            ...before,
+            version: before.version + 1,
+            nextReminderAt: schedule.nextReminderAt,
+            needsCall: stillNeedsCall(before, schedule.needsCall),
+          },
+          events: [],
+        };
+  return cases.saveWithEvents(before.version, stored, events);
+}
+
+/** The domain record inside a stored case (indicators and the log stripped). */
+function recordOf(stored: StoredCase): CaseRecord {
+  const {
+    events: _events,
+    needsCall: _needsCall,
+    nextReminderAt: _next,
+    enteredAt: _enteredAt,
+    overdueAt: _overdueAt,
+    noticeDate: _noticeDate,
+    stageMs: _stageMs,
+    handlingMs: _handlingMs,
+    formalitiesAtMs: _formalitiesAtMs,
+    signedAtMs: _signedAtMs,
+    ...record
+  } = stored;
+  return record;
 }

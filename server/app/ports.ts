@@ -71,6 +71,8 @@ export interface EmployeesRepository {
   findByOpenid(openid: string): Promise<EmployeeRecord | null>;
   get(employeeNo: string): Promise<EmployeeRecord | null>;
   findByNos(employeeNos: readonly string[]): Promise<EmployeeRecord[]>;
+  /** Every employee holding the role (HR: a handful), for alerts to every HR. */
+  findByRole(role: Role): Promise<EmployeeRecord[]>;
   create(record: EmployeeRecord): Promise<void>;
   /**
    * Applies `patch` (and appends `event`) only if the record is still at `version`;
@@ -89,6 +91,13 @@ export interface Settings {
   readonly policy: Policy;
   /** Subscription template id per message kind. */
   readonly templateIds: Partial<Record<ReminderKind, string>>;
+  /**
+   * Field keys per template id, as WeChat's console lists them (`thing1`, `time2`, …): the
+   * notifier fills each by its type. A template without an entry gets no data (WeChat says 47003).
+   */
+  readonly templateFields: Readonly<Record<string, readonly string[]>>;
+  /** The page a message opens; only once that page is in the released version (else 41030). */
+  readonly reminderPage?: string;
   readonly miniprogramState: 'developer' | 'trial' | 'formal';
 }
 
@@ -122,6 +131,8 @@ export type StoredCase = CaseRecord &
     readonly events: readonly AuditEvent[];
     /** A reminder could not be delivered (43101): HR should phone the person. */
     readonly needsCall: boolean;
+    /** When the reminder sweep should next look at the case; null when nothing is open. */
+    readonly nextReminderAt: Instant | null;
   };
 
 export type CaseWriteResult = 'saved' | 'conflict';
@@ -142,6 +153,40 @@ export interface CasesRepository {
    * still `expectedVersion` (DESIGN §4).
    */
   save(expectedVersion: number, next: StoredCase, event: AuditEvent): Promise<CaseWriteResult>;
+  /** The same, appending several events (the reminder decisions of one sweep visit). */
+  saveWithEvents(
+    expectedVersion: number,
+    next: StoredCase,
+    events: readonly AuditEvent[],
+  ): Promise<CaseWriteResult>;
+}
+
+/** Where the sweep stands in the due list: (`nextReminderAt`, case id) order. */
+export interface DuePosition {
+  readonly at: Instant;
+  readonly caseId: string;
+}
+
+/** A case's chain head as of some instant, for the daily anchor. */
+export interface ChainHead {
+  readonly caseId: string;
+  readonly seq: number;
+  readonly lastEventHash: string;
+}
+
+/** Indexed reads of `cases` for the reminder sweep and the anchor (never a scan of open cases). */
+export interface ReminderCaseQueries {
+  /** Open cases with `nextReminderAt` ≤ now, after `after` in (`nextReminderAt`, id) order. */
+  dueCases(now: Instant, after: DuePosition | null, limit: number): Promise<StoredCase[]>;
+  /**
+   * Cases written at or after `since` (`updatedAt` index), after the case id `after`, with their
+   * events: the anchor takes each one's head as of the day's end.
+   */
+  changedSince(
+    since: Instant,
+    after: string | null,
+    limit: number,
+  ): Promise<Pick<StoredCase, 'caseId' | 'events'>[]>;
 }
 
 /** Cloud storage as the functions use it. */
@@ -159,8 +204,11 @@ export interface FileStore {
  */
 export type ReminderRecord = ReminderSlot & {
   readonly status: ReminderStatus;
-  /** The OPENID the message went (or was to go) to. */
+  /** The OPENID the message went (or was to go) to; every HR gets it when the case has no owner. */
   readonly touser?: string;
+  readonly tousers?: readonly string[];
+  readonly templateId?: string;
+  readonly errMsg?: string;
   readonly sendDate: CalendarDate;
   readonly sentAt?: Instant;
   readonly errCode?: number;
@@ -171,6 +219,86 @@ export type ReminderRecord = ReminderSlot & {
 
 export interface RemindersRepository {
   listForCase(caseId: string): Promise<ReminderRecord[]>;
+  /** Adds the record under its deterministic id; false when it exists (another run has it). */
+  claim(record: ReminderRecord): Promise<boolean>;
+  /**
+   * Applies `patch` only while the record is still in `from` (status and attempts): a retry or
+   * a stale-record sweep cannot race another run. False when it moved meanwhile.
+   */
+  transition(
+    id: string,
+    from: Pick<ReminderRecord, 'status' | 'attempts'>,
+    patch: Partial<ReminderRecord>,
+  ): Promise<boolean>;
+}
+
+/** What a subscription message says; the notifier fits it into the template's fields. */
+export interface MessageContent {
+  /** 办理通知, 每日提醒, … (a phrase field, ≤ 5 Chinese characters). */
+  readonly phrase: string;
+  /** What to do, e.g. 签署《辞职书》. */
+  readonly task: string;
+  /** One more line for the person, e.g. 已逾期7天，请尽快办理. */
+  readonly note: string;
+  /** The employee the case is about. */
+  readonly person: string;
+  /** The time the message names (the task's deadline or the slot's due time). */
+  readonly at: Instant;
+  readonly caseId: string;
+}
+
+export interface OutgoingMessage {
+  readonly touser: string;
+  /** Empty when no template is configured for the kind: WeChat then answers 40037. */
+  readonly templateId: string;
+  readonly fieldKeys: readonly string[];
+  readonly content: MessageContent;
+  readonly page?: string;
+  readonly miniprogramState: Settings['miniprogramState'];
+}
+
+/** WeChat's answer: 0 when accepted; -1 also stands for a network failure. */
+export interface SendOutcome {
+  readonly errCode: number;
+  readonly errMsg: string;
+}
+
+export interface MessageSender {
+  send(message: OutgoingMessage): Promise<SendOutcome>;
+}
+
+/** A configuration error WeChat reported (40003/40037/47003/41030), for admins. */
+export interface ConfigAlert {
+  readonly templateId: string;
+  readonly kind: ReminderKind;
+  readonly errCode: number;
+  readonly errMsg: string;
+  readonly reminderId: string;
+  readonly caseId: string;
+  readonly at: Instant;
+}
+
+export interface ConfigAlertsRepository {
+  /** One document per (template, errCode), overwritten with the latest occurrence. */
+  raise(alert: ConfigAlert): Promise<void>;
+}
+
+/** The daily anchor's marker: one document per Beijing date, so each day is written once. */
+export interface AnchorMarker {
+  readonly date: CalendarDate;
+  readonly status: 'writing' | 'done';
+  readonly at: Instant;
+  readonly fileId?: string;
+  readonly cases?: number;
+}
+
+export interface AnchorMarkersRepository {
+  get(date: CalendarDate): Promise<AnchorMarker | null>;
+  /** Adds the marker; false when the date has one already. */
+  claim(marker: AnchorMarker): Promise<boolean>;
+  /** Re-takes a marker left `writing` since `at` (a crashed run); false if another run did. */
+  retake(date: CalendarDate, at: Instant, now: Instant): Promise<boolean>;
+  complete(date: CalendarDate, patch: Pick<AnchorMarker, 'fileId' | 'cases' | 'at'>): Promise<void>;
 }
 
 /** Who may see which cases on the board, and what HR narrowed it to. */

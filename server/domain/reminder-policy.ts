@@ -68,7 +68,7 @@ const COUNTS_TOWARDS_DAILY_CAP: readonly ReminderStatus[] = [
   'failed_unknown',
 ];
 
-function inWindow(at: Date | Instant, policy: ReminderPolicy): boolean {
+export function inSendWindow(at: Date | Instant, policy: ReminderPolicy): boolean {
   const minute = beijingMinuteOfDay(at);
   return minute >= policy.sendWindow.startHour * 60 && minute < policy.sendWindow.endHour * 60;
 }
@@ -291,7 +291,7 @@ export function planReminders(
   const seen = new Set(recorded.map((r) => r.id));
   const slots = reminderSlots(caseDoc, now, policy).filter((s) => !seen.has(s.id));
   const nowMs = now.getTime();
-  const sendable = inWindow(now, policy);
+  const sendable = inSendWindow(now, policy);
   const due = sendable ? slots.filter((s) => instantMs(s.sendAt) <= nowMs) : [];
 
   const today = beijingDate(now);
@@ -327,25 +327,77 @@ export function planReminders(
   return { decisions, nextReminderAt: next === null ? null : toInstant(new Date(next)) };
 }
 
-export interface RecipientDirectory {
-  /** The manager's OPENID when they have bound. */
-  readonly managerOpenid?: string;
-  /** Every HR and admin OPENID, for cases without an HR owner yet. */
-  readonly hrOpenids: readonly string[];
+/**
+ * When the sweep should next look at a case after a user's change, without reading its
+ * reminders: nothing open → null (the case leaves the due index); a track the change opened →
+ * its first slot (earlier than what was scheduled); otherwise the schedule stands (a track that
+ * closed costs at most one visit that finds nothing).
+ */
+export function nextReminderAfterChange(
+  before: CaseRecord | null,
+  scheduled: Instant | null,
+  after: CaseRecord,
+  now: Date,
+  policy: ReminderPolicy,
+): Instant | null {
+  const open = openTracks(after);
+  if (open.length === 0) return null;
+  const was = before ? openTracks(before) : [];
+  // Without a schedule (a case stored before there was one) every open track counts as new.
+  const opened = scheduled === null ? open : open.filter((t) => !was.includes(t));
+  let next = scheduled === null ? null : instantMs(scheduled);
+  for (const slot of reminderSlots(after, now, policy)) {
+    if (!opened.includes(slot.track)) continue;
+    const at = instantMs(slot.sendAt);
+    if (next === null || at < next) next = at;
+  }
+  return next === null ? null : toInstant(new Date(next));
 }
 
-/** Who receives a slot: the employee, the manager, the HR owner or else every HR. */
-export function resolveRecipients(
-  recipient: ReminderRecipient,
+/**
+ * HR's manual reminder (`case.remind`): one message to the employee for their open task now,
+ * with the kind the schedule gives the task's current day. Its id is per Beijing day, so a
+ * second request the same day meets the existing record.
+ */
+export function manualReminderSlot(
   caseDoc: CaseRecord,
-  directory: RecipientDirectory,
-): string[] {
-  switch (recipient) {
-    case 'employee':
-      return caseDoc.employeeOpenid ? [caseDoc.employeeOpenid] : [];
-    case 'manager':
-      return directory.managerOpenid ? [directory.managerOpenid] : [];
-    case 'hr':
-      return caseDoc.hrOwner ? [caseDoc.hrOwner] : [...directory.hrOpenids];
-  }
+  now: Date,
+  policy: ReminderPolicy,
+): ReminderSlot | null {
+  const track = openTracks(caseDoc).find((t) => t === 'employee_handover' || t === 'employee_sign');
+  if (track === undefined) return null;
+  const start =
+    track === 'employee_handover'
+      ? caseDoc.noticeReceivedAt
+      : lastEnteredAt(caseDoc, 'formalities');
+  if (start === undefined) return null;
+  const p = policy.employeeTask;
+  const day = Math.max(0, Math.floor((now.getTime() - instantMs(start)) / MS_PER_DAY));
+  const kind: ReminderKind =
+    day === 0
+      ? 'notice'
+      : day >= p.seriousFromDay
+        ? 'serious'
+        : day === p.gentleDay
+          ? 'gentle'
+          : 'daily';
+  const task =
+    track === 'employee_handover'
+      ? 'handover_list'
+      : caseDoc.kind === 'resignation'
+        ? 'sign_letter'
+        : 'sign_receipt';
+  const at = toInstant(now);
+  return {
+    id: `${caseDoc.caseId}:${track}:manual-${beijingDate(now)}`,
+    caseId: caseDoc.caseId,
+    track,
+    slot: `manual-${beijingDate(now)}`,
+    kind,
+    phrase: REMINDER_KIND_PHRASES[kind],
+    recipient: 'employee',
+    dueAt: at,
+    sendAt: at,
+    detail: { task, day, manual: true },
+  };
 }

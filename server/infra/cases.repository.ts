@@ -1,16 +1,7 @@
 import type { CasesRepository, StoredCase } from '../app/ports';
-import { findById, replacingPatch, withoutId } from './cloud-documents';
+import { findById, isDuplicateKey, replacingPatch, withoutId } from './cloud-documents';
 
 const OPEN_STATES = ['submitted', 'returned', 'hr_review', 'formalities'];
-
-/** The platform's answer to an `add` whose `_id` exists: E11000 duplicate key. */
-function isDuplicateKey(error: unknown): boolean {
-  const message =
-    typeof error === 'object' && error !== null
-      ? String((error as { errMsg?: unknown }).errMsg ?? (error as Error).message)
-      : '';
-  return /E11000|duplicate key/i.test(message);
-}
 
 /**
  * `cases` (`_id` is the case id, events inside the document) and `case_locks`
@@ -61,9 +52,15 @@ export function casesRepository(db: WxServerSdk.Database): CasesRepository {
         .where({ _id: lockId(employeeNo), caseId })
         .remove();
     },
-    async save(expectedVersion, next, event) {
+    save(expectedVersion, next, event) {
+      return this.saveWithEvents(expectedVersion, next, [event]);
+    },
+    async saveWithEvents(expectedVersion, next, events) {
       const { events: _events, ...fields } = next;
-      const data = { ...replacingPatch(db.command, fields), events: db.command.push(event) };
+      const data = {
+        ...replacingPatch(db.command, fields),
+        ...(events.length > 0 ? { events: db.command.push([...events]) } : {}),
+      };
       const { stats } = await cases()
         .where({ _id: next.caseId, version: expectedVersion })
         .update({ data });

@@ -33,3 +33,12 @@ export function replacingPatch(
   }
   return data;
 }
+
+/** The platform's answer to an `add` whose `_id` exists: E11000 duplicate key. */
+export function isDuplicateKey(error: unknown): boolean {
+  const message =
+    typeof error === 'object' && error !== null
+      ? String((error as { errMsg?: unknown }).errMsg ?? (error as Error).message)
+      : '';
+  return /E11000|duplicate key/i.test(message);
+}

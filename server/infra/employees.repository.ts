@@ -21,6 +21,11 @@ export function employeesRepository(db: WxServerSdk.Database): EmployeesReposito
         .get();
       return data.map((doc) => withoutId<EmployeeRecord>(doc));
     },
+    async findByRole(role) {
+      // Array field: an equality matches records whose `roles` contain the role.
+      const { data } = await employees().where({ roles: role }).limit(1000).get();
+      return data.map((doc) => withoutId<EmployeeRecord>(doc));
+    },
     async create(record) {
       await employees().add({ data: { _id: record.employeeNo, ...record } });
     },

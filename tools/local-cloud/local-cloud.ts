@@ -15,6 +15,7 @@ import { LocalStorage, type StoredFileInfo } from './storage';
 import {
   loadTemplates,
   SubscribeMessages,
+  templateEnv,
   type OutboxEntry,
   type Template,
 } from './subscribe-message';
@@ -29,7 +30,10 @@ export interface LocalCloudOptions {
   dataDir: string;
   /** Default `<repo>/cloudfunctions`. */
   functionsDir?: string;
-  /** Environment variables the functions receive (`deps.env`), e.g. `ADMIN_OPENIDS`. */
+  /**
+   * Environment variables the functions receive (`deps.env`), e.g. `ADMIN_OPENIDS`;
+   * `TEMPLATE_IDS`/`TEMPLATE_FIELDS` default to the template registry's.
+   */
   env?: Readonly<Record<string, string | undefined>>;
   /** Default `tools/local-cloud/templates.json`. */
   templatesPath?: string;
@@ -117,7 +121,10 @@ export class LocalCloud {
   private baseUrl = 'http://127.0.0.1';
 
   constructor(options: LocalCloudOptions) {
-    this.env = { ...options.env };
+    const templates = loadTemplates(
+      options.templatesPath ?? path.join(__dirname, 'templates.json'),
+    );
+    this.env = { ...templateEnv(templates), ...options.env };
     this.envId = options.envId ?? 'lizhitong';
     this.realTimeTimers = options.realTimeTimers ?? true;
     this.functions = new FunctionRegistry(
@@ -133,11 +140,7 @@ export class LocalCloud {
       now,
       () => this.baseUrl,
     );
-    this.messages = new SubscribeMessages(
-      loadTemplates(options.templatesPath ?? path.join(__dirname, 'templates.json')),
-      this.store,
-      now,
-    );
+    this.messages = new SubscribeMessages(templates, this.store, now);
     this.timers = new Timers(this.loadTriggers(), this.localClock, (trigger, time) =>
       this.runTimer(trigger, time),
     );

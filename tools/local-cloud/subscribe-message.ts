@@ -24,6 +24,25 @@ export interface Template {
   kind: string;
   title: string;
   fields: Record<string, FieldType>;
+  /** The product's message kinds the default settings send with it (`notice`, `hr_alert`, …). */
+  reminderKinds?: string[];
+}
+
+/**
+ * The functions' default template settings, from the registry (one source of truth):
+ * `TEMPLATE_IDS` (message kind → template id) and `TEMPLATE_FIELDS` (template id → field keys).
+ */
+export function templateEnv(templates: readonly Template[]): {
+  TEMPLATE_IDS: string;
+  TEMPLATE_FIELDS: string;
+} {
+  const ids: Record<string, string> = {};
+  const fields: Record<string, string[]> = {};
+  for (const template of templates) {
+    for (const kind of template.reminderKinds ?? []) ids[kind] = template.id;
+    fields[template.id] = Object.keys(template.fields);
+  }
+  return { TEMPLATE_IDS: JSON.stringify(ids), TEMPLATE_FIELDS: JSON.stringify(fields) };
 }
 
 export interface OutboxEntry {

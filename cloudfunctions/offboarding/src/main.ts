@@ -1,5 +1,6 @@
 import { boardHandlers } from '../../../server/app/board';
 import { documentHandlers } from '../../../server/app/case-documents';
+import { caseReminderHandlers } from '../../../server/app/case-reminders';
 import { viewHandlers } from '../../../server/app/case-views';
 import { workflowHandlers } from '../../../server/app/case-workflow';
 import { identityHandlers } from '../../../server/app/identity';
@@ -13,6 +14,7 @@ import { cloudFileStore } from '../../../server/infra/cloud-file-store';
 import { employeesRepository } from '../../../server/infra/employees.repository';
 import type { CloudFunctionMain, FunctionDeps } from '../../../server/infra/function-deps';
 import { nodeCrypto } from '../../../server/infra/node-crypto';
+import { cloudReminderDelivery } from '../../../server/infra/reminder-wiring';
 import { remindersRepository } from '../../../server/infra/reminders.repository';
 import { defaultSettings, settingsRepository } from '../../../server/infra/settings.repository';
 import { subscriptionsRepository } from '../../../server/infra/subscriptions.repository';
@@ -67,6 +69,12 @@ export function createMain({ cloud, clock, env }: FunctionDeps): CloudFunctionMa
       ...workflowHandlers({ cases, employees, settings, crypto }),
       ...documentHandlers({ cases, settings, files: cloudFileStore(cloud), crypto }),
       ...viewHandlers({ cases, reminders: remindersRepository(db), settings, crypto }),
+      ...caseReminderHandlers({
+        cases,
+        employees,
+        settings,
+        delivery: cloudReminderDelivery(cloud),
+      }),
       ...boardHandlers({ cases: queries }),
       ...statsHandlers({ cases: queries, settings }),
     },

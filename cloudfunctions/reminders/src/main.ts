@@ -1,5 +1,60 @@
+import { performance } from 'node:perf_hooks';
+import { anchorPreviousDay } from '../../../server/app/evidence-anchor';
+import { runReminderSweep } from '../../../server/app/reminder-sweep';
+import { anchorMarkersRepository } from '../../../server/infra/anchor-markers.repository';
+import { cloudFileStore } from '../../../server/infra/cloud-file-store';
+import { employeesRepository } from '../../../server/infra/employees.repository';
 import type { CloudFunctionMain, FunctionDeps } from '../../../server/infra/function-deps';
+import { nodeCrypto } from '../../../server/infra/node-crypto';
+import { reminderCaseQueries } from '../../../server/infra/reminder-case-queries';
+import { cloudReminderDelivery } from '../../../server/infra/reminder-wiring';
+import { defaultSettings, settingsRepository } from '../../../server/infra/settings.repository';
 
-export function createMain(_deps: FunctionDeps): CloudFunctionMain {
-  return async () => ({ ok: false, error: { code: 'INTERNAL', message: '尚未实现' } });
+/** WeChat's default function timeout is 3 s: keep half a second for start-up and the answer. */
+export const DEFAULT_SWEEP_BUDGET_MS = 2500;
+
+export function sweepBudgetMs(env: FunctionDeps['env']): number {
+  const value = Number(env.SWEEP_BUDGET_MS);
+  return Number.isFinite(value) && value > 0 ? value : DEFAULT_SWEEP_BUDGET_MS;
+}
+
+/**
+ * The timer function (every 30 minutes, config.json): the daily evidence anchor when a new
+ * Beijing day has begun, then the reminder sweep within the time budget.
+ */
+export function createMain({ cloud, clock, env }: FunctionDeps): CloudFunctionMain {
+  const db = cloud.database();
+  const queries = reminderCaseQueries(db);
+  const settings = settingsRepository(db, defaultSettings(env), clock);
+  const employees = employeesRepository(db);
+  const delivery = cloudReminderDelivery(cloud);
+  const files = cloudFileStore(cloud);
+  const budgetMs = sweepBudgetMs(env);
+  // A warm instance remembers the last anchored day and skips the marker read.
+  const anchorMemo: { lastDone?: string } = {};
+
+  return async () => {
+    const started = performance.now();
+    const now = clock.now();
+    try {
+      const anchor = await anchorPreviousDay(
+        { markers: anchorMarkersRepository(db), queries, files, crypto: nodeCrypto },
+        now,
+        anchorMemo,
+      );
+      const sweep = await runReminderSweep(
+        { queries, employees, settings, delivery },
+        {
+          now,
+          budgetMs: Math.max(0, budgetMs - (performance.now() - started)),
+          monotonic: () => performance.now(),
+        },
+      );
+      return { ok: true, data: { anchor, sweep } };
+    } catch (error) {
+      // A failed run is only logged on WeChat; the next run (30 minutes later) goes on.
+      console.error('reminders:', error);
+      return { ok: false, error: { code: 'INTERNAL', message: '提醒任务失败，下次运行将继续' } };
+    }
+  };
 }

@@ -3,7 +3,6 @@ import {
   type CaseRecord,
   planReminders,
   reminderMessage,
-  resolveRecipients,
   type RecordedReminder,
   type ReminderDecision,
 } from '../../../server/domain';
@@ -264,18 +263,5 @@ describe('reminder messages', () => {
     }
     expect(texts).toContain('请上传工作交接清单');
     expect(texts).toContain('请于3日内签署《解除劳动合同通知书》');
-  });
-});
-
-describe('recipients', () => {
-  it('sends HR reminders to the HR owner, or to every HR while there is none', () => {
-    const directory = { managerOpenid: 'o-manager', hrOpenids: ['o-hr1', 'o-hr2'] };
-    const submitted = caseIn('resignation', 'submitted');
-    expect(resolveRecipients('hr', submitted, directory)).toEqual(['o-hr1', 'o-hr2']);
-    expect(resolveRecipients('hr', { ...submitted, hrOwner: 'o-hr2' }, directory)).toEqual([
-      'o-hr2',
-    ]);
-    expect(resolveRecipients('employee', submitted, directory)).toEqual(['o-employee']);
-    expect(resolveRecipients('manager', submitted, { hrOpenids: [] })).toEqual([]);
   });
 });

@@ -1,0 +1,94 @@
+import { instantMs, MS_PER_DAY, toInstant } from '../domain/beijing-calendar';
+import { lastEnteredAt } from '../domain/case-guards';
+import type { CaseRecord } from '../domain/case-record';
+import { SIGN_WITHIN_DAYS } from '../domain/checklist-rules';
+import type { ReminderSlot } from '../domain/reminder-policy';
+import type { MessageContent } from './ports';
+
+const TASK_LABELS: Record<string, string> = {
+  handover_list: '上传工作交接清单',
+  sign_letter: '签署《辞职书》',
+  sign_receipt: '签收《解除劳动合同通知书》',
+};
+
+function employeeTask(slot: ReminderSlot): string {
+  return TASK_LABELS[String(slot.detail.task)] ?? '办理离职手续';
+}
+
+/** The signature is due 3 days after formalities start (checklist); other tasks name the slot. */
+function taskDeadline(caseDoc: CaseRecord, slot: ReminderSlot): string {
+  if (slot.track !== 'employee_sign') return slot.dueAt;
+  const start = lastEnteredAt(caseDoc, 'formalities');
+  return start ? toInstant(new Date(instantMs(start) + SIGN_WITHIN_DAYS * MS_PER_DAY)) : slot.dueAt;
+}
+
+function employeeNote(slot: ReminderSlot): string {
+  const day = Number(slot.detail.day ?? 0);
+  switch (slot.kind) {
+    case 'notice':
+      return slot.track === 'employee_sign'
+        ? `请于${SIGN_WITHIN_DAYS}日内${employeeTask(slot)}`
+        : '请尽快上传，以便部门审批';
+    case 'gentle':
+      return `已过${day}天，请尽快完成`;
+    case 'serious':
+      return `已${day}天未完成，HR将跟进处理`;
+    default:
+      return `第${day}天，请今日内完成`;
+  }
+}
+
+/**
+ * What each reminder says, in Chinese for the person reading it on the phone. The notifier
+ * fits it into the template's fields (and cuts what is too long).
+ */
+export function messageContent(caseDoc: CaseRecord, slot: ReminderSlot): MessageContent {
+  const base = {
+    phrase: slot.phrase,
+    person: caseDoc.employee.name,
+    caseId: caseDoc.caseId,
+  };
+  if (slot.track === 'employee_handover' || slot.track === 'employee_sign') {
+    if (slot.recipient === 'hr') {
+      return {
+        ...base,
+        task: `逾期${String(slot.detail.daysLate)}天未${employeeTask(slot)}`,
+        note: '请电话联系员工或书面送达',
+        at: slot.dueAt,
+      };
+    }
+    return {
+      ...base,
+      task: employeeTask(slot),
+      note: employeeNote(slot),
+      at: taskDeadline(caseDoc, slot),
+    };
+  }
+  if (slot.track === 'manager_review') {
+    const days = String(slot.detail.waitingDays);
+    return slot.kind === 'hr_alert'
+      ? {
+          ...base,
+          task: `部门经理${days}天未审批离职申请`,
+          note: '可催办或由HR接手',
+          at: slot.dueAt,
+        }
+      : {
+          ...base,
+          task: `${caseDoc.employee.name}的离职申请待审批`,
+          note: `已等待${days}天，请尽快审批`,
+          at: slot.dueAt,
+        };
+  }
+  const transfer = slot.slot.startsWith('transfer');
+  return {
+    ...base,
+    task: transfer ? '社保停缴、公积金封存、档案转移' : '结清工资并出具离职证明',
+    note: transfer
+      ? `离职后15日内须办结（第50条）`
+      : slot.slot === 'pay-0'
+        ? '今日为最后工作日，须办结'
+        : '最后工作日须办结（第50条）',
+    at: slot.dueAt,
+  };
+}

@@ -1,0 +1,32 @@
+import type { AnchorMarker, AnchorMarkersRepository } from '../app/ports';
+import { findById, isDuplicateKey } from './cloud-documents';
+
+/** `evidence_anchors`: `_id` is the Beijing date the anchor covers. */
+export function anchorMarkersRepository(db: WxServerSdk.Database): AnchorMarkersRepository {
+  const markers = () => db.collection('evidence_anchors');
+  return {
+    get(date) {
+      return findById<AnchorMarker>(markers(), date);
+    },
+    async claim(marker) {
+      try {
+        await markers().add({ data: { _id: marker.date, ...marker } });
+        return true;
+      } catch (error) {
+        if (isDuplicateKey(error)) return false;
+        throw error;
+      }
+    },
+    async retake(date, at, now) {
+      const { stats } = await markers()
+        .where({ _id: date, status: 'writing', at })
+        .update({ data: { at: now } });
+      return stats.updated === 1;
+    },
+    async complete(date, patch) {
+      await markers()
+        .doc(date)
+        .update({ data: { ...patch, status: 'done' } });
+    },
+  };
+}
