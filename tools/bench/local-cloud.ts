@@ -2,7 +2,8 @@
  * Benchmark of the local cloud's database over 100,000 documents (a script, not a test):
  *   npx tsx tools/bench/local-cloud.ts
  * Seeds a temp data folder by writing the journal directly, opens it (replay + compaction),
- * then times an equality query, a range count and a $group aggregate. Budget: 50 ms each.
+ * then times an equality query, a range count and a $group aggregate (15 runs after a warm-up).
+ * Budget: a median under 50 ms each; the slowest run is printed too.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -12,7 +13,7 @@ import { createLocalCloud, encodeRecord, JOURNAL_FILE } from '../local-cloud';
 
 const DOCS = 100_000;
 const BUDGET_MS = 50;
-const RUNS = 7;
+const RUNS = 15;
 const STATES = [
   'submitted',
   'manager_review',
@@ -61,7 +62,8 @@ async function time(label: string, run: () => Promise<unknown>): Promise<boolean
   samples.sort((a, b) => a - b);
   const median = samples[Math.floor(RUNS / 2)] as number;
   const worst = samples[RUNS - 1] as number;
-  const ok = worst < BUDGET_MS;
+  // Judged on the median: single runs on a shared machine include GC pauses and other load.
+  const ok = median < BUDGET_MS;
   console.log(
     `${ok ? 'ok  ' : 'SLOW'} ${label.padEnd(44)} median ${median.toFixed(2).padStart(7)} ms   max ${worst.toFixed(2).padStart(7)} ms   → ${JSON.stringify(result).slice(0, 80)}`,
   );

@@ -39,6 +39,8 @@ export interface LocalCloudOptions {
   envId?: string;
   /** Fire timers in real time while the clock is not set. Default true. */
   realTimeTimers?: boolean;
+  /** Where failures of functions and timer runs are logged (with their stacks). Default console. */
+  logger?: Pick<Console, 'error'>;
 }
 
 export interface InvokeOptions {
@@ -100,6 +102,7 @@ export class LocalCloud {
   readonly functions: FunctionRegistry;
   readonly cloud: WxServerSdk.Cloud;
   readonly clock: LocalCloudClock;
+  readonly logger: Pick<Console, 'error'>;
   private readonly localClock = new LocalClock();
   private readonly store: DocumentStore;
   private readonly database: LocalDatabase;
@@ -118,6 +121,7 @@ export class LocalCloud {
 
   constructor(options: LocalCloudOptions) {
     this.env = { ...options.env };
+    this.logger = options.logger ?? console;
     this.envId = options.envId ?? 'lizhitong';
     this.realTimeTimers = options.realTimeTimers ?? true;
     this.functions = new FunctionRegistry(
@@ -273,7 +277,7 @@ export class LocalCloud {
       return { ...base, ok: true };
     } catch (error) {
       // On WeChat a failing timer run is only logged; the schedule goes on.
-      console.error(
+      this.logger.error(
         `[local-cloud] timer ${trigger.functionName}/${trigger.triggerName} at ${iso} failed:`,
         error,
       );
