@@ -106,3 +106,15 @@ describe('durability', () => {
     }
   });
 });
+
+describe('data folder lock', () => {
+  it('refuses a second local cloud on a data folder in use, and frees it on close', async () => {
+    const first = createLocalCloud({ dataDir, functionsDir: FUNCTIONS, realTimeTimers: false });
+    expect(() =>
+      createLocalCloud({ dataDir, functionsDir: FUNCTIONS, realTimeTimers: false }),
+    ).toThrow(/in use/);
+    await first.close();
+    const second = createLocalCloud({ dataDir, functionsDir: FUNCTIONS, realTimeTimers: false });
+    await second.close();
+  });
+});
