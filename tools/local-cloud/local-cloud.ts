@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import type { Server } from 'node:http';
 import type { CloudFunctionMain } from '../../server/infra/function-deps';
+import { CloudSdkError } from './cloud-error';
 import { LocalClock } from './clock';
 import { CronSchedule } from './cron-schedule';
 import { LocalDatabase } from './database';
@@ -184,8 +185,26 @@ export class LocalCloud {
         ...(invocations.getStore()?.wxContext ?? { SOURCE: '', ENV: this.envId }),
       }),
       ...this.storage.api(),
-      openapi: { subscribeMessage: { send: (params) => this.messages.send(params) } },
+      openapi: { subscribeMessage: { send: (params) => this.sendMessage(params) } },
     };
+  }
+
+  /**
+   * Cloud calls (云调用) need the API in the calling function's `config.json`
+   * `permissions.openapi`; without it WeChat refuses the call before it reaches the API.
+   */
+  private async sendMessage(params: WxServerSdk.SubscribeMessageSendParams) {
+    const caller = invocations.getStore()?.functionName;
+    const allowed =
+      caller === undefined ||
+      this.functions.config(caller).permissions?.openapi?.includes('subscribeMessage.send');
+    if (!allowed) {
+      throw new CloudSdkError(
+        -604101,
+        `openapi.subscribeMessage.send:fail -604101 function has no permission to call this API (${caller}/config.json 缺少 permissions.openapi: ["subscribeMessage.send"])`,
+      );
+    }
+    return this.messages.send(params);
   }
 
   private main(name: string): CloudFunctionMain {
