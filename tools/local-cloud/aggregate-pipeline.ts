@@ -7,24 +7,42 @@ type Stage = Record<string, unknown>;
 /** Signals that a `$group` needs mingo's full semantics (arrays on a path, mixed types …). */
 class NeedsGeneralGroup extends Error {}
 
-function readStrict(doc: Doc, expression: unknown): unknown {
-  if (typeof expression !== 'string' || !expression.startsWith('$')) return expression;
-  let current: unknown = doc;
-  for (const part of expression.slice(1).split('.')) {
-    if (Array.isArray(current)) throw new NeedsGeneralGroup();
-    if (current === null || typeof current !== 'object' || isDate(current)) return undefined;
-    current = (current as Doc)[part];
-  }
-  if (
-    Array.isArray(current) ||
-    (current !== null && typeof current === 'object' && !isDate(current))
-  ) {
-    throw new NeedsGeneralGroup();
-  }
-  return current;
+type Reader = (doc: Doc) => unknown;
+
+/** Compiles `'$a.b'` into a reader without Mongo's array traversal (arrays bail out to mingo). */
+function compileReader(expression: unknown): Reader {
+  if (typeof expression !== 'string' || !expression.startsWith('$')) return () => expression;
+  const parts = expression.slice(1).split('.');
+  return (doc) => {
+    let current: unknown = doc;
+    for (let i = 0; i < parts.length; i++) {
+      const part = parts[i] as string;
+      if (current === null || typeof current !== 'object') return undefined;
+      if (Array.isArray(current)) throw new NeedsGeneralGroup();
+      if (isDate(current)) return undefined;
+      current = (current as Doc)[part];
+    }
+    if (
+      current !== null &&
+      typeof current === 'object' &&
+      (Array.isArray(current) || !isDate(current))
+    ) {
+      throw new NeedsGeneralGroup();
+    }
+    return current;
+  };
+}
+
+/** A Map key for a scalar group id: the value itself where JS Map equality is Mongo's. */
+function groupKey(value: unknown): unknown {
+  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean')
+    return value;
+  if (value === undefined || value === null) return null;
+  return scalarKey(value);
 }
 
 function scalarKey(value: unknown): string {
+  if (typeof value === 'string') return 's' + value;
   if (value === undefined || value === null) return 'null';
   if (isDate(value)) return `d${value.getTime()}`;
   return `${typeof value}:${String(value)}`;
@@ -82,31 +100,37 @@ function compareScalars(a: unknown, b: unknown): number {
  * (DESIGN: "computed by database aggregation") well under the 50 ms budget. Anything it does not
  * handle exactly like MongoDB falls back to mingo.
  */
-function fastGroup(docs: readonly Doc[], spec: Stage): Doc[] | null {
+export function fastGroup(docs: readonly Doc[], spec: Stage): Doc[] | null {
   const parsed = parseGroup(spec);
   if (!parsed) return null;
   const { id, accumulators } = parsed;
+  const idReaders =
+    id !== null && typeof id === 'object'
+      ? Object.entries(id).map(([name, expression]) => [name, compileReader(expression)] as const)
+      : null;
+  const idReader = compileReader(id);
+  const readers = accumulators.map((acc) => compileReader(acc.arg));
   const groups = new Map<
-    string,
+    unknown,
     { id: unknown; values: unknown[]; counts: number[]; seen: Set<string>[] }
   >();
   try {
     for (const doc of docs) {
       let groupId: unknown;
-      let key: string;
-      if (id !== null && typeof id === 'object') {
+      let key: unknown;
+      if (idReaders) {
         const parts: Doc = {};
         const keys: string[] = [];
-        for (const [name, expression] of Object.entries(id)) {
-          const value = readStrict(doc, expression);
+        for (const [name, read] of idReaders) {
+          const value = read(doc);
           parts[name] = value ?? null;
           keys.push(scalarKey(value));
         }
         groupId = parts;
         key = keys.join('\u0000');
       } else {
-        groupId = readStrict(doc, id) ?? null;
-        key = scalarKey(groupId);
+        groupId = idReader(doc) ?? null;
+        key = groupKey(groupId);
       }
       let group = groups.get(key);
       if (!group) {
@@ -120,9 +144,10 @@ function fastGroup(docs: readonly Doc[], spec: Stage): Doc[] | null {
         };
         groups.set(key, group);
       }
-      accumulators.forEach((acc, i) => {
-        const value = readStrict(doc, acc.arg);
-        const g = group as NonNullable<typeof group>;
+      const g = group;
+      for (let i = 0; i < accumulators.length; i++) {
+        const acc = accumulators[i] as Accumulator;
+        const value = (readers[i] as Reader)(doc);
         switch (acc.op) {
           case '$sum':
           case '$avg':
@@ -158,7 +183,7 @@ function fastGroup(docs: readonly Doc[], spec: Stage): Doc[] | null {
             (g.values[i] as unknown[]).push(value);
             break;
         }
-      });
+      }
     }
   } catch (error) {
     if (error instanceof NeedsGeneralGroup) return null;

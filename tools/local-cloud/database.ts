@@ -315,10 +315,9 @@ export class LocalDatabase {
         const collection = check(api);
         const doc = this.replacement(api, key, options?.data);
         const previous = collection.docs.get(key);
-        if (previous && sameValue(previous, doc)) {
-          return { _id: key, stats: { updated: 0, created: 0 }, errMsg: `${api}:ok` };
-        }
-        this.store.commit([{ t: 'put', c: name, d: doc }]);
+        // Document.set docs: updated is 1 whenever the _id existed (unlike update, even if unchanged).
+        if (!previous || !sameValue(previous, doc))
+          this.store.commit([{ t: 'put', c: name, d: doc }]);
         return {
           _id: key,
           stats: { updated: previous ? 1 : 0, created: previous ? 0 : 1 },

@@ -59,13 +59,10 @@ function readPath(doc: Record<string, unknown>, dotted: string): PathValue {
  * equality or range predicate, so they are left out.
  */
 class FieldIndex {
-  private readonly byKey = new Map<string, Set<string>>();
+  private readonly byKey = new Map<string, { key: IndexKey; ids: Set<string> }>();
   private sorted: { key: IndexKey; id: string }[] = [];
-  /**
-   * Until the first range query, entries gather here unsorted and are sorted once: a journal
-   * replay of N documents would otherwise cost N insertions into a growing sorted array.
-   */
-  private unsorted: Map<string, { key: IndexKey; id: string }> | null = new Map();
+  /** While bulk loading the sorted array is not maintained (one sort at the end beats n inserts). */
+  private sortedValid = true;
   readonly arrays = new Set<string>();
 
   constructor(readonly field: string) {}
@@ -75,12 +72,26 @@ class FieldIndex {
     if (value.kind === 'array') this.arrays.add(doc._id);
     if (value.kind !== 'scalar') return;
     const hash = hashKey(value.key);
-    let ids = this.byKey.get(hash);
-    if (!ids) this.byKey.set(hash, (ids = new Set()));
-    ids.add(doc._id);
+    let bucket = this.byKey.get(hash);
+    if (!bucket) this.byKey.set(hash, (bucket = { key: value.key, ids: new Set() }));
+    bucket.ids.add(doc._id);
+    if (!this.sortedValid) return;
     const entry = { key: value.key, id: doc._id };
-    if (this.unsorted) this.unsorted.set(doc._id, entry);
-    else this.sorted.splice(this.lowerBound(entry), 0, entry);
+    this.sorted.splice(this.lowerBound(entry), 0, entry);
+  }
+
+  invalidateSorted(): void {
+    this.sortedValid = false;
+    this.sorted = [];
+  }
+
+  ensureSorted(): void {
+    if (this.sortedValid) return;
+    const buckets = [...this.byKey.values()].sort((a, b) => compareKeys(a.key, b.key));
+    const sorted: { key: IndexKey; id: string }[] = [];
+    for (const { key, ids } of buckets) for (const id of [...ids].sort()) sorted.push({ key, id });
+    this.sorted = sorted;
+    this.sortedValid = true;
   }
 
   remove(doc: StoredDoc): void {
@@ -88,13 +99,10 @@ class FieldIndex {
     this.arrays.delete(doc._id);
     if (value.kind !== 'scalar') return;
     const hash = hashKey(value.key);
-    const ids = this.byKey.get(hash);
-    ids?.delete(doc._id);
-    if (ids && ids.size === 0) this.byKey.delete(hash);
-    if (this.unsorted) {
-      this.unsorted.delete(doc._id);
-      return;
-    }
+    const bucket = this.byKey.get(hash);
+    bucket?.ids.delete(doc._id);
+    if (bucket && bucket.ids.size === 0) this.byKey.delete(hash);
+    if (!this.sortedValid) return;
     const at = this.lowerBound({ key: value.key, id: doc._id });
     if (this.sorted[at]?.id === doc._id) this.sorted.splice(at, 1);
   }
@@ -128,7 +136,7 @@ class FieldIndex {
   }
 
   equal(value: IndexKey): Iterable<string> {
-    return this.byKey.get(hashKey(value)) ?? [];
+    return this.byKey.get(hashKey(value))?.ids ?? [];
   }
 
   /** Ids whose key lies in the range; bounds of another type than the key never match (Mongo type brackets). */
@@ -137,12 +145,7 @@ class FieldIndex {
     lower?: [IndexKey, boolean],
     upper?: [IndexKey, boolean],
   ): string[] {
-    if (this.unsorted) {
-      this.sorted = [...this.unsorted.values()].sort(
-        (a, b) => compareKeys(a.key, b.key) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
-      );
-      this.unsorted = null;
-    }
+    this.ensureSorted();
     const typeStart = this.boundary(TYPE_MIN[type], false);
     const next = NEXT_TYPE[type];
     const typeEnd = next === null ? this.sorted.length : this.boundary(TYPE_MIN[next], false);
@@ -306,6 +309,15 @@ export class StoredCollection {
       else if (fields[0] !== undefined && fields[0] !== '_id')
         this.indexes.set(fields[0], new FieldIndex(fields[0]));
     }
+  }
+
+  /** Bulk loading (journal replay): indexes catch up once at the end. */
+  beginBulk(): void {
+    for (const index of this.indexes.values()) index.invalidateSorted();
+  }
+
+  endBulk(): void {
+    for (const index of this.indexes.values()) index.ensureSorted();
   }
 
   revision(id: string): number {
@@ -502,17 +514,34 @@ function idsOf(condition: unknown): string[] | null {
   return null;
 }
 
-/** Top-level conjuncts `[field, condition]` of a translated query (through nested `$and`). */
+/**
+ * Top-level conjuncts `[field, condition]` of a translated query (through nested `$and`).
+ * Operator objects on one field merge (`_.gte(a).and(_.lt(b))` becomes one range), which is
+ * what Mongo means by them too.
+ */
 function flattenAnd(criteria: Criteria): [string, unknown][] {
   const out: [string, unknown][] = [];
+  const add = (field: string, condition: unknown) => {
+    if (!field.startsWith('$') && isOperatorObject(condition)) {
+      const keys = Object.keys(condition);
+      const twin = out.find(
+        ([other, existing]) =>
+          other === field && isOperatorObject(existing) && keys.every((key) => !(key in existing)),
+      );
+      if (twin) {
+        twin[1] = { ...(twin[1] as Record<string, unknown>), ...condition };
+        return;
+      }
+    }
+    out.push([field, condition]);
+  };
   for (const [key, value] of Object.entries(criteria)) {
     if (key === '$and' && Array.isArray(value)) {
-      for (const part of value) out.push(...flattenAnd(part as Criteria));
-    } else if (key.startsWith('$')) {
-      // $or / $nor: not answered from an index; counts as a conjunct that forbids exactness.
-      out.push([key, value]);
+      for (const part of value)
+        for (const [field, condition] of flattenAnd(part as Criteria)) add(field, condition);
     } else {
-      out.push([key, value]);
+      // $or / $nor stay whole: not answered from an index, and they forbid exactness.
+      add(key, value);
     }
   }
   return out;
@@ -603,16 +632,22 @@ export class DocumentStore {
     private readonly indexConfig: Readonly<Record<string, readonly IndexSpec[]>>,
   ) {
     this.journal = new Journal(dataDir);
+    this.loading = true;
     this.journal.open(
       (op) => this.applyOp(op),
       () => this.snapshot(),
     );
+    this.loading = false;
+    for (const collection of this.collections.values()) collection.endBulk();
   }
+
+  private loading = false;
 
   collection(name: string): StoredCollection {
     let collection = this.collections.get(name);
     if (!collection) {
       collection = new StoredCollection(name, this.indexConfig[name] ?? []);
+      if (this.loading) collection.beginBulk();
       this.collections.set(name, collection);
     }
     return collection;

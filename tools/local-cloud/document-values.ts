@@ -6,7 +6,14 @@
  * a date must be a date whichever realm made it.
  */
 export function isDate(value: unknown): value is Date {
-  return Object.prototype.toString.call(value) === '[object Date]';
+  if (value instanceof Date) return true;
+  // Another realm's date: only objects with a getTime method pay for the tag check.
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    typeof (value as { getTime?: unknown }).getTime === 'function' &&
+    Object.prototype.toString.call(value) === '[object Date]'
+  );
 }
 
 export function isPlainObject(value: unknown): value is Record<string, unknown> {

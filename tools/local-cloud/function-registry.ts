@@ -18,6 +18,7 @@ const NAME = /^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/;
  */
 export class FunctionRegistry {
   private readonly found: Map<string, string>;
+  private readonly configs = new Map<string, FunctionConfig>();
 
   constructor(readonly functionsDir: string) {
     this.found = new Map();
@@ -37,8 +38,15 @@ export class FunctionRegistry {
   }
 
   config(name: string): FunctionConfig {
-    const file = path.join(this.functionsDir, name, 'config.json');
-    return fs.existsSync(file) ? (JSON.parse(fs.readFileSync(file, 'utf8')) as FunctionConfig) : {};
+    let config = this.configs.get(name);
+    if (!config) {
+      const file = path.join(this.functionsDir, name, 'config.json');
+      config = fs.existsSync(file)
+        ? (JSON.parse(fs.readFileSync(file, 'utf8')) as FunctionConfig)
+        : {};
+      this.configs.set(name, config);
+    }
+    return config;
   }
 
   /** Loads `src/main.ts` (tsx and jest both compile TypeScript on `require`) and wires it. */

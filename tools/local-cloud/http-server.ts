@@ -279,7 +279,7 @@ export function createHttpServer(cloud: LocalCloud): http.Server {
         return;
       }
       if (error instanceof FunctionThrew) {
-        console.error('[local-cloud] function threw:', error.reason);
+        cloud.logger.error('[local-cloud] function threw:', error.reason);
         send(res, 500, {
           errCode: -504002,
           errMsg: `cloud.callFunction:fail -504002 functions execute fail. Error: ${error.message}`,
@@ -292,7 +292,7 @@ export function createHttpServer(cloud: LocalCloud): http.Server {
         send(res, 400, { errCode: sdk.errCode, errMsg: sdk.errMsg });
         return;
       }
-      console.error('[local-cloud] request failed:', error);
+      cloud.logger.error('[local-cloud] request failed:', error);
       send(res, 500, { errCode: 500, errMsg: '本地云内部错误 (local cloud internal error)' });
     });
   });

@@ -11,6 +11,35 @@ export type JournalOp =
 export type JournalRecord = JournalOp | { t: 'batch'; ops: JournalOp[] };
 
 export const JOURNAL_FILE = 'journal.ndjson';
+/** Holds the pid of the process that has the data folder open: two writers would corrupt it. */
+export const LOCK_FILE = 'LOCK';
+
+function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/** Takes the data folder; a lock left by a dead process (kill -9) is taken over. */
+function lock(dir: string): string {
+  const file = path.join(dir, LOCK_FILE);
+  for (;;) {
+    try {
+      fs.writeFileSync(file, String(process.pid), { flag: 'wx' });
+      return file;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      const holder = Number(fs.readFileSync(file, 'utf8'));
+      if (Number.isInteger(holder) && holder > 0 && processAlive(holder)) {
+        throw new Error(`data folder ${dir} is in use by process ${holder} (${file})`);
+      }
+      fs.rmSync(file, { force: true });
+    }
+  }
+}
 
 /**
  * JSON has no dates: a Date is written as `{ "$date": iso }`. Document keys never start with `$`
@@ -58,6 +87,7 @@ function fsyncDir(dir: string): void {
  */
 export class Journal {
   private fd: number | null = null;
+  private lockFile: string | null = null;
   readonly file: string;
 
   constructor(readonly dir: string) {
@@ -67,6 +97,7 @@ export class Journal {
   /** Replays the journal into `apply`, then compacts it to `snapshot()` and opens it for appends. */
   open(apply: (op: JournalOp) => void, snapshot: () => Iterable<JournalOp>): void {
     fs.mkdirSync(this.dir, { recursive: true });
+    this.lockFile = lock(this.dir);
     if (fs.existsSync(this.file)) {
       const lines = fs.readFileSync(this.file, 'utf8').split('\n');
       lines.forEach((line, index) => {
@@ -126,5 +157,7 @@ export class Journal {
   close(): void {
     if (this.fd !== null) fs.closeSync(this.fd);
     this.fd = null;
+    if (this.lockFile) fs.rmSync(this.lockFile, { force: true });
+    this.lockFile = null;
   }
 }

@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import type { Server } from 'node:http';
 import type { CloudFunctionMain } from '../../server/infra/function-deps';
+import { CloudSdkError } from './cloud-error';
 import { LocalClock } from './clock';
 import { CronSchedule } from './cron-schedule';
 import { LocalDatabase } from './database';
@@ -43,6 +44,8 @@ export interface LocalCloudOptions {
   envId?: string;
   /** Fire timers in real time while the clock is not set. Default true. */
   realTimeTimers?: boolean;
+  /** Where failures of functions and timer runs are logged (with their stacks). Default console. */
+  logger?: Pick<Console, 'error'>;
 }
 
 export interface InvokeOptions {
@@ -104,6 +107,7 @@ export class LocalCloud {
   readonly functions: FunctionRegistry;
   readonly cloud: WxServerSdk.Cloud;
   readonly clock: LocalCloudClock;
+  readonly logger: Pick<Console, 'error'>;
   private readonly localClock = new LocalClock();
   private readonly store: DocumentStore;
   private readonly database: LocalDatabase;
@@ -125,6 +129,7 @@ export class LocalCloud {
       options.templatesPath ?? path.join(__dirname, 'templates.json'),
     );
     this.env = { ...templateEnv(templates), ...options.env };
+    this.logger = options.logger ?? console;
     this.envId = options.envId ?? 'lizhitong';
     this.realTimeTimers = options.realTimeTimers ?? true;
     this.functions = new FunctionRegistry(
@@ -183,8 +188,26 @@ export class LocalCloud {
         ...(invocations.getStore()?.wxContext ?? { SOURCE: '', ENV: this.envId }),
       }),
       ...this.storage.api(),
-      openapi: { subscribeMessage: { send: (params) => this.messages.send(params) } },
+      openapi: { subscribeMessage: { send: (params) => this.sendMessage(params) } },
     };
+  }
+
+  /**
+   * Cloud calls (云调用) need the API in the calling function's `config.json`
+   * `permissions.openapi`; without it WeChat refuses the call before it reaches the API.
+   */
+  private async sendMessage(params: WxServerSdk.SubscribeMessageSendParams) {
+    const caller = invocations.getStore()?.functionName;
+    const allowed =
+      caller === undefined ||
+      this.functions.config(caller).permissions?.openapi?.includes('subscribeMessage.send');
+    if (!allowed) {
+      throw new CloudSdkError(
+        -604101,
+        `openapi.subscribeMessage.send:fail -604101 function has no permission to call this API (${caller}/config.json 缺少 permissions.openapi: ["subscribeMessage.send"])`,
+      );
+    }
+    return this.messages.send(params);
   }
 
   private main(name: string): CloudFunctionMain {
@@ -276,7 +299,7 @@ export class LocalCloud {
       return { ...base, ok: true };
     } catch (error) {
       // On WeChat a failing timer run is only logged; the schedule goes on.
-      console.error(
+      this.logger.error(
         `[local-cloud] timer ${trigger.functionName}/${trigger.triggerName} at ${iso} failed:`,
         error,
       );

@@ -25,6 +25,7 @@ export function startHarness(options: Partial<LocalCloudOptions> = {}): Harness 
     functionsDir: FIXTURE_FUNCTIONS,
     realTimeTimers: false,
     env: { ADMIN_OPENIDS: 'admin-1' },
+    logger: { error: () => undefined }, // failures are asserted on, not printed
     ...options,
   });
   return {

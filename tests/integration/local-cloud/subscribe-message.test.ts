@@ -140,4 +140,14 @@ describe('subscribeMessage.send', () => {
       errMsg: expect.stringContaining('data.character_string2.value'),
     });
   });
+
+  it('refuses a function whose config.json lacks permissions.openapi (-604101), before WeChat sees it', async () => {
+    const templateId = templateOf('employeeReminder').id;
+    await h.cloud.grantCredits('user-1', templateId, 1);
+    const params = { touser: 'user-1', templateId, data: validTodo };
+    const refused = await h.cloud.invoke('noperm', { op: 'send', params });
+    expect(refused).toMatchObject({ failed: true, errCode: -604101 });
+    expect(h.cloud.outbox()).toEqual([]);
+    expect(await h.cloud.invoke('probe', { op: 'send', params })).toMatchObject({ errCode: 0 });
+  });
 });
