@@ -1,0 +1,301 @@
+/**
+ * Who may do what (DESIGN §2 and §4 "RPC contract"): every action as every kind of caller,
+ * each with a payload that is valid for the right caller, so that only the caller decides.
+ *
+ * Every row gets its own new employee ("owner", reporting to M001) and, for case actions, its
+ * own case in the state where the action is allowed; what an allowed call changes never
+ * reaches another row. M001 manages the owner, M002 does not; D009 is an employee unrelated
+ * to the owner; H001 is HR; the admin comes from ADMIN_OPENIDS and is not bound to anyone.
+ */
+import { ACTION_NAMES, type ActionName, type ErrorCode } from '../../../server/contract';
+import type { Person } from '../../../tools/demo/demo-company';
+import { PNG_BYTES } from '../../../tools/demo/demo-company';
+import { ADMIN_OPENID, CHINESE, type Company, startCompany, unique } from './company-harness';
+
+type Expected = 'ok' | ErrorCode;
+/** The owner has no manager, so there is no "manager of owner" to ask. */
+const NONE = null;
+const OK = 'ok';
+const FORBID = 'FORBIDDEN';
+const UNAUTH = 'UNAUTHENTICATED';
+const NOT_FOUND = 'NOT_FOUND';
+
+const CALLERS = [
+  'owner',
+  'other employee',
+  'manager of owner',
+  'other manager',
+  'HR',
+  'admin',
+  'unbound',
+] as const;
+type Caller = (typeof CALLERS)[number];
+
+/** What a row needs before the call: the owner's case in the right state, and the payload. */
+type Scene = (company: Company, owner: Person, caller: string) => Promise<unknown>;
+
+const DAY_MS = 86_400_000;
+
+const noPayload: Scene = async () => undefined;
+const onCase =
+  (make: (company: Company, owner: Person) => Promise<{ caseId: string }>, extra: object = {}) =>
+  async (company: Company, owner: Person) => ({
+    caseId: (await make(company, owner)).caseId,
+    ...extra,
+  });
+
+const SCENES: Record<string, Scene> = {
+  'me.get': noPayload,
+  'meta.get': noPayload,
+  'subscription.record': async (company) => {
+    const meta = await company.must<{ templateIds: Record<string, string> }>(
+      company.person('H001').openid,
+      'meta.get',
+    );
+    const [templateId = ''] = Object.values(meta.templateIds);
+    return { results: { [templateId]: 'accept' } };
+  },
+  'case.submit': async () => ({ reason: 'resignation', idempotencyKey: unique('authz-submit-') }),
+  'case.terminate': async (_company, owner) => ({
+    employeeNo: owner.employeeNo,
+    reason: 'incompetence',
+    noticeMode: 'notice30',
+    idempotencyKey: unique('authz-terminate-'),
+  }),
+  'case.issue': onCase((c, o) => c.draft(o), { noProtectedStatus: true }),
+  'case.attach': async (company, owner) => {
+    const { caseId } = await company.submitted(owner, { handover: false });
+    const fileId = await company.upload(
+      owner.openid,
+      `cases/${caseId}/handover_checklist/list.png`,
+      PNG_BYTES,
+    );
+    return { caseId, kind: 'handover_checklist', fileIds: [fileId] };
+  },
+  'case.resubmit': onCase((c, o) => c.returned(o)),
+  'case.withdraw': onCase((c, o) => c.submitted(o)),
+  'case.review': onCase((c, o) => c.submitted(o), { decision: 'approve' }),
+  'case.review (owner without a manager)': onCase((c, o) => c.submitted(o), {
+    decision: 'approve',
+  }),
+  'case.hrEscalate': async (company, owner) => {
+    const { caseId } = await company.submitted(owner);
+    // HR steps in only after the manager has let it wait more than three days.
+    const clock = company.cloud.clock;
+    await clock.jump(new Date(clock.now().getTime() + 4 * DAY_MS));
+    return { caseId, comment: '经理超过三天未处理，HR 接手' };
+  },
+  'case.hrConfirm': onCase((c, o) => c.hrReview(o)),
+  'case.hrReturn': onCase((c, o) => c.hrReview(o), { comment: '请补充交接材料' }),
+  'case.hrCancel': onCase((c, o) => c.submitted(o), { comment: '员工口头撤回，已电话确认' }),
+  'case.sign': async (company, owner) => {
+    const { caseId } = await company.formalities(owner);
+    const view = await company.must<{ letter: { hash: string } }>(owner.openid, 'case.get', {
+      caseId,
+    });
+    const signatureFileId = await company.upload(
+      owner.openid,
+      `cases/${caseId}/signature/sign.png`,
+      PNG_BYTES,
+    );
+    return { caseId, signatureFileId, letterHash: view.letter.hash, consent: true };
+  },
+  'case.checklist (handover_confirmed: the manager)': onCase((c, o) => c.formalities(o), {
+    item: 'handover_confirmed',
+    done: true,
+  }),
+  'case.checklist (final_pay: HR)': onCase((c, o) => c.formalities(o), {
+    item: 'final_pay',
+    done: true,
+  }),
+  'case.close': onCase((c, o) => c.closeable(o)),
+  'case.get': onCase((c, o) => c.submitted(o)),
+  'case.get (a termination draft)': onCase((c, o) => c.draft(o)),
+  'case.evidence': onCase((c, o) => c.formalities(o)),
+  'case.remind': onCase((c, o) => c.formalities(o)),
+  'admin.board': async () => ({}),
+  'admin.stats': async () => ({ from: '2027-01-01', to: '2027-12-31' }),
+  'admin.import': async () => ({
+    rows: [
+      {
+        employeeNo: unique('N'),
+        name: '新同事',
+        department: '研发部',
+        position: '工程师',
+        managerNo: 'M001',
+        hireDate: '2027-02-01',
+        probationEndDate: '2027-05-01',
+      },
+    ],
+  }),
+  'admin.bindingCode': async (_company, owner) => ({ employeeNo: owner.employeeNo }),
+  // A bound caller re-binds their own number with a code HR re-issued; a caller bound to no
+  // one binds a newly imported employee.
+  'me.bind': async (company, _owner, caller) => {
+    const hr = company.person('H001').openid;
+    const self = Object.values(company.people).find((person) => person.openid === caller);
+    if (!self) {
+      const newcomer = await company.hire('M001', { bind: false });
+      return { employeeNo: newcomer.employeeNo, code: newcomer.code };
+    }
+    const { code } = await company.must<{ code: string }>(hr, 'admin.bindingCode', {
+      employeeNo: self.employeeNo,
+    });
+    return { employeeNo: self.employeeNo, code };
+  },
+};
+
+type Cell = Expected | typeof NONE;
+/** The action (and what makes the row special), then one outcome per caller, in CALLERS order. */
+type Row = readonly [scene: string, ...outcomes: [Cell, Cell, Cell, Cell, Cell, Cell, Cell]];
+
+// prettier-ignore
+const TABLE: readonly Row[] = [
+  //                                                  owner      other emp  manager    other mgr  HR         admin      unbound
+  ['me.get',                                          OK,        OK,        OK,        OK,        OK,        OK,        UNAUTH],
+  ['meta.get',                                        OK,        OK,        OK,        OK,        OK,        OK,        UNAUTH],
+  ['subscription.record',                             OK,        OK,        OK,        OK,        OK,        OK,        UNAUTH],
+  // Managers and HR are employees too and may resign; an admin bound to no one is not.
+  ['case.submit',                                     OK,        OK,        OK,        OK,        OK,        FORBID,    UNAUTH],
+  ['case.terminate',                                  FORBID,    FORBID,    FORBID,    FORBID,    OK,        OK,        UNAUTH],
+  ['case.issue',                                      FORBID,    FORBID,    FORBID,    FORBID,    OK,        OK,        UNAUTH],
+  ['case.attach',                                     OK,        FORBID,    FORBID,    FORBID,    OK,        OK,        UNAUTH],
+  ['case.resubmit',                                   OK,        FORBID,    FORBID,    FORBID,    FORBID,    FORBID,    UNAUTH],
+  ['case.withdraw',                                   OK,        FORBID,    FORBID,    FORBID,    FORBID,    FORBID,    UNAUTH],
+  ['case.review',                                     FORBID,    FORBID,    OK,        FORBID,    FORBID,    FORBID,    UNAUTH],
+  ['case.review (owner without a manager)',           FORBID,    FORBID,    NONE,      FORBID,    OK,        OK,        UNAUTH],
+  ['case.hrEscalate',                                 FORBID,    FORBID,    FORBID,    FORBID,    OK,        OK,        UNAUTH],
+  ['case.hrConfirm',                                  FORBID,    FORBID,    FORBID,    FORBID,    OK,        OK,        UNAUTH],
+  ['case.hrReturn',                                   FORBID,    FORBID,    FORBID,    FORBID,    OK,        OK,        UNAUTH],
+  ['case.hrCancel',                                   FORBID,    FORBID,    FORBID,    FORBID,    OK,        OK,        UNAUTH],
+  ['case.sign',                                       OK,        FORBID,    FORBID,    FORBID,    FORBID,    FORBID,    UNAUTH],
+  ['case.checklist (handover_confirmed: the manager)', FORBID,   FORBID,    OK,        FORBID,    FORBID,    FORBID,    UNAUTH],
+  ['case.checklist (final_pay: HR)',                  FORBID,    FORBID,    FORBID,    FORBID,    OK,        OK,        UNAUTH],
+  ['case.close',                                      FORBID,    FORBID,    FORBID,    FORBID,    OK,        OK,        UNAUTH],
+  ['case.get',                                        OK,        FORBID,    OK,        FORBID,    OK,        OK,        UNAUTH],
+  // Only HR sees a termination being prepared: to everyone else it does not exist.
+  ['case.get (a termination draft)',                  NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND, OK,        OK,        UNAUTH],
+  ['case.evidence',                                   OK,        FORBID,    FORBID,    FORBID,    OK,        OK,        UNAUTH],
+  ['case.remind',                                     FORBID,    FORBID,    FORBID,    FORBID,    OK,        OK,        UNAUTH],
+  ['admin.board',                                     FORBID,    FORBID,    OK,        OK,        OK,        OK,        UNAUTH],
+  ['admin.stats',                                     FORBID,    FORBID,    FORBID,    FORBID,    OK,        OK,        UNAUTH],
+  ['admin.import',                                    FORBID,    FORBID,    FORBID,    FORBID,    OK,        OK,        UNAUTH],
+  ['admin.bindingCode',                               FORBID,    FORBID,    FORBID,    FORBID,    OK,        OK,        UNAUTH],
+  // Last: binding changes who the callers are.
+  ['me.bind',                                         OK,        OK,        OK,        OK,        OK,        OK,        OK],
+];
+
+const actionOf = (scene: string) => scene.split(' ')[0] as ActionName;
+
+const CASES = TABLE.flatMap(([scene, ...outcomes]) =>
+  CALLERS.flatMap((caller, i) => {
+    const expected = outcomes[i];
+    return expected === null || expected === undefined ? [] : [[scene, caller, expected] as const];
+  }),
+);
+
+let company: Company;
+beforeAll(async () => {
+  company = await startCompany();
+});
+afterAll(() => company.dispose());
+
+describe('the authorisation table', () => {
+  it('has a row for every action of the contract', () => {
+    expect([...new Set(TABLE.map(([scene]) => actionOf(scene)))].sort()).toEqual(
+      [...ACTION_NAMES].sort(),
+    );
+    for (const [scene] of TABLE) expect(SCENES[scene]).toBeDefined();
+  });
+
+  it.each(CASES)('%s as %s → %s', async (scene, who, expected) => {
+    const hasManager = !scene.includes('without a manager');
+    const owner = await company.hire(hasManager ? 'M001' : null);
+    const openids: Record<Caller, string> = {
+      owner: owner.openid,
+      'other employee': company.person('D009').openid,
+      'manager of owner': company.person('M001').openid,
+      'other manager': company.person(hasManager ? 'M002' : 'M001').openid,
+      HR: company.person('H001').openid,
+      admin: ADMIN_OPENID,
+      unbound: unique('stranger-'),
+    };
+    const caller = openids[who];
+    const setUp = SCENES[scene];
+    if (!setUp) throw new Error(`no scene for ${scene}`);
+    const payload = await setUp(company, owner, caller);
+
+    const answer = await company.call(caller, actionOf(scene), payload);
+
+    const outcome = answer.ok ? 'ok' : answer.error.code;
+    expect({ outcome, ...(answer.ok ? {} : { message: answer.error.message }) }).toEqual(
+      expect.objectContaining({ outcome: expected }),
+    );
+    if (!answer.ok) expect(answer.error.message).toMatch(CHINESE);
+    if (answer.ok && actionOf(scene) === 'admin.board' && who.includes('manager')) {
+      // A manager's board holds the cases of their direct reports and nobody else's.
+      const managerNo = who === 'manager of owner' ? 'M001' : 'M002';
+      const rows = (answer.data as { rows: { employeeNo: string; state: string }[] }).rows;
+      expect(rows.length).toBeGreaterThan(0);
+      const reports = company.reportsOf(managerNo);
+      for (const row of rows) expect(reports).toContain(row.employeeNo);
+      expect(rows.map((row) => row.state)).not.toContain('draft');
+    }
+  });
+});
+
+describe('the order of the checks: the first failure answers', () => {
+  const hr = () => company.person('H001').openid;
+
+  it('an unknown action is refused before the caller is looked at', async () => {
+    const answer = await company.call(unique('stranger-'), 'case.delete', { caseId: 'x' });
+    expect(answer).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED' } });
+  });
+
+  it('an unbound caller is sent to binding before the payload is read', async () => {
+    const answer = await company.call(unique('stranger-'), 'case.get', { caseId: 42 });
+    expect(answer).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
+  });
+
+  it('a role that may not use the action is refused before the payload is read', async () => {
+    const owner = await company.hire('M001');
+    const answer = await company.call(owner.openid, 'admin.stats', { from: 'yesterday' });
+    expect(answer).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+  });
+
+  it('a missing case is NOT_FOUND to anyone, related or not', async () => {
+    for (const openid of [hr(), company.person('D009').openid]) {
+      const answer = await company.call(openid, 'case.get', { caseId: 'c-does-not-exist' });
+      expect(answer).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    }
+  });
+
+  it('an unrelated manager is refused before the state is looked at', async () => {
+    const answer = await company.call(company.person('M002').openid, 'case.review', {
+      caseId: company.cases.completed,
+      decision: 'approve',
+    });
+    // D010 has no manager, and the case is closed: M002 may do nothing with it.
+    expect(answer).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+  });
+
+  it('an event the state does not allow is INVALID_TRANSITION, naming the state in Chinese', async () => {
+    const answer = await company.call(hr(), 'case.hrConfirm', { caseId: company.cases.submitted });
+    expect(answer).toMatchObject({ ok: false, error: { code: 'INVALID_TRANSITION' } });
+    expect(!answer.ok && answer.error.message).toContain('待部门审批');
+  });
+
+  it('a guard names itself: approval waits for the handover list', async () => {
+    const owner = await company.hire('M001');
+    const { caseId } = await company.submitted(owner, { handover: false });
+    const answer = await company.call(company.person('M001').openid, 'case.review', {
+      caseId,
+      decision: 'approve',
+    });
+    expect(answer).toMatchObject({
+      ok: false,
+      error: { code: 'PRECONDITION_FAILED', details: { guard: 'handover_list_present' } },
+    });
+    expect(!answer.ok && answer.error.message).toMatch(CHINESE);
+  });
+});
