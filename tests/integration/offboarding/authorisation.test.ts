@@ -7,10 +7,9 @@
  * reaches another row. M001 manages the owner, M002 does not; D009 is an employee unrelated
  * to the owner; H001 is HR; the admin comes from ADMIN_OPENIDS and is not bound to anyone.
  */
-import { ACTION_NAMES, type ActionName, type ErrorCode } from '../../../server/contract';
-import type { Person } from '../../../tools/demo/demo-company';
-import { PNG_BYTES } from '../../../tools/demo/demo-company';
-import { ADMIN_OPENID, CHINESE, type Company, startCompany, unique } from './company-harness';
+import { ACTION_NAMES, type ErrorCode } from '../../../server/contract';
+import { actionOf, CALLERS, openidOf, ownerHasManager, SCENES } from './action-scenes';
+import { CHINESE, type Company, startCompany, unique } from './company-harness';
 
 type Expected = 'ok' | ErrorCode;
 /** The owner has no manager, so there is no "manager of owner" to ask. */
@@ -19,131 +18,6 @@ const OK = 'ok';
 const FORBID = 'FORBIDDEN';
 const UNAUTH = 'UNAUTHENTICATED';
 const NOT_FOUND = 'NOT_FOUND';
-
-const CALLERS = [
-  'owner',
-  'other employee',
-  'manager of owner',
-  'other manager',
-  'HR',
-  'admin',
-  'unbound',
-] as const;
-type Caller = (typeof CALLERS)[number];
-
-/** What a row needs before the call: the owner's case in the right state, and the payload. */
-type Scene = (company: Company, owner: Person, caller: string) => Promise<unknown>;
-
-const DAY_MS = 86_400_000;
-
-const noPayload: Scene = async () => undefined;
-const onCase =
-  (make: (company: Company, owner: Person) => Promise<{ caseId: string }>, extra: object = {}) =>
-  async (company: Company, owner: Person) => ({
-    caseId: (await make(company, owner)).caseId,
-    ...extra,
-  });
-
-const SCENES: Record<string, Scene> = {
-  'me.get': noPayload,
-  'meta.get': noPayload,
-  'subscription.record': async (company) => {
-    const meta = await company.must<{ templateIds: Record<string, string> }>(
-      company.person('H001').openid,
-      'meta.get',
-    );
-    const [templateId = ''] = Object.values(meta.templateIds);
-    return { results: { [templateId]: 'accept' } };
-  },
-  'case.submit': async () => ({ reason: 'resignation', idempotencyKey: unique('authz-submit-') }),
-  'case.terminate': async (_company, owner) => ({
-    employeeNo: owner.employeeNo,
-    reason: 'incompetence',
-    noticeMode: 'notice30',
-    idempotencyKey: unique('authz-terminate-'),
-  }),
-  'case.issue': onCase((c, o) => c.draft(o), { noProtectedStatus: true }),
-  'case.attach': async (company, owner) => {
-    const { caseId } = await company.submitted(owner, { handover: false });
-    const fileId = await company.upload(
-      owner.openid,
-      `cases/${caseId}/handover_checklist/list.png`,
-      PNG_BYTES,
-    );
-    return { caseId, kind: 'handover_checklist', fileIds: [fileId] };
-  },
-  'case.resubmit': onCase((c, o) => c.returned(o)),
-  'case.withdraw': onCase((c, o) => c.submitted(o)),
-  'case.review': onCase((c, o) => c.submitted(o), { decision: 'approve' }),
-  'case.review (owner without a manager)': onCase((c, o) => c.submitted(o), {
-    decision: 'approve',
-  }),
-  'case.hrEscalate': async (company, owner) => {
-    const { caseId } = await company.submitted(owner);
-    // HR steps in only after the manager has let it wait more than three days.
-    const clock = company.cloud.clock;
-    await clock.jump(new Date(clock.now().getTime() + 4 * DAY_MS));
-    return { caseId, comment: '经理超过三天未处理，HR 接手' };
-  },
-  'case.hrConfirm': onCase((c, o) => c.hrReview(o)),
-  'case.hrReturn': onCase((c, o) => c.hrReview(o), { comment: '请补充交接材料' }),
-  'case.hrCancel': onCase((c, o) => c.submitted(o), { comment: '员工口头撤回，已电话确认' }),
-  'case.sign': async (company, owner) => {
-    const { caseId } = await company.formalities(owner);
-    const view = await company.must<{ letter: { hash: string } }>(owner.openid, 'case.get', {
-      caseId,
-    });
-    const signatureFileId = await company.upload(
-      owner.openid,
-      `cases/${caseId}/signature/sign.png`,
-      PNG_BYTES,
-    );
-    return { caseId, signatureFileId, letterHash: view.letter.hash, consent: true };
-  },
-  'case.checklist (handover_confirmed: the manager)': onCase((c, o) => c.formalities(o), {
-    item: 'handover_confirmed',
-    done: true,
-  }),
-  'case.checklist (final_pay: HR)': onCase((c, o) => c.formalities(o), {
-    item: 'final_pay',
-    done: true,
-  }),
-  'case.close': onCase((c, o) => c.closeable(o)),
-  'case.get': onCase((c, o) => c.submitted(o)),
-  'case.get (a termination draft)': onCase((c, o) => c.draft(o)),
-  'case.evidence': onCase((c, o) => c.formalities(o)),
-  'case.remind': onCase((c, o) => c.formalities(o)),
-  'admin.board': async () => ({}),
-  'admin.stats': async () => ({ from: '2027-01-01', to: '2027-12-31' }),
-  'admin.import': async () => ({
-    rows: [
-      {
-        employeeNo: unique('N'),
-        name: '新同事',
-        department: '研发部',
-        position: '工程师',
-        managerNo: 'M001',
-        hireDate: '2027-02-01',
-        probationEndDate: '2027-05-01',
-      },
-    ],
-  }),
-  'admin.bindingCode': async (_company, owner) => ({ employeeNo: owner.employeeNo }),
-  // A bound caller re-binds their own number with a code HR re-issued; a caller bound to no
-  // one binds a newly imported employee.
-  'me.bind': async (company, _owner, caller) => {
-    const hr = company.person('H001').openid;
-    const self = Object.values(company.people).find((person) => person.openid === caller);
-    if (!self) {
-      const newcomer = await company.hire('M001', { bind: false });
-      return { employeeNo: newcomer.employeeNo, code: newcomer.code };
-    }
-    const { code } = await company.must<{ code: string }>(hr, 'admin.bindingCode', {
-      employeeNo: self.employeeNo,
-    });
-    return { employeeNo: self.employeeNo, code };
-  },
-};
 
 type Cell = Expected | typeof NONE;
 /** The action (and what makes the row special), then one outcome per caller, in CALLERS order. */
@@ -185,8 +59,6 @@ const TABLE: readonly Row[] = [
   ['me.bind',                                         OK,        OK,        OK,        OK,        OK,        OK,        OK],
 ];
 
-const actionOf = (scene: string) => scene.split(' ')[0] as ActionName;
-
 const CASES = TABLE.flatMap(([scene, ...outcomes]) =>
   CALLERS.flatMap((caller, i) => {
     const expected = outcomes[i];
@@ -209,18 +81,9 @@ describe('the authorisation table', () => {
   });
 
   it.each(CASES)('%s as %s → %s', async (scene, who, expected) => {
-    const hasManager = !scene.includes('without a manager');
+    const hasManager = ownerHasManager(scene);
     const owner = await company.hire(hasManager ? 'M001' : null);
-    const openids: Record<Caller, string> = {
-      owner: owner.openid,
-      'other employee': company.person('D009').openid,
-      'manager of owner': company.person('M001').openid,
-      'other manager': company.person(hasManager ? 'M002' : 'M001').openid,
-      HR: company.person('H001').openid,
-      admin: ADMIN_OPENID,
-      unbound: unique('stranger-'),
-    };
-    const caller = openids[who];
+    const caller = openidOf(company, who, owner, hasManager);
     const setUp = SCENES[scene];
     if (!setUp) throw new Error(`no scene for ${scene}`);
     const payload = await setUp(company, owner, caller);

@@ -63,6 +63,15 @@ export interface Company {
   dispose(): Promise<void>;
 }
 
+/** The ids of the message templates the local cloud's WeChat side knows. */
+export function localTemplateIds(): string[] {
+  const file = path.join(__dirname, '..', '..', '..', 'tools', 'local-cloud', 'templates.json');
+  const { templates } = JSON.parse(fs.readFileSync(file, 'utf8')) as {
+    templates: Record<string, unknown>;
+  };
+  return Object.keys(templates);
+}
+
 let sequence = 0;
 /** Unique per process: idempotency keys and employee numbers never collide between tests. */
 export function unique(prefix: string): string {
