@@ -101,9 +101,7 @@ export function workflowHandlers(deps: WorkflowDeps) {
     for (let attempt = 0; attempt < 2; attempt += 1) {
       const created = await cases.create(stored);
       if (created === 'created') return ok(stored);
-      // Without a lock to blame, the duplicate is the case id itself: a retry of a request
-      // whose case has since ended and given the lock up.
-      const holder = await cases.get(created.lockedBy ?? stored.caseId);
+      const holder = created.lockedBy ? await cases.get(created.lockedBy) : null;
       if (holder?.caseId === stored.caseId) {
         // The same request again: answer what the first one answered.
         return existing(holder) ?? fail('CONFLICT', '重复的请求标识，请刷新后重试');
