@@ -73,3 +73,15 @@ it('a refused second submission stays within 4 round trips', async () => {
   expect(answer).toMatchObject({ ok: false, error: { details: { guard: 'one_open_case' } } });
   expect(reads + writes).toBeLessThanOrEqual(MAX_ROUND_TRIPS);
 });
+
+it('a submission retried after its case was withdrawn stays within 4 round trips', async () => {
+  const owner = await company.hire('M001');
+  const payload = { reason: 'resignation', idempotencyKey: unique('retry-') };
+  const first = await company.must<{ caseId: string }>(owner.openid, 'case.submit', payload);
+  await company.must(owner.openid, 'case.withdraw', { caseId: first.caseId });
+
+  const { answer, reads, writes } = await company.measured(owner.openid, 'case.submit', payload);
+
+  expect(answer).toMatchObject({ ok: true, data: { caseId: first.caseId, version: 1 } });
+  expect(reads + writes).toBeLessThanOrEqual(MAX_ROUND_TRIPS);
+});
