@@ -6,6 +6,7 @@
  */
 import fc from 'fast-check';
 import { ACTION_NAMES, ACTIONS, type ActionName, ERROR_CODES } from '../../../server/contract';
+import { PDF_BYTES } from '../../../tools/demo/demo-company';
 import { type Answer, CHINESE, type Company, startCompany } from './company-harness';
 
 /** The validation library's own English wording, which must never reach a person. */
@@ -286,5 +287,32 @@ describe('a payload that is wrong', () => {
       openid: hr(),
     })) as Answer;
     expect(answer).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED' } });
+  });
+});
+
+describe('an attachment that is refused', () => {
+  it('keeps no copy of the files that came before the bad one', async () => {
+    const owner = company.person('D001');
+    const caseId = company.cases.submitted ?? '';
+    const good = await company.upload(owner.openid, `cases/${caseId}/other/minutes.pdf`, PDF_BYTES);
+    const elsewhere = await company.upload(owner.openid, `cases/${caseId}/notes.pdf`, PDF_BYTES);
+    const before = company.cloud.stats();
+
+    const answer = await company.call(owner.openid, 'case.attach', {
+      caseId,
+      kind: 'other',
+      fileIds: [good, elsewhere],
+    });
+
+    expect(answer).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION_FAILED', details: { field: 'fileIds.1' } },
+    });
+    expect(!answer.ok && answer.error.message).toMatch(CHINESE);
+    const after = company.cloud.stats();
+    expect({ writes: after.writes, mutations: after.mutations }).toEqual({
+      writes: before.writes,
+      mutations: before.mutations,
+    });
   });
 });
