@@ -9,7 +9,7 @@
  */
 import { ACTION_NAMES, type ErrorCode } from '../../../server/contract';
 import { actionOf, CALLERS, openidOf, ownerHasManager, SCENES } from './action-scenes';
-import { CHINESE, type Company, startCompany, unique } from './company-harness';
+import { ADMIN_OPENID, CHINESE, type Company, startCompany, unique } from './company-harness';
 
 type Expected = 'ok' | ErrorCode;
 /** The owner has no manager, so there is no "manager of owner" to ask. */
@@ -71,6 +71,65 @@ beforeAll(async () => {
   company = await startCompany();
 });
 afterAll(() => company.dispose());
+
+// Before the table: its last rows bind the admin to an employee.
+describe('roles (DESIGN §2)', () => {
+  const row = (employeeNo: string, roles: string[]) => ({
+    employeeNo,
+    name: '新经理',
+    department: '研发部',
+    position: '经理',
+    hireDate: '2027-02-01',
+    probationEndDate: '2027-05-01',
+    roles,
+  });
+
+  it('an admin from ADMIN_OPENIDS is an admin without being anyone', async () => {
+    const me = await company.must<{ employee: unknown; roles: string[] }>(ADMIN_OPENID, 'me.get');
+    expect(me).toMatchObject({ employee: null, roles: ['admin'] });
+  });
+
+  it('HR may not grant HR or admin; the row is refused and the others land', async () => {
+    const hr = company.person('H001').openid;
+    const [granted, plain] = [unique('R'), unique('R')];
+
+    const answer = await company.must<{ created: number; errors: unknown[] }>(hr, 'admin.import', {
+      rows: [row(granted, ['hr']), row(plain, ['manager'])],
+    });
+
+    expect(answer.created).toBe(1);
+    expect(answer.errors).toEqual([
+      { row: 1, field: 'roles', message: expect.stringContaining('只有管理员') },
+    ]);
+  });
+
+  it('HR may not take HR away either', async () => {
+    const hr = company.person('H001').openid;
+    const answer = await company.must<{ updated: number; errors: { field: string }[] }>(
+      hr,
+      'admin.import',
+      { rows: [{ ...row('H001', ['manager']), name: '孙丽', department: '人力资源部' }] },
+    );
+    expect(answer.updated).toBe(0);
+    expect(answer.errors).toEqual([expect.objectContaining({ field: 'roles' })]);
+    const me = await company.must<{ roles: string[] }>(hr, 'me.get');
+    expect(me.roles).toContain('hr');
+  });
+
+  it('an admin grants HR, and the new HR may then act as HR', async () => {
+    const newcomer = await company.hire('M001');
+    const answer = await company.must<{ updated: number }>(ADMIN_OPENID, 'admin.import', {
+      rows: [{ ...row(newcomer.employeeNo, ['hr']), managerNo: 'M001' }],
+    });
+    expect(answer.updated).toBe(1);
+
+    const stats = await company.call(newcomer.openid, 'admin.stats', {
+      from: '2027-01-01',
+      to: '2027-12-31',
+    });
+    expect(stats.ok).toBe(true);
+  });
+});
 
 describe('the authorisation table', () => {
   it('has a row for every action of the contract', () => {
