@@ -3,9 +3,10 @@
  * each with a payload that is valid for the right caller, so that only the caller decides.
  *
  * Every row gets its own new employee ("owner", reporting to M001) and, for case actions, its
- * own case in the state where the action is allowed; what an allowed call changes never
- * reaches another row. M001 manages the owner, M002 does not; D009 is an employee unrelated
- * to the owner; H001 is HR; the admin comes from ADMIN_OPENIDS and is not bound to anyone.
+ * own case in the state where the action is allowed (the scenes in action-scenes.ts); what an
+ * allowed call changes never reaches another row. M001 manages the owner, M002 does not; D009
+ * is an employee unrelated to the owner; H001 is HR; the admin comes from ADMIN_OPENIDS and is
+ * bound to no one; an unbound caller is a new OPENID every time.
  */
 import { ACTION_NAMES, type ErrorCode } from '../../../server/contract';
 import { actionOf, CALLERS, openidOf, ownerHasManager, SCENES } from './action-scenes';
