@@ -97,6 +97,7 @@ export const SCENES: Record<string, Scene> = {
   'case.get': onCase((c, o) => c.submitted(o)),
   'case.get (a termination draft)': onCase((c, o) => c.draft(o)),
   'case.evidence': onCase((c, o) => c.formalities(o)),
+  'case.evidence (a termination draft)': onCase((c, o) => c.draft(o)),
   'case.remind': onCase((c, o) => c.formalities(o)),
   'admin.board': async () => ({}),
   'admin.stats': async () => ({ from: '2027-01-01', to: '2027-12-31' }),
