@@ -60,6 +60,22 @@ describe('two people acting on one case at the same moment', () => {
     expect(reviews).toHaveLength(1);
     expect(view.case.state).toBe(reviews[0]?.type === 'review.approve' ? 'hr_review' : 'returned');
   });
+  it('the employee withdraws while the manager approves: one of them, never both', async () => {
+    const owner = await company.hire('M001');
+    const { caseId } = await company.submitted(owner);
+    const manager = company.person('M001').openid;
+
+    const [approval, withdrawal] = await Promise.all([
+      company.call(manager, 'case.review', { caseId, decision: 'approve' }),
+      company.call(owner.openid, 'case.withdraw', { caseId, comment: '决定留任' }),
+    ]);
+
+    expect([approval, withdrawal].filter((answer) => answer.ok)).toHaveLength(1);
+    const view = await company.must<CaseDetail>(manager, 'case.get', { caseId });
+    expect(view.case.state).toBe(approval.ok ? 'hr_review' : 'withdrawn');
+    const decided = view.events.filter((e) => ['review.approve', 'withdraw'].includes(e.type));
+    expect(decided).toHaveLength(1);
+  });
 });
 
 describe('a submission sent again', () => {
