@@ -207,6 +207,40 @@ describe('random payloads', () => {
   );
 });
 
+describe('random requests', () => {
+  it('an event that is not a request, or names no action of ours, is refused and writes nothing', async () => {
+    const hr = company.person('H001').openid;
+    const events = fc.oneof(
+      fc.anything(),
+      fc.record({ action: fc.string(), payload: junk }),
+      fc.record({ action: junk, payload: junk, requestId: junk }),
+    );
+    await fc.assert(
+      fc.asyncProperty(events, async (event) => {
+        const before = company.cloud.stats();
+        const answer = (await company.cloud.invoke('offboarding', event, { openid: hr })) as Answer;
+        const after = company.cloud.stats();
+        const named =
+          typeof event === 'object' && event !== null && 'action' in event
+            ? (event as { action: unknown }).action
+            : undefined;
+        // A real action name with a well-formed request is the other tests' business.
+        if (typeof named === 'string' && (ACTION_NAMES as readonly string[]).includes(named)) {
+          return;
+        }
+        expect(answer).toMatchObject({
+          ok: false,
+          error: { code: 'VALIDATION_FAILED', details: { field: 'action' } },
+        });
+        expect(!answer.ok && answer.error.message).toMatch(CHINESE);
+        expect(after.writes).toBe(before.writes);
+        expect(after.mutations).toBe(before.mutations);
+      }),
+      { numRuns: RUNS },
+    );
+  });
+});
+
 describe('a payload that is wrong', () => {
   const hr = () => company.person('H001').openid;
 
