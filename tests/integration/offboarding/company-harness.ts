@@ -15,11 +15,10 @@ import { createLocalCloud, type LocalCloud } from '../../../tools/local-cloud';
 
 /** The admin the function trusts without binding (its `ADMIN_OPENIDS`). */
 export const ADMIN_OPENID = 'env-admin';
-/** Monday 2027-03-01 10:00 in Beijing: a working day, so notice periods start today. */
+/** Monday 2027-03-01 10:00 in Beijing: fixed, so no date in the tests depends on when they run. */
 export const START = new Date('2027-03-01T02:00:00.000Z');
 
 export type Answer = Envelope<unknown>;
-export type Ok<T> = { ok: true; data: T };
 
 export interface CaseRef {
   readonly caseId: string;
