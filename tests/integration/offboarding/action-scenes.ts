@@ -5,7 +5,7 @@
  * owner has no manager), so what an allowed call changes reaches no other scene.
  */
 import type { ActionName } from '../../../server/contract';
-import { type Person, PNG_BYTES } from '../../../tools/demo/demo-company';
+import { PDF_BYTES, type Person, PNG_BYTES } from '../../../tools/demo/demo-company';
 import { ADMIN_OPENID, type Company, localTemplateIds, unique } from './company-harness';
 
 export const CALLERS = [
@@ -32,6 +32,10 @@ const onCase =
     ...extra,
   });
 
+/** HR's upload into a case folder, e.g. a termination document or an EMS receipt. */
+const hrUpload = (company: Company, cloudPath: string) =>
+  company.upload(company.person('H001').openid, cloudPath, PDF_BYTES);
+
 export const SCENES: Record<string, Scene> = {
   'me.get': noPayload,
   'meta.get': noPayload,
@@ -56,6 +60,22 @@ export const SCENES: Record<string, Scene> = {
       PNG_BYTES,
     );
     return { caseId, kind: 'handover_checklist', fileIds: [fileId] };
+  },
+  'case.attach (appraisal_record to a termination draft)': async (company, owner) => {
+    const { caseId } = await company.draft(owner);
+    return {
+      caseId,
+      kind: 'appraisal_record',
+      fileIds: [await hrUpload(company, `cases/${caseId}/appraisal_record/2026-q4.pdf`)],
+    };
+  },
+  'case.attach (notice_delivery: HR)': async (company, owner) => {
+    const { caseId } = await company.formalities(owner);
+    return {
+      caseId,
+      kind: 'notice_delivery',
+      fileIds: [await hrUpload(company, `cases/${caseId}/notice_delivery/ems.pdf`)],
+    };
   },
   'case.resubmit': onCase((c, o) => c.returned(o)),
   'case.withdraw': onCase((c, o) => c.submitted(o)),

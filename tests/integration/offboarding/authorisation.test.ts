@@ -35,6 +35,8 @@ const TABLE: readonly Row[] = [
   ['case.terminate',                                  FORBID,    FORBID,    FORBID,    FORBID,    OK,        OK,        UNAUTH],
   ['case.issue',                                      FORBID,    FORBID,    FORBID,    FORBID,    OK,        OK,        UNAUTH],
   ['case.attach',                                     OK,        FORBID,    FORBID,    FORBID,    OK,        OK,        UNAUTH],
+  ['case.attach (appraisal_record to a termination draft)', NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND, OK,        OK,        UNAUTH],
+  ['case.attach (notice_delivery: HR)',               FORBID,    FORBID,    FORBID,    FORBID,    OK,        OK,        UNAUTH],
   ['case.resubmit',                                   OK,        FORBID,    FORBID,    FORBID,    FORBID,    FORBID,    UNAUTH],
   ['case.withdraw',                                   OK,        FORBID,    FORBID,    FORBID,    FORBID,    FORBID,    UNAUTH],
   ['case.review',                                     FORBID,    FORBID,    OK,        FORBID,    FORBID,    FORBID,    UNAUTH],
@@ -130,6 +132,22 @@ describe('roles (DESIGN §2)', () => {
       to: '2027-12-31',
     });
     expect(stats.ok).toBe(true);
+  });
+});
+
+describe('nobody decides their own case', () => {
+  it('a manager with no manager above may not approve their own resignation; HR reviews it', async () => {
+    const head = await company.hire(null, { roles: ['manager'] });
+    const { caseId } = await company.submitted(head);
+
+    const own = await company.call(head.openid, 'case.review', { caseId, decision: 'approve' });
+
+    expect(own).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    const byHr = await company.call(company.person('H001').openid, 'case.review', {
+      caseId,
+      decision: 'approve',
+    });
+    expect(byHr).toMatchObject({ ok: true, data: { state: 'hr_review' } });
   });
 });
 

@@ -47,7 +47,10 @@ export interface Company {
    * A new employee, imported by HR and bound to `demo-<no>`; `managerNo: null` for none. With
    * `bind: false` only imported, and the answer carries a fresh binding code.
    */
-  hire(managerNo: string | null, options?: { bind?: boolean }): Promise<Person & { code: string }>;
+  hire(
+    managerNo: string | null,
+    options?: { bind?: boolean; roles?: string[] },
+  ): Promise<Person & { code: string }>;
   /** Direct reports of a manager, as the roster (with every hire) says. */
   reportsOf(managerNo: string): string[];
   /** Cases of a fresh hire, made the way people make them, in the state asked for. */
@@ -143,7 +146,7 @@ export async function startCompany(): Promise<Company> {
     must,
     upload,
 
-    async hire(managerNo, { bind = true } = {}) {
+    async hire(managerNo, { bind = true, roles } = {}) {
       const employeeNo = unique('T');
       await must(hr, 'admin.import', {
         rows: [
@@ -156,6 +159,7 @@ export async function startCompany(): Promise<Company> {
             hireDate: '2024-01-02',
             probationEndDate: '2024-04-01',
             contractStart: '2024-01-02',
+            ...(roles ? { roles } : {}),
           },
         ],
       });
