@@ -21,10 +21,15 @@ export function relationTo(caller: Caller, caseDoc: StoredCase): Relation {
   };
 }
 
-/** The actor recorded in the audit log for a caller acting in a role. */
+/**
+ * The actor recorded in the audit log for a caller acting in a role. Only HR and admins act as
+ * HR: anyone else is the employee they are, whom the domain refuses HR's events.
+ */
 export function actorAs(caller: Caller, role: 'employee' | 'manager' | 'hr'): Actor {
   if (role !== 'hr') return { openid: caller.openid, role };
-  return { openid: caller.openid, role: caller.roles.includes('hr') ? 'hr' : 'admin' };
+  if (caller.roles.includes('hr')) return { openid: caller.openid, role: 'hr' };
+  if (caller.roles.includes('admin')) return { openid: caller.openid, role: 'admin' };
+  return { openid: caller.openid, role: 'employee' };
 }
 
 /**

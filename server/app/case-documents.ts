@@ -107,6 +107,9 @@ export function documentHandlers(deps: DocumentsDeps): {
     async 'case.attach'({ caller, now }, { caseId, kind, fileIds }) {
       const loaded = await loadCase(deps.cases, caller, caseId);
       if (!loaded.ok) return loaded;
+      if (HR_DOCUMENTS.includes(kind) && !loaded.relation.hr) {
+        return fail('FORBIDDEN', '只有 HR 可以上传此类材料');
+      }
       const actor = actorAs(caller, attachRole(kind, loaded.relation));
       // Who may attach what, and when, is the domain's: ask before any file is copied.
       const allowed = attach(loaded.case, kind, [], actor, now);

@@ -255,7 +255,11 @@ export function workflowHandlers(deps: WorkflowDeps) {
     async 'case.review'({ caller, now }, { caseId, decision, comment }) {
       const { policy } = await settings.get();
       const outcome = await change(caller, caseId, (caseDoc, relation) => {
-        // The manager reviews; HR only when the employee has no manager (DESIGN §2).
+        // The manager reviews; HR only when the employee has no manager (DESIGN §2). A manager
+        // with nobody above does not review their own case.
+        if (!relation.manager && !relation.hr) {
+          return fail('FORBIDDEN', '只有直属经理可以审批，没有直属经理时由 HR 审批');
+        }
         const role = relation.manager ? 'manager' : 'hr';
         const type = decision === 'approve' ? 'review.approve' : 'review.return';
         return transition(caseDoc, comment ? { type, comment } : { type }, now, {
