@@ -120,6 +120,20 @@ describe('roles (DESIGN §2)', () => {
     expect(me.roles).toContain('hr');
   });
 
+  it('HR may not issue a binding code for an admin: binding it would make them one', async () => {
+    const adminNo = unique('A');
+    await company.must(ADMIN_OPENID, 'admin.import', { rows: [row(adminNo, ['admin'])] });
+
+    const byHr = await company.call(company.person('H001').openid, 'admin.bindingCode', {
+      employeeNo: adminNo,
+    });
+    const byAdmin = await company.call(ADMIN_OPENID, 'admin.bindingCode', { employeeNo: adminNo });
+
+    expect(byHr).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(!byHr.ok && byHr.error.message).toMatch(CHINESE);
+    expect(byAdmin.ok).toBe(true);
+  });
+
   it('an admin grants HR, and the new HR may then act as HR', async () => {
     const newcomer = await company.hire('M001');
     const answer = await company.must<{ updated: number }>(ADMIN_OPENID, 'admin.import', {
