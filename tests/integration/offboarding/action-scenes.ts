@@ -19,7 +19,7 @@ export const CALLERS = [
 ] as const;
 export type Caller = (typeof CALLERS)[number];
 
-/** What a row needs before the call: the owner's case in the right state, and the payload. */
+/** What a call needs first (the owner's case in the right state), answering its payload. */
 export type Scene = (company: Company, owner: Person, caller: string) => Promise<unknown>;
 
 const DAY_MS = 86_400_000;
