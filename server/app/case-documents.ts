@@ -4,7 +4,7 @@ import { signLetter } from '../domain/case-signing';
 import { renderLetter } from '../domain/letters';
 import { actorAs, domainFailure, loadCase, type Relation } from './case-access';
 import { saveChange } from './case-writer';
-import { fileProblem, sniffFileType } from './file-rules';
+import { fileProblem, type FileType, sniffFileType } from './file-rules';
 import type { Handler } from './rpc-handler';
 import { type Failure, fail, ok, type Outcome } from './outcome';
 import type { CasesRepository, Crypto, FileStore, SettingsRepository } from './ports';
@@ -35,19 +35,25 @@ function invalidFile(field: string, message: string): Failure {
   return fail('VALIDATION_FAILED', message, { field, issues: [{ field, message }] });
 }
 
+/** A client's upload that passed the checks, not yet copied. */
+interface CheckedFile {
+  readonly fileId: string;
+  readonly bytes: Uint8Array;
+  readonly type: FileType;
+}
+
 /**
- * Checks a client's upload and keeps it as evidence (DESIGN §4): only files under the case's
- * own folder, of an accepted type and size; hashed and copied to `evidence/{caseId}/…`, which
- * clients cannot write.
+ * Checks a client's upload (DESIGN §4): only files under the case's own folder, of an accepted
+ * type and size. Nothing is written, so a refused call leaves no trace.
  */
-async function keepAsEvidence(
+async function checkUpload(
   deps: DocumentsDeps,
   caseId: string,
   folder: string,
   fileId: string,
   field: string,
   purpose: 'signature' | 'document',
-): Promise<Outcome<AttachmentFile>> {
+): Promise<Outcome<CheckedFile>> {
   const path = deps.files.pathOf(fileId);
   const prefix = `cases/${caseId}/${folder}/`;
   if (!path?.startsWith(prefix) || path.length === prefix.length) {
@@ -58,12 +64,22 @@ async function keepAsEvidence(
   const type = sniffFileType(bytes, path);
   const problem = fileProblem(bytes, type, purpose);
   if (problem || !type) return invalidFile(field, problem ?? '文件类型不支持');
+  return ok({ fileId, bytes, type });
+}
+
+/** Keeps a checked upload: hashed and copied to `evidence/{caseId}/…`, which clients cannot write. */
+async function keepAsEvidence(
+  deps: DocumentsDeps,
+  caseId: string,
+  folder: string,
+  { fileId, bytes, type }: CheckedFile,
+): Promise<AttachmentFile> {
   const sha256 = deps.crypto.sha256(bytes);
   const evidenceFileId = await deps.files.upload(
     `evidence/${caseId}/${folder}/${sha256}.${type.extension}`,
     bytes,
   );
-  return ok({ fileId, evidenceFileId, sha256, size: bytes.length, contentType: type.contentType });
+  return { fileId, evidenceFileId, sha256, size: bytes.length, contentType: type.contentType };
 }
 
 export function documentHandlers(deps: DocumentsDeps): {
@@ -96,19 +112,15 @@ export function documentHandlers(deps: DocumentsDeps): {
       // Who may attach what, and when, is the domain's: ask before any file is copied.
       const allowed = attach(loaded.case, kind, [], actor, now);
       if (!allowed.ok) return domainFailure(allowed);
-      const kept: AttachmentFile[] = [];
+      // Every file is checked before any is copied: one bad file leaves nothing behind.
+      const checked: CheckedFile[] = [];
       for (const [index, fileId] of fileIds.entries()) {
-        const file = await keepAsEvidence(
-          deps,
-          caseId,
-          kind,
-          fileId,
-          `fileIds.${index}`,
-          'document',
-        );
+        const file = await checkUpload(deps, caseId, kind, fileId, `fileIds.${index}`, 'document');
         if (!file.ok) return file;
-        kept.push(file.data);
+        checked.push(file.data);
       }
+      const kept: AttachmentFile[] = [];
+      for (const file of checked) kept.push(await keepAsEvidence(deps, caseId, kind, file));
       const saved = await save(loaded, attach(loaded.case, kind, kept, actor, now));
       if (!saved.ok) return saved;
       return ok({
@@ -139,7 +151,7 @@ export function documentHandlers(deps: DocumentsDeps): {
       // The state, the item and the letter's hash are checked before the image is kept.
       const allowed = sign('');
       if (!allowed.ok) return domainFailure(allowed);
-      const file = await keepAsEvidence(
+      const file = await checkUpload(
         deps,
         caseId,
         'signature',
@@ -148,14 +160,15 @@ export function documentHandlers(deps: DocumentsDeps): {
         'signature',
       );
       if (!file.ok) return file;
-      const saved = await save(loaded, sign(file.data.sha256));
+      const signature = await keepAsEvidence(deps, caseId, 'signature', file.data);
+      const saved = await save(loaded, sign(signature.sha256));
       if (!saved.ok) return saved;
       return ok({
         caseId,
         state: saved.data.state,
         version: saved.data.version,
         letterHash,
-        signatureHash: file.data.sha256,
+        signatureHash: signature.sha256,
         chainHead: saved.data.lastEventHash ?? '',
       });
     },

@@ -259,7 +259,7 @@ export function workflowHandlers(deps: WorkflowDeps) {
       const outcome = await change(caller, caseId, (caseDoc, relation) => {
         // The manager reviews; HR only when the employee has no manager (DESIGN §2).
         const actor = actorAs(caller, relation, relation.manager ? 'manager' : 'hr');
-        if (!actor) return fail('FORBIDDEN', NOT_YOUR_ROLE);
+        if (!actor) return fail('FORBIDDEN', '只有直属经理可以审批，没有直属经理时由 HR 审批');
         const type = decision === 'approve' ? 'review.approve' : 'review.return';
         return transition(caseDoc, comment ? { type, comment } : { type }, now, { actor, policy });
       });

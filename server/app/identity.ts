@@ -152,6 +152,10 @@ export function identityHandlers(deps: IdentityDeps): {
     async 'admin.bindingCode'({ caller, now }, { employeeNo }) {
       const record = await deps.employees.get(employeeNo);
       if (!record) return fail('NOT_FOUND', `没有员工 ${employeeNo}`);
+      // Whoever binds the code acts as that employee: only admins make admins (DESIGN §2).
+      if (record.roles.includes('admin') && !caller.roles.includes('admin')) {
+        return fail('FORBIDDEN', '只有管理员可以为管理员发放绑定码');
+      }
       const code = deps.crypto.randomCode(BINDING_CODE_LENGTH);
       const at = now.toISOString();
       const expiresAt = new Date(now.getTime() + CODE_VALID_MS).toISOString();

@@ -54,7 +54,8 @@ export function describeField(path: readonly PropertyKey[]): string {
       parts.push(`第${key + 1}项`);
     } else {
       const name = String(key);
-      parts.push(FIELD_LABELS[name] ?? name);
+      // An empty key (a record's) names nothing.
+      if (name) parts.push(FIELD_LABELS[name] ?? name);
     }
   }
   if (parts.length === 0) return '参数';

@@ -25,7 +25,7 @@ const TYPE_NAMES: Readonly<Record<string, string>> = {
 };
 
 /** Chinese wording of a problem; the field's name is prefixed afterwards. */
-function problemText(issue: RawIssue): string | undefined {
+function problemText(issue: RawIssue): string {
   switch (issue.code) {
     case 'invalid_type':
       if (issue.input === undefined) return '必填';
@@ -46,12 +46,19 @@ function problemText(issue: RawIssue): string | undefined {
       return '不允许的字段';
     case 'invalid_union':
       return '格式不正确';
+    case 'invalid_key':
+      return '含有无效的名称';
+    case 'invalid_element':
+      return '含有无效的项';
+    case 'not_multiple_of':
+      return `应为 ${String(issue.divisor)} 的倍数`;
     default:
-      return undefined;
+      // Never the library's English: a person reads this.
+      return '格式不正确';
   }
 }
 
-const errorMap = (issue: RawIssue): string | undefined => problemText(issue);
+const errorMap = (issue: RawIssue): string => problemText(issue);
 
 /** Flattens issues; of a union's branches, the one closest to matching speaks. */
 function flatten(issues: readonly z.core.$ZodIssue[], prefix: PropertyKey[] = []): PayloadIssue[] {

@@ -24,8 +24,10 @@ export function casesRepository(db: WxServerSdk.Database): CasesRepository {
       return data[0] ? withoutId<StoredCase>(data[0]) : null;
     },
     async create(caseDoc) {
+      let addingCase = false;
       try {
         await db.runTransaction(async (transaction) => {
+          addingCase = false;
           await transaction.collection('case_locks').add({
             data: {
               _id: lockId(caseDoc.employee.employeeNo),
@@ -33,11 +35,14 @@ export function casesRepository(db: WxServerSdk.Database): CasesRepository {
               at: caseDoc.createdAt,
             },
           });
+          addingCase = true;
           await transaction.collection('cases').add({ data: { _id: caseDoc.caseId, ...caseDoc } });
         });
         return 'created';
       } catch (error) {
         if (!isDuplicateKey(error)) throw error;
+        // The lock was free but the id is taken: the same request again, after its case ended.
+        if (addingCase) return { lockedBy: caseDoc.caseId };
         const lock = await findById<{ caseId: string }>(
           locks(),
           lockId(caseDoc.employee.employeeNo),

@@ -42,6 +42,14 @@ describe('parsePayload', () => {
     expect(error.details).toMatchObject({ field: 'explanation' });
   });
 
+  it('says in Chinese what is wrong with a key of a record', () => {
+    const error = expectValidationError(
+      parsePayload('subscription.record', { results: { '': 'accept' } }),
+    );
+    expect(error.message).toBe('订阅结果：含有无效的名称');
+    expect(error.message).not.toMatch(/Invalid/);
+  });
+
   it('rejects unknown fields', () => {
     const error = expectValidationError(
       parsePayload('case.close', { caseId: 'c1', openid: 'spoofed' }),

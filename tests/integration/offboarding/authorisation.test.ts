@@ -1,0 +1,257 @@
+/**
+ * Who may do what (DESIGN §2 and §4 "RPC contract"): every action as every kind of caller,
+ * each with a payload that is valid for the right caller, so that only the caller decides.
+ *
+ * Every row gets its own new employee ("owner", reporting to M001) and, for case actions, its
+ * own case in the state where the action is allowed (the scenes in action-scenes.ts); what an
+ * allowed call changes never reaches another row. M001 manages the owner, M002 does not; D009
+ * is an employee unrelated to the owner; H001 is HR; the admin comes from ADMIN_OPENIDS and is
+ * bound to no one; an unbound caller is a new OPENID every time.
+ */
+import { ACTION_NAMES, type ErrorCode } from '../../../server/contract';
+import { actionOf, CALLERS, openidOf, ownerHasManager, SCENES } from './action-scenes';
+import { ADMIN_OPENID, CHINESE, type Company, startCompany, unique } from './company-harness';
+
+type Expected = 'ok' | ErrorCode;
+/** The owner has no manager, so there is no "manager of owner" to ask. */
+const NONE = null;
+const OK = 'ok';
+const FORBID = 'FORBIDDEN';
+const UNAUTH = 'UNAUTHENTICATED';
+const NOT_FOUND = 'NOT_FOUND';
+
+type Cell = Expected | typeof NONE;
+/** The action (and what makes the row special), then one outcome per caller, in CALLERS order. */
+type Row = readonly [scene: string, ...outcomes: [Cell, Cell, Cell, Cell, Cell, Cell, Cell]];
+
+// prettier-ignore
+const TABLE: readonly Row[] = [
+  //                                                  owner      other emp  manager    other mgr  HR         admin      unbound
+  ['me.get',                                          OK,        OK,        OK,        OK,        OK,        OK,        UNAUTH],
+  ['meta.get',                                        OK,        OK,        OK,        OK,        OK,        OK,        UNAUTH],
+  ['subscription.record',                             OK,        OK,        OK,        OK,        OK,        OK,        UNAUTH],
+  // Managers and HR are employees too and may resign; an admin bound to no one is not.
+  ['case.submit',                                     OK,        OK,        OK,        OK,        OK,        FORBID,    UNAUTH],
+  ['case.terminate',                                  FORBID,    FORBID,    FORBID,    FORBID,    OK,        OK,        UNAUTH],
+  ['case.issue',                                      FORBID,    FORBID,    FORBID,    FORBID,    OK,        OK,        UNAUTH],
+  ['case.attach',                                     OK,        FORBID,    FORBID,    FORBID,    OK,        OK,        UNAUTH],
+  ['case.attach (appraisal_record to a termination draft)', NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND, OK,        OK,        UNAUTH],
+  ['case.attach (notice_delivery: HR)',               FORBID,    FORBID,    FORBID,    FORBID,    OK,        OK,        UNAUTH],
+  ['case.resubmit',                                   OK,        FORBID,    FORBID,    FORBID,    FORBID,    FORBID,    UNAUTH],
+  ['case.withdraw',                                   OK,        FORBID,    FORBID,    FORBID,    FORBID,    FORBID,    UNAUTH],
+  ['case.review',                                     FORBID,    FORBID,    OK,        FORBID,    FORBID,    FORBID,    UNAUTH],
+  ['case.review (owner without a manager)',           FORBID,    FORBID,    NONE,      FORBID,    OK,        OK,        UNAUTH],
+  ['case.hrEscalate',                                 FORBID,    FORBID,    FORBID,    FORBID,    OK,        OK,        UNAUTH],
+  ['case.hrConfirm',                                  FORBID,    FORBID,    FORBID,    FORBID,    OK,        OK,        UNAUTH],
+  ['case.hrReturn',                                   FORBID,    FORBID,    FORBID,    FORBID,    OK,        OK,        UNAUTH],
+  ['case.hrCancel',                                   FORBID,    FORBID,    FORBID,    FORBID,    OK,        OK,        UNAUTH],
+  ['case.sign',                                       OK,        FORBID,    FORBID,    FORBID,    FORBID,    FORBID,    UNAUTH],
+  ['case.checklist (handover_confirmed: the manager)', FORBID,   FORBID,    OK,        FORBID,    FORBID,    FORBID,    UNAUTH],
+  ['case.checklist (final_pay: HR)',                  FORBID,    FORBID,    FORBID,    FORBID,    OK,        OK,        UNAUTH],
+  ['case.close',                                      FORBID,    FORBID,    FORBID,    FORBID,    OK,        OK,        UNAUTH],
+  ['case.get',                                        OK,        FORBID,    OK,        FORBID,    OK,        OK,        UNAUTH],
+  // Only HR sees a termination being prepared: to everyone else it does not exist.
+  ['case.get (a termination draft)',                  NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND, OK,        OK,        UNAUTH],
+  ['case.evidence',                                   OK,        FORBID,    FORBID,    FORBID,    OK,        OK,        UNAUTH],
+  ['case.evidence (a termination draft)',             NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND, OK,        OK,        UNAUTH],
+  ['case.remind',                                     FORBID,    FORBID,    FORBID,    FORBID,    OK,        OK,        UNAUTH],
+  ['admin.board',                                     FORBID,    FORBID,    OK,        OK,        OK,        OK,        UNAUTH],
+  ['admin.stats',                                     FORBID,    FORBID,    FORBID,    FORBID,    OK,        OK,        UNAUTH],
+  ['admin.import',                                    FORBID,    FORBID,    FORBID,    FORBID,    OK,        OK,        UNAUTH],
+  ['admin.bindingCode',                               FORBID,    FORBID,    FORBID,    FORBID,    OK,        OK,        UNAUTH],
+  // Last: binding changes who the callers are.
+  ['me.bind',                                         OK,        OK,        OK,        OK,        OK,        OK,        OK],
+];
+
+const CASES = TABLE.flatMap(([scene, ...outcomes]) =>
+  CALLERS.flatMap((caller, i) => {
+    const expected = outcomes[i];
+    return expected === null || expected === undefined ? [] : [[scene, caller, expected] as const];
+  }),
+);
+
+let company: Company;
+beforeAll(async () => {
+  company = await startCompany();
+});
+afterAll(() => company.dispose());
+
+// Before the table: its last rows bind the admin to an employee.
+describe('roles (DESIGN §2)', () => {
+  const row = (employeeNo: string, roles: string[]) => ({
+    employeeNo,
+    name: '新经理',
+    department: '研发部',
+    position: '经理',
+    hireDate: '2027-02-01',
+    probationEndDate: '2027-05-01',
+    roles,
+  });
+
+  it('an admin from ADMIN_OPENIDS is an admin without being anyone', async () => {
+    const me = await company.must<{ employee: unknown; roles: string[] }>(ADMIN_OPENID, 'me.get');
+    expect(me).toMatchObject({ employee: null, roles: ['admin'] });
+  });
+
+  it('HR may not grant HR or admin; the row is refused and the others land', async () => {
+    const hr = company.person('H001').openid;
+    const [granted, plain] = [unique('R'), unique('R')];
+
+    const answer = await company.must<{ created: number; errors: unknown[] }>(hr, 'admin.import', {
+      rows: [row(granted, ['hr']), row(plain, ['manager'])],
+    });
+
+    expect(answer.created).toBe(1);
+    expect(answer.errors).toEqual([
+      { row: 1, field: 'roles', message: expect.stringContaining('只有管理员') },
+    ]);
+  });
+
+  it('HR may not take HR away either', async () => {
+    const hr = company.person('H001').openid;
+    const answer = await company.must<{ updated: number; errors: { field: string }[] }>(
+      hr,
+      'admin.import',
+      { rows: [{ ...row('H001', ['manager']), name: '孙丽', department: '人力资源部' }] },
+    );
+    expect(answer.updated).toBe(0);
+    expect(answer.errors).toEqual([expect.objectContaining({ field: 'roles' })]);
+    const me = await company.must<{ roles: string[] }>(hr, 'me.get');
+    expect(me.roles).toContain('hr');
+  });
+
+  it('HR may not issue a binding code for an admin: binding it would make them one', async () => {
+    const adminNo = unique('A');
+    await company.must(ADMIN_OPENID, 'admin.import', { rows: [row(adminNo, ['admin'])] });
+
+    const byHr = await company.call(company.person('H001').openid, 'admin.bindingCode', {
+      employeeNo: adminNo,
+    });
+    const byAdmin = await company.call(ADMIN_OPENID, 'admin.bindingCode', { employeeNo: adminNo });
+
+    expect(byHr).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(!byHr.ok && byHr.error.message).toMatch(CHINESE);
+    expect(byAdmin.ok).toBe(true);
+  });
+
+  it('an admin grants HR, and the new HR may then act as HR', async () => {
+    const newcomer = await company.hire('M001');
+    const answer = await company.must<{ updated: number }>(ADMIN_OPENID, 'admin.import', {
+      rows: [{ ...row(newcomer.employeeNo, ['hr']), managerNo: 'M001' }],
+    });
+    expect(answer.updated).toBe(1);
+
+    const stats = await company.call(newcomer.openid, 'admin.stats', {
+      from: '2027-01-01',
+      to: '2027-12-31',
+    });
+    expect(stats.ok).toBe(true);
+  });
+});
+
+describe('nobody decides their own case', () => {
+  it('a manager with no manager above may not approve their own resignation; HR reviews it', async () => {
+    const head = await company.hire(null, { roles: ['manager'] });
+    const { caseId } = await company.submitted(head);
+
+    const own = await company.call(head.openid, 'case.review', { caseId, decision: 'approve' });
+
+    expect(own).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    const byHr = await company.call(company.person('H001').openid, 'case.review', {
+      caseId,
+      decision: 'approve',
+    });
+    expect(byHr).toMatchObject({ ok: true, data: { state: 'hr_review' } });
+  });
+});
+
+describe('the authorisation table', () => {
+  it('has a row for every action of the contract', () => {
+    expect([...new Set(TABLE.map(([scene]) => actionOf(scene)))].sort()).toEqual(
+      [...ACTION_NAMES].sort(),
+    );
+    for (const [scene] of TABLE) expect(SCENES[scene]).toBeDefined();
+  });
+
+  it.each(CASES)('%s as %s → %s', async (scene, who, expected) => {
+    const hasManager = ownerHasManager(scene);
+    const owner = await company.hire(hasManager ? 'M001' : null);
+    const caller = openidOf(company, who, owner, hasManager);
+    const setUp = SCENES[scene];
+    if (!setUp) throw new Error(`no scene for ${scene}`);
+    const payload = await setUp(company, owner, caller);
+
+    const answer = await company.call(caller, actionOf(scene), payload);
+
+    const outcome = answer.ok ? 'ok' : answer.error.code;
+    expect({ outcome, ...(answer.ok ? {} : { message: answer.error.message }) }).toEqual(
+      expect.objectContaining({ outcome: expected }),
+    );
+    if (!answer.ok) expect(answer.error.message).toMatch(CHINESE);
+    if (answer.ok && actionOf(scene) === 'admin.board' && who.includes('manager')) {
+      // A manager's board holds the cases of their direct reports and nobody else's.
+      const managerNo = who === 'manager of owner' ? 'M001' : 'M002';
+      const rows = (answer.data as { rows: { employeeNo: string; state: string }[] }).rows;
+      expect(rows.length).toBeGreaterThan(0);
+      const reports = company.reportsOf(managerNo);
+      for (const row of rows) expect(reports).toContain(row.employeeNo);
+      expect(rows.map((row) => row.state)).not.toContain('draft');
+    }
+  });
+});
+
+describe('the order of the checks: the first failure answers', () => {
+  const hr = () => company.person('H001').openid;
+
+  it('an unknown action is refused before the caller is looked at', async () => {
+    const answer = await company.call(unique('stranger-'), 'case.delete', { caseId: 'x' });
+    expect(answer).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED' } });
+  });
+
+  it('an unbound caller is sent to binding before the payload is read', async () => {
+    const answer = await company.call(unique('stranger-'), 'case.get', { caseId: 42 });
+    expect(answer).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
+  });
+
+  it('a role that may not use the action is refused before the payload is read', async () => {
+    const owner = await company.hire('M001');
+    const answer = await company.call(owner.openid, 'admin.stats', { from: 'yesterday' });
+    expect(answer).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+  });
+
+  it('a missing case is NOT_FOUND to anyone, related or not', async () => {
+    for (const openid of [hr(), company.person('D009').openid]) {
+      const answer = await company.call(openid, 'case.get', { caseId: 'c-does-not-exist' });
+      expect(answer).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    }
+  });
+
+  it('an unrelated manager is refused before the state is looked at', async () => {
+    const answer = await company.call(company.person('M002').openid, 'case.review', {
+      caseId: company.cases.completed,
+      decision: 'approve',
+    });
+    // D010 has no manager, and the case is closed: M002 may do nothing with it.
+    expect(answer).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+  });
+
+  it('an event the state does not allow is INVALID_TRANSITION, naming the state in Chinese', async () => {
+    const answer = await company.call(hr(), 'case.hrConfirm', { caseId: company.cases.submitted });
+    expect(answer).toMatchObject({ ok: false, error: { code: 'INVALID_TRANSITION' } });
+    expect(!answer.ok && answer.error.message).toContain('待部门审批');
+  });
+
+  it('a guard names itself: approval waits for the handover list', async () => {
+    const owner = await company.hire('M001');
+    const { caseId } = await company.submitted(owner, { handover: false });
+    const answer = await company.call(company.person('M001').openid, 'case.review', {
+      caseId,
+      decision: 'approve',
+    });
+    expect(answer).toMatchObject({
+      ok: false,
+      error: { code: 'PRECONDITION_FAILED', details: { guard: 'handover_list_present' } },
+    });
+    expect(!answer.ok && answer.error.message).toMatch(CHINESE);
+  });
+});

@@ -1,0 +1,345 @@
+/**
+ * Bad input gets a clear Chinese error and changes nothing (DESIGN §4, §7): random payloads for
+ * every action, sent as HR and as an employee with a case. Each run starts from a payload that
+ * would be accepted and breaks it (drops fields, swaps values for junk, adds fields), or sends
+ * anything at all. `FUZZ_RUNS` sets the runs per action (`npm run fuzz`: 1,000).
+ */
+import fc from 'fast-check';
+import { ACTION_NAMES, ACTIONS, type ActionName, ERROR_CODES } from '../../../server/contract';
+import { PDF_BYTES } from '../../../tools/demo/demo-company';
+import { type Answer, CHINESE, type Company, startCompany } from './company-harness';
+
+/** The validation library's own English wording, which must never reach a person. */
+const ZOD_ENGLISH = /Invalid|Unrecognized|Too (big|small)|Expected|Required/;
+
+const RUNS = Number(process.env.FUZZ_RUNS ?? 100);
+
+let company: Company;
+beforeAll(async () => {
+  company = await startCompany();
+}, 60_000);
+afterAll(() => company.dispose());
+
+/** A payload each action accepts, pointing at the seeded cases where it needs one. */
+function acceptedPayload(action: ActionName): Record<string, unknown> {
+  const { cases } = company;
+  const file = (caseId: string | undefined, folder: string) =>
+    `cloud://local.lizhitong/cases/${caseId ?? ''}/${folder}/file.pdf`;
+  const templates: Record<ActionName, Record<string, unknown>> = {
+    'me.get': {},
+    'me.bind': { employeeNo: 'D004', code: 'ABCD-EFGH-12' },
+    'meta.get': {},
+    'case.submit': {
+      reason: 'personal',
+      explanation: '家庭原因需要回老家照顾父母，无法继续工作。',
+      idempotencyKey: 'fuzz-submit-0001',
+    },
+    'case.terminate': {
+      employeeNo: 'D004',
+      reason: 'incompetence',
+      noticeMode: 'payInLieu',
+      lastWorkingDay: '2027-04-01',
+      explanation: '连续两个季度考核不合格，调岗后仍不能胜任。',
+      idempotencyKey: 'fuzz-terminate-0001',
+    },
+    'case.issue': { caseId: cases.draft, noProtectedStatus: true },
+    'case.attach': {
+      caseId: cases.submitted,
+      kind: 'other',
+      fileIds: [file(cases.submitted, 'other')],
+    },
+    'case.resubmit': { caseId: cases.returned, comment: '已补充交接清单' },
+    'case.withdraw': { caseId: cases.returned, comment: '决定留任' },
+    'case.review': { caseId: cases.submitted, decision: 'return', comment: '请补充材料' },
+    'case.hrEscalate': { caseId: cases.submitted, comment: '经理长期未处理' },
+    'case.hrConfirm': {
+      caseId: cases.hr_review,
+      lastWorkingDay: '2027-03-20',
+      earlyReleaseProposedBy: 'employee',
+      assets: [{ id: 'badge', label: '工卡' }],
+      comment: '同意提前离职',
+    },
+    'case.hrReturn': { caseId: cases.hr_review, comment: '请补充材料' },
+    'case.hrCancel': { caseId: cases.returned, comment: '员工已撤回' },
+    'case.sign': {
+      caseId: cases.formalities,
+      signatureFileId: file(cases.formalities, 'signature'),
+      letterHash: 'a'.repeat(64),
+      consent: true,
+    },
+    'case.checklist': {
+      caseId: cases.formalities,
+      item: 'certificate_issued',
+      done: true,
+      note: '纸质离职证明已交付',
+    },
+    'case.close': { caseId: cases.formalities },
+    'case.get': { caseId: cases.submitted },
+    'case.evidence': { caseId: cases.completed },
+    'case.remind': { caseId: cases.formalities },
+    'subscription.record': { results: { 'template-1': 'accept', 'template-2': 'reject' } },
+    'admin.board': { state: 'submitted', overdueOnly: true, department: '研发部', q: '张' },
+    'admin.stats': { from: '2027-01-01', to: '2027-12-31' },
+    'admin.import': {
+      rows: [
+        {
+          employeeNo: 'F001',
+          name: '模糊测试',
+          department: '研发部',
+          position: '工程师',
+          managerNo: 'M001',
+          hireDate: '2026-01-05',
+          probationEndDate: '2026-04-05',
+        },
+      ],
+    },
+    'admin.bindingCode': { employeeNo: 'D005' },
+  };
+  return templates[action];
+}
+
+/** Values people and scripts send by mistake, and a few that try to reach the database. */
+const junk: fc.Arbitrary<unknown> = fc.oneof(
+  fc.anything(),
+  fc.string(),
+  fc.integer(),
+  fc.double(),
+  fc.boolean(),
+  fc.constantFrom(
+    null,
+    undefined,
+    '',
+    ' ',
+    '0',
+    'x'.repeat(600),
+    '2027-02-30',
+    '2027-13-01',
+    '../../evidence/x',
+    'cloud://local.lizhitong/evidence/x/file.pdf',
+    { $ne: null },
+    { $regex: '.*' },
+    [],
+    [{}],
+    {},
+  ),
+);
+
+const KEEP = Symbol('keep');
+const DROP = Symbol('drop');
+
+function payloads(action: ActionName): fc.Arbitrary<unknown> {
+  const accepted = acceptedPayload(action);
+  const perField = Object.fromEntries(
+    Object.keys(accepted).map((key) => [
+      key,
+      fc.oneof(
+        { weight: 3, arbitrary: fc.constant<unknown>(KEEP) },
+        { weight: 1, arbitrary: fc.constant<unknown>(DROP) },
+        { weight: 2, arbitrary: junk },
+      ),
+    ]),
+  );
+  const broken = fc
+    .tuple(fc.record(perField), fc.option(fc.tuple(fc.string({ minLength: 1 }), junk)))
+    .map(([changes, extra]) => {
+      const payload: Record<string, unknown> = {};
+      for (const [key, value] of Object.entries(accepted)) {
+        const change = changes[key];
+        if (change === DROP) continue;
+        payload[key] = change === KEEP ? value : change;
+      }
+      if (extra) payload[extra[0]] = extra[1];
+      return payload;
+    });
+  return fc.oneof({ weight: 1, arbitrary: junk }, { weight: 4, arbitrary: broken });
+}
+
+function describeAnswer(answer: Answer): string {
+  return JSON.stringify(answer).slice(0, 300);
+}
+
+describe('random payloads', () => {
+  it.each(ACTION_NAMES)(
+    '%s: always an envelope, never INTERNAL, and a refusal writes nothing',
+    async (action) => {
+      const callers = {
+        HR: company.person('H001').openid,
+        // D001's case waits for the manager: an employee with something to lose.
+        employee: company.person('D001').openid,
+      };
+      await fc.assert(
+        fc.asyncProperty(
+          fc.constantFrom<keyof typeof callers>('HR', 'employee'),
+          payloads(action),
+          async (who, payload) => {
+            const before = company.cloud.stats();
+            const answer = await company.call(callers[who], action, payload);
+            const after = company.cloud.stats();
+            const shown = `${action} as ${who}: ${describeAnswer(answer)}`;
+
+            expect(typeof answer === 'object' && answer !== null).toBe(true);
+            if (answer.ok) {
+              // What the function answers is what the contract promises the client.
+              const data = ACTIONS[action].result.safeParse(answer.data);
+              if (!data.success) throw new Error(`${shown}\n${data.error.message}`);
+              return;
+            }
+            expect(Object.keys(answer).sort()).toEqual(['error', 'ok']);
+            if (!(ERROR_CODES as readonly string[]).includes(answer.error.code)) {
+              throw new Error(`unknown code: ${shown}`);
+            }
+            if (answer.error.code === 'INTERNAL') throw new Error(`INTERNAL: ${shown}`);
+            if (!CHINESE.test(answer.error.message) || ZOD_ENGLISH.test(answer.error.message)) {
+              throw new Error(`not Chinese: ${shown}`);
+            }
+            if (answer.error.code === 'VALIDATION_FAILED') {
+              expect(typeof answer.error.details?.field).toBe('string');
+              if (after.writes !== before.writes || after.mutations !== before.mutations) {
+                throw new Error(`a refused call wrote: ${shown}`);
+              }
+            }
+          },
+        ),
+        { numRuns: RUNS },
+      );
+    },
+    Math.max(30_000, RUNS * 200),
+  );
+});
+
+describe('random requests', () => {
+  it('an event that is not a request, or names no action of ours, is refused and writes nothing', async () => {
+    const hr = company.person('H001').openid;
+    const events = fc.oneof(
+      fc.anything(),
+      fc.record({ action: fc.string(), payload: junk }),
+      fc.record({ action: junk, payload: junk, requestId: junk }),
+    );
+    await fc.assert(
+      fc.asyncProperty(events, async (event) => {
+        const before = company.cloud.stats();
+        const answer = (await company.cloud.invoke('offboarding', event, { openid: hr })) as Answer;
+        const after = company.cloud.stats();
+        const named =
+          typeof event === 'object' && event !== null && 'action' in event
+            ? (event as { action: unknown }).action
+            : undefined;
+        // A real action name with a well-formed request is the other tests' business.
+        if (typeof named === 'string' && (ACTION_NAMES as readonly string[]).includes(named)) {
+          return;
+        }
+        expect(answer).toMatchObject({
+          ok: false,
+          error: { code: 'VALIDATION_FAILED', details: { field: 'action' } },
+        });
+        expect(!answer.ok && answer.error.message).toMatch(CHINESE);
+        expect(after.writes).toBe(before.writes);
+        expect(after.mutations).toBe(before.mutations);
+      }),
+      { numRuns: RUNS },
+    );
+  });
+});
+
+describe('a payload that is wrong', () => {
+  const hr = () => company.person('H001').openid;
+
+  async function refused(openid: string, action: string, payload: unknown) {
+    const before = company.cloud.stats();
+    const answer = await company.call(openid, action, payload);
+    const after = company.cloud.stats();
+    expect(after.writes).toBe(before.writes);
+    expect(after.mutations).toBe(before.mutations);
+    if (answer.ok) throw new Error(`${action} accepted ${JSON.stringify(payload)}`);
+    expect(answer.error.code).toBe('VALIDATION_FAILED');
+    expect(answer.error.message).toMatch(CHINESE);
+    return answer.error;
+  }
+
+  it('names the field and says in Chinese what is wrong with it', async () => {
+    const error = await refused(hr(), 'case.terminate', {
+      employeeNo: 'D004',
+      reason: 'incompetence',
+      noticeMode: 'payInLieu',
+      idempotencyKey: 'wrong-payload-1',
+    });
+    // Pay in lieu of notice: HR must choose the last day.
+    expect(error.details).toMatchObject({ field: 'lastWorkingDay' });
+    expect(error.message).toContain('代通知金');
+  });
+
+  it('names a field inside a list by its position', async () => {
+    const error = await refused(hr(), 'admin.import', {
+      rows: [
+        {
+          employeeNo: 'F100',
+          name: '王五',
+          department: '研发部',
+          position: '工程师',
+          hireDate: '2027-02-30',
+          probationEndDate: '2027-05-01',
+        },
+      ],
+    });
+    expect(error.details).toMatchObject({ field: 'rows.0.hireDate' });
+    expect(error.message).toContain('日期');
+  });
+
+  it('rejects an explanation that is too short for 其他个人原因', async () => {
+    const error = await refused(company.person('D004').openid, 'case.submit', {
+      reason: 'personal',
+      explanation: '不想干了',
+      idempotencyKey: 'wrong-payload-2',
+    });
+    expect(error.details).toMatchObject({ field: 'explanation' });
+    expect(error.message).toContain('至少 10 个字');
+  });
+
+  it('rejects a field the action does not have', async () => {
+    const error = await refused(hr(), 'case.get', {
+      caseId: company.cases.submitted,
+      includeDeleted: true,
+    });
+    expect(error.details).toMatchObject({ field: 'includeDeleted' });
+  });
+
+  it('refuses an unknown action by name', async () => {
+    const error = await refused(hr(), 'case.delete', { caseId: company.cases.submitted });
+    expect(error.details).toMatchObject({ field: 'action' });
+    expect(error.message).toContain('case.delete');
+  });
+
+  it('refuses a request that is not an object', async () => {
+    const answer = (await company.cloud.invoke('offboarding', 'case.get', {
+      openid: hr(),
+    })) as Answer;
+    expect(answer).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED' } });
+  });
+});
+
+describe('an attachment that is refused', () => {
+  it('keeps no copy of the files that came before the bad one', async () => {
+    const owner = await company.hire('M001');
+    const { caseId } = await company.submitted(owner);
+    const good = await company.upload(owner.openid, `cases/${caseId}/other/minutes.pdf`, PDF_BYTES);
+    const elsewhere = await company.upload(owner.openid, `cases/${caseId}/notes.pdf`, PDF_BYTES);
+    const before = company.cloud.stats();
+
+    const answer = await company.call(owner.openid, 'case.attach', {
+      caseId,
+      kind: 'other',
+      fileIds: [good, elsewhere],
+    });
+
+    expect(answer).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION_FAILED', details: { field: 'fileIds.1' } },
+    });
+    expect(!answer.ok && answer.error.message).toMatch(CHINESE);
+    const after = company.cloud.stats();
+    expect({ writes: after.writes, mutations: after.mutations }).toEqual({
+      writes: before.writes,
+      mutations: before.mutations,
+    });
+  });
+});

@@ -1,0 +1,98 @@
+/**
+ * DESIGN §4 and §7: an action makes at most 4 database round trips (reads + writes), and
+ * `admin.import` at most one per row plus 2. `case.remind` sends a message the way the timer
+ * does, so it pays what every reminder costs: the employee's current binding and the case's
+ * reminders (one message a day) are read, and the record before the send, its outcome and the
+ * case's event are written — 7 in all. Counted by the local cloud on each success path,
+ * on a warm instance (one that read the settings within the last minute and keeps them).
+ */
+import { ACTION_NAMES } from '../../../server/contract';
+import { actionOf, openidOf, ownerHasManager, SCENES, SUCCESS_PATHS } from './action-scenes';
+import { type Company, startCompany, unique } from './company-harness';
+
+const MAX_ROUND_TRIPS = 4;
+const REMIND_ROUND_TRIPS = 7;
+
+let company: Company;
+beforeAll(async () => {
+  company = await startCompany();
+});
+afterAll(() => company.dispose());
+
+it('counts every action', () => {
+  expect(new Set(SUCCESS_PATHS.map(([scene]) => actionOf(scene)))).toEqual(new Set(ACTION_NAMES));
+});
+
+it.each(SUCCESS_PATHS)('%s as %s: within its round-trip budget', async (scene, who) => {
+  const action = actionOf(scene);
+  const hasManager = ownerHasManager(scene);
+  const owner = await company.hire(hasManager ? 'M001' : null);
+  const caller = openidOf(company, who, owner, hasManager);
+  const setUp = SCENES[scene];
+  if (!setUp) throw new Error(`no scene for ${scene}`);
+  const payload = await setUp(company, owner, caller);
+  // A warm instance: it read the settings within the last minute and keeps them.
+  await company.must(company.person('H001').openid, 'meta.get');
+
+  const { answer, reads, writes } = await company.measured(caller, action, payload);
+
+  expect({ action, outcome: answer.ok ? 'ok' : answer.error }).toEqual({ action, outcome: 'ok' });
+  const budget =
+    action === 'admin.import'
+      ? (payload as { rows: unknown[] }).rows.length + 2
+      : action === 'case.remind'
+        ? REMIND_ROUND_TRIPS
+        : MAX_ROUND_TRIPS;
+  // The action and its counts are in the failure message.
+  expect({ action, reads, writes, withinBudget: reads + writes <= budget }).toEqual({
+    action,
+    reads,
+    writes,
+    withinBudget: true,
+  });
+});
+
+it('admin.import of 50 rows stays within one round trip per row plus 2', async () => {
+  const hr = company.person('H001').openid;
+  const rows = Array.from({ length: 50 }, (_, i) => ({
+    employeeNo: unique('B'),
+    name: `批量${i}`,
+    department: '研发部',
+    position: '工程师',
+    managerNo: 'M001',
+    hireDate: '2027-02-01',
+    probationEndDate: '2027-05-01',
+  }));
+  // Half of them exist already: updates cost the same as creations.
+  await company.must(hr, 'admin.import', { rows: rows.slice(0, 25) });
+
+  const { answer, reads, writes } = await company.measured(hr, 'admin.import', { rows });
+
+  expect(answer).toMatchObject({ ok: true, data: { created: 25, updated: 25, errors: [] } });
+  expect(reads + writes).toBeLessThanOrEqual(rows.length + 2);
+});
+
+it('a refused second submission stays within 4 round trips', async () => {
+  const owner = await company.hire('M001');
+  await company.submitted(owner, { handover: false });
+
+  const { answer, reads, writes } = await company.measured(owner.openid, 'case.submit', {
+    reason: 'resignation',
+    idempotencyKey: unique('second-'),
+  });
+
+  expect(answer).toMatchObject({ ok: false, error: { details: { guard: 'one_open_case' } } });
+  expect(reads + writes).toBeLessThanOrEqual(MAX_ROUND_TRIPS);
+});
+
+it('a submission retried after its case was withdrawn stays within 4 round trips', async () => {
+  const owner = await company.hire('M001');
+  const payload = { reason: 'resignation', idempotencyKey: unique('retry-') };
+  const first = await company.must<{ caseId: string }>(owner.openid, 'case.submit', payload);
+  await company.must(owner.openid, 'case.withdraw', { caseId: first.caseId });
+
+  const { answer, reads, writes } = await company.measured(owner.openid, 'case.submit', payload);
+
+  expect(answer).toMatchObject({ ok: true, data: { caseId: first.caseId, version: 1 } });
+  expect(reads + writes).toBeLessThanOrEqual(MAX_ROUND_TRIPS);
+});
