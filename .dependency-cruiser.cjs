@@ -7,7 +7,7 @@ module.exports = {
       severity: 'error',
       from: { path: '^server/domain/' },
       to: {
-        pathNot: ['^server/domain/', '^node_modules/(dayjs|canonicalize)/'],
+        pathNot: ['^server/domain/', '^node_modules/canonicalize/'],
       },
     },
     {
