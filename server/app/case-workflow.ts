@@ -1,13 +1,14 @@
 import type { ActionResult } from '../contract';
 import type { CaseCommand } from '../domain/case-guards';
 import { transition } from '../domain/case-machine';
-import type { CaseRecord, EmployeeSnapshot } from '../domain/case-record';
+import type { CaseRecord } from '../domain/case-record';
 import type { DomainResult } from '../domain/case-effects';
 import { isTerminal } from '../domain/case-states';
 import { changeChecklistItem } from '../domain/checklist-actions';
 import { type ChecklistActor, CHECKLIST_ITEM_LABELS } from '../domain/checklist';
 import { draftTermination, submitResignation } from '../domain/case-submission';
 import type { Caller } from './caller';
+import { employeeSnapshot } from './employee-snapshot';
 import {
   actorAs,
   domainFailure,
@@ -22,7 +23,6 @@ import { type Failure, fail, guardFailed, ok, type Outcome } from './outcome';
 import type {
   CasesRepository,
   Crypto,
-  EmployeeRecord,
   EmployeesRepository,
   SettingsRepository,
   StoredCase,
@@ -38,21 +38,6 @@ export interface WorkflowDeps {
 type CaseRef = ActionResult<'case.resubmit'>;
 
 const CONFLICT_MESSAGE = '案件刚被他人修改，请刷新后重试';
-
-export function snapshotOf(employee: EmployeeRecord): EmployeeSnapshot {
-  const { employeeNo, name, department, position, hireDate, probationEndDate } = employee;
-  return {
-    employeeNo,
-    name,
-    department,
-    position,
-    hireDate,
-    probationEndDate,
-    ...(employee.managerNo ? { managerNo: employee.managerNo } : {}),
-    ...(employee.contractStart ? { contractStart: employee.contractStart } : {}),
-    ...(employee.contractEnd ? { contractEnd: employee.contractEnd } : {}),
-  };
-}
 
 /**
  * A retried request must not make a second case: the case id is derived from the caller, the
@@ -190,7 +175,7 @@ export function workflowHandlers(deps: WorkflowDeps) {
       const result = submitResignation(
         {
           caseId,
-          employee: snapshotOf(employee),
+          employee: employeeSnapshot(employee),
           employeeOpenid: caller.openid,
           reason,
           ...(explanation ? { explanation } : {}),
@@ -215,7 +200,7 @@ export function workflowHandlers(deps: WorkflowDeps) {
       const result = draftTermination(
         {
           caseId,
-          employee: snapshotOf(employee),
+          employee: employeeSnapshot(employee),
           reason: payload.reason,
           noticeMode: payload.noticeMode,
           ...(payload.lastWorkingDay ? { lastWorkingDay: payload.lastWorkingDay } : {}),

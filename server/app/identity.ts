@@ -1,11 +1,11 @@
 import type { ActionResult } from '../contract';
 import type { ReminderKind } from '../domain/reminder-kinds';
 import { callerRoles } from './caller';
+import { employeeSnapshot } from './employee-snapshot';
 import type { Handler } from './rpc-handler';
 import { fail, guardFailed, ok } from './outcome';
 import type {
   Crypto,
-  EmployeeRecord,
   EmployeesRepository,
   Settings,
   SettingsRepository,
@@ -29,23 +29,6 @@ export interface IdentityDeps {
   readonly openCases: OpenCaseFinder;
   readonly crypto: Crypto;
   readonly adminOpenids: ReadonlySet<string>;
-}
-
-type EmployeeView = ActionResult<'me.get'>['employee'] & {};
-
-export function employeeView(record: EmployeeRecord): EmployeeView {
-  const { employeeNo, name, department, position, hireDate, probationEndDate } = record;
-  return {
-    employeeNo,
-    name,
-    department,
-    position,
-    hireDate,
-    probationEndDate,
-    ...(record.managerNo ? { managerNo: record.managerNo } : {}),
-    ...(record.contractStart ? { contractStart: record.contractStart } : {}),
-    ...(record.contractEnd ? { contractEnd: record.contractEnd } : {}),
-  };
 }
 
 /** Credits per message kind, from the per-template estimate. */
@@ -84,7 +67,7 @@ export function identityHandlers(deps: IdentityDeps): {
         deps.subscriptions.get(caller.openid),
       ]);
       return ok({
-        employee: employee ? employeeView(employee) : null,
+        employee: employee ? employeeSnapshot(employee) : null,
         roles: [...caller.roles],
         ...(openCase ? { openCase } : {}),
         subscriptions: estimatesByKind(settings, perTemplate),
@@ -144,7 +127,7 @@ export function identityHandlers(deps: IdentityDeps): {
       if (!saved) return fail('CONFLICT', '请求过于频繁，请稍后重试');
       const bound = { ...record, openid: caller.openid };
       return ok({
-        employee: employeeView(bound),
+        employee: employeeSnapshot(bound),
         roles: callerRoles(bound, deps.adminOpenids.has(caller.openid)),
       });
     },

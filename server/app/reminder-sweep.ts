@@ -1,4 +1,4 @@
-import type { Actor } from '../domain/case-effects';
+import { SYSTEM_ACTOR } from '../domain/audit-records';
 import { toInstant } from '../domain/beijing-calendar';
 import {
   FUNCTION_TIMEOUT_MAX_MS,
@@ -19,8 +19,6 @@ import type {
 export const SWEEP_CONCURRENCY = 10;
 /** Due cases read per query. */
 export const SWEEP_PAGE_SIZE = 100;
-
-export const SYSTEM_ACTOR: Actor = { openid: 'system', role: 'system' };
 
 export interface SweepDeps {
   readonly queries: ReminderCaseQueries;

@@ -1,9 +1,9 @@
+import { changeCase } from './case-change';
 import { type AttachmentKind } from './attachments';
 import { toInstant } from './beijing-calendar';
 import { type Actor, type DomainResult } from './case-effects';
 import { type CaseRecord, type StoredAttachment } from './case-record';
 import { isTerminal, type State } from './case-states';
-import { trackEffects } from './reminder-tracks';
 import { actsAsHr } from './roles';
 
 /** A file the server has already checked, hashed and copied to evidence storage. */
@@ -67,32 +67,23 @@ export function attach(
     uploadedBy: actor.openid,
     at,
   }));
-  const next: CaseRecord = {
-    ...caseDoc,
-    attachments: [...caseDoc.attachments, ...added],
-    version: caseDoc.version + 1,
-    updatedAt: at,
-  };
-  return {
-    ok: true,
-    case: next,
-    effects: {
-      event: {
-        type: 'case.attach',
-        actor,
-        at,
-        payload: {
-          kind,
-          files: added.map((f) => ({
-            fileId: f.fileId,
-            evidenceFileId: f.evidenceFileId,
-            sha256: f.sha256,
-            size: f.size,
-            contentType: f.contentType,
-          })),
-        },
+  return changeCase(
+    caseDoc,
+    { attachments: [...caseDoc.attachments, ...added] },
+    {
+      type: 'case.attach',
+      actor,
+      at,
+      payload: {
+        kind,
+        files: added.map((f) => ({
+          fileId: f.fileId,
+          evidenceFileId: f.evidenceFileId,
+          sha256: f.sha256,
+          size: f.size,
+          contentType: f.contentType,
+        })),
       },
-      reminders: trackEffects(caseDoc, next, at),
     },
-  };
+  );
 }

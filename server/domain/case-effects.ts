@@ -1,3 +1,4 @@
+import { MACHINE_GUARDS } from './case-guards';
 import { type AuditEventType } from './case-events';
 import { type State } from './case-states';
 import { type CaseRecord } from './case-record';
@@ -42,20 +43,7 @@ export type DomainResult =
 
 /** Every named precondition; `details.guard` of PRECONDITION_FAILED is one of these. */
 export const GUARD_NAMES = [
-  'handover_list_present',
-  'reason_requirements_met',
-  'comment_given',
-  'manager_overdue',
-  'withdraw_allowed',
-  'last_working_day_after_notice',
-  'later_day_consented',
-  'earlier_day_proposed',
-  'last_working_day_reached',
-  'checklist_complete',
-  'termination_documents_attached',
-  'no_protected_status_attested',
-  'not_in_probation',
-  'last_working_day_chosen',
+  ...MACHINE_GUARDS,
   'reason_matches_kind',
   'note_given',
   'after_last_working_day',

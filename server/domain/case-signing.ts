@@ -1,8 +1,8 @@
+import { changeCase } from './case-change';
 import { toInstant } from './beijing-calendar';
 import { type Actor, type DomainResult } from './case-effects';
 import { type CaseRecord } from './case-record';
 import { signItemOf } from './checklist-rules';
-import { trackEffects } from './reminder-tracks';
 
 export interface SignInput {
   /** SHA-256 of the signature image, computed by the server from the stored file. */
@@ -39,38 +39,31 @@ export function signLetter(
     return { ok: false, code: 'PRECONDITION_FAILED', guard: 'letter_unchanged' };
   }
   const at = toInstant(now);
-  const next: CaseRecord = {
-    ...caseDoc,
-    signature: {
-      hash: input.signatureHash,
-      openid: actor.openid,
-      at,
-      clientIp: input.clientIp,
-      letterHash: input.letterHash,
-    },
-    checklist: caseDoc.checklist.map((e) =>
-      e.item === item ? { ...e, done: true, doneAt: at, doneBy: actor.openid } : e,
-    ),
-    version: caseDoc.version + 1,
-    updatedAt: at,
-  };
-  return {
-    ok: true,
-    case: next,
-    effects: {
-      event: {
-        type: 'case.sign',
-        actor,
+  return changeCase(
+    caseDoc,
+    {
+      signature: {
+        hash: input.signatureHash,
+        openid: actor.openid,
         at,
-        payload: {
-          item,
-          letterHash: input.letterHash,
-          signatureHash: input.signatureHash,
-          clientIp: input.clientIp,
-          consent: true,
-        },
+        clientIp: input.clientIp,
+        letterHash: input.letterHash,
       },
-      reminders: trackEffects(caseDoc, next, at),
+      checklist: caseDoc.checklist.map((e) =>
+        e.item === item ? { ...e, done: true, doneAt: at, doneBy: actor.openid } : e,
+      ),
     },
-  };
+    {
+      type: 'case.sign',
+      actor,
+      at,
+      payload: {
+        item,
+        letterHash: input.letterHash,
+        signatureHash: input.signatureHash,
+        clientIp: input.clientIp,
+        consent: true,
+      },
+    },
+  );
 }

@@ -1,10 +1,10 @@
+import { changeCase } from './case-change';
 import { toInstant } from './beijing-calendar';
 import { type Actor, type DomainResult, type GuardName } from './case-effects';
 import { lastWorkingDayPassed } from './case-machine';
 import { type CaseRecord, type ChecklistEntry } from './case-record';
 import { type ChecklistItemId } from './checklist';
 import { isEmployeeSideItem, SIGN_ITEMS } from './checklist-rules';
-import { trackEffects } from './reminder-tracks';
 import { actsAsHr } from './roles';
 
 export type ChecklistChange =
@@ -57,25 +57,16 @@ function waiveHandoverList(
   const blocked = employeeSideWaiverGuard(caseDoc, now);
   if (blocked) return failed(blocked);
   const at = toInstant(now);
-  const next: CaseRecord = {
-    ...caseDoc,
-    waivers: [...caseDoc.waivers, { item: 'handover_list', by: actor.openid, at, note }],
-    version: caseDoc.version + 1,
-    updatedAt: at,
-  };
-  return {
-    ok: true,
-    case: next,
-    effects: {
-      event: {
-        type: 'checklist.waive',
-        actor,
-        at,
-        payload: { item: 'handover_list', note, employeeSide: true },
-      },
-      reminders: trackEffects(caseDoc, next, at),
+  return changeCase(
+    caseDoc,
+    { waivers: [...caseDoc.waivers, { item: 'handover_list', by: actor.openid, at, note }] },
+    {
+      type: 'checklist.waive',
+      actor,
+      at,
+      payload: { item: 'handover_list', note, employeeSide: true },
     },
-  };
+  );
 }
 
 /** Ticks, unticks or waives one checklist item (DESIGN §4 `case.checklist`). */
@@ -151,13 +142,8 @@ export function changeChecklistItem(
     }
   }
   const checklist = caseDoc.checklist.map((e, i) => (i === index ? updated : e));
-  const next: CaseRecord = { ...caseDoc, checklist, version: caseDoc.version + 1, updatedAt: at };
   const payload: Record<string, unknown> = { item: entry.item };
   if (note) payload.note = note;
   if (waive && isEmployeeSideItem(entry.item)) payload.employeeSide = true;
-  return {
-    ok: true,
-    case: next,
-    effects: { event: { type, actor, at, payload }, reminders: trackEffects(caseDoc, next, at) },
-  };
+  return changeCase(caseDoc, { checklist }, { type, actor, at, payload });
 }

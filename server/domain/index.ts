@@ -27,3 +27,4 @@ export * from './reminder-tracks';
 export * from './roles';
 export * from './case-indicators';
 export * from './stage-durations';
+export * from './case-change';
