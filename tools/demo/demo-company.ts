@@ -3,6 +3,7 @@
  * two managers and ten employees (D001…D010), and a case in every state. The integration
  * tests build their company with the same roster helpers.
  */
+import { Buffer } from 'node:buffer';
 import type { ActionName, ActionPayload, Envelope } from '../../server/contract';
 
 export type Invoke = (
@@ -123,7 +124,7 @@ export const PNG_BYTES = Uint8Array.from([
   0x05, 0x00, 0x01, 0x0d, 0x0a, 0x2d, 0xb4, 0x00, 0x00, 0x00, 0x00, 0x49, 0x45, 0x4e, 0x44, 0xae,
   0x42, 0x60, 0x82,
 ]);
-export const PDF_BYTES = new TextEncoder().encode(
+export const PDF_BYTES = Buffer.from(
   '%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n',
 );
 

@@ -55,7 +55,8 @@ export class LocalStorage {
     if (!validCloudPath(cloudPath)) {
       throw invalidParam(api, `cloudPath 无效: ${String(cloudPath)} (invalid cloudPath)`);
     }
-    if (!(content instanceof Uint8Array)) {
+    // ArrayBuffer.isView, not instanceof: a Buffer from another realm (a test's sandbox) counts too.
+    if (!ArrayBuffer.isView(content)) {
       throw invalidParam(api, 'fileContent 必须是 Buffer (fileContent must be a Buffer)');
     }
     const target = path.join(this.root, cloudPath);
