@@ -282,6 +282,21 @@ export class LocalCloud {
     return (await this.invokeWithStats(name, event, options)).result;
   }
 
+  /**
+   * Runs a function as its timer would (no OPENID, `SOURCE: 'wx_trigger'`) without waiting for
+   * other timer runs, so a test can start overlapping runs; `fireTrigger` runs them in turn.
+   */
+  async invokeAsTrigger(name: string, triggerName: string, time: Date): Promise<unknown> {
+    await this.whenOpen();
+    const iso = time.toISOString().replace(/\.\d{3}Z$/, 'Z');
+    const outcome = await this.execute(
+      name,
+      { Type: 'Timer', TriggerName: triggerName, Time: iso },
+      { SOURCE: 'wx_trigger', APPID: LOCAL_APPID, ENV: this.envId },
+    );
+    return outcome.result;
+  }
+
   /** A timer run: no OPENID, `SOURCE: 'wx_trigger'`, event `{ Type: 'Timer', TriggerName, Time }`. */
   private async runTimer(trigger: TimerTrigger, time: Date): Promise<TimerRun> {
     const iso = time.toISOString().replace(/\.\d{3}Z$/, 'Z');

@@ -34,6 +34,10 @@ export function createMain({ cloud, clock, env }: FunctionDeps): CloudFunctionMa
   const anchorMemo: { lastDone?: string } = {};
 
   return async () => {
+    // Only the timer runs the sweep: a client may call any function by name on WeChat.
+    if (cloud.getWXContext().SOURCE !== 'wx_trigger') {
+      return { ok: false, error: { code: 'FORBIDDEN', message: '提醒任务只由定时触发器运行' } };
+    }
     const started = performance.now();
     const now = clock.now();
     try {

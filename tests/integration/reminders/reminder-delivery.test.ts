@@ -59,15 +59,25 @@ describe('sending each reminder at most once', () => {
     ]);
   });
 
+  it('refuses a client that calls the timer function by name, and sends nothing', async () => {
+    await start();
+    await caseInFormalities(h);
+    await h.jumpTo('2027-03-08T10:00:00');
+    const before = h.cloud.outbox().length;
+    const answer = await h.cloud.invoke('reminders', {}, { openid: 'someone' });
+    expect(answer).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(h.cloud.outbox()).toHaveLength(before);
+  });
+
   it('two runs at once send nothing twice', async () => {
     await start();
     const caseId = await caseInFormalities(h);
     await h.jumpTo('2027-03-08T10:00:00'); // day 7: the employee and HR are both due
-    const timer = { Type: 'Timer', TriggerName: 'sweep', Time: '2027-03-08T02:00:00Z' };
+    const at = new Date('2027-03-08T02:00:00Z');
     await Promise.all([
-      h.cloud.invoke('reminders', timer),
-      h.cloud.invoke('reminders', timer),
-      h.cloud.invoke('reminders', timer),
+      h.cloud.invokeAsTrigger('reminders', 'sweep', at),
+      h.cloud.invokeAsTrigger('reminders', 'sweep', at),
+      h.cloud.invokeAsTrigger('reminders', 'sweep', at),
     ]);
     const messages = sentMessages(h);
     expect(messages).toHaveLength(2);
