@@ -10,6 +10,7 @@ import {
   type Caller,
   openidOf,
   ownerHasManager,
+  roundTripBudget,
   SCENES,
   SUCCESS_PATHS,
 } from '../../tests/integration/offboarding/action-scenes';
@@ -63,14 +64,13 @@ async function successPaths(company: Company): Promise<Line[]> {
   for (const [scene, who] of SUCCESS_PATHS) {
     const { answer, reads, writes, payload } = await successPath(company, scene, who, false);
     const cold = await successPath(company, scene, who, true);
-    const rows = actionOf(scene) === 'admin.import' ? (payload as { rows: unknown[] }).rows : [];
     lines.push({
       what: scene,
       caller: who,
       outcome: outcomeOf(answer),
       reads,
       writes,
-      budget: rows.length > 0 ? rows.length + 2 : 4,
+      budget: roundTripBudget(actionOf(scene), payload),
       cold: cold.reads + cold.writes,
     });
   }
@@ -95,7 +95,7 @@ async function importOf(company: Company, count: number): Promise<Line> {
     outcome: outcomeOf(answer),
     reads,
     writes,
-    budget: count + 2,
+    budget: roundTripBudget('admin.import', { rows }),
   };
 }
 
@@ -107,7 +107,14 @@ async function retryPaths(company: Company): Promise<Line[]> {
   const first = await company.must<{ caseId: string }>(owner.openid, 'case.submit', payload);
   const measure = async (what: string, body: unknown) => {
     const { answer, reads, writes } = await company.measured(owner.openid, 'case.submit', body);
-    lines.push({ what, caller: 'owner', outcome: outcomeOf(answer), reads, writes, budget: 4 });
+    lines.push({
+      what,
+      caller: 'owner',
+      outcome: outcomeOf(answer),
+      reads,
+      writes,
+      budget: roundTripBudget('case.submit', body),
+    });
   };
   await measure('case.submit retried (same key)', payload);
   await measure('case.submit again (one_open_case)', {

@@ -157,6 +157,17 @@ export function actionOf(scene: string): ActionName {
 }
 
 /** Whether the scene's owner reports to nobody (reviewed by HR, DESIGN §2). */
+/**
+ * DESIGN §4, §7: at most 4 database round trips an action; `admin.import` one per row plus 2;
+ * `case.remind` sends a message as the timer does and pays what every reminder costs (the
+ * employee's binding and the case's reminders read; the record before the send, its outcome
+ * and the case's event written): 7.
+ */
+export function roundTripBudget(action: ActionName, payload: unknown): number {
+  if (action === 'admin.import') return (payload as { rows: unknown[] }).rows.length + 2;
+  return action === 'case.remind' ? 7 : 4;
+}
+
 export function ownerHasManager(scene: string): boolean {
   return !scene.includes('without a manager');
 }
