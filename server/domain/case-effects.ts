@@ -53,7 +53,6 @@ export const GUARD_NAMES = [
   'item_not_waived',
   'letter_unchanged',
   'attachment_allowed',
-  'case_open',
 ] as const;
 export type GuardName = (typeof GUARD_NAMES)[number];
 
@@ -81,5 +80,4 @@ export const GUARD_MESSAGES: Record<GuardName, string> = {
   item_not_waived: '此项已豁免',
   letter_unchanged: '文书内容已变化，请刷新后重新签署',
   attachment_allowed: '当前阶段不能上传此类材料',
-  case_open: '案件已结束',
 };

@@ -381,6 +381,81 @@ describe('the employee who vanishes after giving notice', () => {
   });
 });
 
+describe('the checklist and documents guard what they record', () => {
+  it('refuses what is incomplete, unexplained or out of place', async () => {
+    const employee = openidOf('D005');
+    await refused(
+      call(HR, 'case.terminate', {
+        employeeNo: 'D005',
+        reason: 'resignation',
+        noticeMode: 'notice30',
+        idempotencyKey: 'wrong-kind',
+      }),
+      'PRECONDITION_FAILED',
+      'reason_matches_kind',
+    );
+    const { caseId } = await ok<{ caseId: string }>(
+      call(employee, 'case.submit', { reason: 'resignation', idempotencyKey: 'guards-01' }),
+    );
+    // 第40条 evidence belongs to a termination draft, not to a resignation.
+    const { fileID } = await cloud.upload(`cases/${caseId}/appraisal_record/a.pdf`, PDF_BYTES, HR);
+    await refused(
+      call(HR, 'case.attach', { caseId, kind: 'appraisal_record', fileIds: [fileID] }),
+      'PRECONDITION_FAILED',
+      'attachment_allowed',
+    );
+    await attach(employee, caseId, 'handover_checklist');
+    await ok(call(M001, 'case.review', { caseId, decision: 'approve' }));
+    await ok(call(HR, 'case.hrConfirm', { caseId }));
+
+    // A paper certificate ticked by hand says so.
+    await refused(
+      call(HR, 'case.checklist', { caseId, item: 'certificate_issued', done: true }),
+      'PRECONDITION_FAILED',
+      'note_given',
+    );
+    await ok(call(HR, 'case.checklist', { caseId, item: 'final_pay', done: true }));
+    await refused(
+      call(HR, 'case.checklist', { caseId, item: 'final_pay', waive: true, note: '不需要' }),
+      'PRECONDITION_FAILED',
+      'item_open',
+    );
+    await ok(
+      call(HR, 'case.checklist', {
+        caseId,
+        item: 'file_transfer',
+        waive: true,
+        note: '档案在人才市场',
+      }),
+    );
+    await refused(
+      call(HR, 'case.checklist', { caseId, item: 'file_transfer', done: true }),
+      'PRECONDITION_FAILED',
+      'item_not_waived',
+    );
+
+    // On the last working day, HR cannot archive a case with items still open.
+    await cloud.clock.jump(beijing('2027-03-31', '18:00'));
+    await refused(call(HR, 'case.close', { caseId }), 'PRECONDITION_FAILED', 'checklist_complete');
+  });
+
+  it('answers a termination without its attestations as a payload to fix', async () => {
+    await refused(
+      call(HR, 'case.terminate', {
+        employeeNo: 'D005',
+        reason: 'incompetence',
+        noticeMode: 'payInLieu',
+        idempotencyKey: 'no-last-day',
+      }),
+      'VALIDATION_FAILED',
+    );
+    await refused(
+      call(HR, 'case.issue', { caseId: 'c1', noProtectedStatus: false }),
+      'VALIDATION_FAILED',
+    );
+  });
+});
+
 describe('nobody acts as HR on their own case', () => {
   it('a manager without a manager of their own can neither approve their notice nor file proofs', async () => {
     // M001 has no manager: HR reviews their case, not M001 through the manager role.
