@@ -34,7 +34,8 @@ export function actorAs(
   relation: Relation,
   role: 'employee' | 'manager' | 'hr',
 ): Actor | null {
-  if (role === 'hr') return relation.hr ? hrActor(caller) : null;
+  // Another HR handles an HR's own departure: nobody confirms or waives for themselves.
+  if (role === 'hr') return relation.hr && !relation.owner ? hrActor(caller) : null;
   const holds = role === 'employee' ? relation.owner : relation.manager;
   return holds ? { openid: caller.openid, role } : null;
 }

@@ -477,6 +477,20 @@ describe('nobody acts as HR on their own case', () => {
       state: 'hr_review',
     });
   });
+
+  it('an HR who resigns is handled by another HR', async () => {
+    const { caseId } = await ok<{ caseId: string }>(
+      call(HR, 'case.submit', { reason: 'resignation', idempotencyKey: 'hr-leaves' }),
+    );
+    await attach(HR, caseId, 'handover_checklist');
+    // H001 has no manager: HR reviews, but not H001 themself; an admin (or another HR) does.
+    await refused(call(HR, 'case.review', { caseId, decision: 'approve' }), 'FORBIDDEN');
+    await ok(call(ADMIN, 'case.review', { caseId, decision: 'approve' }));
+    await refused(call(HR, 'case.hrConfirm', { caseId }), 'FORBIDDEN');
+    expect(await ok(call(ADMIN, 'case.hrConfirm', { caseId }))).toMatchObject({
+      state: 'formalities',
+    });
+  });
 });
 
 describe('evidence', () => {
