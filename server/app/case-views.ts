@@ -11,11 +11,18 @@ import { hrActor, loadCase } from './case-access';
 import { saveChange } from './case-writer';
 import type { Handler } from './rpc-handler';
 import { fail, ok } from './outcome';
-import type { CasesRepository, Crypto, RemindersRepository, SettingsRepository } from './ports';
+import type {
+  CasesRepository,
+  Crypto,
+  FileStore,
+  RemindersRepository,
+  SettingsRepository,
+} from './ports';
 
 export interface ViewsDeps {
   readonly cases: CasesRepository;
   readonly reminders: RemindersRepository;
+  readonly files: FileStore;
   readonly settings: SettingsRepository;
   readonly crypto: Crypto;
 }
@@ -30,9 +37,19 @@ export function viewHandlers(deps: ViewsDeps): {
       const loaded = await loadCase(deps.cases, caller, caseId);
       if (!loaded.ok) return loaded;
       const caseDoc = loaded.case;
-      const reminders = await deps.reminders.listForCase(caseId);
+      const [reminders, urls] = await Promise.all([
+        deps.reminders.listForCase(caseId),
+        // Clients read case files only through these, after the access check above.
+        deps.files.temporaryUrls(caseDoc.attachments.map((a) => a.evidenceFileId)),
+      ]);
+      const view = presentCase(caseDoc, caseDoc.needsCall);
       return ok({
-        case: presentCase(caseDoc, caseDoc.needsCall),
+        case: {
+          ...view,
+          attachments: view.attachments.map((a) =>
+            urls[a.evidenceFileId] ? { ...a, url: urls[a.evidenceFileId] } : a,
+          ),
+        },
         letter: presentLetter(caseDoc, sha256),
         checklist: presentChecklist(caseDoc),
         reminders: reminders.map(presentReminder),

@@ -70,6 +70,8 @@ export const attachmentView = z.strictObject({
   contentType: z.string(),
   uploadedBy: openid,
   at: instant,
+  /** A temporary URL of the evidence copy, handed out by `case.get` after its access check. */
+  url: z.string().optional(),
 });
 
 export const signatureView = z.strictObject({

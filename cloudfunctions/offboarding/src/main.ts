@@ -38,6 +38,7 @@ export function createMain({ cloud, clock, env }: FunctionDeps): CloudFunctionMa
   const settings = settingsRepository(db, defaultSettings(env), clock);
   const crypto = nodeCrypto;
   const queries = caseQueries(db);
+  const files = cloudFileStore(cloud);
   const handle = createRpcHandler({
     employees,
     clock,
@@ -67,8 +68,8 @@ export function createMain({ cloud, clock, env }: FunctionDeps): CloudFunctionMa
       ...metaHandlers({ settings }),
       ...rosterHandlers({ employees }),
       ...workflowHandlers({ cases, employees, settings, crypto }),
-      ...documentHandlers({ cases, settings, files: cloudFileStore(cloud), crypto }),
-      ...viewHandlers({ cases, reminders: remindersRepository(db), settings, crypto }),
+      ...documentHandlers({ cases, settings, files, crypto }),
+      ...viewHandlers({ cases, reminders: remindersRepository(db), files, settings, crypto }),
       ...caseReminderHandlers({
         cases,
         employees,

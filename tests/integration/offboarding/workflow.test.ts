@@ -113,6 +113,13 @@ describe('a resignation (辞职) from notice to archive', () => {
       'handover_list_present',
     );
     await attach(employee, caseId, 'handover_checklist', 'handover.pdf');
+    // The manager reads the handover list through a temporary URL of its evidence copy.
+    const seen = await ok<{ case: { attachments: { evidenceFileId: string; url?: string }[] } }>(
+      call(M001, 'case.get', { caseId }),
+    );
+    const [handoverList] = seen.case.attachments;
+    expect(handoverList?.evidenceFileId).toContain(`/evidence/${caseId}/handover_checklist/`);
+    expect(handoverList?.url).toContain(encodeURIComponent(handoverList?.evidenceFileId ?? '-'));
     await ok(call(M001, 'case.review', { caseId, decision: 'approve' }));
     const confirmed = await ok<{ state: string; lastWorkingDay: string }>(
       call(HR, 'case.hrConfirm', { caseId }),
