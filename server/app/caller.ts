@@ -37,6 +37,7 @@ export const ACTION_ACCESS: Record<ActionName, Access> = {
   'case.attach': 'bound',
   'case.resubmit': ['employee'],
   'case.withdraw': ['employee'],
+  'case.consentLaterDay': ['employee'],
   'case.review': ['manager', 'hr'],
   'case.hrEscalate': ['hr'],
   'case.hrConfirm': ['hr'],

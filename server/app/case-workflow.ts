@@ -5,6 +5,7 @@ import type { CaseRecord } from '../domain/case-record';
 import type { DomainResult } from '../domain/case-effects';
 import { isTerminal } from '../domain/case-states';
 import { changeChecklistItem } from '../domain/checklist-actions';
+import { consentToLaterDay } from '../domain/later-day-consent';
 import { type ChecklistActor, CHECKLIST_ITEM_LABELS } from '../domain/checklist';
 import { draftTermination, submitResignation } from '../domain/case-submission';
 import type { Caller } from './caller';
@@ -159,6 +160,7 @@ export function workflowHandlers(deps: WorkflowDeps) {
     'case.issue': Handler<'case.issue'>;
     'case.resubmit': Handler<'case.resubmit'>;
     'case.withdraw': Handler<'case.withdraw'>;
+    'case.consentLaterDay': Handler<'case.consentLaterDay'>;
     'case.review': Handler<'case.review'>;
     'case.hrEscalate': Handler<'case.hrEscalate'>;
     'case.hrConfirm': Handler<'case.hrConfirm'>;
@@ -238,6 +240,15 @@ export function workflowHandlers(deps: WorkflowDeps) {
 
     'case.resubmit': fire('employee', withComment('resubmit')),
     'case.withdraw': fire('employee', withComment('withdraw')),
+
+    async 'case.consentLaterDay'({ caller, now }, { caseId, lastWorkingDay }) {
+      const outcome = await change(caller, caseId, (caseDoc, relation) => {
+        const actor = actorAs(caller, relation, 'employee');
+        if (!actor) return fail('FORBIDDEN', '只有本人可以同意延后最后工作日');
+        return consentToLaterDay(caseDoc, lastWorkingDay, actor, now);
+      });
+      return outcome.ok ? ok({ ...ref(outcome.data), consentToLaterDay: lastWorkingDay }) : outcome;
+    },
 
     async 'case.review'({ caller, now }, { caseId, decision, comment }) {
       const { policy } = await settings.get();

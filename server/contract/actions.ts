@@ -166,6 +166,10 @@ export const ACTIONS = {
   },
   'case.resubmit': { payload: caseWithComment, result: caseRef },
   'case.withdraw': { payload: caseWithComment, result: caseRef },
+  'case.consentLaterDay': {
+    payload: z.strictObject({ caseId, lastWorkingDay: calendarDate }),
+    result: caseRef.extend({ consentToLaterDay: calendarDate }),
+  },
   'case.review': {
     payload: z.strictObject({
       caseId,

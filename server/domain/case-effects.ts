@@ -53,6 +53,7 @@ export const GUARD_NAMES = [
   'item_not_waived',
   'letter_unchanged',
   'attachment_allowed',
+  'later_than_legal_day',
 ] as const;
 export type GuardName = (typeof GUARD_NAMES)[number];
 
@@ -80,4 +81,5 @@ export const GUARD_MESSAGES: Record<GuardName, string> = {
   item_not_waived: '此项已豁免',
   letter_unchanged: '文书内容已变化，请刷新后重新签署',
   attachment_allowed: '当前阶段不能上传此类材料',
+  later_than_legal_day: '同意的最后工作日须晚于法定的最后工作日',
 };

@@ -35,6 +35,7 @@ export const RECORD_EVENT_TYPES = [
   'case.terminate',
   'case.attach',
   'case.sign',
+  'case.consentLaterDay',
   'checklist.done',
   'checklist.undone',
   'checklist.waive',

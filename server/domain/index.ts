@@ -28,3 +28,4 @@ export * from './roles';
 export * from './case-indicators';
 export * from './stage-durations';
 export * from './case-change';
+export * from './later-day-consent';

@@ -79,6 +79,8 @@ export const SCENES: Record<string, Scene> = {
   },
   'case.resubmit': onCase((c, o) => c.returned(o)),
   'case.withdraw': onCase((c, o) => c.submitted(o)),
+  // Any day after the legal one the case has (its notice is 30 days before it).
+  'case.consentLaterDay': onCase((c, o) => c.submitted(o), { lastWorkingDay: '2099-12-31' }),
   'case.review': onCase((c, o) => c.submitted(o), { decision: 'approve' }),
   'case.review (owner without a manager)': onCase((c, o) => c.submitted(o), {
     decision: 'approve',
@@ -207,6 +209,7 @@ export const SUCCESS_PATHS: readonly (readonly [scene: string, who: Caller])[] =
   ['case.attach', 'owner'],
   ['case.resubmit', 'owner'],
   ['case.withdraw', 'owner'],
+  ['case.consentLaterDay', 'owner'],
   ['case.review', 'manager of owner'],
   ['case.review (owner without a manager)', 'HR'],
   ['case.hrEscalate', 'HR'],

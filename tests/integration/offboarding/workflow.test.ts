@@ -198,6 +198,13 @@ describe('other personal reasons (其他个人原因)', () => {
       'PRECONDITION_FAILED',
       'later_day_consented',
     );
+    // With the employee's written consent the later day can be confirmed; not a day beyond it.
+    await ok(call(employee, 'case.consentLaterDay', { caseId, lastWorkingDay: '2027-04-15' }));
+    await refused(
+      call(HR, 'case.hrConfirm', { caseId, lastWorkingDay: '2027-04-16' }),
+      'PRECONDITION_FAILED',
+      'later_day_consented',
+    );
     await refused(
       call(HR, 'case.hrConfirm', { caseId, lastWorkingDay: '2027-02-20' }),
       'PRECONDITION_FAILED',
