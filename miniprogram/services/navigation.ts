@@ -6,6 +6,8 @@ export const ROUTES = {
   resignSubmit: '/packages/resign/pages/submit/index',
   caseDetail: '/packages/case/pages/detail/index',
   sign: '/packages/sign/pages/sign/index',
+  adminStats: '/packages/admin/pages/stats/index',
+  adminEmployee: '/packages/admin/pages/employee/index',
 } as const;
 
 export type TabRoute = typeof ROUTES.home | typeof ROUTES.cases | typeof ROUTES.me;
