@@ -6,6 +6,7 @@ export const ROUTES = {
   resignSubmit: '/packages/resign/pages/submit/index',
   caseDetail: '/packages/case/pages/detail/index',
   sign: '/packages/sign/pages/sign/index',
+  caseEvidence: '/packages/case/pages/evidence/index',
   adminStats: '/packages/admin/pages/stats/index',
   adminEmployee: '/packages/admin/pages/employee/index',
 } as const;

@@ -110,6 +110,11 @@ export function relationTo(view: CaseView, session: Session | null): Relation {
   return { isOwner, isManager, isHr };
 }
 
+/** The evidence view is for the employee concerned and HR (the server refuses anyone else). */
+export function mayViewEvidence(relation: Relation): boolean {
+  return relation.isOwner || relation.isHr;
+}
+
 export function actionsFor(
   view: CaseView,
   relation: Relation,

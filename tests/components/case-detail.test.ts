@@ -211,6 +211,25 @@ describe('case detail page', () => {
     });
   });
 
+  it.each([
+    ['HR', true, hrSession],
+    ['the employee', true, employeeSession],
+    ['the manager', false, managerSession],
+  ])('offers 查看证据 to %s: %p', async (_who, shown, session) => {
+    wx.answer('case.get', formalitiesCase());
+    wx.answer('me.get', session);
+    const page = await open();
+    if (!shown) {
+      expect(page.querySelector('#evidence')).toBeUndefined();
+      return;
+    }
+    tapButton(page, '#evidence');
+    await settle(simulate);
+    expect(wx.navigateTo).toHaveBeenCalledWith(
+      expect.objectContaining({ url: '/packages/case/pages/evidence/index?caseId=case-1' }),
+    );
+  });
+
   describe('HR confirmation', () => {
     function hrReviewCase() {
       const view = submittedCase();
