@@ -5,7 +5,7 @@ import { call, type ClientError } from './rpc';
 export type ActionOutcome = { ok: true } | { ok: false; error: ClientError };
 
 /** Buttons answered by one RPC; uploads and signing have their own flows. */
-export type CommentedAction = Exclude<CaseAction, 'upload' | 'uploadDelivery' | 'sign'>;
+export type CommentedAction = Exclude<CaseAction, 'upload' | 'uploadDelivery' | 'sign' | 'issue'>;
 
 const done = (reply: { ok: true } | { ok: false; error: ClientError }): ActionOutcome =>
   reply.ok ? { ok: true } : { ok: false, error: reply.error };

@@ -8,6 +8,7 @@ export const ROUTES = {
   sign: '/packages/sign/pages/sign/index',
   caseEvidence: '/packages/case/pages/evidence/index',
   adminStats: '/packages/admin/pages/stats/index',
+  adminTerminate: '/packages/admin/pages/terminate/index',
   adminEmployee: '/packages/admin/pages/employee/index',
 } as const;
 

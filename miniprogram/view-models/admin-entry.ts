@@ -1,6 +1,6 @@
 import type { Role } from '../../server/contract';
 
-export type AdminPage = 'stats' | 'employee';
+export type AdminPage = 'stats' | 'terminate' | 'employee';
 
 export interface AdminLink {
   page: AdminPage;
@@ -9,6 +9,7 @@ export interface AdminLink {
 
 const LINKS: readonly AdminLink[] = [
   { page: 'stats', label: '统计分析' },
+  { page: 'terminate', label: '发起解除' },
   { page: 'employee', label: '发放绑定码' },
 ];
 

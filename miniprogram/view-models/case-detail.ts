@@ -25,6 +25,7 @@ export type CaseAction =
   | 'resubmit'
   | 'withdraw'
   | 'sign'
+  | 'issue'
   | 'approve'
   | 'return'
   | 'escalate'
@@ -40,6 +41,7 @@ export const ACTION_LABELS: Record<CaseAction, string> = {
   resubmit: '重新提交',
   withdraw: '撤回申请',
   sign: '去签署',
+  issue: '上传材料并发出',
   approve: '审批通过',
   return: '退回补充',
   escalate: 'HR 越级处理',
@@ -82,6 +84,7 @@ const ACTION_EVENTS: Record<CaseAction, EventType | null> = {
   uploadDelivery: null,
   waiveHandover: null,
   sign: null,
+  issue: 'hr.issue',
   resubmit: 'resubmit',
   withdraw: 'withdraw',
   approve: 'review.approve',
@@ -139,6 +142,8 @@ export function actionsFor(
       out.push('uploadDelivery', 'waiveHandover');
     }
     if (state === 'submitted' && view.case.managerNo) out.push('escalate');
+    // A termination draft is finished on HR's termination page: documents, attestation, issue.
+    if (state === 'draft') out.push('issue');
     if (state === 'hr_review') out.push('confirm', 'hrReturn');
     if (state === 'formalities') out.push('close');
     if (state !== 'completed' && state !== 'withdrawn') out.push('cancel');

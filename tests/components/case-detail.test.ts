@@ -230,6 +230,27 @@ describe('case detail page', () => {
     );
   });
 
+  it('sends HR from a termination draft to the termination page to finish and issue it', async () => {
+    const view = submittedCase();
+    view.case = {
+      ...view.case,
+      kind: 'termination',
+      reason: 'incompetence',
+      state: 'draft',
+      stateLabel: '待发出',
+      allowedEvents: ['hr.issue', 'hr.cancel'],
+    };
+    wx.answer('me.get', hrSession);
+    wx.answer('case.get', view);
+    const page = await open();
+    expect(buttons(page)).toEqual(['上传材料并发出', '撤销案件']);
+    tapButton(page, '#action-issue');
+    await settle(simulate);
+    expect(wx.navigateTo).toHaveBeenCalledWith(
+      expect.objectContaining({ url: '/packages/admin/pages/terminate/index?caseId=case-1' }),
+    );
+  });
+
   describe('HR confirmation', () => {
     function hrReviewCase() {
       const view = submittedCase();

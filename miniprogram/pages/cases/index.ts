@@ -18,6 +18,7 @@ const ALL = 'all';
 
 const ADMIN_ROUTES: Record<AdminPage, string> = {
   stats: ROUTES.adminStats,
+  terminate: ROUTES.adminTerminate,
   employee: ROUTES.adminEmployee,
 };
 

@@ -7,8 +7,12 @@ import {
 
 describe('HR’s entry on the cases tab', () => {
   it('is for HR and admins only', () => {
-    expect(adminLinksFor(['employee', 'hr']).map((l) => l.page)).toEqual(['stats', 'employee']);
-    expect(adminLinksFor(['admin'])).toHaveLength(2);
+    expect(adminLinksFor(['employee', 'hr']).map((l) => l.page)).toEqual([
+      'stats',
+      'terminate',
+      'employee',
+    ]);
+    expect(adminLinksFor(['admin'])).toHaveLength(3);
     expect(adminLinksFor(['employee', 'manager'])).toEqual([]);
   });
 });

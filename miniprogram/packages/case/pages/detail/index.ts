@@ -96,6 +96,7 @@ Component({
       const action = event.currentTarget.dataset.action;
       if (!action || this.data.busy) return;
       if (action === 'sign') return openPage(ROUTES.sign, { caseId: this.data.caseId });
+      if (action === 'issue') return openPage(ROUTES.adminTerminate, { caseId: this.data.caseId });
       if (action === 'upload' || action === 'uploadDelivery') {
         const kind = action === 'upload' ? 'handover_checklist' : 'notice_delivery';
         this.setData({ busy: true, actionError: '' });
