@@ -178,8 +178,8 @@ describe('HR’s pages against the real function', () => {
     expect(text).toContain('最后工作日：2027年3月31日（周三）');
   });
 
-  it('verifies a case’s evidence chain', async () => {
-    const board = (await invoke('demo-h001', 'admin.board', { state: 'formalities' })) as Envelope<{
+  it('verifies the evidence chain of the resignation in formalities', async () => {
+    const board = (await invoke('demo-h001', 'admin.board', { q: 'D006' })) as Envelope<{
       rows: { caseId: string }[];
     }>;
     if (!board.ok) throw new Error(board.error.message);
