@@ -47,10 +47,7 @@ function itemLabel(item: string, labels: ChecklistLabels): string {
   return labels.find((l) => l.item === item)?.label ?? item;
 }
 
-/**
- * Shown oldest first, as the chain runs. The server answers with the whole log; a case has
- * at most a few hundred events (reminder decisions included), well under setData's limit.
- */
+/** Oldest first, as the chain runs; the page hands the rows to the view 20 at a time. */
 export function evidenceView(evidence: Evidence, labels: ChecklistLabels): EvidenceView {
   const waivedItems = evidence.events
     .filter((e) => e.type === 'checklist.waive')

@@ -108,6 +108,29 @@ describe('case evidence page', () => {
     expect(broken[0]).toContain('被篡改');
   });
 
+  it('shows the records 20 at a time as the user scrolls', async () => {
+    const first = evidence().events[0] as Record<string, unknown>;
+    const events = Array.from({ length: 45 }, (_, i) => ({
+      ...first,
+      seq: i + 1,
+      hash: hash((i % 10).toString()),
+    }));
+    wx.answer('case.evidence', evidence({ events }));
+    const page = await open();
+    expect(allText(page)).toContain('记录（共 45 条）');
+    expect(page.querySelectorAll('.event')).toHaveLength(20);
+    expect(allText(page)).toContain('上拉加载更多');
+    await lifecycle(simulate, page, 'onReachBottom');
+    expect(page.querySelectorAll('.event')).toHaveLength(40);
+    await lifecycle(simulate, page, 'onReachBottom');
+    const rows = page.querySelectorAll('.event');
+    expect(rows).toHaveLength(45);
+    expect(allText(rows[44] as Comp)).toContain('#45');
+    expect(allText(page)).toContain('没有更多了');
+    await lifecycle(simulate, page, 'onReachBottom');
+    expect(page.querySelectorAll('.event')).toHaveLength(45);
+  });
+
   it('shows the server’s refusal and retries', async () => {
     wx.fail('case.evidence', 'FORBIDDEN', '只有本人和 HR 可以查看证据');
     const page = await open();
