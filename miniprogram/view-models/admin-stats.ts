@@ -44,6 +44,13 @@ export function statsPeriod(choice: PeriodChoice, nowMs: number): Period {
   }
 }
 
+/** A range HR picked by hand; the server refuses an inverted one too. */
+export function rangeProblem(period: Period): string {
+  if (!period.from || !period.to) return '请选择开始和结束日期';
+  if (period.from > period.to) return '结束日期不能早于开始日期';
+  return '';
+}
+
 export interface ReasonBar {
   reason: string;
   label: string;

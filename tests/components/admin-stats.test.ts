@@ -54,7 +54,7 @@ describe('admin: statistics page', () => {
     expect(wx.calls).toEqual([
       { action: 'admin.stats', payload: { from: '2027-03-01', to: '2027-03-10' } },
     ]);
-    expect(allText(page)).toContain('统计区间：2027-03-01 至 2027-03-10');
+    expect([textOf(page, '#from'), textOf(page, '#to')]).toEqual(['2027-03-01', '2027-03-10']);
     const reasons = page.querySelectorAll('.reason').map(compact);
     expect(reasons).toEqual(['辞职6件·75%', '其他个人原因2件·25%', '不能胜任工作0件·0%']);
     expect(textOf(page, '#avg-days')).toBe('34.5 天');
@@ -83,7 +83,26 @@ describe('admin: statistics page', () => {
       { from: '2027-02-01', to: '2027-02-28' },
       { from: '2026-12-11', to: '2027-03-10' },
     ]);
-    expect(allText(page)).toContain('统计区间：2026-12-11 至 2027-03-10');
+    expect([textOf(page, '#from'), textOf(page, '#to')]).toEqual(['2026-12-11', '2027-03-10']);
+  });
+
+  it('takes a range HR picks, and refuses an inverted one without asking', async () => {
+    wx.answer('admin.stats', stats);
+    const page = await open();
+    page.querySelector('#from')?.dispatchEvent('change', { detail: { value: '2027-01-01' } });
+    await settle(simulate, 6);
+    expect(wx.calls[1]).toEqual({
+      action: 'admin.stats',
+      payload: { from: '2027-01-01', to: '2027-03-10' },
+    });
+    expect(page.querySelectorAll('.period-on')).toHaveLength(0);
+    page.querySelector('#to')?.dispatchEvent('change', { detail: { value: '2026-12-31' } });
+    await settle(simulate, 6);
+    expect(allText(page)).toContain('结束日期不能早于开始日期');
+    expect(wx.calls).toHaveLength(2);
+    page.querySelector('#period-thisMonth')?.dispatchEvent('tap');
+    await settle(simulate, 6);
+    expect(wx.calls[2]?.payload).toEqual({ from: '2027-03-01', to: '2027-03-10' });
   });
 
   it('says when the period has no cases', async () => {

@@ -1,4 +1,9 @@
-import { percent, statsPeriod, statsView } from '../../../miniprogram/view-models/admin-stats';
+import {
+  percent,
+  rangeProblem,
+  statsPeriod,
+  statsView,
+} from '../../../miniprogram/view-models/admin-stats';
 
 const at = (iso: string) => Date.parse(iso);
 
@@ -73,5 +78,13 @@ describe('statistics view', () => {
   it('rounds shares to one decimal', () => {
     expect(percent(1)).toBe('100%');
     expect(percent(0.12345)).toBe('12.3%');
+  });
+});
+
+describe('a range picked by hand', () => {
+  it('needs both dates, in order', () => {
+    expect(rangeProblem({ from: '2027-01-01', to: '2027-01-01' })).toBe('');
+    expect(rangeProblem({ from: '2027-01-02', to: '2027-01-01' })).toBe('结束日期不能早于开始日期');
+    expect(rangeProblem({ from: '', to: '2027-01-01' })).toBe('请选择开始和结束日期');
   });
 });

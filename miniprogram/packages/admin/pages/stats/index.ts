@@ -2,6 +2,7 @@ import { stopPullDownRefresh } from '../../../../services/feedback';
 import { call } from '../../../../services/rpc';
 import {
   PERIOD_LABELS,
+  rangeProblem,
   statsPeriod,
   statsView,
   type PeriodChoice,
@@ -9,6 +10,8 @@ import {
 } from '../../../../view-models/admin-stats';
 
 type Phase = 'loading' | 'error' | 'empty' | 'ready';
+/** A quick choice, or `custom` once HR picks the dates. */
+type Choice = PeriodChoice | 'custom';
 
 const CHOICES = (Object.keys(PERIOD_LABELS) as PeriodChoice[]).map((value) => ({
   value,
@@ -23,7 +26,7 @@ Component({
     phase: 'loading' as Phase,
     errorMessage: '',
     choices: CHOICES,
-    choice: 'thisMonth' as PeriodChoice,
+    choice: 'thisMonth' as Choice,
     from: '',
     to: '',
     stats: null as StatsView | null,
@@ -38,7 +41,13 @@ Component({
     async load() {
       generation += 1;
       const mine = generation;
-      const { from, to } = statsPeriod(this.data.choice, Date.now());
+      const { choice } = this.data;
+      const { from, to } =
+        choice === 'custom'
+          ? { from: this.data.from, to: this.data.to }
+          : statsPeriod(choice, Date.now());
+      const problem = rangeProblem({ from, to });
+      if (problem) return this.setData({ phase: 'error', errorMessage: problem, from, to });
       this.setData({ phase: 'loading', from, to });
       const reply = await call('admin.stats', { from, to });
       if (mine !== generation) return;
@@ -50,6 +59,14 @@ Component({
       const { value } = event.currentTarget.dataset;
       if (!value || value === this.data.choice) return;
       this.setData({ choice: value });
+      void this.load();
+    },
+    onFrom(event: { detail: { value: string } }) {
+      this.setData({ choice: 'custom', from: event.detail.value });
+      void this.load();
+    },
+    onTo(event: { detail: { value: string } }) {
+      this.setData({ choice: 'custom', to: event.detail.value });
       void this.load();
     },
     onRetry() {
