@@ -193,6 +193,8 @@ export interface CaseDetailView {
   legalLastWorkingDayValue: string;
   needsCall: boolean;
   attachments: { key: string; label: string; at: string }[];
+  /** Employee-side items HR waived before formalities (the vanished employee's handover list). */
+  waivers: { key: string; label: string; at: string; note: string }[];
   checklist: ChecklistRowView[];
   reminders: ReminderRow[];
   timeline: TimelineRow[];
@@ -239,6 +241,15 @@ export function caseDetail(view: CaseView, relation: Relation, nowMs: number): C
       key: `${a.kind}-${i}`,
       label: ATTACHMENT_LABELS[a.kind],
       at: formatInstant(a.at),
+    })),
+    waivers: c.waivers.map((w, i) => ({
+      key: `${w.item}-${i}`,
+      label:
+        w.item === 'handover_list'
+          ? ATTACHMENT_LABELS.handover_checklist
+          : (view.checklist.find((row) => row.item === w.item)?.label ?? w.item),
+      at: formatInstant(w.at),
+      note: w.note,
     })),
     checklist: view.checklist.map((row) => checklistRow(row, viewer)),
     reminders: view.reminders.slice(-REMINDER_LIMIT).map((r) => {

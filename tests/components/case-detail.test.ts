@@ -230,6 +230,30 @@ describe('case detail page', () => {
     );
   });
 
+  it('marks a handover list HR waived as waived, with the reason', async () => {
+    const view = submittedCase();
+    view.case = {
+      ...view.case,
+      waivers: [
+        {
+          item: 'handover_list',
+          by: 'openid-hr',
+          at: '2027-04-02T01:30:00Z',
+          note: '员工失联，EMS 已签收',
+        },
+      ],
+    };
+    wx.answer('me.get', hrSession);
+    wx.answer('case.get', view);
+    const page = await open();
+    const waivers = page.querySelectorAll('.waiver').map((w) => allText(w));
+    expect(waivers).toHaveLength(1);
+    expect(waivers[0]).toContain('工作交接清单 · 2027-04-02 09:30');
+    expect(waivers[0]).toContain('已豁免');
+    expect(waivers[0]).toContain('原因：员工失联，EMS 已签收');
+    expect(allText(page)).not.toContain('尚未上传材料');
+  });
+
   it('sends HR from a termination draft to the termination page to finish and issue it', async () => {
     const view = submittedCase();
     view.case = {
