@@ -4,8 +4,8 @@ import { call, type ClientError } from './rpc';
 
 export type ActionOutcome = { ok: true } | { ok: false; error: ClientError };
 
-/** Buttons answered by one RPC; uploads and signing have their own flows. */
-export type CommentedAction = Exclude<CaseAction, 'upload' | 'uploadDelivery' | 'sign'>;
+/** Buttons answered by one RPC; uploads, signing and issuing a termination have their own flows. */
+export type CommentedAction = Exclude<CaseAction, 'upload' | 'uploadDelivery' | 'sign' | 'issue'>;
 
 const done = (reply: { ok: true } | { ok: false; error: ClientError }): ActionOutcome =>
   reply.ok ? { ok: true } : { ok: false, error: reply.error };

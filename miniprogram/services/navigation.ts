@@ -6,6 +6,10 @@ export const ROUTES = {
   resignSubmit: '/packages/resign/pages/submit/index',
   caseDetail: '/packages/case/pages/detail/index',
   sign: '/packages/sign/pages/sign/index',
+  caseEvidence: '/packages/case/pages/evidence/index',
+  adminStats: '/packages/admin/pages/stats/index',
+  adminTerminate: '/packages/admin/pages/terminate/index',
+  adminEmployee: '/packages/admin/pages/employee/index',
 } as const;
 
 export type TabRoute = typeof ROUTES.home | typeof ROUTES.cases | typeof ROUTES.me;

@@ -25,6 +25,7 @@ export type CaseAction =
   | 'resubmit'
   | 'withdraw'
   | 'sign'
+  | 'issue'
   | 'approve'
   | 'return'
   | 'escalate'
@@ -40,6 +41,7 @@ export const ACTION_LABELS: Record<CaseAction, string> = {
   resubmit: '重新提交',
   withdraw: '撤回申请',
   sign: '去签署',
+  issue: '上传材料并发出',
   approve: '审批通过',
   return: '退回补充',
   escalate: 'HR 越级处理',
@@ -82,6 +84,7 @@ const ACTION_EVENTS: Record<CaseAction, EventType | null> = {
   uploadDelivery: null,
   waiveHandover: null,
   sign: null,
+  issue: 'hr.issue',
   resubmit: 'resubmit',
   withdraw: 'withdraw',
   approve: 'review.approve',
@@ -110,6 +113,11 @@ export function relationTo(view: CaseView, session: Session | null): Relation {
   return { isOwner, isManager, isHr };
 }
 
+/** The evidence view is for the employee concerned and HR (the server refuses anyone else). */
+export function mayViewEvidence(relation: Relation): boolean {
+  return relation.isOwner || relation.isHr;
+}
+
 export function actionsFor(
   view: CaseView,
   relation: Relation,
@@ -134,6 +142,8 @@ export function actionsFor(
       out.push('uploadDelivery', 'waiveHandover');
     }
     if (state === 'submitted' && view.case.managerNo) out.push('escalate');
+    // A termination draft is finished on HR's termination page: documents, attestation, issue.
+    if (state === 'draft') out.push('issue');
     if (state === 'hr_review') out.push('confirm', 'hrReturn');
     if (state === 'formalities') out.push('close');
     if (state !== 'completed' && state !== 'withdrawn') out.push('cancel');
@@ -183,6 +193,8 @@ export interface CaseDetailView {
   legalLastWorkingDayValue: string;
   needsCall: boolean;
   attachments: { key: string; label: string; at: string }[];
+  /** Employee-side items HR waived before formalities (the vanished employee's handover list). */
+  waivers: { key: string; label: string; at: string; note: string }[];
   checklist: ChecklistRowView[];
   reminders: ReminderRow[];
   timeline: TimelineRow[];
@@ -229,6 +241,15 @@ export function caseDetail(view: CaseView, relation: Relation, nowMs: number): C
       key: `${a.kind}-${i}`,
       label: ATTACHMENT_LABELS[a.kind],
       at: formatInstant(a.at),
+    })),
+    waivers: c.waivers.map((w, i) => ({
+      key: `${w.item}-${i}`,
+      label:
+        w.item === 'handover_list'
+          ? ATTACHMENT_LABELS.handover_checklist
+          : (view.checklist.find((row) => row.item === w.item)?.label ?? w.item),
+      at: formatInstant(w.at),
+      note: w.note,
     })),
     checklist: view.checklist.map((row) => checklistRow(row, viewer)),
     reminders: view.reminders.slice(-REMINDER_LIMIT).map((r) => {

@@ -8,7 +8,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ActionName, Envelope } from '../../server/contract';
-import { demoRoster, importAndBind, seedDemoCases } from '../../tools/demo/demo-company';
+import { demoRoster, importAndBind, PDF_BYTES, seedDemoCases } from '../../tools/demo/demo-company';
 import { createLocalCloud, type LocalCloud } from '../../tools/local-cloud';
 import {
   allText,
@@ -18,6 +18,7 @@ import {
   setUp,
   type Simulate,
   tapButton,
+  textOf,
   typeInto,
   type WxMocks,
 } from './harness';
@@ -119,4 +120,88 @@ it('lists the company’s open cases on HR’s board, each in its stage', async 
   }
   // Finished cases are not on the default board.
   expect(text).not.toContain('赵敏');
+});
+
+describe('HR’s pages against the real function', () => {
+  beforeEach(() => {
+    caller = 'demo-h001';
+    // Uploads land in the local cloud's storage, as the caller, like wx.cloud.uploadFile.
+    wx.uploadFile.mockImplementation(async (options: { cloudPath: string }) => ({
+      fileID: (await cloud.upload(options.cloudPath, PDF_BYTES, caller)).fileID,
+    }));
+    wx.chooseMessageFile.mockImplementation((opts: { success(r: unknown): void }) =>
+      opts.success({ tempFiles: [{ path: 'wxfile://tmp/doc', name: '记录.pdf', size: 1 }] }),
+    );
+  });
+
+  it('issues a binding code HR can read out, and the employee can bind with it', async () => {
+    const page = render(simulate, 'packages/admin/pages/employee/index');
+    typeInto(page, '#employee-no', 'D004');
+    await simulate.sleep(0);
+    tapButton(page, '#issue');
+    await untilShown(page, '有效期至');
+    const shown = textOf(page, '.code');
+    expect(shown).toMatch(/^[0-9A-Z]{5}-[0-9A-Z]{5}$/);
+    const bound = await invoke('openid-of-d004-phone', 'me.bind', {
+      employeeNo: 'D004',
+      code: shown,
+    });
+    expect(bound.ok).toBe(true);
+  });
+
+  it('prepares, documents and issues a termination; the server counts 30 days from the issue', async () => {
+    const page = render(simulate, 'packages/admin/pages/terminate/index');
+    await lifecycle(simulate, page, 'onLoad');
+    typeInto(page, '#employee-no', 'D009');
+    page.querySelector('#mode-notice30')?.dispatchEvent('tap');
+    await simulate.sleep(0);
+    tapButton(page, '#create');
+    await untilShown(page, '待发出');
+
+    // Without documents the server refuses, in its own words.
+    page.querySelector('#attest')?.dispatchEvent('tap');
+    await simulate.sleep(0);
+    tapButton(page, '#issue');
+    expect(await untilShown(page, '请先上传考核记录')).toContain(
+      '请先上传考核记录以及培训或调岗记录',
+    );
+
+    tapButton(page, '#attach-appraisal_record');
+    await untilShown(page, '考核记录已上传');
+    tapButton(page, '#attach-position_change_record');
+    for (let i = 0; i < 200 && page.querySelector('#attach-position_change_record'); i += 1) {
+      await simulate.sleep(10);
+    }
+    tapButton(page, '#issue');
+    const text = await untilShown(page, '解除通知已发出');
+    expect(text).toContain('发出时间：2027-03-01 10:00');
+    expect(text).toContain('最后工作日：2027年3月31日（周三）');
+  });
+
+  it('verifies the evidence chain of the resignation in formalities', async () => {
+    const board = (await invoke('demo-h001', 'admin.board', { q: 'D006' })) as Envelope<{
+      rows: { caseId: string }[];
+    }>;
+    if (!board.ok) throw new Error(board.error.message);
+    const caseId = board.data.rows[0]?.caseId ?? '';
+    const page = render(simulate, 'packages/case/pages/evidence/index');
+    await lifecycle(simulate, page, 'onLoad', { caseId });
+    const text = await untilShown(page, '校验通过');
+    expect(text).toContain('提交离职申请');
+    expect(text).toContain('查看证据');
+  });
+
+  it('shows the statistics of the month the cases were filed in', async () => {
+    jest.spyOn(Date, 'now').mockReturnValue(Date.parse('2027-03-01T12:00:00+08:00'));
+    try {
+      const page = render(simulate, 'packages/admin/pages/stats/index');
+      await lifecycle(simulate, page, 'onLoad');
+      const text = await untilShown(page, '离职原因分布');
+      expect([textOf(page, '#from'), textOf(page, '#to')]).toEqual(['2027-03-01', '2027-03-01']);
+      expect(text).toContain('辞职');
+      expect(text).toContain('不能胜任工作');
+    } finally {
+      jest.restoreAllMocks();
+    }
+  });
 });

@@ -211,6 +211,70 @@ describe('case detail page', () => {
     });
   });
 
+  it.each([
+    ['HR', true, hrSession],
+    ['the employee', true, employeeSession],
+    ['the manager', false, managerSession],
+  ])('offers 查看证据 to %s: %p', async (_who, shown, session) => {
+    wx.answer('case.get', formalitiesCase());
+    wx.answer('me.get', session);
+    const page = await open();
+    if (!shown) {
+      expect(page.querySelector('#evidence')).toBeUndefined();
+      return;
+    }
+    tapButton(page, '#evidence');
+    await settle(simulate);
+    expect(wx.navigateTo).toHaveBeenCalledWith(
+      expect.objectContaining({ url: '/packages/case/pages/evidence/index?caseId=case-1' }),
+    );
+  });
+
+  it('marks a handover list HR waived as waived, with the reason', async () => {
+    const view = submittedCase();
+    view.case = {
+      ...view.case,
+      waivers: [
+        {
+          item: 'handover_list',
+          by: 'openid-hr',
+          at: '2027-04-02T01:30:00Z',
+          note: '员工失联，EMS 已签收',
+        },
+      ],
+    };
+    wx.answer('me.get', hrSession);
+    wx.answer('case.get', view);
+    const page = await open();
+    const waivers = page.querySelectorAll('.waiver').map((w) => allText(w));
+    expect(waivers).toHaveLength(1);
+    expect(waivers[0]).toContain('工作交接清单 · 2027-04-02 09:30');
+    expect(waivers[0]).toContain('已豁免');
+    expect(waivers[0]).toContain('原因：员工失联，EMS 已签收');
+    expect(allText(page)).not.toContain('尚未上传材料');
+  });
+
+  it('sends HR from a termination draft to the termination page to finish and issue it', async () => {
+    const view = submittedCase();
+    view.case = {
+      ...view.case,
+      kind: 'termination',
+      reason: 'incompetence',
+      state: 'draft',
+      stateLabel: '待发出',
+      allowedEvents: ['hr.issue', 'hr.cancel'],
+    };
+    wx.answer('me.get', hrSession);
+    wx.answer('case.get', view);
+    const page = await open();
+    expect(buttons(page)).toEqual(['上传材料并发出', '撤销案件']);
+    tapButton(page, '#action-issue');
+    await settle(simulate);
+    expect(wx.navigateTo).toHaveBeenCalledWith(
+      expect.objectContaining({ url: '/packages/admin/pages/terminate/index?caseId=case-1' }),
+    );
+  });
+
   describe('HR confirmation', () => {
     function hrReviewCase() {
       const view = submittedCase();

@@ -1,4 +1,5 @@
 /** @jest-environment jsdom */
+import { hrSession, managerSession } from './fixtures/session';
 import {
   allText,
   lifecycle,
@@ -143,5 +144,45 @@ describe('cases page (board)', () => {
     tapButton(page, '#retry');
     await settle(simulate, 6);
     expect(page.querySelectorAll('.row')).toHaveLength(1);
+  });
+});
+
+describe('cases page: HR’s own pages', () => {
+  let simulate: ReturnType<typeof setUp>['simulate'];
+  let wx: WxMocks;
+  let app: ReturnType<typeof setUp>['app'];
+
+  beforeEach(() => {
+    ({ simulate, wx, app } = setUp());
+    wx.answer('admin.board', { counts: {}, rows: [] });
+  });
+
+  it('offers HR statistics, termination and binding codes, and opens them', async () => {
+    app.globalData.session = hrSession;
+    const page = render(simulate, 'pages/cases/index');
+    await lifecycle(simulate, page, 'onLoad');
+    const links = ['#admin-stats', '#admin-terminate', '#admin-employee'].map((id) =>
+      allText(page.querySelector(id)?.querySelector('.t-button') as Comp),
+    );
+    expect(links).toEqual(['统计分析', '发起解除', '发放绑定码']);
+    tapButton(page, '#admin-stats');
+    tapButton(page, '#admin-terminate');
+    tapButton(page, '#admin-employee');
+    await settle(simulate);
+    expect(wx.navigateTo.mock.calls.map(([o]) => (o as { url: string }).url)).toEqual([
+      '/packages/admin/pages/stats/index',
+      '/packages/admin/pages/terminate/index',
+      '/packages/admin/pages/employee/index',
+    ]);
+    // The links come from the session already held: no extra request.
+    expect(wx.calls.map((c) => c.action)).toEqual(['admin.board']);
+  });
+
+  it('shows them to nobody else', async () => {
+    app.globalData.session = managerSession;
+    const page = render(simulate, 'pages/cases/index');
+    await lifecycle(simulate, page, 'onLoad');
+    expect(page.querySelector('#admin-stats')).toBeUndefined();
+    expect(allText(page)).not.toContain('统计分析');
   });
 });

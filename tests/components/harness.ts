@@ -51,6 +51,7 @@ export interface WxMocks {
   chooseMessageFile: jest.Mock;
   chooseMedia: jest.Mock;
   canvasToTempFilePath: jest.Mock;
+  setClipboardData: jest.Mock;
   /** Every RPC the code made, in order. */
   calls: RpcCall[];
   /** Answers `action` with `{ ok: true, data }` (or whatever an answer function returns). */
@@ -137,6 +138,7 @@ export function setUp(): { simulate: Simulate; wx: WxMocks; app: App } {
     canvasToTempFilePath: jest.fn((opts: { success?: (r: { tempFilePath: string }) => void }) =>
       opts.success?.({ tempFilePath: 'wxfile://tmp/signature.png' }),
     ),
+    setClipboardData: ok(jest.fn()),
     calls,
     answer(action, data) {
       answers.set(
@@ -170,6 +172,7 @@ export function setUp(): { simulate: Simulate; wx: WxMocks; app: App } {
     chooseMessageFile: mocks.chooseMessageFile,
     chooseMedia: mocks.chooseMedia,
     canvasToTempFilePath: mocks.canvasToTempFilePath,
+    setClipboardData: mocks.setClipboardData,
     getWindowInfo: () => ({ pixelRatio: 3, windowWidth: 375, windowHeight: 667 }),
   });
   const app = { globalData: { session: null as unknown } };

@@ -2,7 +2,9 @@ import type { State } from '../../../server/contract';
 import { stopPullDownRefresh } from '../../services/feedback';
 import { call } from '../../services/rpc';
 import { openPage, ROUTES } from '../../services/navigation';
+import { currentSession, rolesOf, watchSession } from '../../services/session';
 import { syncTabBar } from '../../services/tab-bar';
+import { adminLinksFor, type AdminLink, type AdminPage } from '../../view-models/admin-entry';
 import {
   boardRow,
   filterTabs,
@@ -13,6 +15,14 @@ import {
 type Phase = 'loading' | 'error' | 'ready';
 
 const ALL = 'all';
+
+const ADMIN_ROUTES: Record<AdminPage, string> = {
+  stats: ROUTES.adminStats,
+  terminate: ROUTES.adminTerminate,
+  employee: ROUTES.adminEmployee,
+};
+
+const unwatch = new WeakMap<object, () => void>();
 
 // A newer query (filter, search, refresh) makes older answers stale; they are dropped.
 let generation = 0;
@@ -28,6 +38,21 @@ Component({
     nextCursor: '',
     loadingMore: false,
     moreError: '',
+    /** HR's own pages; the session arrives at launch and may change after binding. */
+    adminLinks: [] as AdminLink[],
+  },
+  lifetimes: {
+    attached() {
+      this.setData({ adminLinks: adminLinksFor(rolesOf(currentSession())) });
+      unwatch.set(
+        this,
+        watchSession((session) => this.setData({ adminLinks: adminLinksFor(rolesOf(session)) })),
+      );
+    },
+    detached() {
+      unwatch.get(this)?.();
+      unwatch.delete(this);
+    },
   },
   methods: {
     onLoad() {
@@ -99,6 +124,10 @@ Component({
     },
     onRetry() {
       void this.reload();
+    },
+    onAdminLink(event: { currentTarget: { dataset: { page?: AdminPage } } }) {
+      const { page } = event.currentTarget.dataset;
+      if (page) openPage(ADMIN_ROUTES[page]);
     },
     onOpen(event: { currentTarget: { dataset: { caseId?: string } } }) {
       const { caseId } = event.currentTarget.dataset;

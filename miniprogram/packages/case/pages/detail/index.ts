@@ -19,6 +19,7 @@ import {
   actionsFor,
   caseDetail,
   confirmDayHint,
+  mayViewEvidence,
   relationTo,
   type ActionButton,
   type CaseAction,
@@ -52,6 +53,7 @@ Component({
     caseId: '',
     detail: null as CaseDetailView | null,
     actions: [] as ActionButton[],
+    canViewEvidence: false,
     pending: null as Pending | null,
     comment: '',
     busy: false,
@@ -87,12 +89,14 @@ Component({
         phase: 'ready',
         detail: caseDetail(view.data, relation, Date.now()),
         actions: actions.map(actionButton),
+        canViewEvidence: mayViewEvidence(relation),
       });
     },
     async onAction(event: { currentTarget: { dataset: { action?: CaseAction } } }) {
       const action = event.currentTarget.dataset.action;
       if (!action || this.data.busy) return;
       if (action === 'sign') return openPage(ROUTES.sign, { caseId: this.data.caseId });
+      if (action === 'issue') return openPage(ROUTES.adminTerminate, { caseId: this.data.caseId });
       if (action === 'upload' || action === 'uploadDelivery') {
         const kind = action === 'upload' ? 'handover_checklist' : 'notice_delivery';
         this.setData({ busy: true, actionError: '' });
@@ -199,6 +203,9 @@ Component({
       this.setData({ pending: null, comment: '' });
       toast('已完成', 'success');
       await this.load();
+    },
+    onEvidence() {
+      openPage(ROUTES.caseEvidence, { caseId: this.data.caseId });
     },
     onRetry() {
       void this.load();

@@ -1,0 +1,39 @@
+import { copyText } from '../../../../services/clipboard';
+import { toast } from '../../../../services/feedback';
+import { call } from '../../../../services/rpc';
+import {
+  bindingCodeView,
+  employeeNoProblem,
+  type BindingCodeView,
+} from '../../../../view-models/binding-code';
+
+Component({
+  data: {
+    employeeNo: '',
+    formError: '',
+    issuing: false,
+    issued: null as BindingCodeView | null,
+  },
+  methods: {
+    onEmployeeNo(event: { detail: { value: string } }) {
+      this.setData({ employeeNo: event.detail.value, formError: '' });
+    },
+    async onIssue() {
+      if (this.data.issuing) return;
+      const problem = employeeNoProblem(this.data.employeeNo);
+      if (problem) return this.setData({ formError: problem });
+      const employeeNo = this.data.employeeNo.trim();
+      this.setData({ issuing: true, formError: '', issued: null });
+      const reply = await call('admin.bindingCode', { employeeNo });
+      if (!reply.ok) return this.setData({ issuing: false, formError: reply.error.message });
+      this.setData({ issuing: false, issued: bindingCodeView(employeeNo, reply.data) });
+    },
+    async onCopy() {
+      const issued = this.data.issued;
+      if (!issued) return;
+      // Copied grouped, as shown: the employee pastes it as is, and `me.bind` accepts hyphens.
+      const copied = await copyText(issued.display);
+      if (!copied) toast('复制失败，请手动抄写');
+    },
+  },
+});

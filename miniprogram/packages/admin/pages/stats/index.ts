@@ -1,0 +1,76 @@
+import { stopPullDownRefresh } from '../../../../services/feedback';
+import { call } from '../../../../services/rpc';
+import {
+  PERIOD_LABELS,
+  rangeProblem,
+  statsPeriod,
+  statsView,
+  type PeriodChoice,
+  type StatsView,
+} from '../../../../view-models/admin-stats';
+
+type Phase = 'loading' | 'error' | 'empty' | 'ready';
+/** A quick choice, or `custom` once HR picks the dates. */
+type Choice = PeriodChoice | 'custom';
+
+const CHOICES = (Object.keys(PERIOD_LABELS) as PeriodChoice[]).map((value) => ({
+  value,
+  label: PERIOD_LABELS[value],
+}));
+
+// A newer period makes an older answer stale; it is dropped.
+let generation = 0;
+
+Component({
+  data: {
+    phase: 'loading' as Phase,
+    errorMessage: '',
+    choices: CHOICES,
+    choice: 'thisMonth' as Choice,
+    from: '',
+    to: '',
+    stats: null as StatsView | null,
+  },
+  methods: {
+    onLoad() {
+      void this.load();
+    },
+    onPullDownRefresh() {
+      void this.load().then(stopPullDownRefresh);
+    },
+    async load() {
+      generation += 1;
+      const mine = generation;
+      const { choice } = this.data;
+      const { from, to } =
+        choice === 'custom'
+          ? { from: this.data.from, to: this.data.to }
+          : statsPeriod(choice, Date.now());
+      const problem = rangeProblem({ from, to });
+      if (problem) return this.setData({ phase: 'error', errorMessage: problem, from, to });
+      this.setData({ phase: 'loading', from, to });
+      const reply = await call('admin.stats', { from, to });
+      if (mine !== generation) return;
+      if (!reply.ok) return this.setData({ phase: 'error', errorMessage: reply.error.message });
+      const stats = statsView(reply.data);
+      this.setData({ phase: stats.total === 0 ? 'empty' : 'ready', stats });
+    },
+    onChoice(event: { currentTarget: { dataset: { value?: PeriodChoice } } }) {
+      const { value } = event.currentTarget.dataset;
+      if (!value || value === this.data.choice) return;
+      this.setData({ choice: value });
+      void this.load();
+    },
+    onFrom(event: { detail: { value: string } }) {
+      this.setData({ choice: 'custom', from: event.detail.value });
+      void this.load();
+    },
+    onTo(event: { detail: { value: string } }) {
+      this.setData({ choice: 'custom', to: event.detail.value });
+      void this.load();
+    },
+    onRetry() {
+      void this.load();
+    },
+  },
+});

@@ -1,0 +1,159 @@
+import type { AttachmentKind, NoticeMode } from '../../../../../server/contract';
+import { pickAndAttach } from '../../../../services/attachments';
+import { toast } from '../../../../services/feedback';
+import { openPage, ROUTES } from '../../../../services/navigation';
+import { randomId } from '../../../../services/random-id';
+import { call } from '../../../../services/rpc';
+import { beijingToday } from '../../../../view-models/beijing-time';
+import { ATTACHMENT_LABELS } from '../../../../view-models/labels';
+import {
+  NOTICE_MODE_OPTIONS,
+  documentRows,
+  documentsComplete,
+  issueReceipt,
+  terminationProblem,
+  type DocumentRow,
+  type IssueReceipt,
+  type TerminationDocument,
+} from '../../../../view-models/termination-form';
+
+type Phase = 'loading' | 'error' | 'form' | 'draft' | 'issued';
+
+Component({
+  data: {
+    phase: 'form' as Phase,
+    errorMessage: '',
+    today: '',
+    modes: Object.values(NOTICE_MODE_OPTIONS),
+    employeeNo: '',
+    noticeMode: '' as NoticeMode | '',
+    lastWorkingDay: '',
+    explanation: '',
+    formError: '',
+    creating: false,
+    /** Made once per form: re-sending after a network failure reuses it, so nothing doubles. */
+    idempotencyKey: '',
+    caseId: '',
+    draftTitle: '',
+    attached: [] as AttachmentKind[],
+    documents: documentRows([]) as DocumentRow[],
+    documentsReady: false,
+    uploading: '',
+    attested: false,
+    issuing: false,
+    issueError: '',
+    receipt: null as IssueReceipt | null,
+  },
+  methods: {
+    onLoad(query: { caseId?: string }) {
+      this.setData({ today: beijingToday(Date.now()), idempotencyKey: randomId(32) });
+      // Opened from a draft's detail page: continue with its documents and the issue.
+      if (query.caseId) {
+        this.setData({ caseId: query.caseId });
+        void this.loadDraft();
+      }
+    },
+    async loadDraft() {
+      this.setData({ phase: 'loading' });
+      const reply = await call('case.get', { caseId: this.data.caseId });
+      if (!reply.ok) return this.setData({ phase: 'error', errorMessage: reply.error.message });
+      const c = reply.data.case;
+      if (c.kind !== 'termination' || c.state !== 'draft') {
+        return this.setData({ phase: 'error', errorMessage: '该案件不是待发出的解除通知' });
+      }
+      this.showDraft(
+        `${c.employee.name}（${c.employee.employeeNo}）· ${c.employee.department}`,
+        c.attachments.map((a) => a.kind),
+      );
+    },
+    showDraft(title: string, attached: AttachmentKind[]) {
+      this.setData({
+        phase: 'draft',
+        draftTitle: title,
+        attached,
+        documents: documentRows(attached),
+        documentsReady: documentsComplete(attached),
+      });
+    },
+    onEmployeeNo(event: { detail: { value: string } }) {
+      this.setData({ employeeNo: event.detail.value, formError: '' });
+    },
+    onMode(event: { currentTarget: { dataset: { value?: NoticeMode } } }) {
+      const mode = event.currentTarget.dataset.value;
+      if (mode) this.setData({ noticeMode: mode, formError: '' });
+    },
+    onLastDay(event: { detail: { value: string } }) {
+      this.setData({ lastWorkingDay: event.detail.value, formError: '' });
+    },
+    onExplanation(event: { detail: { value: string } }) {
+      this.setData({ explanation: event.detail.value, formError: '' });
+    },
+    async onCreate() {
+      if (this.data.creating) return;
+      const { employeeNo, noticeMode, lastWorkingDay, explanation, today } = this.data;
+      const problem = terminationProblem({
+        employeeNo,
+        noticeMode,
+        lastWorkingDay,
+        explanation,
+        today,
+      });
+      if (problem || !noticeMode) return this.setData({ formError: problem });
+      this.setData({ creating: true, formError: '' });
+      const text = explanation.trim();
+      const reply = await call('case.terminate', {
+        employeeNo: employeeNo.trim(),
+        reason: 'incompetence',
+        noticeMode,
+        // With 30 days' notice the server counts the day from the issue date.
+        ...(noticeMode === 'payInLieu' ? { lastWorkingDay } : {}),
+        ...(text ? { explanation: text } : {}),
+        idempotencyKey: this.data.idempotencyKey,
+      });
+      if (!reply.ok) {
+        const message =
+          reply.error.code === 'NETWORK'
+            ? `${reply.error.message}（重试不会重复创建）`
+            : reply.error.message;
+        return this.setData({ creating: false, formError: message });
+      }
+      this.setData({ creating: false, caseId: reply.data.caseId });
+      this.showDraft(`员工 ${employeeNo.trim()}`, []);
+    },
+    async onAttach(event: { currentTarget: { dataset: { kind?: TerminationDocument } } }) {
+      const kind = event.currentTarget.dataset.kind;
+      if (!kind || this.data.uploading) return;
+      this.setData({ uploading: kind, issueError: '' });
+      const outcome = await pickAndAttach(this.data.caseId, kind);
+      this.setData({ uploading: '' });
+      if (outcome.status === 'failed') return this.setData({ issueError: outcome.message });
+      if (outcome.status !== 'attached') return;
+      const attached = [...this.data.attached, kind];
+      this.setData({
+        attached,
+        documents: documentRows(attached),
+        documentsReady: documentsComplete(attached),
+      });
+      toast(`${ATTACHMENT_LABELS[kind]}已上传`, 'success');
+    },
+    onAttest() {
+      this.setData({ attested: !this.data.attested, issueError: '' });
+    },
+    async onIssue() {
+      if (this.data.issuing) return;
+      if (!this.data.attested) {
+        return this.setData({ issueError: '请先确认员工不存在第四十二条规定的不得解除情形' });
+      }
+      this.setData({ issuing: true, issueError: '' });
+      const reply = await call('case.issue', { caseId: this.data.caseId, noProtectedStatus: true });
+      if (!reply.ok) return this.setData({ issuing: false, issueError: reply.error.message });
+      this.setData({ issuing: false, phase: 'issued', receipt: issueReceipt(reply.data) });
+    },
+    onViewCase() {
+      openPage(ROUTES.caseDetail, { caseId: this.data.caseId });
+    },
+    onRetry() {
+      void this.loadDraft();
+    },
+  },
+});

@@ -1,0 +1,68 @@
+import type { ActionResult } from '../../../../../server/contract';
+import { call } from '../../../../services/rpc';
+import {
+  evidenceView,
+  type EvidenceEventRow,
+  type EvidenceView,
+} from '../../../../view-models/evidence';
+
+type Phase = 'loading' | 'error' | 'ready';
+type ChecklistLabels = ActionResult<'meta.get'>['checklistItems'];
+
+// Item labels for waivers; they change only with the settings, so one fetch per launch.
+let checklistLabels: ChecklistLabels | null = null;
+
+/** Records go to the view 20 at a time, so no setData grows with the length of the log. */
+const PAGE_SIZE = 20;
+let allRows: EvidenceEventRow[] = [];
+
+Component({
+  data: {
+    phase: 'loading' as Phase,
+    errorMessage: '',
+    caseId: '',
+    evidence: null as EvidenceView | null,
+    eventCount: 0,
+    hasMore: false,
+  },
+  methods: {
+    onLoad(query: { caseId?: string }) {
+      this.setData({ caseId: query.caseId ?? '' });
+      void this.load();
+    },
+    async load() {
+      const { caseId } = this.data;
+      if (!caseId) return this.setData({ phase: 'error', errorMessage: '缺少案件编号' });
+      this.setData({ phase: 'loading' });
+      const [evidence, meta] = await Promise.all([
+        call('case.evidence', { caseId }),
+        checklistLabels ? null : call('meta.get', {}),
+      ]);
+      if (meta?.ok) checklistLabels = meta.data.checklistItems;
+      if (!evidence.ok) {
+        return this.setData({ phase: 'error', errorMessage: evidence.error.message });
+      }
+      const view = evidenceView(evidence.data, checklistLabels ?? []);
+      allRows = view.events;
+      this.setData({
+        phase: 'ready',
+        evidence: { ...view, events: allRows.slice(0, PAGE_SIZE) },
+        eventCount: allRows.length,
+        hasMore: allRows.length > PAGE_SIZE,
+      });
+    },
+    onReachBottom() {
+      const shown = this.data.evidence?.events.length ?? 0;
+      if (this.data.phase !== 'ready' || shown >= allRows.length) return;
+      const update: Record<string, unknown> = {};
+      allRows.slice(shown, shown + PAGE_SIZE).forEach((row, i) => {
+        update[`evidence.events[${shown + i}]`] = row;
+      });
+      update.hasMore = shown + PAGE_SIZE < allRows.length;
+      this.setData(update);
+    },
+    onRetry() {
+      void this.load();
+    },
+  },
+});

@@ -1,0 +1,19 @@
+import type { Role } from '../../server/contract';
+
+export type AdminPage = 'stats' | 'terminate' | 'employee';
+
+export interface AdminLink {
+  page: AdminPage;
+  label: string;
+}
+
+const LINKS: readonly AdminLink[] = [
+  { page: 'stats', label: '统计分析' },
+  { page: 'terminate', label: '发起解除' },
+  { page: 'employee', label: '发放绑定码' },
+];
+
+/** HR's own pages are offered to HR and admins only; the server checks every call anyway. */
+export function adminLinksFor(roles: readonly Role[]): AdminLink[] {
+  return roles.includes('hr') || roles.includes('admin') ? [...LINKS] : [];
+}

@@ -1,0 +1,95 @@
+import type { ActionResult, AttachmentKind, NoticeMode } from '../../server/contract';
+import { formatDate, formatInstant } from './beijing-time';
+import { employeeNoProblem } from './binding-code';
+import { ATTACHMENT_LABELS } from './labels';
+
+export interface NoticeModeOption {
+  value: NoticeMode;
+  label: string;
+  hint: string;
+}
+
+export const NOTICE_MODE_OPTIONS: Record<NoticeMode, NoticeModeOption> = {
+  notice30: {
+    value: 'notice30',
+    label: '提前三十日书面通知',
+    hint: '最后工作日为发出通知之日起第 30 日',
+  },
+  payInLieu: {
+    value: 'payInLieu',
+    label: '额外支付一个月工资',
+    hint: '代通知金：由 HR 选定最后工作日',
+  },
+};
+
+export interface TerminationForm {
+  employeeNo: string;
+  noticeMode: NoticeMode | '';
+  lastWorkingDay: string;
+  explanation: string;
+  /** Today's Beijing date, `YYYY-MM-DD`. */
+  today: string;
+}
+
+/** Limits of the optional explanation, as the server checks them after trimming. */
+export const EXPLANATION_MIN = 10;
+export const EXPLANATION_MAX = 500;
+
+/** The first problem with the form, in Chinese, or '' when it may be sent. */
+export function terminationProblem(form: TerminationForm): string {
+  const employee = employeeNoProblem(form.employeeNo);
+  if (employee) return employee;
+  if (!form.noticeMode) return '请选择通知方式';
+  if (form.noticeMode === 'payInLieu') {
+    if (!form.lastWorkingDay) return '选择额外支付一个月工资时，请选择最后工作日';
+    if (form.lastWorkingDay < form.today) return '最后工作日不能早于今天';
+  }
+  const n = form.explanation.trim().length;
+  if (n > 0 && n < EXPLANATION_MIN) return `说明至少 ${EXPLANATION_MIN} 字，或留空`;
+  if (n > EXPLANATION_MAX) return `说明最多 ${EXPLANATION_MAX} 字`;
+  return '';
+}
+
+/** Termination documents (DESIGN §3): the appraisal, and training or a change of post. */
+export const TERMINATION_DOCUMENTS = [
+  'appraisal_record',
+  'training_certificate',
+  'position_change_record',
+] as const satisfies readonly AttachmentKind[];
+export type TerminationDocument = (typeof TERMINATION_DOCUMENTS)[number];
+
+export interface DocumentRow {
+  kind: TerminationDocument;
+  label: string;
+  attached: boolean;
+}
+
+export function documentRows(attached: readonly AttachmentKind[]): DocumentRow[] {
+  return TERMINATION_DOCUMENTS.map((kind) => ({
+    kind,
+    label: ATTACHMENT_LABELS[kind],
+    attached: attached.includes(kind),
+  }));
+}
+
+/** 第40条(二): an appraisal showing incompetence, then training or a change of post first. */
+export function documentsComplete(attached: readonly AttachmentKind[]): boolean {
+  return (
+    attached.includes('appraisal_record') &&
+    (attached.includes('training_certificate') || attached.includes('position_change_record'))
+  );
+}
+
+export interface IssueReceipt {
+  caseId: string;
+  noticeReceivedAt: string;
+  lastWorkingDay: string;
+}
+
+export function issueReceipt(result: ActionResult<'case.issue'>): IssueReceipt {
+  return {
+    caseId: result.caseId,
+    noticeReceivedAt: formatInstant(result.noticeReceivedAt),
+    lastWorkingDay: formatDate(result.lastWorkingDay),
+  };
+}

@@ -1,0 +1,256 @@
+/** @jest-environment jsdom */
+import { formalitiesCase } from './fixtures/case-view';
+import {
+  allText,
+  lifecycle,
+  render,
+  settle,
+  setUp,
+  tapButton,
+  textOf,
+  typeInto,
+  type Comp,
+  type WxMocks,
+} from './harness';
+
+/** 2027-03-10 12:00 in Beijing. */
+const NOW = Date.parse('2027-03-10T04:00:00Z');
+const PAGE = 'packages/admin/pages/terminate/index';
+
+const draft = { caseId: 'case-9', state: 'draft', version: 0 };
+const issued = {
+  caseId: 'case-9',
+  state: 'formalities',
+  version: 4,
+  noticeReceivedAt: '2027-03-10T04:00:00Z',
+  lastWorkingDay: '2027-04-09',
+};
+
+describe('admin: termination page', () => {
+  let simulate: ReturnType<typeof setUp>['simulate'];
+  let wx: WxMocks;
+
+  beforeEach(() => {
+    ({ simulate, wx } = setUp());
+    jest.spyOn(Date, 'now').mockReturnValue(NOW);
+    wx.chooseMessageFile.mockImplementation((opts: { success(r: unknown): void }) =>
+      opts.success({ tempFiles: [{ path: 'wxfile://tmp/doc', name: '记录.pdf', size: 1 }] }),
+    );
+    wx.answer('case.attach', { caseId: 'case-9', state: 'draft', version: 1, attachments: [] });
+  });
+
+  afterEach(() => {
+    jest.restoreAllMocks();
+  });
+
+  async function open(query: Record<string, string> = {}): Promise<Comp> {
+    const page = render(simulate, PAGE);
+    await lifecycle(simulate, page, 'onLoad', query);
+    return page;
+  }
+
+  async function tapView(page: Comp, selector: string): Promise<void> {
+    page.querySelector(selector)?.dispatchEvent('tap');
+    await settle(simulate);
+  }
+
+  async function fillNotice30(page: Comp): Promise<void> {
+    typeInto(page, '#employee-no', ' D007 ');
+    await settle(simulate);
+    await tapView(page, '#mode-notice30');
+  }
+
+  async function create(page: Comp): Promise<void> {
+    tapButton(page, '#create');
+    await settle(simulate, 8);
+  }
+
+  it('checks the form before asking the server', async () => {
+    const page = await open();
+    await create(page);
+    expect(textOf(page, '.error')).toBe('请输入员工编号');
+    typeInto(page, '#employee-no', 'D007');
+    await settle(simulate);
+    await create(page);
+    expect(textOf(page, '.error')).toBe('请选择通知方式');
+    await tapView(page, '#mode-payInLieu');
+    await create(page);
+    expect(textOf(page, '.error')).toBe('选择额外支付一个月工资时，请选择最后工作日');
+    page.querySelector('#last-day')?.dispatchEvent('change', { detail: { value: '2027-04-30' } });
+    await settle(simulate);
+    typeInto(page, '#explanation', '考核不合格');
+    await settle(simulate);
+    await create(page);
+    expect(textOf(page, '.error')).toBe('说明至少 10 字，或留空');
+    expect(wx.calls).toHaveLength(0);
+  });
+
+  it('asks for a last working day only when paying in lieu of notice', async () => {
+    const page = await open();
+    await tapView(page, '#mode-notice30');
+    expect(page.querySelector('#last-day')).toBeUndefined();
+    await tapView(page, '#mode-payInLieu');
+    expect(allText(page)).toContain('最后工作日（必填）：请选择');
+  });
+
+  it('prepares a draft with 30 days’ notice, sending no last working day', async () => {
+    wx.answer('case.terminate', draft);
+    const page = await open();
+    await fillNotice30(page);
+    await create(page);
+    expect(wx.calls).toEqual([
+      {
+        action: 'case.terminate',
+        payload: {
+          employeeNo: 'D007',
+          reason: 'incompetence',
+          noticeMode: 'notice30',
+          idempotencyKey: expect.stringMatching(/^[0-9a-z]{32}$/),
+        },
+      },
+    ]);
+    const text = allText(page);
+    expect(text).toContain('员工 D007');
+    expect(text).toContain('待发出');
+    expect(text).toContain('材料尚不齐全');
+  });
+
+  it('sends the chosen last working day and the explanation when paying in lieu', async () => {
+    wx.answer('case.terminate', draft);
+    const page = await open();
+    typeInto(page, '#employee-no', 'D007');
+    await settle(simulate);
+    await tapView(page, '#mode-payInLieu');
+    page.querySelector('#last-day')?.dispatchEvent('change', { detail: { value: '2027-03-31' } });
+    await settle(simulate);
+    typeInto(page, '#explanation', '连续两个季度考核不合格，调岗后仍不能胜任');
+    await settle(simulate);
+    await create(page);
+    expect(wx.calls[0]?.payload).toEqual({
+      employeeNo: 'D007',
+      reason: 'incompetence',
+      noticeMode: 'payInLieu',
+      lastWorkingDay: '2027-03-31',
+      explanation: '连续两个季度考核不合格，调岗后仍不能胜任',
+      idempotencyKey: expect.any(String),
+    });
+  });
+
+  it('retries after a network failure with the same idempotency key', async () => {
+    wx.answer('case.terminate', draft);
+    wx.dropNext('case.terminate');
+    const page = await open();
+    await fillNotice30(page);
+    await create(page);
+    expect(textOf(page, '.error')).toContain('重试不会重复创建');
+    await create(page);
+    const keys = wx.calls.map((c) => (c.payload as { idempotencyKey: string }).idempotencyKey);
+    expect(keys).toHaveLength(2);
+    expect(keys[1]).toBe(keys[0]);
+    expect(allText(page)).toContain('待发出');
+  });
+
+  it('shows the server’s refusal to prepare the draft', async () => {
+    wx.fail('case.terminate', 'NOT_FOUND', '未找到相关记录');
+    const page = await open();
+    await fillNotice30(page);
+    await create(page);
+    expect(textOf(page, '.error')).toBe('未找到相关记录');
+    expect(page.querySelector('#issue')).toBeUndefined();
+  });
+
+  it('attaches the documents, requires the 第42条 attestation, issues and shows the last day', async () => {
+    wx.answer('case.terminate', draft);
+    wx.answer('case.issue', issued);
+    const page = await open();
+    await fillNotice30(page);
+    await create(page);
+
+    tapButton(page, '#attach-appraisal_record');
+    await settle(simulate, 10);
+    tapButton(page, '#attach-training_certificate');
+    await settle(simulate, 10);
+    const attaches = wx.calls.filter((c) => c.action === 'case.attach');
+    expect(attaches.map((c) => c.payload)).toEqual([
+      { caseId: 'case-9', kind: 'appraisal_record', fileIds: [expect.any(String)] },
+      { caseId: 'case-9', kind: 'training_certificate', fileIds: [expect.any(String)] },
+    ]);
+    const [upload] = wx.uploadFile.mock.calls[0] as [{ cloudPath: string }];
+    expect(upload.cloudPath).toMatch(/^cases\/case-9\/appraisal_record\/[0-9a-z]{20}\.pdf$/);
+    expect(allText(page.querySelector('.doc-appraisal_record') as Comp)).toContain('已上传');
+    expect(page.querySelector('#attach-position_change_record')).toBeDefined();
+    expect(allText(page)).not.toContain('材料尚不齐全');
+    expect(wx.showToast).toHaveBeenCalledWith(expect.objectContaining({ title: '考核记录已上传' }));
+
+    tapButton(page, '#issue');
+    await settle(simulate);
+    expect(textOf(page, '.error')).toBe('请先确认员工不存在第四十二条规定的不得解除情形');
+    expect(wx.calls.some((c) => c.action === 'case.issue')).toBe(false);
+
+    await tapView(page, '#attest');
+    tapButton(page, '#issue');
+    await settle(simulate, 8);
+    expect(wx.calls.find((c) => c.action === 'case.issue')?.payload).toEqual({
+      caseId: 'case-9',
+      noProtectedStatus: true,
+    });
+    expect(textOf(page, '#last-working-day')).toBe('最后工作日：2027年4月9日（周五）');
+    expect(allText(page)).toContain('发出时间：2027-03-10 12:00');
+    tapButton(page, '#view-case');
+    await settle(simulate);
+    expect(wx.navigateTo).toHaveBeenCalledWith(
+      expect.objectContaining({ url: '/packages/case/pages/detail/index?caseId=case-9' }),
+    );
+  });
+
+  it('shows the server’s guard message when it refuses the issue', async () => {
+    wx.answer('case.terminate', draft);
+    const page = await open();
+    await fillNotice30(page);
+    await create(page);
+    wx.fail('case.issue', 'PRECONDITION_FAILED', '试用期内不能以不能胜任为由解除（应适用第39条）');
+    await tapView(page, '#attest');
+    tapButton(page, '#issue');
+    await settle(simulate, 8);
+    expect(textOf(page, '.error')).toBe('试用期内不能以不能胜任为由解除（应适用第39条）');
+    expect(allText(page)).toContain('待发出');
+  });
+
+  it('says when an upload fails', async () => {
+    wx.answer('case.terminate', draft);
+    wx.uploadFile.mockImplementation(() => Promise.reject(new Error('offline')));
+    const page = await open();
+    await fillNotice30(page);
+    await create(page);
+    tapButton(page, '#attach-appraisal_record');
+    await settle(simulate, 10);
+    expect(textOf(page, '.error')).toBe('文件上传失败，请检查网络后重试');
+    expect(wx.calls.some((c) => c.action === 'case.attach')).toBe(false);
+  });
+
+  it('continues a draft opened from its case, with the documents already attached', async () => {
+    const view = formalitiesCase();
+    view.case = {
+      ...view.case,
+      caseId: 'case-9',
+      kind: 'termination',
+      reason: 'incompetence',
+      state: 'draft',
+      attachments: view.case.attachments.map((a) => ({ ...a, kind: 'appraisal_record' as const })),
+      allowedEvents: ['hr.issue', 'hr.cancel'],
+    };
+    wx.answer('case.get', view);
+    const page = await open({ caseId: 'case-9' });
+    expect(wx.calls[0]).toEqual({ action: 'case.get', payload: { caseId: 'case-9' } });
+    expect(allText(page)).toContain('张三（D001）· 研发部');
+    expect(allText(page.querySelector('.doc-appraisal_record') as Comp)).toContain('已上传');
+    expect(page.querySelector('#attach-training_certificate')).toBeDefined();
+    expect(page.querySelector('#employee-no')).toBeUndefined();
+  });
+
+  it('refuses to continue a case that is no longer a draft', async () => {
+    wx.answer('case.get', formalitiesCase());
+    const page = await open({ caseId: 'case-1' });
+    expect(allText(page)).toContain('该案件不是待发出的解除通知');
+  });
+});

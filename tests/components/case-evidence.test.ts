@@ -1,0 +1,148 @@
+/** @jest-environment jsdom */
+import { formalitiesCase } from './fixtures/case-view';
+import { meta } from './fixtures/meta';
+import {
+  allText,
+  lifecycle,
+  render,
+  settle,
+  setUp,
+  tapButton,
+  textOf,
+  type Comp,
+  type WxMocks,
+} from './harness';
+
+const hash = (c: string) => c.repeat(64);
+
+function evidence(extra: Record<string, unknown> = {}) {
+  const events = formalitiesCase().events;
+  return {
+    valid: true,
+    chainHead: hash('2'),
+    letterHash: hash('c'),
+    signatureHash: hash('d'),
+    events: [
+      ...events,
+      {
+        seq: 2,
+        type: 'checklist.waive',
+        actor: { openid: 'openid-hr', role: 'hr' },
+        at: '2027-04-02T01:30:00Z',
+        payload: { item: 'sign_letter', note: '员工失联，EMS 已签收', employeeSide: true },
+        prevHash: hash('2'),
+        hash: hash('3'),
+      },
+      {
+        seq: 3,
+        type: 'evidence.view',
+        actor: { openid: 'openid-hr', role: 'hr' },
+        at: '2027-04-03T01:30:00Z',
+        payload: {},
+        prevHash: hash('3'),
+        hash: 'e1f2'.repeat(16),
+      },
+    ],
+    ...extra,
+  };
+}
+
+const checklistMeta = {
+  ...meta,
+  checklistItems: [{ item: 'sign_letter', label: '签署《辞职书》' }],
+};
+
+describe('case evidence page', () => {
+  let simulate: ReturnType<typeof setUp>['simulate'];
+  let wx: WxMocks;
+
+  beforeEach(() => {
+    ({ simulate, wx } = setUp());
+    wx.answer('meta.get', checklistMeta);
+  });
+
+  async function open(): Promise<Comp> {
+    const page = render(simulate, 'packages/case/pages/evidence/index');
+    await lifecycle(simulate, page, 'onLoad', { caseId: 'case-1' });
+    return page;
+  }
+
+  it('shows a verified chain with its heads and every record', async () => {
+    wx.answer('case.evidence', evidence());
+    const page = await open();
+    expect(wx.calls.find((c) => c.action === 'case.evidence')?.payload).toEqual({
+      caseId: 'case-1',
+    });
+    expect(textOf(page, '#verdict')).toBe('校验通过：记录完整，未被篡改');
+    expect(textOf(page, '#chain-head')).toBe(hash('2'));
+    expect(textOf(page, '#letter-hash')).toBe(hash('c'));
+    expect(textOf(page, '#signature-hash')).toBe(hash('d'));
+    const events = page.querySelectorAll('.event').map((e) => allText(e));
+    expect(events).toHaveLength(4);
+    expect(events[1]).toContain('#1');
+    expect(events[1]).toContain('部门审批通过');
+    expect(events[1]).toContain('部门经理 · 2027-03-02 16:15 · 222222222222');
+    expect(events[3]).toContain('查看证据');
+    expect(events[3]).toContain('HR · 2027-04-03 09:30 · e1f2e1f2e1f2');
+    expect(page.querySelectorAll('.event-broken')).toHaveLength(0);
+  });
+
+  it('marks a waived item as waived, with its reason', async () => {
+    wx.answer('case.evidence', evidence({ signatureHash: null }));
+    const page = await open();
+    const waived = page.querySelectorAll('.event-waived').map((e) => allText(e));
+    expect(waived).toHaveLength(1);
+    expect(waived[0]).toContain('豁免清单项');
+    expect(waived[0]).toContain('已豁免：签署《辞职书》（原因：员工失联，EMS 已签收）');
+    expect(textOf(page, '#signature-hash')).toBe('—');
+    expect(allText(page)).toContain('签署项已由 HR 豁免，未留电子签名');
+  });
+
+  it('names the record where the chain breaks', async () => {
+    wx.answer('case.evidence', evidence({ valid: false, brokenAt: 2 }));
+    const page = await open();
+    expect(textOf(page, '#verdict')).toBe('校验失败：第 2 条记录被篡改');
+    const broken = page.querySelectorAll('.event-broken').map((e) => allText(e));
+    expect(broken).toHaveLength(1);
+    expect(broken[0]).toContain('#2');
+    expect(broken[0]).toContain('被篡改');
+  });
+
+  it('shows the records 20 at a time as the user scrolls', async () => {
+    const first = evidence().events[0] as Record<string, unknown>;
+    const events = Array.from({ length: 45 }, (_, i) => ({
+      ...first,
+      seq: i + 1,
+      hash: hash((i % 10).toString()),
+    }));
+    wx.answer('case.evidence', evidence({ events }));
+    const page = await open();
+    expect(allText(page)).toContain('记录（共 45 条）');
+    expect(page.querySelectorAll('.event')).toHaveLength(20);
+    expect(allText(page)).toContain('上拉加载更多');
+    await lifecycle(simulate, page, 'onReachBottom');
+    expect(page.querySelectorAll('.event')).toHaveLength(40);
+    await lifecycle(simulate, page, 'onReachBottom');
+    const rows = page.querySelectorAll('.event');
+    expect(rows).toHaveLength(45);
+    expect(allText(rows[44] as Comp)).toContain('#45');
+    expect(allText(page)).toContain('没有更多了');
+    await lifecycle(simulate, page, 'onReachBottom');
+    expect(page.querySelectorAll('.event')).toHaveLength(45);
+  });
+
+  it('shows the server’s refusal and retries', async () => {
+    wx.fail('case.evidence', 'FORBIDDEN', '只有本人和 HR 可以查看证据');
+    const page = await open();
+    expect(allText(page)).toContain('只有本人和 HR 可以查看证据');
+    wx.answer('case.evidence', evidence());
+    tapButton(page, '#retry');
+    await settle(simulate, 6);
+    expect(textOf(page, '#verdict')).toBe('校验通过：记录完整，未被篡改');
+  });
+
+  it('shows a spinner while verifying', () => {
+    const page = render(simulate, 'packages/case/pages/evidence/index');
+    expect(allText(page)).toContain('正在校验');
+  });
+});

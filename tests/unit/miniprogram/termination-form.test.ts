@@ -1,0 +1,66 @@
+import {
+  documentRows,
+  documentsComplete,
+  issueReceipt,
+  terminationProblem,
+} from '../../../miniprogram/view-models/termination-form';
+
+const form = {
+  employeeNo: 'D007',
+  noticeMode: 'notice30' as const,
+  lastWorkingDay: '',
+  explanation: '',
+  today: '2027-03-10',
+};
+
+describe('termination form (第40条(二))', () => {
+  it('accepts 30 days’ notice without a last working day', () => {
+    expect(terminationProblem(form)).toBe('');
+  });
+
+  it('requires a mode, and a last working day not in the past when paying in lieu', () => {
+    expect(terminationProblem({ ...form, noticeMode: '' })).toBe('请选择通知方式');
+    const payInLieu = { ...form, noticeMode: 'payInLieu' as const };
+    expect(terminationProblem(payInLieu)).toBe('选择额外支付一个月工资时，请选择最后工作日');
+    expect(terminationProblem({ ...payInLieu, lastWorkingDay: '2027-03-09' })).toBe(
+      '最后工作日不能早于今天',
+    );
+    expect(terminationProblem({ ...payInLieu, lastWorkingDay: '2027-03-10' })).toBe('');
+  });
+
+  it('checks the employee number and the optional explanation as the server does', () => {
+    expect(terminationProblem({ ...form, employeeNo: ' ' })).toBe('请输入员工编号');
+    expect(terminationProblem({ ...form, explanation: '  太短  ' })).toBe('说明至少 10 字，或留空');
+    expect(terminationProblem({ ...form, explanation: '字'.repeat(501) })).toBe('说明最多 500 字');
+    expect(terminationProblem({ ...form, explanation: '字'.repeat(10) })).toBe('');
+  });
+
+  it('needs the appraisal and either training or a change of post', () => {
+    expect(documentsComplete([])).toBe(false);
+    expect(documentsComplete(['appraisal_record'])).toBe(false);
+    expect(documentsComplete(['training_certificate', 'position_change_record'])).toBe(false);
+    expect(documentsComplete(['appraisal_record', 'position_change_record'])).toBe(true);
+    expect(documentsComplete(['training_certificate', 'appraisal_record'])).toBe(true);
+    expect(documentRows(['appraisal_record'])).toEqual([
+      { kind: 'appraisal_record', label: '考核记录', attached: true },
+      { kind: 'training_certificate', label: '培训证明', attached: false },
+      { kind: 'position_change_record', label: '调岗记录', attached: false },
+    ]);
+  });
+
+  it('shows the issue time and last working day in Beijing time', () => {
+    expect(
+      issueReceipt({
+        caseId: 'case-9',
+        state: 'formalities',
+        version: 4,
+        noticeReceivedAt: '2027-03-10T17:30:00Z',
+        lastWorkingDay: '2027-04-10',
+      }),
+    ).toEqual({
+      caseId: 'case-9',
+      noticeReceivedAt: '2027-03-11 01:30',
+      lastWorkingDay: '2027年4月10日（周六）',
+    });
+  });
+});
