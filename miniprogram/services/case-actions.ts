@@ -10,7 +10,7 @@ export type CommentedAction = Exclude<CaseAction, 'upload' | 'uploadDelivery' | 
 const done = (reply: { ok: true } | { ok: false; error: ClientError }): ActionOutcome =>
   reply.ok ? { ok: true } : { ok: false, error: reply.error };
 
-/** HR's confirmation choices beyond the comment. */
+/** HR's confirmation choices beyond the comment; the day is also the employee's consent. */
 export type ConfirmOptions = Pick<
   ActionPayload<'case.hrConfirm'>,
   'lastWorkingDay' | 'earlyReleaseProposedBy'
@@ -44,6 +44,13 @@ export async function runCaseAction(
       return done(await call('case.hrCancel', withComment));
     case 'close':
       return done(await call('case.close', { caseId }));
+    case 'consentLater':
+      return done(
+        await call('case.consentLaterDay', {
+          caseId,
+          lastWorkingDay: confirm.lastWorkingDay ?? '',
+        }),
+      );
     case 'waiveHandover':
       return done(
         await call('case.checklist', { caseId, item: 'handover_list', waive: true, note: text }),

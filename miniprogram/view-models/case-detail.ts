@@ -22,6 +22,7 @@ export type CaseAction =
   | 'upload'
   | 'uploadDelivery'
   | 'waiveHandover'
+  | 'consentLater'
   | 'resubmit'
   | 'withdraw'
   | 'sign'
@@ -38,6 +39,7 @@ export const ACTION_LABELS: Record<CaseAction, string> = {
   upload: '上传交接清单',
   uploadDelivery: '上传送达凭证',
   waiveHandover: '豁免交接清单',
+  consentLater: '同意延后最后工作日',
   resubmit: '重新提交',
   withdraw: '撤回申请',
   sign: '去签署',
@@ -67,14 +69,17 @@ export interface ActionButton {
   variant: 'base' | 'outline';
 }
 
-/** Sending a case back or cancelling it is drawn as a warning, everything else as a step on. */
+/**
+ * Sending a case back or cancelling it is drawn as a warning, a choice the employee rarely
+ * needs as a secondary button, everything else as a step on.
+ */
 export function actionButton(action: CaseAction): ActionButton {
   const undoing = action === 'return' || action === 'hrReturn' || action === 'cancel';
   return {
     action,
     label: ACTION_LABELS[action],
     theme: undoing ? 'danger' : 'primary',
-    variant: undoing ? 'outline' : 'base',
+    variant: undoing || action === 'consentLater' ? 'outline' : 'base',
   };
 }
 
@@ -83,6 +88,7 @@ const ACTION_EVENTS: Record<CaseAction, EventType | null> = {
   upload: null,
   uploadDelivery: null,
   waiveHandover: null,
+  consentLater: null,
   sign: null,
   issue: 'hr.issue',
   resubmit: 'resubmit',
@@ -132,6 +138,13 @@ export function actionsFor(
     if (step === 'sign' && openSignItem(view)) out.push('sign');
     if ((state === 'submitted' || state === 'returned') && policy.employeeMayWithdrawBeforeReview) {
       out.push('withdraw');
+    }
+    // 第37条: staying beyond the legal last day needs the employee's own written consent.
+    if (
+      view.case.kind === 'resignation' &&
+      ['submitted', 'returned', 'hr_review'].includes(state)
+    ) {
+      out.push('consentLater');
     }
   }
   if (relation.isManager && state === 'submitted') out.push('approve', 'return');
@@ -191,6 +204,8 @@ export interface CaseDetailView {
   /** The raw `YYYY-MM-DD` days, for HR's date picker at confirmation. */
   lastWorkingDayValue: string;
   legalLastWorkingDayValue: string;
+  /** The later day the employee agreed to, formatted; '' when none. */
+  consentToLaterDay: string;
   needsCall: boolean;
   attachments: { key: string; label: string; at: string }[];
   /** Employee-side items HR waived before formalities (the vanished employee's handover list). */
@@ -236,6 +251,7 @@ export function caseDetail(view: CaseView, relation: Relation, nowMs: number): C
     legalLastWorkingDay: formatDate(c.legalLastWorkingDay),
     lastWorkingDayValue: c.lastWorkingDay ?? '',
     legalLastWorkingDayValue: c.legalLastWorkingDay ?? '',
+    consentToLaterDay: c.consentToLaterDay ? formatDate(c.consentToLaterDay) : '',
     needsCall: c.needsCall,
     attachments: c.attachments.map((a, i) => ({
       key: `${a.kind}-${i}`,

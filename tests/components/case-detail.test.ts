@@ -170,7 +170,7 @@ describe('case detail page', () => {
       opts.success({ tempFiles: [{ path: 'wxfile://tmp/h', name: '清单.pdf', size: 1 }] }),
     );
     const page = await open();
-    expect(buttons(page)).toEqual(['上传交接清单', '撤回申请']);
+    expect(buttons(page)).toEqual(['上传交接清单', '撤回申请', '同意延后最后工作日']);
     tapButton(page, '#action-upload');
     await settle(simulate, 10);
     expect(wx.calls.find((c) => c.action === 'case.attach')?.payload).toMatchObject({
@@ -329,6 +329,38 @@ describe('case detail page', () => {
         lastWorkingDay: '2027-03-20',
         earlyReleaseProposedBy: 'company',
       });
+    });
+  });
+
+  it('records the employee’s consent to a later last working day, never an earlier one', async () => {
+    wx.answer('me.get', employeeSession);
+    wx.answer('case.get', submittedCase());
+    wx.answer('case.consentLaterDay', {
+      caseId: 'case-1',
+      state: 'submitted',
+      version: 3,
+      consentToLaterDay: '2027-04-15',
+    });
+    const page = await open();
+    expect(buttons(page)).toContain('同意延后最后工作日');
+    tapButton(page, '#action-consentLater');
+    await settle(simulate);
+    expect(allText(page)).toContain('不同意则按法定日期离职');
+
+    tapButton(page, '#pending-confirm');
+    await settle(simulate);
+    expect(allText(page)).toContain('请选择晚于法定最后工作日的日期');
+    expect(wx.calls.some((c) => c.action === 'case.consentLaterDay')).toBe(false);
+
+    page
+      .querySelector('#consent-day')
+      ?.dispatchEvent('change', { detail: { value: '2027-04-15' } });
+    await settle(simulate);
+    tapButton(page, '#pending-confirm');
+    await settle(simulate, 8);
+    expect(wx.calls.find((c) => c.action === 'case.consentLaterDay')?.payload).toEqual({
+      caseId: 'case-1',
+      lastWorkingDay: '2027-04-15',
     });
   });
 

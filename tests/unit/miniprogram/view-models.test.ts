@@ -136,6 +136,7 @@ describe('case detail', () => {
     expect(actionsFor(submitted, relationTo(submitted, employee), policy)).toEqual([
       'upload',
       'withdraw',
+      'consentLater',
     ]);
     expect(actionsFor(submitted, relationTo(submitted, manager), policy)).toEqual([
       'approve',

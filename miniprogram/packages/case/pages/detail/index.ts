@@ -147,6 +147,14 @@ Component({
         ...(confirmEarly && proposedBy ? { earlyReleaseProposedBy: proposedBy } : {}),
       };
     },
+    /** The employee's consent names a day after the legal one (第37条). */
+    consentOptions(): ConfirmOptions | string {
+      const { confirmDay, detail } = this.data;
+      if (!confirmDay || confirmDay <= (detail?.legalLastWorkingDayValue ?? '')) {
+        return '请选择晚于法定最后工作日的日期';
+      }
+      return { lastWorkingDay: confirmDay };
+    },
     onChecklist(event: {
       currentTarget: { dataset: { item?: string; change?: ChecklistChange } };
     }) {
@@ -177,7 +185,12 @@ Component({
       if (pending.required && !this.data.comment.trim()) {
         return this.setData({ actionError: '请填写说明' });
       }
-      const confirm = pending.action === 'confirm' ? this.confirmOptions() : {};
+      const confirm =
+        pending.action === 'confirm'
+          ? this.confirmOptions()
+          : pending.action === 'consentLater'
+            ? this.consentOptions()
+            : {};
       if (typeof confirm === 'string') return this.setData({ actionError: confirm });
       this.setData({ busy: true, actionError: '' });
       let outcome: ActionOutcome;
