@@ -6,7 +6,7 @@
 import { join } from 'node:path';
 import { buildMirror, bundleFunctions, packMiniprogramNpm } from './build';
 import { demoRoster, importAndBind, seedDemoCases } from './demo/demo-company';
-import { createLocalCloud, type LocalCloud } from './local-cloud';
+import { closeOnSignals, createLocalCloud, type LocalCloud } from './local-cloud';
 import type { ActionName, Envelope } from '../server/contract';
 
 const repo = join(__dirname, '..');
@@ -79,15 +79,7 @@ async function main(): Promise<void> {
 例：curl -s -XPOST ${url}/functions/offboarding -H 'content-type: application/json' -H 'x-wx-openid: ${adminOpenid}' -d '{"action":"me.get"}'
 按 Ctrl-C 停止。`);
 
-  let stopping = false;
-  const stop = () => {
-    if (stopping) return;
-    stopping = true;
-    console.log('\n正在停止…');
-    void cloud.close().then(() => process.exit(0));
-  };
-  process.on('SIGINT', stop);
-  process.on('SIGTERM', stop);
+  closeOnSignals(cloud, () => console.log('\n正在停止…'));
 }
 
 main().catch((error: unknown) => {

@@ -1,5 +1,6 @@
 /** The local cloud's programmatic API (see README.md). */
 export {
+  closeOnSignals,
   createLocalCloud,
   LocalCloud,
   LOCAL_APPID,

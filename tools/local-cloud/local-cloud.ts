@@ -455,6 +455,19 @@ export class LocalCloud {
   }
 }
 
+/** Ctrl-C (or SIGTERM) closes the cloud cleanly (runs finished, journal flushed), then exits. */
+export function closeOnSignals(cloud: LocalCloud, announce?: () => void): void {
+  let closing = false;
+  const stop = () => {
+    if (closing) return;
+    closing = true;
+    announce?.();
+    void cloud.close().then(() => process.exit(0));
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
 export function createLocalCloud(options: LocalCloudOptions): LocalCloud {
   return new LocalCloud(options);
 }

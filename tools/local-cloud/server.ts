@@ -6,7 +6,7 @@
  * the port is open (tests wait for it). SIGINT/SIGTERM close it cleanly.
  */
 import path from 'node:path';
-import { createLocalCloud } from './local-cloud';
+import { closeOnSignals, createLocalCloud } from './local-cloud';
 
 const repo = path.resolve(__dirname, '..', '..');
 
@@ -18,14 +18,7 @@ async function main(): Promise<void> {
   });
   const { url } = await cloud.listen(Number(process.env.PORT ?? 3000));
   console.log(`local-cloud listening on ${url}`);
-  let closing = false;
-  const stop = () => {
-    if (closing) return;
-    closing = true;
-    void cloud.close().then(() => process.exit(0));
-  };
-  process.on('SIGINT', stop);
-  process.on('SIGTERM', stop);
+  closeOnSignals(cloud);
 }
 
 main().catch((error: unknown) => {
