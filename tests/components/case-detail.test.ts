@@ -32,6 +32,19 @@ describe('case detail page', () => {
     return page;
   }
 
+  /** Writes the panel's comment and confirms it, as the user does. */
+  async function confirmWith(page: Comp, comment: string): Promise<void> {
+    typeInto(page, '#comment', comment);
+    await settle(simulate);
+    tapButton(page, '#pending-confirm');
+    await settle(simulate, 8);
+  }
+
+  /** What the page sent with the first call of `action`. */
+  function payloadOf(action: string): unknown {
+    return wx.calls.find((c) => c.action === action)?.payload;
+  }
+
   function buttons(page: Comp): string[] {
     return page
       .querySelectorAll('.action')
@@ -73,11 +86,8 @@ describe('case detail page', () => {
     tapButton(page, '#action-approve');
     await settle(simulate);
     expect(textOf(page, '.panel-title')).toBe('审批通过');
-    typeInto(page, '#comment', '同意，交接完再走');
-    await settle(simulate);
-    tapButton(page, '#pending-confirm');
-    await settle(simulate, 8);
-    expect(wx.calls.find((c) => c.action === 'case.review')?.payload).toEqual({
+    await confirmWith(page, '同意，交接完再走');
+    expect(payloadOf('case.review')).toEqual({
       caseId: 'case-1',
       comment: '同意，交接完再走',
       decision: 'approve',
@@ -96,11 +106,8 @@ describe('case detail page', () => {
     await settle(simulate);
     expect(allText(page)).toContain('请填写说明');
     expect(wx.calls.some((c) => c.action === 'case.review')).toBe(false);
-    typeInto(page, '#comment', '请补充交接清单');
-    await settle(simulate);
-    tapButton(page, '#pending-confirm');
-    await settle(simulate, 8);
-    expect(wx.calls.find((c) => c.action === 'case.review')?.payload).toEqual({
+    await confirmWith(page, '请补充交接清单');
+    expect(payloadOf('case.review')).toEqual({
       caseId: 'case-1',
       comment: '请补充交接清单',
       decision: 'return',
@@ -120,11 +127,8 @@ describe('case detail page', () => {
     tapButton(page, '#waive-2');
     await settle(simulate);
     expect(allText(page)).toContain('豁免此项（须说明原因）');
-    typeInto(page, '#comment', '员工失联，已 EMS 寄送通知');
-    await settle(simulate);
-    tapButton(page, '#pending-confirm');
-    await settle(simulate, 8);
-    expect(wx.calls.find((c) => c.action === 'case.checklist')?.payload).toEqual({
+    await confirmWith(page, '员工失联，已 EMS 寄送通知');
+    expect(payloadOf('case.checklist')).toEqual({
       caseId: 'case-1',
       item: 'asset:badge',
       waive: true,
@@ -141,7 +145,7 @@ describe('case detail page', () => {
     await settle(simulate);
     tapButton(page, '#pending-confirm');
     await settle(simulate, 8);
-    expect(wx.calls.find((c) => c.action === 'case.checklist')?.payload).toEqual({
+    expect(payloadOf('case.checklist')).toEqual({
       caseId: 'case-1',
       item: 'asset:badge',
       done: true,
@@ -173,7 +177,7 @@ describe('case detail page', () => {
     expect(buttons(page)).toEqual(['上传交接清单', '撤回申请', '同意延后最后工作日']);
     tapButton(page, '#action-upload');
     await settle(simulate, 10);
-    expect(wx.calls.find((c) => c.action === 'case.attach')?.payload).toMatchObject({
+    expect(payloadOf('case.attach')).toMatchObject({
       caseId: 'case-1',
       kind: 'handover_checklist',
     });
@@ -194,16 +198,13 @@ describe('case detail page', () => {
     await settle(simulate, 10);
     const [upload] = wx.uploadFile.mock.calls[0] as [{ cloudPath: string }];
     expect(upload.cloudPath).toMatch(/^cases\/case-1\/notice_delivery\/[0-9a-z]{20}\.jpg$/);
-    expect(wx.calls.find((c) => c.action === 'case.attach')?.payload).toMatchObject({
+    expect(payloadOf('case.attach')).toMatchObject({
       kind: 'notice_delivery',
     });
     tapButton(page, '#action-waiveHandover');
     await settle(simulate);
-    typeInto(page, '#comment', '员工失联，EMS 已签收');
-    await settle(simulate);
-    tapButton(page, '#pending-confirm');
-    await settle(simulate, 8);
-    expect(wx.calls.find((c) => c.action === 'case.checklist')?.payload).toEqual({
+    await confirmWith(page, '员工失联，EMS 已签收');
+    expect(payloadOf('case.checklist')).toEqual({
       caseId: 'case-1',
       item: 'handover_list',
       waive: true,
@@ -299,7 +300,7 @@ describe('case detail page', () => {
       expect(allText(page)).toContain('最后工作日：2027-03-31');
       tapButton(page, '#pending-confirm');
       await settle(simulate, 8);
-      expect(wx.calls.find((c) => c.action === 'case.hrConfirm')?.payload).toEqual({
+      expect(payloadOf('case.hrConfirm')).toEqual({
         caseId: 'case-1',
       });
     });
@@ -324,7 +325,7 @@ describe('case detail page', () => {
       await settle(simulate);
       tapButton(page, '#pending-confirm');
       await settle(simulate, 8);
-      expect(wx.calls.find((c) => c.action === 'case.hrConfirm')?.payload).toEqual({
+      expect(payloadOf('case.hrConfirm')).toEqual({
         caseId: 'case-1',
         lastWorkingDay: '2027-03-20',
         earlyReleaseProposedBy: 'company',
@@ -358,7 +359,7 @@ describe('case detail page', () => {
     await settle(simulate);
     tapButton(page, '#pending-confirm');
     await settle(simulate, 8);
-    expect(wx.calls.find((c) => c.action === 'case.consentLaterDay')?.payload).toEqual({
+    expect(payloadOf('case.consentLaterDay')).toEqual({
       caseId: 'case-1',
       lastWorkingDay: '2027-04-15',
     });
