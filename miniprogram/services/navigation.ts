@@ -10,6 +10,7 @@ export const ROUTES = {
   adminStats: '/packages/admin/pages/stats/index',
   adminTerminate: '/packages/admin/pages/terminate/index',
   adminEmployee: '/packages/admin/pages/employee/index',
+  adminRoster: '/packages/admin/pages/roster/index',
 } as const;
 
 export type TabRoute = typeof ROUTES.home | typeof ROUTES.cases | typeof ROUTES.me;

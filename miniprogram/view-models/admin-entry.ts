@@ -1,6 +1,6 @@
 import type { Role } from '../../server/contract';
 
-export type AdminPage = 'stats' | 'terminate' | 'employee';
+export type AdminPage = 'stats' | 'terminate' | 'employee' | 'roster';
 
 export interface AdminLink {
   page: AdminPage;
@@ -11,6 +11,7 @@ const LINKS: readonly AdminLink[] = [
   { page: 'stats', label: '统计分析' },
   { page: 'terminate', label: '发起解除' },
   { page: 'employee', label: '发放绑定码' },
+  { page: 'roster', label: '导入花名册' },
 ];
 
 /** HR's own pages are offered to HR and admins only; the server checks every call anyway. */

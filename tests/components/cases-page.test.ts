@@ -157,22 +157,24 @@ describe('cases page: HR’s own pages', () => {
     wx.answer('admin.board', { counts: {}, rows: [] });
   });
 
-  it('offers HR statistics, termination and binding codes, and opens them', async () => {
+  it('offers HR statistics, termination, binding codes and the roster, and opens them', async () => {
     app.globalData.session = hrSession;
     const page = render(simulate, 'pages/cases/index');
     await lifecycle(simulate, page, 'onLoad');
-    const links = ['#admin-stats', '#admin-terminate', '#admin-employee'].map((id) =>
-      allText(page.querySelector(id)?.querySelector('.t-button') as Comp),
+    const links = ['#admin-stats', '#admin-terminate', '#admin-employee', '#admin-roster'].map(
+      (id) => allText(page.querySelector(id)?.querySelector('.t-button') as Comp),
     );
-    expect(links).toEqual(['统计分析', '发起解除', '发放绑定码']);
+    expect(links).toEqual(['统计分析', '发起解除', '发放绑定码', '导入花名册']);
     tapButton(page, '#admin-stats');
     tapButton(page, '#admin-terminate');
     tapButton(page, '#admin-employee');
+    tapButton(page, '#admin-roster');
     await settle(simulate);
     expect(wx.navigateTo.mock.calls.map(([o]) => (o as { url: string }).url)).toEqual([
       '/packages/admin/pages/stats/index',
       '/packages/admin/pages/terminate/index',
       '/packages/admin/pages/employee/index',
+      '/packages/admin/pages/roster/index',
     ]);
     // The links come from the session already held: no extra request.
     expect(wx.calls.map((c) => c.action)).toEqual(['admin.board']);

@@ -20,6 +20,7 @@ const ADMIN_ROUTES: Record<AdminPage, string> = {
   stats: ROUTES.adminStats,
   terminate: ROUTES.adminTerminate,
   employee: ROUTES.adminEmployee,
+  roster: ROUTES.adminRoster,
 };
 
 const unwatch = new WeakMap<object, () => void>();

@@ -11,8 +11,9 @@ describe('HR’s entry on the cases tab', () => {
       'stats',
       'terminate',
       'employee',
+      'roster',
     ]);
-    expect(adminLinksFor(['admin'])).toHaveLength(3);
+    expect(adminLinksFor(['admin'])).toHaveLength(4);
     expect(adminLinksFor(['employee', 'manager'])).toEqual([]);
   });
 });
