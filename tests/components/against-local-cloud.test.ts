@@ -191,6 +191,29 @@ describe('HR’s pages against the real function', () => {
     expect(text).toContain('查看证据');
   });
 
+  it('imports pasted rows; the server creates the good one and names the bad manager number', async () => {
+    const page = render(simulate, 'packages/admin/pages/roster/index');
+    typeInto(
+      page,
+      '#rows',
+      [
+        '工号\t姓名\t部门\t岗位\t直属经理工号\t入职日期\t试用期结束日',
+        'R001\t林小雨\t研发部\t前端工程师\tM001\t2026/9/1\t2027/3/1',
+        'R002\t高远\t研发部\t测试工程师\tX999\t2026-9-1\t2027-03-01',
+      ].join('\n'),
+    );
+    await simulate.sleep(0);
+    expect(textOf(page, '#count')).toBe('共 2 行');
+    tapButton(page, '#import');
+    const text = await untilShown(page, '新增');
+    expect(textOf(page, '#created')).toBe('新增 1 人');
+    expect(textOf(page, '#updated')).toBe('更新 0 人');
+    expect(text).toContain('第 3 行 直属经理工号：没有员工 X999，请先导入直属经理');
+    // The created employee really exists: HR can issue their binding code.
+    const code = await invoke('demo-h001', 'admin.bindingCode', { employeeNo: 'R001' });
+    expect(code.ok).toBe(true);
+  });
+
   it('shows the statistics of the month the cases were filed in', async () => {
     jest.spyOn(Date, 'now').mockReturnValue(Date.parse('2027-03-01T12:00:00+08:00'));
     try {
