@@ -4,8 +4,14 @@ import { call, type ClientError } from './rpc';
 
 export type ActionOutcome = { ok: true } | { ok: false; error: ClientError };
 
-/** Buttons answered by one RPC; uploads, signing and issuing a termination have their own flows. */
-export type CommentedAction = Exclude<CaseAction, 'upload' | 'uploadDelivery' | 'sign' | 'issue'>;
+/**
+ * Buttons answered by one RPC with an optional comment; uploads, signing, issuing a termination
+ * and HR's reminder have their own flows.
+ */
+export type CommentedAction = Exclude<
+  CaseAction,
+  'upload' | 'uploadDelivery' | 'sign' | 'issue' | 'remind'
+>;
 
 const done = (reply: { ok: true } | { ok: false; error: ClientError }): ActionOutcome =>
   reply.ok ? { ok: true } : { ok: false, error: reply.error };

@@ -22,6 +22,7 @@ export type CaseAction =
   | 'upload'
   | 'uploadDelivery'
   | 'waiveHandover'
+  | 'remind'
   | 'consentLater'
   | 'resubmit'
   | 'withdraw'
@@ -39,6 +40,7 @@ export const ACTION_LABELS: Record<CaseAction, string> = {
   upload: '上传交接清单',
   uploadDelivery: '上传送达凭证',
   waiveHandover: '豁免交接清单',
+  remind: '发送提醒',
   consentLater: '同意延后最后工作日',
   resubmit: '重新提交',
   withdraw: '撤回申请',
@@ -79,7 +81,7 @@ export function actionButton(action: CaseAction): ActionButton {
     action,
     label: ACTION_LABELS[action],
     theme: undoing ? 'danger' : 'primary',
-    variant: undoing || action === 'consentLater' ? 'outline' : 'base',
+    variant: undoing || action === 'consentLater' || action === 'remind' ? 'outline' : 'base',
   };
 }
 
@@ -88,6 +90,7 @@ const ACTION_EVENTS: Record<CaseAction, EventType | null> = {
   upload: null,
   uploadDelivery: null,
   waiveHandover: null,
+  remind: null,
   consentLater: null,
   sign: null,
   issue: 'hr.issue',
@@ -149,6 +152,7 @@ export function actionsFor(
   }
   if (relation.isManager && state === 'submitted') out.push('approve', 'return');
   if (relation.isHr) {
+    if (employeeTaskOpen(view)) out.push('remind');
     // The employee who vanished (DESIGN §3): HR files proof of delivery (an EMS receipt) and
     // may waive the missing handover list; the server allows it only after the last day.
     if ((state === 'submitted' || state === 'returned') && !handoverAttached(view)) {
@@ -167,6 +171,36 @@ export function actionsFor(
     const event = ACTION_EVENTS[action];
     return event === null || allowed.includes(event);
   });
+}
+
+/**
+ * The employee has something to do (DESIGN §3 "Reminders"): the handover list while the case
+ * waits in `submitted`/`returned`, or the signature in `formalities`. Only then may HR remind.
+ */
+export function employeeTaskOpen(view: CaseView): boolean {
+  const { state } = view.case;
+  if (state === 'submitted' || state === 'returned') return !handoverAttached(view);
+  return state === 'formalities' && openSignItem(view) !== undefined;
+}
+
+type RemindResult = ActionResult<'case.remind'>;
+
+/**
+ * What HR is told after 发送提醒: the manual message may be sent, held back by the
+ * once-a-day rule, or refused by WeChat when the employee has no subscription left.
+ */
+export function remindOutcome(result: RemindResult): { text: string; success: boolean } {
+  const manual = result.reminders.find((r) => r.slot.startsWith('manual-')) ?? result.reminders[0];
+  switch (manual?.status) {
+    case 'sent':
+      return { text: '提醒已发送', success: true };
+    case 'skipped':
+      return { text: '员工今天已收到提醒，不再重复发送', success: false };
+    case 'undeliverable':
+      return { text: '员工未订阅消息，无法送达，请电话联系', success: false };
+    default:
+      return { text: '提醒未能发出，请查看提醒记录', success: false };
+  }
 }
 
 export interface TimelineRow {

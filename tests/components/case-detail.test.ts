@@ -120,7 +120,7 @@ describe('case detail page', () => {
     wx.answer('case.get', formalitiesCase());
     wx.answer('case.checklist', { ...ref, state: 'formalities', row: {} });
     const page = await open();
-    expect(buttons(page)).toEqual(['完成归档', '撤销案件']);
+    expect(buttons(page)).toEqual(['发送提醒', '完成归档', '撤销案件']);
     const badge = page.querySelectorAll('.check-row')[2] as Comp;
     expect(allText(badge)).toContain('标记完成');
     expect(allText(badge)).toContain('豁免');
@@ -193,7 +193,13 @@ describe('case detail page', () => {
       opts.success({ tempFiles: [{ path: 'wxfile://tmp/ems', name: 'EMS回执.jpg', size: 1 }] }),
     );
     const page = await open();
-    expect(buttons(page)).toEqual(['上传送达凭证', '豁免交接清单', 'HR 越级处理', '撤销案件']);
+    expect(buttons(page)).toEqual([
+      '发送提醒',
+      '上传送达凭证',
+      '豁免交接清单',
+      'HR 越级处理',
+      '撤销案件',
+    ]);
     tapButton(page, '#action-uploadDelivery');
     await settle(simulate, 10);
     const [upload] = wx.uploadFile.mock.calls[0] as [{ cloudPath: string }];
@@ -362,6 +368,78 @@ describe('case detail page', () => {
     expect(payloadOf('case.consentLaterDay')).toEqual({
       caseId: 'case-1',
       lastWorkingDay: '2027-04-15',
+    });
+  });
+
+  describe('HR’s reminder', () => {
+    const reminder = {
+      id: 'case-1:employee_sign:manual-2027-03-03',
+      track: 'employee_sign',
+      slot: 'manual-2027-03-03',
+      kind: 'daily',
+      phrase: '每日提醒',
+      recipient: 'employee',
+      status: 'sent',
+      dueAt: '2027-03-03T07:00:00Z',
+      sentAt: '2027-03-03T07:00:00Z',
+      attempts: 1,
+    };
+
+    it('reminds the employee of the open signature at once, then shows the case again', async () => {
+      wx.answer('me.get', hrSession);
+      wx.answer('case.get', formalitiesCase());
+      wx.answer('case.remind', { caseId: 'case-1', reminders: [reminder] });
+      const page = await open();
+      tapButton(page, '#action-remind');
+      await settle(simulate, 8);
+      // No comment panel: the reminder has nothing to explain.
+      expect(page.querySelector('.panel')).toBeUndefined();
+      expect(payloadOf('case.remind')).toEqual({ caseId: 'case-1' });
+      expect(wx.showToast).toHaveBeenCalledWith(
+        expect.objectContaining({ title: '提醒已发送', icon: 'success' }),
+      );
+      expect(wx.calls.filter((c) => c.action === 'case.get')).toHaveLength(2);
+    });
+
+    it('says when the once-a-day rule held the reminder back', async () => {
+      wx.answer('me.get', hrSession);
+      wx.answer('case.get', formalitiesCase());
+      wx.answer('case.remind', {
+        caseId: 'case-1',
+        reminders: [{ ...reminder, status: 'skipped' }],
+      });
+      const page = await open();
+      tapButton(page, '#action-remind');
+      await settle(simulate, 8);
+      expect(wx.showToast).toHaveBeenCalledWith(
+        expect.objectContaining({ title: '员工今天已收到提醒，不再重复发送', icon: 'none' }),
+      );
+    });
+
+    it.each([
+      ['send_window', '提醒只在每天 9:00–21:00 发送'],
+      ['employee_task_open', '员工当前没有待办事项，无需提醒'],
+    ])('shows the server’s refusal (%s) in its own words', async (_guard, message) => {
+      wx.answer('me.get', hrSession);
+      wx.answer('case.get', submittedCase());
+      wx.fail('case.remind', 'PRECONDITION_FAILED', message);
+      const page = await open();
+      tapButton(page, '#action-remind');
+      await settle(simulate, 8);
+      expect(textOf(page, '.error')).toBe(message);
+      expect(wx.showToast).not.toHaveBeenCalled();
+      expect(wx.calls.filter((c) => c.action === 'case.get')).toHaveLength(1);
+    });
+
+    it('is not offered once the employee has nothing left to do', async () => {
+      const view = formalitiesCase();
+      view.checklist = view.checklist.map((row) =>
+        row.item === 'sign_letter' ? { ...row, done: true } : row,
+      );
+      wx.answer('me.get', hrSession);
+      wx.answer('case.get', view);
+      const page = await open();
+      expect(buttons(page)).toEqual(['完成归档', '撤销案件']);
     });
   });
 

@@ -4,7 +4,9 @@ import {
   actionsFor,
   caseDetail,
   confirmDayHint,
+  employeeTaskOpen,
   relationTo,
+  remindOutcome,
 } from '../../../miniprogram/view-models/case-detail';
 import {
   caseSummary,
@@ -144,6 +146,7 @@ describe('case detail', () => {
     ]);
     // HR also gets the tools for an employee who vanished before sending the handover list.
     expect(actionsFor(submitted, relationTo(submitted, hr), policy)).toEqual([
+      'remind',
       'uploadDelivery',
       'waiveHandover',
       'escalate',
@@ -152,9 +155,73 @@ describe('case detail', () => {
     const formalities = formalitiesCase();
     expect(actionsFor(formalities, relationTo(formalities, employee), policy)).toEqual(['sign']);
     expect(actionsFor(formalities, relationTo(formalities, hr), policy)).toEqual([
+      'remind',
       'close',
       'cancel',
     ]);
+  });
+
+  it('offers HR a reminder only while the employee has a task open (DESIGN §3)', () => {
+    const hrActions = (view: ReturnType<typeof submittedCase>) =>
+      actionsFor(view, relationTo(view, hr), policy);
+    const submitted = submittedCase();
+    expect(employeeTaskOpen(submitted)).toBe(true);
+    const returned = { ...submitted, case: { ...submitted.case, state: 'returned' as const } };
+    expect(hrActions(returned)).toContain('remind');
+    // Handover list attached: nothing left for the employee before review.
+    const attached = {
+      ...submitted,
+      case: { ...submitted.case, attachments: formalitiesCase().case.attachments },
+    };
+    expect(hrActions(attached)).not.toContain('remind');
+    const waived = {
+      ...submitted,
+      case: {
+        ...submitted.case,
+        waivers: [
+          { item: 'handover_list' as const, by: 'h', at: '2027-04-02T01:30:00Z', note: '失联' },
+        ],
+      },
+    };
+    expect(employeeTaskOpen(waived)).toBe(false);
+    // In formalities only the open signature counts.
+    const formalities = formalitiesCase();
+    const signed = {
+      ...formalities,
+      checklist: formalities.checklist.map((row) =>
+        row.item === 'sign_letter' ? { ...row, done: true } : row,
+      ),
+    };
+    expect(hrActions(signed)).not.toContain('remind');
+    const review = { ...formalities, case: { ...formalities.case, state: 'hr_review' as const } };
+    expect(employeeTaskOpen(review)).toBe(false);
+    // Not the employee's or the manager's button.
+    expect(actionsFor(formalities, relationTo(formalities, employee), policy)).not.toContain(
+      'remind',
+    );
+    expect(actionsFor(formalities, relationTo(formalities, manager), policy)).not.toContain(
+      'remind',
+    );
+  });
+
+  it('tells HR what became of the reminder', () => {
+    const row = {
+      id: 'r1',
+      track: 'employee_sign' as const,
+      slot: 'manual-2027-03-03',
+      kind: 'daily' as const,
+      phrase: '每日提醒',
+      recipient: 'employee' as const,
+      status: 'sent' as const,
+      dueAt: '2027-03-03T07:00:00Z',
+      attempts: 1,
+    };
+    const outcome = (status: typeof row.status | 'skipped' | 'undeliverable' | 'failed') =>
+      remindOutcome({ caseId: 'case-1', reminders: [{ ...row, status }] });
+    expect(outcome('sent')).toEqual({ text: '提醒已发送', success: true });
+    expect(outcome('skipped').text).toBe('员工今天已收到提醒，不再重复发送');
+    expect(outcome('undeliverable').text).toBe('员工未订阅消息，无法送达，请电话联系');
+    expect(outcome('failed').text).toBe('提醒未能发出，请查看提醒记录');
   });
 });
 

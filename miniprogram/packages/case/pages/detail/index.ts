@@ -21,6 +21,7 @@ import {
   confirmDayHint,
   mayViewEvidence,
   relationTo,
+  remindOutcome,
   type ActionButton,
   type CaseAction,
   type CaseDetailView,
@@ -97,6 +98,7 @@ Component({
       if (!action || this.data.busy) return;
       if (action === 'sign') return openPage(ROUTES.sign, { caseId: this.data.caseId });
       if (action === 'issue') return openPage(ROUTES.adminTerminate, { caseId: this.data.caseId });
+      if (action === 'remind') return this.remind();
       if (action === 'upload' || action === 'uploadDelivery') {
         const kind = action === 'upload' ? 'handover_checklist' : 'notice_delivery';
         this.setData({ busy: true, actionError: '' });
@@ -124,6 +126,17 @@ Component({
         confirmEarly: false,
         proposedBy: '',
       });
+    },
+    /** HR's 发送提醒: no comment to write, so it goes out at once. */
+    async remind() {
+      this.setData({ busy: true, actionError: '' });
+      const reply = await call('case.remind', { caseId: this.data.caseId });
+      this.setData({ busy: false });
+      // Outside 09:00–21:00 or with nothing left to do, the server says why in its own words.
+      if (!reply.ok) return this.setData({ actionError: reply.error.message });
+      const outcome = remindOutcome(reply.data);
+      toast(outcome.text, outcome.success ? 'success' : 'none');
+      await this.load();
     },
     onConfirmDay(event: { detail: { value: string } }) {
       const legal = this.data.detail?.legalLastWorkingDayValue ?? '';
