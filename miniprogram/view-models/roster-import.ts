@@ -210,3 +210,26 @@ export function rosterOutcome(result: ImportResult, lines: readonly number[]): R
     moreErrors: Math.max(0, errors.length - PROBLEMS_SHOWN),
   };
 }
+
+/**
+ * A refusal of the whole import. When the server's validation caught a row the local checks
+ * let through, its `rows.3.hireDate` is shown as the pasted line and column, like the rest.
+ */
+export function importFailure(
+  error: { message: string; details?: Readonly<Record<string, unknown>> },
+  lines: readonly number[],
+): string {
+  const issues = error.details?.issues;
+  if (!Array.isArray(issues)) return error.message;
+  for (const issue of issues as unknown[]) {
+    const { field, message } = (issue ?? {}) as { field?: unknown; message?: unknown };
+    const match = typeof field === 'string' ? /^rows\.(\d+)\.(\w+)/.exec(field) : null;
+    if (!match || typeof message !== 'string') continue;
+    const index = Number(match[1]);
+    const column = match[2] ?? '';
+    // The server's text starts with its own row name: keep only what follows it.
+    const text = message.slice(message.indexOf('：') + 1);
+    return `第 ${lines[index] ?? index + 1} 行 ${COLUMN_LABELS[column] ?? column}：${text}`;
+  }
+  return error.message;
+}

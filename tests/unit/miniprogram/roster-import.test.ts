@@ -1,4 +1,5 @@
 import {
+  importFailure,
   normaliseDate,
   parseRoles,
   parseRoster,
@@ -213,5 +214,32 @@ describe('roster import: the server’s answer', () => {
       ],
       moreErrors: 0,
     });
+  });
+});
+
+describe('roster import: a refusal of the whole import', () => {
+  it('names a row the server’s validation caught by its pasted line and column', () => {
+    const error = {
+      message: '第2行 入职日期：应为有效日期，格式 YYYY-MM-DD',
+      details: {
+        field: 'rows.1.hireDate',
+        issues: [
+          { field: 'rows.1.hireDate', message: '第2行 入职日期：应为有效日期，格式 YYYY-MM-DD' },
+        ],
+      },
+    };
+    expect(importFailure(error, [2, 4])).toBe('第 4 行 入职日期：应为有效日期，格式 YYYY-MM-DD');
+  });
+
+  it('keeps any other message as the server wrote it', () => {
+    expect(importFailure({ message: '只有 HR 可以导入花名册' }, [1])).toBe(
+      '只有 HR 可以导入花名册',
+    );
+    expect(
+      importFailure(
+        { message: '导入数据：最多 500 项', details: { field: 'rows', issues: [] } },
+        [1],
+      ),
+    ).toBe('导入数据：最多 500 项');
   });
 });

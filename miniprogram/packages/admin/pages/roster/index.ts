@@ -1,6 +1,7 @@
 import { call } from '../../../../services/rpc';
 import {
   ROSTER_COLUMNS,
+  importFailure,
   parseRoster,
   rosterOutcome,
   rosterPreview,
@@ -34,7 +35,12 @@ Component({
       if (preview.blocker) return this.setData({ preview, formError: preview.blocker });
       this.setData({ sending: true, formError: '', outcome: null });
       const reply = await call('admin.import', { rows: parsed.rows });
-      if (!reply.ok) return this.setData({ sending: false, formError: reply.error.message });
+      if (!reply.ok) {
+        return this.setData({
+          sending: false,
+          formError: importFailure(reply.error, parsed.lines),
+        });
+      }
       this.setData({ sending: false, outcome: rosterOutcome(reply.data, parsed.lines) });
     },
   },
