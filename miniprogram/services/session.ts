@@ -26,11 +26,6 @@ export function rolesOf(session: Session | null): readonly Role[] {
   return session?.roles ?? [];
 }
 
-/** `me.get` answers only bound callers and admins; anyone else gets UNAUTHENTICATED. */
-export function isBound(session: Session | null): session is Session {
-  return session !== null;
-}
-
 /**
  * `me.get`, cached on the app. `refresh` asks the server again (after binding, submitting,
  * signing); concurrent callers share one request.
