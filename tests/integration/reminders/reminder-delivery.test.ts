@@ -9,6 +9,7 @@ import {
   seedPeople,
   sentMessages,
   sign,
+  failNextSends,
   startReminderCloud,
 } from './reminders-harness';
 
@@ -216,19 +217,11 @@ describe('transient errors', () => {
     await start();
     const caseId = await caseInFormalities(h);
     // WeChat answers "system busy" (-1) to everything for a while.
-    const openapi = h.cloud.cloud.openapi.subscribeMessage as {
-      send: WxServerSdk.Cloud['openapi']['subscribeMessage']['send'];
-    };
-    const real = openapi.send;
-    let busy = 0;
-    openapi.send = async () => {
-      busy += 1;
-      throw Object.assign(new Error('system busy'), { errCode: -1, errMsg: 'system error' });
-    };
+    const busy = failNextSends(h, { errCode: -1, errMsg: 'system error' });
     await h.cloud.clock.advance(3 * 3_600_000); // runs at 10:00, 10:30, …, 12:30
-    openapi.send = real;
+    busy.restore();
 
-    expect(busy).toBe(4);
+    expect(busy.failed()).toBe(4);
     const view = ok(await h.call(HR, 'case.get', { caseId }));
     expect(view.reminders).toEqual([
       expect.objectContaining({ slot: 'd0', status: 'failed', errCode: -1, attempts: 4 }),
@@ -243,14 +236,7 @@ describe('transient errors', () => {
   it('a retry that succeeds is one message', async () => {
     await start();
     const caseId = await caseInFormalities(h);
-    const openapi = h.cloud.cloud.openapi.subscribeMessage as {
-      send: WxServerSdk.Cloud['openapi']['subscribeMessage']['send'];
-    };
-    const real = openapi.send;
-    openapi.send = async () => {
-      openapi.send = real;
-      throw Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' });
-    };
+    failNextSends(h, { code: 'ECONNRESET', errMsg: 'socket hang up' }, 1);
     await h.cloud.clock.advance(45 * 60_000); // 10:00 fails on the network, 10:30 sends
     expect(sentMessages(h)).toEqual([
       { to: 'employee', phrase: '办理通知', at: '2027-03-01 10:30', errCode: 0 },
@@ -266,14 +252,7 @@ describe('a retry after the task is done', () => {
   it('is not sent: the track stopped when the employee signed', async () => {
     await start();
     const caseId = await caseInFormalities(h);
-    const openapi = h.cloud.cloud.openapi.subscribeMessage as {
-      send: WxServerSdk.Cloud['openapi']['subscribeMessage']['send'];
-    };
-    const real = openapi.send;
-    openapi.send = async () => {
-      openapi.send = real;
-      throw Object.assign(new Error('system busy'), { errCode: -1, errMsg: 'system error' });
-    };
+    failNextSends(h, { errCode: -1, errMsg: 'system error' }, 1);
     await h.cloud.clock.advance(15 * 60_000); // 10:00: WeChat busy
     await sign(h, caseId);
     await h.cloud.clock.advance(3_600_000);

@@ -181,4 +181,32 @@ export function sentMessages(
   });
 }
 
+/**
+ * WeChat's send rejects with `error` for the next `times` calls, then answers as before;
+ * `failed()` counts the refused calls, `restore()` ends the failures early.
+ */
+export function failNextSends(
+  h: ReminderHarness,
+  error: object,
+  times = Number.POSITIVE_INFINITY,
+): { failed(): number; restore(): void } {
+  const openapi = h.cloud.cloud.openapi.subscribeMessage as {
+    send: WxServerSdk.Cloud['openapi']['subscribeMessage']['send'];
+  };
+  const real = openapi.send;
+  let failed = 0;
+  const restore = () => {
+    openapi.send = real;
+  };
+  openapi.send = async () => {
+    failed += 1;
+    if (failed >= times) restore();
+    throw Object.assign(
+      new Error(String((error as { errMsg?: string }).errMsg ?? 'send failed')),
+      error,
+    );
+  };
+  return { failed: () => failed, restore };
+}
+
 export { ok };
