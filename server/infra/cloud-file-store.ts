@@ -29,7 +29,11 @@ export function cloudFileStore(cloud: WxServerSdk.Cloud): FileStore {
       }
     },
     async upload(path, content) {
-      return (await cloud.uploadFile({ cloudPath: path, fileContent: content })).fileID;
+      // The SDK takes only a Buffer (or a ReadStream): a plain Uint8Array is refused with -1.
+      const fileContent = Buffer.isBuffer(content)
+        ? content
+        : Buffer.from(content.buffer, content.byteOffset, content.byteLength);
+      return (await cloud.uploadFile({ cloudPath: path, fileContent })).fileID;
     },
     async temporaryUrls(fileIds) {
       const urls: Record<string, string> = {};

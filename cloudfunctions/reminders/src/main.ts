@@ -40,12 +40,21 @@ export function createMain({ cloud, clock, env }: FunctionDeps): CloudFunctionMa
     }
     const started = performance.now();
     const now = clock.now();
+    // The anchor runs apart: nothing it does (a refused upload, a storage outage) may skip the
+    // sweep, or one fault would silence every reminder.
+    let anchor: Awaited<ReturnType<typeof anchorPreviousDay>> | { failed: true };
     try {
-      const anchor = await anchorPreviousDay(
+      anchor = await anchorPreviousDay(
         { markers: anchorMarkersRepository(db), queries, files, crypto: nodeCrypto },
         now,
         anchorMemo,
       );
+    } catch (error) {
+      // Logged on WeChat; the next run writes the missing anchor.
+      console.error('reminders: evidence anchor failed:', error);
+      anchor = { failed: true };
+    }
+    try {
       const sweep = await runReminderSweep(
         { queries, employees, settings, delivery },
         {
