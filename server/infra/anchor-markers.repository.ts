@@ -1,5 +1,5 @@
 import type { AnchorMarker, AnchorMarkersRepository } from '../app/ports';
-import { findById, isDuplicateKey } from './cloud-documents';
+import { addIfAbsent, findById } from './cloud-documents';
 
 /** `evidence_anchors`: `_id` is the Beijing date the anchor covers. */
 export function anchorMarkersRepository(db: WxServerSdk.Database): AnchorMarkersRepository {
@@ -8,14 +8,8 @@ export function anchorMarkersRepository(db: WxServerSdk.Database): AnchorMarkers
     get(date) {
       return findById<AnchorMarker>(markers(), date);
     },
-    async claim(marker) {
-      try {
-        await markers().add({ data: { _id: marker.date, ...marker } });
-        return true;
-      } catch (error) {
-        if (isDuplicateKey(error)) return false;
-        throw error;
-      }
+    claim(marker) {
+      return addIfAbsent(markers(), marker.date, { ...marker });
     },
     async retake(date, at, now) {
       const { stats } = await markers()

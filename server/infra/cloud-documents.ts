@@ -34,11 +34,35 @@ export function replacingPatch(
   return data;
 }
 
-/** The platform's answer to an `add` whose `_id` exists: E11000 duplicate key. */
+/**
+ * The platform's answer to an `add` whose `_id` exists. The SDK has no number of its own for it
+ * (errCode -501001, "resource system error"): only the message names it, as
+ * `DATABASE_DUPLICATE_WRITE` or MongoDB's `E11000 duplicate key`.
+ */
 export function isDuplicateKey(error: unknown): boolean {
   const message =
     typeof error === 'object' && error !== null
       ? String((error as { errMsg?: unknown }).errMsg ?? (error as Error).message)
       : '';
-  return /E11000|duplicate key/i.test(message);
+  return /DATABASE_DUPLICATE_WRITE|E11000|duplicate key/i.test(message);
+}
+
+/**
+ * Adds a document under its own `_id`: true when this call created it, false when it existed.
+ * An error in neither known wording is settled by reading the document back: present means
+ * taken (never claimed twice), absent means the add really failed.
+ */
+export async function addIfAbsent(
+  collection: WxServerSdk.CollectionReference,
+  id: string,
+  data: WxServerSdk.Doc,
+): Promise<boolean> {
+  try {
+    await collection.add({ data: { ...data, _id: id } });
+    return true;
+  } catch (error) {
+    if (isDuplicateKey(error)) return false;
+    if (await findById(collection, id)) return false;
+    throw error;
+  }
 }

@@ -1,5 +1,5 @@
 import type { ReminderRecord, RemindersRepository } from '../app/ports';
-import { isDuplicateKey, replacingPatch, withoutId } from './cloud-documents';
+import { addIfAbsent, replacingPatch, withoutId } from './cloud-documents';
 
 /**
  * `reminders`: `_id` is the reminder's deterministic id (case, track, slot). The add before a
@@ -16,14 +16,8 @@ export function remindersRepository(db: WxServerSdk.Database): RemindersReposito
         .get();
       return data.map((doc) => withoutId<ReminderRecord>(doc));
     },
-    async claim(record) {
-      try {
-        await reminders().add({ data: { _id: record.id, ...record } });
-        return true;
-      } catch (error) {
-        if (isDuplicateKey(error)) return false;
-        throw error;
-      }
+    claim(record) {
+      return addIfAbsent(reminders(), record.id, { ...record });
     },
     async transition(id, from, patch) {
       const { stats } = await reminders()
