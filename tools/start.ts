@@ -54,7 +54,7 @@ async function main(): Promise<void> {
 
   const adminOpenids = process.env.ADMIN_OPENIDS ?? 'demo-admin';
   const adminOpenid = adminOpenids.split(',')[0]?.trim() || 'demo-admin';
-  const cloud = createLocalCloud({
+  const cloud = await createLocalCloud({
     dataDir: process.env.LOCAL_CLOUD_DIR ?? join(repo, '.local-cloud'),
     env: { ...process.env, ADMIN_OPENIDS: adminOpenids },
   });

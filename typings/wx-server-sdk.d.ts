@@ -1,9 +1,11 @@
 /**
- * The subset of the wx-server-sdk surface that the cloud functions use.
+ * The subset of the wx-server-sdk 4.0 surface that the cloud functions use, typed as the real
+ * SDK takes it (its own `index.d.ts`): where this file is narrower, it is on purpose (see
+ * `Transaction`), never wider.
  *
  * Server code receives a `WxServerSdk.Cloud` as a parameter; only each function's
- * `src/index.ts` imports the real `wx-server-sdk`, and the local cloud
- * (`tools/local-cloud/`) implements the same interface.
+ * `src/index.ts` imports the real `wx-server-sdk`. The local cloud (`tools/local-cloud/`) runs
+ * the functions on the real SDK and answers its wire protocol.
  */
 declare namespace WxServerSdk {
   type Doc = Record<string, unknown>;
@@ -14,7 +16,7 @@ declare namespace WxServerSdk {
     UNIONID?: string;
     CLIENTIP?: string;
     /** `wx_client` for a mini program call, `wx_trigger` for a timer run. */
-    SOURCE: string;
+    SOURCE?: string;
     ENV?: string;
   }
 
@@ -146,7 +148,12 @@ declare namespace WxServerSdk {
     aggregate(): Aggregate;
   }
 
-  /** Inside a transaction only `doc()` operations and `add` exist, as on the platform. */
+  /**
+   * Inside a transaction only `doc()` operations and `add` exist, as on the platform. The real
+   * SDK also offers `where()` there, but sends `where().update()`/`.remove()` without the
+   * transaction id: they would run outside it, silently. This handle makes that unwritable
+   * (tests/unit/infra/transaction-typing.test.ts).
+   */
   interface TransactionDocument {
     get(): Promise<{ data: Doc }>;
     set(options: { data: Doc }): Promise<{ stats: { updated: number; created: number } }>;
@@ -181,11 +188,9 @@ declare namespace WxServerSdk {
   interface Cloud {
     database(options?: { env?: string; throwOnNotFound?: boolean }): Database;
     getWXContext(): WXContext;
-    uploadFile(options: {
-      cloudPath: string;
-      fileContent: Uint8Array;
-    }): Promise<{ fileID: string }>;
-    downloadFile(options: { fileID: string }): Promise<{ fileContent: Uint8Array }>;
+    /** The SDK refuses any other content than a `Buffer` (or an `fs.ReadStream`). */
+    uploadFile(options: { cloudPath: string; fileContent: Buffer }): Promise<{ fileID: string }>;
+    downloadFile(options: { fileID: string }): Promise<{ fileContent: Buffer }>;
     getTempFileURL(options: { fileList: string[] }): Promise<{
       fileList: { fileID: string; tempFileURL: string; status: number; errMsg: string }[];
     }>;
@@ -202,9 +207,20 @@ declare namespace WxServerSdk {
 }
 
 declare module 'wx-server-sdk' {
+  interface InitOptions {
+    env?: string | symbol;
+    /** The SDK's endpoint (the local cloud's, in development); WeChat's by default. */
+    serviceUrl?: string;
+    secretId?: string;
+    secretKey?: string;
+    /** Reuse connections (the SDK's default off WeChat; inside a function it is off). */
+    keepalive?: boolean;
+  }
   const cloud: WxServerSdk.Cloud & {
     DYNAMIC_CURRENT_ENV: symbol;
-    init(options?: { env?: string | symbol }): void;
+    init(options?: InitOptions): void;
+    /** Another SDK instance with its own configuration (the local cloud uses one per cloud). */
+    createNewInstance(options: InitOptions): WxServerSdk.Cloud;
   };
   export = cloud;
 }

@@ -43,7 +43,11 @@ async function untilShown(page: Comp, text: string): Promise<string> {
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'pages-local-cloud-'));
-  cloud = createLocalCloud({ dataDir: dir, env: { ADMIN_OPENIDS: ADMIN }, realTimeTimers: false });
+  cloud = await createLocalCloud({
+    dataDir: dir,
+    env: { ADMIN_OPENIDS: ADMIN },
+    realTimeTimers: false,
+  });
   await cloud.clock.jump(new Date('2027-03-01T10:00:00+08:00'));
   const people = await importAndBind(invoke, ADMIN, demoRoster());
   await seedDemoCases(

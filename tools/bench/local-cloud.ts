@@ -79,7 +79,7 @@ async function main(): Promise<void> {
       `seeded ${DOCS} documents into ${dataDir} in ${(performance.now() - t0).toFixed(0)} ms`,
     );
     t0 = performance.now();
-    const cloud = createLocalCloud({ dataDir, realTimeTimers: false });
+    const cloud = await createLocalCloud({ dataDir, realTimeTimers: false });
     console.log(
       `opened (journal replay, indexes, compaction) in ${(performance.now() - t0).toFixed(0)} ms`,
     );

@@ -192,7 +192,7 @@ async function measureSize(total: number): Promise<Timing[]> {
     const states = seed(dataDir, total);
     const seedMs = performance.now() - t0;
     t0 = performance.now();
-    const cloud = createLocalCloud({ dataDir, realTimeTimers: false });
+    const cloud = await createLocalCloud({ dataDir, realTimeTimers: false });
     const openMs = performance.now() - t0;
     console.log(
       `\n${total.toLocaleString('en')} cases — seeded in ${seedMs.toFixed(0)} ms, opened (replay, indexes, compaction) in ${openMs.toFixed(0)} ms`,

@@ -138,7 +138,7 @@ export async function benchReminders(open = 10_000, due = 1_000): Promise<void> 
   // Memory-backed when the machine has it: filling 10,000 cases is not what is measured.
   const base = fs.existsSync('/dev/shm') ? '/dev/shm' : os.tmpdir();
   const dataDir = fs.mkdtempSync(path.join(base, 'bench-reminders-'));
-  const cloud = createLocalCloud({
+  const cloud = await createLocalCloud({
     dataDir,
     realTimeTimers: false,
     // The operator's setting for a 60 s function timeout (cloudfunctions/README.md).

@@ -1,39 +1,36 @@
 /**
- * Errors shaped like the wx-server-sdk's: an Error carrying `errCode` and `errMsg`
- * (`<api>:fail <reason>`), so code that inspects `err.errCode` behaves the same here and on WeChat.
+ * An error as the platform's servers answer it on the SDK's wire: `{ code, message }`, where
+ * `code` is a TCB code (`INVALID_PARAM`, `DATABASE_TRANSACTION_CONFLICT`, …). The real SDK turns
+ * it into its own `{ errCode, errMsg }` (e.g. INVALID_PARAM → -501007), so functions see exactly
+ * what they would see on WeChat.
  */
-export class CloudSdkError extends Error {
-  readonly errCode: number;
-  readonly errMsg: string;
-
-  constructor(errCode: number, errMsg: string) {
-    super(`errCode: ${errCode} | errMsg: ${errMsg}`);
-    this.name = 'CloudSdkError';
-    this.errCode = errCode;
-    this.errMsg = errMsg;
-  }
-
-  toJSON(): { errCode: number; errMsg: string } {
-    return { errCode: this.errCode, errMsg: this.errMsg };
+export class TcbError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'TcbError';
   }
 }
 
-/** Error codes of the cloud database and storage that the local cloud reproduces. */
-export const ErrCode = {
-  /** Generic SDK failure: the SDK uses -1 for e.g. "document.get:fail … does not exist". */
-  SDK_FAIL: -1,
-  /** Invalid parameters (bad operator, bad limit, undefined in a query …). */
+/**
+ * The SDK's numbers for the TCB codes the local cloud answers (wx-server-sdk's TCB_ERR_CODE);
+ * a code missing here becomes -501001 in the SDK, as it does on the platform.
+ */
+const SDK_ERR_CODES: Readonly<Record<string, number>> = {
   INVALID_PARAM: -501007,
-  /** Database request failed on the server side, e.g. a duplicate `_id` (E11000). */
   DATABASE_REQUEST_FAILED: -502001,
-  /** Transaction conflict after the allowed retries. */
-  TRANSACTION_CONFLICT: -502008,
-  /** The function threw or timed out. */
-  FUNCTION_EXECUTE_FAIL: -504002,
-  /** Storage: the file does not exist. */
   STORAGE_FILE_NONEXIST: -503003,
-} as const;
+};
 
-export function invalidParam(api: string, reason: string): CloudSdkError {
-  return new CloudSdkError(ErrCode.INVALID_PARAM, `${api}:fail ${ErrCode.INVALID_PARAM} ${reason}`);
+/** The errCode the SDK shows for a TCB code. */
+export function sdkErrCode(code: string): number {
+  return SDK_ERR_CODES[code] ?? -501001;
+}
+
+export class UnknownFunctionError extends Error {
+  constructor(readonly functionName: string) {
+    super(`云函数不存在 (function not found): ${functionName}`);
+  }
 }

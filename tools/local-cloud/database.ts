@@ -1,25 +1,15 @@
 import { randomBytes } from 'node:crypto';
+import { EJSON } from 'bson';
 import { find, update as applyModifier } from 'mingo';
 import type { Clock } from '../../server/app/clock';
-import { CloudSdkError, ErrCode, invalidParam } from './cloud-error';
 import { runPipeline } from './aggregate-pipeline';
-import {
-  createCommand,
-  isPlainObject,
-  resolveValue,
-  ServerDateValue,
-  translateExpression,
-  translateUpdate,
-  translateWhere,
-  type MongoModifier,
-  type TranslateContext,
-} from './command';
+import { TcbError } from './cloud-error';
 import type { DocumentStore, StoredCollection } from './document-store';
-import { cloneValue, sameValue } from './document-values';
+import { cloneValue, isPlainObject, sameValue } from './document-values';
 import type { JournalOp, StoredDoc } from './journal';
-import { currentInvocation } from './invocation-context';
 
 type Doc = Record<string, unknown>;
+type Params = Readonly<Record<string, unknown>>;
 
 /** Server-side `get()` returns 100 documents unless limited, and at most 1000 (see README). */
 export const GET_DEFAULT_LIMIT = 100;
@@ -30,9 +20,22 @@ export const AGGREGATE_DEFAULT_LIMIT = 20;
 /** Collections of the local cloud itself; functions cannot reach them. */
 export const INTERNAL_PREFIX = '__local_';
 
-export interface DatabaseCounters {
-  reads: number;
-  writes: number;
+/** The database actions of the SDK's wire protocol, and whether each reads or writes. */
+export const DATABASE_ACTIONS = {
+  'database.getDocument': 'reads',
+  'database.calculateDocument': 'reads',
+  'database.aggregateDocuments': 'reads',
+  'database.insertDocument': 'writes',
+  'database.modifyDocument': 'writes',
+  'database.removeDocument': 'writes',
+  'database.startTransaction': 'reads',
+  'database.commitTransaction': 'writes',
+  'database.abortTransaction': 'writes',
+} as const;
+export type DatabaseAction = keyof typeof DATABASE_ACTIONS;
+
+export function isDatabaseAction(action: unknown): action is DatabaseAction {
+  return typeof action === 'string' && Object.hasOwn(DATABASE_ACTIONS, action);
 }
 
 function newId(): string {
@@ -40,550 +43,421 @@ function newId(): string {
   return randomBytes(16).toString('hex');
 }
 
-function isNonNegativeInteger(n: unknown): n is number {
-  return typeof n === 'number' && Number.isInteger(n) && n >= 0;
+function invalid(message: string): TcbError {
+  return new TcbError('INVALID_PARAM', message);
 }
 
-function toProjection(api: string, fields: unknown): Record<string, 0 | 1> {
-  if (!isPlainObject(fields))
-    throw invalidParam(api, 'field 的参数必须是对象 (field expects an object)');
-  const out: Record<string, 0 | 1> = {};
-  for (const [key, value] of Object.entries(fields)) {
-    if (![true, false, 0, 1].includes(value as never)) {
-      throw invalidParam(api, `field 的值只能是 true/false (field values must be booleans)`);
-    }
-    out[key] = value === true || value === 1 ? 1 : 0;
+/** Mongo spellings of the few operators the SDK sends under its own name. */
+const OPERATOR_RENAMES: Readonly<Record<string, string>> = { $neq: '$ne' };
+
+/**
+ * Decodes an EJSON field of a request: numbers, dates and the SDK's `$tcb_server_date`
+ * (resolved to the local clock plus its offset, as the server resolves it when the request runs).
+ */
+function decode(text: unknown, field: string, now: Date): unknown {
+  if (typeof text !== 'string')
+    throw invalid(`${field} 必须是 EJSON 字符串 (${field} must be EJSON)`);
+  let parsed: unknown;
+  try {
+    parsed = EJSON.parse(text, { relaxed: true });
+  } catch (error) {
+    throw invalid(`${field} 不是合法的 EJSON: ${(error as Error).message}`);
+  }
+  return resolveValues(parsed, now);
+}
+
+function resolveValues(value: unknown, now: Date): unknown {
+  if (Array.isArray(value)) return value.map((item) => resolveValues(item, now));
+  if (!isPlainObject(value)) return value;
+  const serverDate = value.$tcb_server_date;
+  if (Object.keys(value).length === 1 && isPlainObject(serverDate)) {
+    const offset = Number(serverDate.offset ?? 0);
+    return new Date(now.getTime() + (Number.isFinite(offset) ? offset : 0));
+  }
+  const out: Doc = {};
+  for (const [key, item] of Object.entries(value)) {
+    out[OPERATOR_RENAMES[key] ?? key] = resolveValues(item, now);
   }
   return out;
 }
 
-function project(api: string, docs: Doc[], projection: Record<string, 0 | 1> | null): Doc[] {
-  if (!projection || Object.keys(projection).length === 0) return docs;
+/** What a response carries: each document as a canonical EJSON string, as the SDK parses it. */
+function encode(doc: Doc): string {
+  return EJSON.stringify(doc, { relaxed: false });
+}
+
+function optionalObject(params: Params, field: string, now: Date): Doc {
+  if (params[field] === undefined || params[field] === '') return {};
+  const value = decode(params[field], field, now);
+  if (!isPlainObject(value)) throw invalid(`${field} 必须是对象 (${field} must be an object)`);
+  return value;
+}
+
+function nonNegative(value: unknown, field: string, fallback: number): number {
+  if (value === undefined) return fallback;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0) throw invalid(`${field} 必须是非负整数: ${String(value)}`);
+  return n;
+}
+
+function project(docs: Doc[], projection: Doc): Doc[] {
+  if (Object.keys(projection).length === 0) return docs;
   try {
     return find(docs, {}, projection).all() as Doc[];
   } catch (error) {
-    throw invalidParam(api, `field 参数无效: ${(error as Error).message}`);
+    throw invalid(`field 参数无效: ${(error as Error).message}`);
   }
 }
 
-/** Applies a translated modifier to a copy; `null` when nothing changed (WeChat reports updated 0). */
-function modified(api: string, doc: StoredDoc, modifier: MongoModifier): StoredDoc | null {
+/** Applies an update to a copy; `null` when nothing changed (WeChat reports updated 0). */
+function modified(doc: StoredDoc, modifier: Doc): StoredDoc | null {
+  if (Object.keys(modifier).some((key) => !key.startsWith('$'))) {
+    throw invalid('更新数据必须由更新操作符组成 (update data must consist of update operators)');
+  }
   const copy = cloneValue(doc);
   let changed: string[];
   try {
     changed = applyModifier(copy, modifier as never, undefined, undefined, { cloneMode: 'deep' });
   } catch (error) {
-    throw new CloudSdkError(
-      ErrCode.DATABASE_REQUEST_FAILED,
-      `${api}:fail ${ErrCode.DATABASE_REQUEST_FAILED} ${(error as Error).message}`,
-    );
+    throw new TcbError('DATABASE_REQUEST_FAILED', (error as Error).message);
   }
+  if (copy._id !== doc._id) throw invalid('不能更改 _id (cannot change _id)');
+  assertStorable(copy);
   return changed.length > 0 && !sameValue(copy, doc) ? copy : null;
 }
 
-class TransactionConflict extends Error {}
-class TransactionRollback extends Error {
-  constructor(readonly reason: unknown) {
-    super('transaction rolled back');
+/**
+ * MongoDB refuses to store a field name that starts with `$`: what an operator in the wrong
+ * place becomes (`update({ data: { n: _.gt(1) } })` reaches the server as `$set: { n: { $gt } }`).
+ */
+function assertStorable(value: unknown, path = ''): void {
+  if (Array.isArray(value)) value.forEach((item, i) => assertStorable(item, `${path}.${i}`));
+  if (!isPlainObject(value)) return;
+  for (const [key, item] of Object.entries(value)) {
+    if (key.startsWith('$')) {
+      throw new TcbError(
+        'DATABASE_REQUEST_FAILED',
+        `The dollar ($) prefixed field '${key}' in '${path.slice(1)}${path ? '.' : ''}${key}' is not valid for storage.`,
+      );
+    }
+    assertStorable(item, `${path}.${key}`);
   }
 }
 
-interface QueryState {
-  condition: unknown;
-  orders: [string, 1 | -1][];
-  limit: number | null;
-  skip: number;
-  projection: unknown;
+function duplicate(collection: string, id: string): TcbError {
+  return new TcbError(
+    'DATABASE_DUPLICATE_WRITE',
+    `[DATABASE_DUPLICATE_WRITE] E11000 duplicate key error collection: ${collection} index: _id_ dup key: { _id: "${id}" }`,
+  );
 }
 
 /**
- * The cloud database of the local cloud: the `WxServerSdk.Database` surface over the document
- * store, with WeChat's semantics and limits. Every terminal call is one round trip, counted for
- * the current invocation (reads and writes apart) and globally.
+ * Reads and writes of one request: straight to the store, or through a transaction's snapshot.
+ */
+interface DocumentAccess {
+  find(collection: StoredCollection, criteria: Doc): StoredDoc[];
+  stage(name: string, ops: JournalOp[]): void;
+}
+
+/**
+ * The cloud database behind the SDK's wire protocol (`database.*` actions): queries, updates
+ * and aggregation arrive already in Mongo syntax (the SDK translates `db.command`), as EJSON.
+ * Answers are what the platform sends: `{ data, requestId }`, or a `TcbError` the wire layer
+ * turns into `{ code, message }`.
  */
 export class LocalDatabase {
-  readonly counters: DatabaseCounters = { reads: 0, writes: 0 };
-  readonly command = createCommand();
+  private readonly transactions = new Map<string, WireTransaction>();
 
   constructor(
     private readonly store: DocumentStore,
     private readonly clock: Clock,
   ) {}
 
-  /** The object `cloud.database()` returns. */
-  handle(options: { throwOnNotFound?: boolean } = {}): WxServerSdk.Database {
-    const throwOnNotFound = options.throwOnNotFound !== false;
-    return {
-      collection: (name: string) => this.collectionRef(name, throwOnNotFound),
-      command: this.command,
-      serverDate: (opts?: { offset?: number }) => new ServerDateValue(opts?.offset ?? 0),
-      runTransaction: (body, retries) => this.runTransaction(body, retries ?? 3, throwOnNotFound),
-    };
-  }
-
-  private roundTrip(kind: 'reads' | 'writes'): void {
-    this.counters[kind]++;
-    const invocation = currentInvocation();
-    if (invocation) invocation.roundTrips[kind]++;
-  }
-
-  private ctx(api: string): TranslateContext {
-    return { api, now: () => this.clock.now() };
-  }
-
-  private storedCollection(api: string, name: unknown): StoredCollection {
+  storedCollection(name: unknown): StoredCollection {
     if (
       typeof name !== 'string' ||
       !/^[A-Za-z0-9_-]{1,64}$/.test(name) ||
       name.startsWith(INTERNAL_PREFIX)
     ) {
-      throw invalidParam(api, `集合名称无效: ${String(name)} (invalid collection name)`);
+      throw invalid(`集合名称无效: ${String(name)} (invalid collection name)`);
     }
     return this.store.collection(name);
   }
 
-  private collectionRef(name: string, throwOnNotFound: boolean): WxServerSdk.CollectionReference {
-    const query = this.queryRef(name, {
-      condition: undefined,
-      orders: [],
-      limit: null,
-      skip: 0,
-      projection: null,
-    });
-    return {
-      ...query,
-      doc: (id: string) => this.docRef(name, id, null, throwOnNotFound),
-      add: async (options: { data: Doc }) => {
-        const api = 'collection.add';
-        this.roundTrip('writes');
-        const collection = this.storedCollection(api, name);
-        const doc = this.newDocument(api, options?.data);
-        if (collection.docs.has(doc._id)) throw duplicateId(api, name, doc._id);
-        this.store.commit([{ t: 'put', c: name, d: doc }]);
-        return { _id: doc._id, errMsg: `${api}:ok` };
-      },
-      aggregate: () => this.aggregateRef(name, []),
-    };
+  /** Forgets open transactions (reset). */
+  clear(): void {
+    this.transactions.clear();
   }
 
-  private newDocument(api: string, data: unknown): StoredDoc {
-    if (!isPlainObject(data)) throw invalidParam(api, 'data 必须是对象 (data must be an object)');
-    const resolved = resolveValue(data, this.ctx(api), 'data') as Doc;
-    const id = resolved._id ?? newId();
-    if (typeof id !== 'string' || id === '')
-      throw invalidParam(api, '_id 必须是非空字符串 (_id must be a non-empty string)');
-    return { ...resolved, _id: id };
-  }
-
-  private queryRef(name: string, state: QueryState): WxServerSdk.Query {
-    const next = (patch: Partial<QueryState>) => this.queryRef(name, { ...state, ...patch });
-    return {
-      where: (condition) => next({ condition }),
-      orderBy: (field, direction) => {
-        if (
-          typeof field !== 'string' ||
-          field === '' ||
-          (direction !== 'asc' && direction !== 'desc')
-        ) {
-          throw invalidParam(
-            'collection.orderBy',
-            `orderBy 参数无效: ${String(field)} ${String(direction)} (expects a field and 'asc' or 'desc')`,
-          );
-        }
-        return next({ orders: [...state.orders, [field, direction === 'asc' ? 1 : -1]] });
-      },
-      limit: (n) => {
-        if (!isNonNegativeInteger(n) || n === 0) {
-          throw invalidParam(
-            'collection.limit',
-            `limit 必须是正整数 (limit must be a positive integer): ${String(n)}`,
-          );
-        }
-        return next({ limit: n });
-      },
-      skip: (n) => {
-        if (!isNonNegativeInteger(n)) {
-          throw invalidParam(
-            'collection.skip',
-            `skip 必须是非负整数 (skip must be a non-negative integer): ${String(n)}`,
-          );
-        }
-        return next({ skip: n });
-      },
-      field: (projection) => next({ projection }),
-      get: async () => {
-        const api = 'collection.get';
-        this.roundTrip('reads');
-        const limit = state.limit ?? GET_DEFAULT_LIMIT;
-        if (limit > GET_MAX_LIMIT) {
-          throw invalidParam(
-            api,
-            `limit 不能大于 ${GET_MAX_LIMIT} (limit must not exceed ${GET_MAX_LIMIT})`,
-          );
-        }
-        const projection = state.projection === null ? null : toProjection(api, state.projection);
-        const collection = this.storedCollection(api, name);
-        const criteria =
-          state.condition === undefined ? {} : translateWhere(state.condition, this.ctx(api));
-        // A compound index in the order asked for reads one page, not every match (indexes.json).
-        const walked =
-          state.orders.length > 0
-            ? collection.findOrdered(criteria, state.orders, state.skip + limit)
-            : null;
-        let page: Doc[];
-        if (walked) page = walked.slice(state.skip);
-        else {
-          let cursor = find(collection.find(criteria), {});
-          if (state.orders.length > 0) cursor = cursor.sort(Object.fromEntries(state.orders));
-          page = cursor.skip(state.skip).limit(limit).all() as Doc[];
-        }
-        return { data: cloneValue(project(api, page, projection)), errMsg: `${api}:ok` };
-      },
-      count: async () => {
-        const api = 'collection.count';
-        this.roundTrip('reads');
-        const collection = this.storedCollection(api, name);
-        const criteria =
-          state.condition === undefined ? {} : translateWhere(state.condition, this.ctx(api));
-        return { total: collection.count(criteria), errMsg: `${api}:ok` };
-      },
-      update: async (options) => {
-        const api = 'collection.update';
-        this.roundTrip('writes');
-        const modifier = translateUpdate(options?.data, this.ctx(api));
-        const ops: JournalOp[] = [];
-        for (const doc of this.match(api, name, state.condition)) {
-          const changed = modified(api, doc, modifier);
-          if (changed) ops.push({ t: 'put', c: name, d: changed });
-        }
-        this.store.commit(ops);
-        return { stats: { updated: ops.length }, errMsg: `${api}:ok` };
-      },
-      remove: async () => {
-        const api = 'collection.remove';
-        this.roundTrip('writes');
-        const ops: JournalOp[] = this.match(api, name, state.condition).map((doc) => ({
-          t: 'del',
-          c: name,
-          id: doc._id,
-        }));
-        this.store.commit(ops);
-        return { stats: { removed: ops.length }, errMsg: `${api}:ok` };
-      },
-    };
-  }
-
-  private match(api: string, name: string, condition: unknown): StoredDoc[] {
-    const collection = this.storedCollection(api, name);
-    const criteria = condition === undefined ? {} : translateWhere(condition, this.ctx(api));
-    return collection.find(criteria);
-  }
-
-  private docRef(
-    name: string,
-    id: unknown,
-    projection: unknown,
-    throwOnNotFound: boolean,
-  ): WxServerSdk.DocumentReference {
-    const check = (api: string): StoredCollection => {
-      if ((typeof id !== 'string' || id === '') && typeof id !== 'number') {
-        throw invalidParam(api, `doc 的 _id 无效: ${String(id)} (invalid document id)`);
+  handle(action: DatabaseAction, params: Params): Doc {
+    const now = this.clock.now();
+    switch (action) {
+      case 'database.startTransaction': {
+        const id = newId();
+        this.transactions.set(id, new WireTransaction(this, this.store));
+        return { transactionId: id };
       }
-      return this.storedCollection(api, name);
+      case 'database.commitTransaction': {
+        this.transaction(params).commit();
+        this.transactions.delete(String(params.transactionId));
+        return {};
+      }
+      case 'database.abortTransaction':
+        this.transaction(params);
+        this.transactions.delete(String(params.transactionId));
+        return {};
+      default:
+        break;
+    }
+    const name = params.collectionName;
+    const collection = this.storedCollection(name);
+    const transaction = params.transactionId === undefined ? null : this.transaction(params);
+    const access: DocumentAccess = transaction ?? {
+      find: (stored, criteria) => stored.find(criteria),
+      stage: (_name, ops) => this.store.commit(ops),
     };
-    const key = String(id);
-    return {
-      field: (fields) => this.docRef(name, id, fields, throwOnNotFound),
-      get: async () => {
-        const api = 'document.get';
-        this.roundTrip('reads');
-        const doc = check(api).docs.get(key);
-        if (!doc) {
-          if (!throwOnNotFound) return { data: null as unknown as Doc, errMsg: `${api}:ok` };
-          throw notFound(api, key);
-        }
-        const shaped = project(
-          api,
-          [doc],
-          projection === null ? null : toProjection(api, projection),
-        );
-        return { data: cloneValue(shaped[0] as Doc), errMsg: `${api}:ok` };
-      },
-      set: async (options) => {
-        const api = 'document.set';
-        this.roundTrip('writes');
-        const collection = check(api);
-        const doc = this.replacement(api, key, options?.data);
-        const previous = collection.docs.get(key);
-        // Document.set docs: updated is 1 whenever the _id existed (unlike update, even if unchanged).
-        if (!previous || !sameValue(previous, doc))
-          this.store.commit([{ t: 'put', c: name, d: doc }]);
+    switch (action) {
+      case 'database.getDocument':
+        return { data: this.get(collection, params, access, now) };
+      case 'database.calculateDocument':
         return {
-          _id: key,
-          stats: { updated: previous ? 1 : 0, created: previous ? 0 : 1 },
-          errMsg: `${api}:ok`,
+          data: {
+            total: transaction
+              ? access.find(collection, optionalObject(params, 'query', now)).length
+              : collection.count(optionalObject(params, 'query', now)),
+          },
         };
-      },
-      update: async (options) => {
-        const api = 'document.update';
-        this.roundTrip('writes');
-        const collection = check(api);
-        const modifier = translateUpdate(options?.data, this.ctx(api));
-        const doc = collection.docs.get(key);
-        const changed = doc ? modified(api, doc, modifier) : null;
-        if (changed) this.store.commit([{ t: 'put', c: name, d: changed }]);
-        return { stats: { updated: changed ? 1 : 0 }, errMsg: `${api}:ok` };
-      },
-      remove: async () => {
-        const api = 'document.remove';
-        this.roundTrip('writes');
-        const exists = check(api).docs.has(key);
-        if (exists) this.store.commit([{ t: 'del', c: name, id: key }]);
-        return { stats: { removed: exists ? 1 : 0 }, errMsg: `${api}:ok` };
-      },
-    };
-  }
-
-  /** `set` replaces the whole document; operators are not allowed in it. */
-  private replacement(api: string, id: string, data: unknown): StoredDoc {
-    if (!isPlainObject(data)) throw invalidParam(api, 'data 必须是对象 (data must be an object)');
-    if ('_id' in data && data._id !== id)
-      throw invalidParam(api, '不能更改 _id (cannot change _id)');
-    const resolved = resolveValue(data, this.ctx(api), 'set') as Doc;
-    return { ...resolved, _id: id };
-  }
-
-  // ------------------------------------------------------------ aggregate
-
-  private aggregateRef(name: string, stages: Doc[]): WxServerSdk.Aggregate {
-    const api = 'collection.aggregate';
-    const add = (stage: string, spec: unknown) =>
-      this.aggregateRef(name, [...stages, { [stage]: spec }]);
-    const positive = (stage: string, n: unknown, allowZero: boolean) => {
-      if (!isNonNegativeInteger(n) || (!allowZero && n === 0)) {
-        throw invalidParam(
-          api,
-          `${stage} 必须是${allowZero ? '非负' : '正'}整数 (${stage} expects an integer)`,
+      case 'database.insertDocument':
+        return { data: { insertedIds: this.insert(collection, params, access, now) } };
+      case 'database.modifyDocument':
+        if (transaction && params.queryType !== 'DOC') {
+          throw invalid('事务中只能按 doc 更新 (transactions allow only doc operations)');
+        }
+        return { data: this.modify(collection, params, access, now) };
+      case 'database.removeDocument': {
+        if (transaction && params.queryType !== 'DOC') {
+          throw invalid('事务中只能按 doc 删除 (transactions allow only doc operations)');
+        }
+        const criteria = optionalObject(params, 'query', now);
+        const matched = access.find(collection, criteria);
+        const doomed = params.multi === true ? matched : matched.slice(0, 1);
+        access.stage(
+          collection.name,
+          doomed.map((doc) => ({ t: 'del', c: collection.name, id: doc._id })),
         );
+        return { data: { deleted: doomed.length } };
       }
-      return n;
-    };
-    const builder = {
-      match: (condition: unknown) => add('$match', condition),
-      group: (spec: Doc) => {
-        if (!isPlainObject(spec) || !('_id' in spec))
-          throw invalidParam(api, 'group 必须包含 _id (group needs _id)');
-        return add('$group', spec);
-      },
-      sort: (spec: Record<string, 1 | -1>) => {
-        if (!isPlainObject(spec) || !Object.values(spec).every((v) => v === 1 || v === -1)) {
-          throw invalidParam(api, 'sort 的值只能是 1 或 -1 (sort values must be 1 or -1)');
-        }
-        return add('$sort', spec);
-      },
-      project: (spec: Doc) => add('$project', spec),
-      addFields: (spec: Doc) => add('$addFields', spec),
-      unwind: (spec: string | Doc) => add('$unwind', spec),
-      count: (field: string) => {
-        if (typeof field !== 'string' || field === '' || field.startsWith('$')) {
-          throw invalidParam(api, 'count 需要输出字段名 (count expects a field name)');
-        }
-        return add('$count', field);
-      },
-      limit: (n: number) => add('$limit', positive('limit', n, false)),
-      skip: (n: number) => add('$skip', positive('skip', n, true)),
-      replaceRoot: (spec: Doc) => add('$replaceRoot', spec),
-      sortByCount: (spec: unknown) => add('$sortByCount', spec),
-      end: async () => {
-        this.roundTrip('reads');
-        const collection = this.storedCollection(api, name);
-        const ctx = this.ctx(api);
-        const pipeline = stages.map((stage) => {
-          const [op, spec] = Object.entries(stage)[0] as [string, unknown];
-          return {
-            [op]: op === '$match' ? translateWhere(spec, ctx) : translateExpression(spec, ctx),
-          };
-        });
-        if (!pipeline.some((stage) => '$limit' in stage))
-          pipeline.push({ $limit: AGGREGATE_DEFAULT_LIMIT });
-        // A leading match is answered from the indexes.
-        const first = pipeline[0];
-        const source =
-          first && '$match' in first ? collection.find(first.$match as Doc) : collection.all();
-        const rest = first && '$match' in first ? pipeline.slice(1) : pipeline;
-        try {
-          return { list: runPipeline(source, rest), errMsg: `${api}:ok` };
-        } catch (error) {
-          if (error instanceof CloudSdkError) throw error;
-          throw invalidParam(api, `聚合失败: ${(error as Error).message}`);
-        }
-      },
-    };
-    return builder as WxServerSdk.Aggregate;
-  }
-
-  // ------------------------------------------------------------ transactions
-
-  /**
-   * Optimistic transactions: reads and writes go to a private snapshot; at commit every touched
-   * document must still have the revision it had when first touched, else the body runs again
-   * (up to `retries` times, as the SDK's `runTransaction`). The check and the durable batch write
-   * run synchronously, so two transactions on one document can never both commit.
-   */
-  private async runTransaction<T>(
-    body: (transaction: WxServerSdk.Transaction) => Promise<T>,
-    retries: number,
-    throwOnNotFound: boolean,
-  ): Promise<T> {
-    const attempts = Math.max(1, Math.floor(retries));
-    for (let attempt = 1; ; attempt++) {
-      const run = new TransactionRun(this, throwOnNotFound);
-      let result: T;
-      try {
-        result = await body(run.handle());
-        if (run.rollbackReason) throw run.rollbackReason;
-        run.commit();
-        return result;
-      } catch (error) {
-        if (error instanceof TransactionRollback) throw error.reason;
-        if (error instanceof TransactionConflict) {
-          if (attempt < attempts) continue;
-          throw new CloudSdkError(
-            ErrCode.TRANSACTION_CONFLICT,
-            `database.runTransaction:fail ${ErrCode.TRANSACTION_CONFLICT} 事务冲突，已重试 ${attempts} 次 (transaction conflict after ${attempts} attempts)`,
-          );
-        }
-        throw error;
-      }
+      case 'database.aggregateDocuments':
+        if (transaction) throw invalid('事务中不能聚合 (no aggregation inside a transaction)');
+        return { data: { list: this.aggregate(collection, params, now).map(encode) } };
     }
   }
 
-  /** Internal access for `TransactionRun`. */
-  txnAccess() {
+  private transaction(params: Params): WireTransaction {
+    const transaction = this.transactions.get(String(params.transactionId));
+    if (!transaction) {
+      throw new TcbError(
+        'DATABASE_TRANSACTION_FAIL',
+        `事务不存在或已结束 (no such transaction): ${String(params.transactionId)}`,
+      );
+    }
+    return transaction;
+  }
+
+  private get(collection: StoredCollection, params: Params, access: DocumentAccess, now: Date) {
+    const limit = nonNegative(params.limit, 'limit', GET_DEFAULT_LIMIT) || GET_DEFAULT_LIMIT;
+    if (limit > GET_MAX_LIMIT) {
+      throw invalid(`limit 不能大于 ${GET_MAX_LIMIT} (limit must not exceed ${GET_MAX_LIMIT})`);
+    }
+    const offset = nonNegative(params.offset, 'offset', 0);
+    const criteria = optionalObject(params, 'query', now);
+    const order = optionalObject(params, 'order', now);
+    const orders = Object.entries(order).map(([field, direction]): [string, 1 | -1] => {
+      if (direction !== 1 && direction !== -1) throw invalid(`orderBy 参数无效: ${field}`);
+      return [field, direction];
+    });
+    // A compound index in the order asked for reads one page, not every match (indexes.json).
+    const walked =
+      orders.length > 0 && access instanceof WireTransaction === false
+        ? collection.findOrdered(criteria, orders, offset + limit)
+        : null;
+    let page: Doc[];
+    if (walked) page = walked.slice(offset);
+    else {
+      let cursor = find(access.find(collection, criteria), {});
+      if (orders.length > 0) cursor = cursor.sort(Object.fromEntries(orders));
+      page = cursor.skip(offset).limit(limit).all() as Doc[];
+    }
     return {
-      store: this.store,
-      collection: (api: string, name: string) => this.storedCollection(api, name),
-      ctx: (api: string) => this.ctx(api),
-      roundTrip: (kind: 'reads' | 'writes') => this.roundTrip(kind),
-      newDocument: (api: string, data: unknown) => this.newDocument(api, data),
-      replacement: (api: string, id: string, data: unknown) => this.replacement(api, id, data),
+      list: project(page, optionalObject(params, 'projection', now)).map(encode),
+      limit,
+      offset,
     };
+  }
+
+  private insert(
+    collection: StoredCollection,
+    params: Params,
+    access: DocumentAccess,
+    now: Date,
+  ): string[] {
+    if (!Array.isArray(params.data) || params.data.length === 0) {
+      throw invalid('data 必须是非空数组 (data must be a non-empty array)');
+    }
+    const docs = params.data.map((item) => {
+      const data = decode(item, 'data', now);
+      if (!isPlainObject(data)) throw invalid('data 必须是对象 (data must be an object)');
+      const id = data._id ?? newId();
+      if (typeof id !== 'string' || id === '')
+        throw invalid('_id 必须是非空字符串 (_id must be a non-empty string)');
+      assertStorable(data);
+      return { ...data, _id: id } as StoredDoc;
+    });
+    const ids = new Set<string>();
+    for (const doc of docs) {
+      if (ids.has(doc._id) || access.find(collection, { _id: doc._id }).length > 0) {
+        throw duplicate(collection.name, doc._id);
+      }
+      ids.add(doc._id);
+    }
+    access.stage(
+      collection.name,
+      docs.map((d) => ({ t: 'put', c: collection.name, d })),
+    );
+    return docs.map((doc) => doc._id);
+  }
+
+  private modify(
+    collection: StoredCollection,
+    params: Params,
+    access: DocumentAccess,
+    now: Date,
+  ): Doc {
+    const criteria = optionalObject(params, 'query', now);
+    const data = optionalObject(params, 'data', now);
+    const matched = access.find(collection, criteria);
+    const targets = params.multi === true ? matched : matched.slice(0, 1);
+    if (params.merge === false) {
+      // `doc(id).set()`: the whole document is replaced, or created (upsert).
+      const id = criteria._id;
+      if (typeof id !== 'string' || id === '')
+        throw invalid('set 需要 doc 的 _id (set needs an _id)');
+      if ('_id' in data && data._id !== id) throw invalid('不能更改 _id (cannot change _id)');
+      if (Object.keys(data).some((key) => key.startsWith('$'))) {
+        throw invalid('set 的数据不能包含更新操作符 (set data cannot hold update operators)');
+      }
+      const replacement = { ...data, _id: id } as StoredDoc;
+      assertStorable(replacement);
+      const previous = targets[0];
+      if (!previous && params.upsert !== true) return { updated: 0 };
+      if (!previous || !sameValue(previous, replacement)) {
+        access.stage(collection.name, [{ t: 'put', c: collection.name, d: replacement }]);
+      }
+      // Document.set: updated is 1 whenever the _id existed (unlike update, even if unchanged).
+      return previous ? { updated: 1 } : { updated: 0, upsert_id: id };
+    }
+    const ops: JournalOp[] = [];
+    for (const doc of targets) {
+      const changed = modified(doc, data);
+      if (changed) ops.push({ t: 'put', c: collection.name, d: changed });
+    }
+    access.stage(collection.name, ops);
+    return { updated: ops.length };
+  }
+
+  private aggregate(collection: StoredCollection, params: Params, now: Date): Doc[] {
+    if (!Array.isArray(params.stages)) throw invalid('stages 必须是数组 (stages must be an array)');
+    const pipeline = params.stages.map((stage: unknown) => {
+      const { stageKey, stageValue } = (stage ?? {}) as {
+        stageKey?: unknown;
+        stageValue?: unknown;
+      };
+      if (typeof stageKey !== 'string' || !stageKey.startsWith('$')) {
+        throw invalid(`聚合阶段无效: ${String(stageKey)} (invalid stage)`);
+      }
+      const value = decode(stageValue, stageKey, now);
+      if (
+        (stageKey === '$limit' || stageKey === '$skip') &&
+        !(Number.isInteger(value) && (value as number) >= (stageKey === '$limit' ? 1 : 0))
+      ) {
+        throw invalid(
+          `${stageKey} 必须是${stageKey === '$limit' ? '正' : '非负'}整数: ${String(value)}`,
+        );
+      }
+      if (stageKey === '$group' && !(isPlainObject(value) && '_id' in value)) {
+        throw invalid('group 必须包含 _id (a group specification must include an _id)');
+      }
+      return { [stageKey]: value };
+    });
+    if (!pipeline.some((stage) => '$limit' in stage))
+      pipeline.push({ $limit: AGGREGATE_DEFAULT_LIMIT });
+    // A leading match is answered from the indexes.
+    const first = pipeline[0];
+    const leadingMatch = first && '$match' in first ? (first.$match as Doc) : null;
+    const source = leadingMatch ? collection.find(leadingMatch) : collection.all();
+    try {
+      return runPipeline(source, leadingMatch ? pipeline.slice(1) : pipeline);
+    } catch (error) {
+      if (error instanceof TcbError) throw error;
+      throw invalid(`聚合失败: ${(error as Error).message}`);
+    }
   }
 }
 
-class TransactionRun {
-  /** Revision of each touched document when first touched, keyed `collection\0id`. */
-  private readonly seen = new Map<string, { name: string; id: string; revision: number }>();
-  private readonly pending = new Map<string, { name: string; id: string; doc: StoredDoc | null }>();
-  rollbackReason: TransactionRollback | null = null;
-  private readonly access: ReturnType<LocalDatabase['txnAccess']>;
+/**
+ * A transaction as the platform runs it: snapshot isolation without a multi-version store.
+ * Its reads see the documents as they were when it started — a document changed since then
+ * cannot be shown as it was, so reading it dooms the transaction — plus its own staged writes;
+ * at commit, a document it writes that another commit changed since its start is a conflict
+ * (first committer wins). The SDK's `runTransaction` retries on `DATABASE_TRANSACTION_CONFLICT`.
+ * Documents it only reads may change under it, as on the platform (write skew is possible).
+ */
+class WireTransaction implements DocumentAccess {
+  private readonly startedAt: number;
+  private readonly staged = new Map<string, JournalOp>();
+  private doomed = false;
 
   constructor(
-    database: LocalDatabase,
-    private readonly throwOnNotFound: boolean,
+    private readonly database: LocalDatabase,
+    private readonly store: DocumentStore,
   ) {
-    this.access = database.txnAccess();
+    this.startedAt = store.sequence;
   }
 
-  private touch(api: string, name: string, id: string): StoredDoc | null {
-    const collection = this.access.collection(api, name);
-    const key = `${name}\u0000${id}`;
-    if (!this.seen.has(key)) this.seen.set(key, { name, id, revision: collection.revision(id) });
-    const pending = this.pending.get(key);
-    if (pending) return pending.doc;
-    return collection.docs.get(id) ?? null;
+  find(collection: StoredCollection, criteria: Doc): StoredDoc[] {
+    const candidates = new Map<string, StoredDoc>();
+    for (const doc of collection.find(criteria)) candidates.set(doc._id, doc);
+    for (const op of this.staged.values()) {
+      if (op.t === 'put' && op.c === collection.name) candidates.set(op.d._id, op.d);
+      if (op.t === 'del' && op.c === collection.name) candidates.delete(op.id);
+    }
+    const out: StoredDoc[] = [];
+    for (const doc of candidates.values()) {
+      const staged = this.staged.has(`${collection.name}\u0000${doc._id}`);
+      if (!staged && collection.revision(doc._id) > this.startedAt) this.doomed = true;
+      if (find([doc], criteria).all().length > 0) out.push(doc);
+    }
+    return out;
   }
 
-  private stage(name: string, id: string, doc: StoredDoc | null): void {
-    this.pending.set(`${name}\u0000${id}`, { name, id, doc });
-  }
-
-  private guard(): void {
-    if (this.rollbackReason) throw this.rollbackReason;
-  }
-
-  handle(): WxServerSdk.Transaction {
-    return {
-      collection: (name: string) => ({
-        doc: (id: string) => this.doc(name, String(id)),
-        add: async (options: { data: Doc }) => {
-          const api = 'transaction.add';
-          this.guard();
-          this.access.roundTrip('writes');
-          const doc = this.access.newDocument(api, options?.data);
-          if (this.touch(api, name, doc._id)) throw duplicateId(api, name, doc._id);
-          this.stage(name, doc._id, doc);
-          return { _id: doc._id };
-        },
-      }),
-      rollback: async (reason?: unknown) => {
-        this.rollbackReason = new TransactionRollback(reason);
-        throw this.rollbackReason;
-      },
-    };
-  }
-
-  private doc(name: string, id: string): WxServerSdk.TransactionDocument {
-    return {
-      get: async () => {
-        const api = 'document.get';
-        this.guard();
-        this.access.roundTrip('reads');
-        const doc = this.touch(api, name, id);
-        if (!doc) {
-          if (!this.throwOnNotFound) return { data: null as unknown as Doc };
-          throw notFound(api, id);
-        }
-        return { data: cloneValue(doc) };
-      },
-      set: async (options: { data: Doc }) => {
-        const api = 'document.set';
-        this.guard();
-        this.access.roundTrip('writes');
-        const previous = this.touch(api, name, id);
-        this.stage(name, id, this.access.replacement(api, id, options?.data));
-        return { stats: { updated: previous ? 1 : 0, created: previous ? 0 : 1 } };
-      },
-      update: async (options: { data: Doc }) => {
-        const api = 'document.update';
-        this.guard();
-        this.access.roundTrip('writes');
-        const modifier = translateUpdate(options?.data, this.access.ctx(api));
-        const previous = this.touch(api, name, id);
-        const changed = previous ? modified(api, previous, modifier) : null;
-        if (changed) this.stage(name, id, changed);
-        return { stats: { updated: changed ? 1 : 0 } };
-      },
-      remove: async () => {
-        const api = 'document.remove';
-        this.guard();
-        this.access.roundTrip('writes');
-        const previous = this.touch(api, name, id);
-        if (previous) this.stage(name, id, null);
-        return { stats: { removed: previous ? 1 : 0 } };
-      },
-    };
+  stage(name: string, ops: JournalOp[]): void {
+    for (const op of ops) {
+      const id = op.t === 'put' ? op.d._id : op.t === 'del' ? op.id : null;
+      if (id !== null) this.staged.set(`${name}\u0000${id}`, op);
+    }
   }
 
   commit(): void {
-    for (const { name, id, revision } of this.seen.values()) {
-      if (this.access.store.collection(name).revision(id) !== revision)
-        throw new TransactionConflict();
+    const conflict =
+      this.doomed ||
+      [...this.staged.values()].some((op) => {
+        if (op.t === 'clear') return false;
+        const id = op.t === 'put' ? op.d._id : op.id;
+        return this.database.storedCollection(op.c).revision(id) > this.startedAt;
+      });
+    if (conflict) {
+      throw new TcbError('DATABASE_TRANSACTION_CONFLICT', 'database transaction conflict');
     }
-    const ops: JournalOp[] = [...this.pending.values()].map(({ name, id, doc }) =>
-      doc ? { t: 'put', c: name, d: doc } : { t: 'del', c: name, id },
-    );
-    this.access.store.commit(ops);
+    this.store.commit([...this.staged.values()]);
   }
-}
-
-function notFound(api: string, id: string): CloudSdkError {
-  return new CloudSdkError(ErrCode.SDK_FAIL, `${api}:fail document with _id ${id} does not exist`);
-}
-
-function duplicateId(api: string, collection: string, id: string): CloudSdkError {
-  return new CloudSdkError(
-    ErrCode.DATABASE_REQUEST_FAILED,
-    `${api}:fail ${ErrCode.DATABASE_REQUEST_FAILED} database request fail. [FailedOperation] E11000 duplicate key error collection: ${collection} index: _id_ dup key: { _id: "${id}" }`,
-  );
 }

@@ -294,7 +294,10 @@ const RANGE_OPS = new Set(['$gt', '$gte', '$lt', '$lte']);
 
 export class StoredCollection {
   readonly docs = new Map<string, StoredDoc>();
-  /** Bumped on every write to a document id (kept for deleted ids): transactions detect conflicts with it. */
+  /**
+   * The store's sequence number of the last write to each document id (kept for deleted ids):
+   * transactions compare it with the sequence they started at.
+   */
   readonly revisions = new Map<string, number>();
   private readonly indexes = new Map<string, FieldIndex>();
   private readonly compounds: CompoundIndex[] = [];
@@ -302,6 +305,8 @@ export class StoredCollection {
   constructor(
     readonly name: string,
     indexedFields: readonly IndexSpec[],
+    /** The store's next write sequence number: a revision orders writes across collections. */
+    private readonly nextSequence: () => number,
   ) {
     for (const spec of indexedFields) {
       const fields = typeof spec === 'string' ? [spec] : spec;
@@ -331,7 +336,7 @@ export class StoredCollection {
     this.docs.set(doc._id, doc);
     for (const index of this.indexes.values()) index.add(doc);
     for (const index of this.compounds) index.add(doc);
-    this.revisions.set(doc._id, this.revision(doc._id) + 1);
+    this.revisions.set(doc._id, this.nextSequence());
   }
 
   delete(id: string): void {
@@ -340,7 +345,7 @@ export class StoredCollection {
     for (const index of this.indexes.values()) index.remove(previous);
     for (const index of this.compounds) index.remove(previous);
     this.docs.delete(id);
-    this.revisions.set(id, this.revision(id) + 1);
+    this.revisions.set(id, this.nextSequence());
   }
 
   /** The documents matching `criteria` (a Mongo query, already translated), in storage order. */
@@ -626,6 +631,8 @@ export class DocumentStore {
   private readonly journal: Journal;
   /** Journal records written since start (each an acknowledged mutation or transaction). */
   mutations = 0;
+  /** Document writes applied since the store opened (replayed ones included). */
+  sequence = 0;
 
   constructor(
     dataDir: string,
@@ -646,7 +653,7 @@ export class DocumentStore {
   collection(name: string): StoredCollection {
     let collection = this.collections.get(name);
     if (!collection) {
-      collection = new StoredCollection(name, this.indexConfig[name] ?? []);
+      collection = new StoredCollection(name, this.indexConfig[name] ?? [], () => ++this.sequence);
       if (this.loading) collection.beginBulk();
       this.collections.set(name, collection);
     }

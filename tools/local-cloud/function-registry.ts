@@ -1,13 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { CloudFunctionMain, FunctionDeps } from '../../server/infra/function-deps';
 
 export interface FunctionConfig {
   permissions?: { openapi?: string[] };
   triggers?: { name: string; type: string; config: string }[];
 }
-
-type FunctionModule = { createMain?: (deps: FunctionDeps) => CloudFunctionMain };
 
 const NAME = /^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/;
 
@@ -49,15 +46,10 @@ export class FunctionRegistry {
     return config;
   }
 
-  /** Loads `src/main.ts` (tsx and jest both compile TypeScript on `require`) and wires it. */
-  create(name: string, deps: FunctionDeps): CloudFunctionMain {
+  /** The function's `src/main.ts` (it exports `createMain(deps)`; function-worker.ts wires it). */
+  mainFile(name: string): string {
     const file = this.found.get(name);
     if (!file) throw new Error(`unknown function ${name}`);
-    // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded by path at run time
-    const loaded = require(file) as FunctionModule;
-    if (typeof loaded.createMain !== 'function') {
-      throw new Error(`${file} does not export createMain(deps)`);
-    }
-    return loaded.createMain(deps);
+    return file;
   }
 }

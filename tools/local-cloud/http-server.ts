@@ -1,7 +1,15 @@
 import http from 'node:http';
 import path from 'node:path';
+import { sdkErrCode, TcbError, UnknownFunctionError } from './cloud-error';
 import type { LocalCloud } from './local-cloud';
-import { UnknownFunctionError } from './local-cloud';
+import {
+  acceptUpload,
+  answerSdk,
+  COS_PATH,
+  DropConnection,
+  SDK_PATH,
+  writeAnswer,
+} from './sdk-wire';
 
 /** Body limits: function calls are small; uploads carry base64 (≈ 4/3 of a 20 MB document). */
 export const FUNCTION_BODY_LIMIT = 1024 * 1024;
@@ -129,6 +137,24 @@ export function createHttpServer(cloud: LocalCloud): http.Server {
     const method = req.method ?? 'GET';
     const openid = header(req, 'x-wx-openid') || undefined;
     const clientIp = req.socket.remoteAddress;
+
+    // The real wx-server-sdk of each function instance (and of the host) talks to these.
+    if (method === 'POST' && route.startsWith(SDK_PATH)) {
+      const instanceId = decodeSegment(route.slice(SDK_PATH.length).split('/')[0] ?? '');
+      const body = await readBody(req, UPLOAD_BODY_LIMIT);
+      const answer = await answerSdk(
+        cloud.sdkBackend(),
+        instanceId,
+        header(req, 'content-type') ?? '',
+        body,
+      );
+      return writeAnswer(res, answer);
+    }
+    if (method === 'PUT' && route.startsWith(COS_PATH)) {
+      const cloudPath = decodeSegment(route.slice(COS_PATH.length));
+      const body = await readBody(req, UPLOAD_BODY_LIMIT);
+      return writeAnswer(res, acceptUpload(cloud.sdkBackend(), cloudPath, body));
+    }
 
     if (method === 'POST' && route.startsWith('/functions/')) {
       const name = decodeSegment(route.slice('/functions/'.length));
@@ -264,7 +290,7 @@ export function createHttpServer(cloud: LocalCloud): http.Server {
       return;
     }
     routes(req, res).catch((error: unknown) => {
-      if (res.headersSent) {
+      if (res.headersSent || error instanceof DropConnection) {
         res.destroy();
         return;
       }
@@ -286,10 +312,9 @@ export function createHttpServer(cloud: LocalCloud): http.Server {
         });
         return;
       }
-      const sdk = error as { errCode?: unknown; errMsg?: unknown };
-      if (typeof sdk?.errCode === 'number' && typeof sdk.errMsg === 'string') {
-        // An SDK-shaped error from the local cloud itself (bad upload path, …): a client error.
-        send(res, 400, { errCode: sdk.errCode, errMsg: sdk.errMsg });
+      if (error instanceof TcbError) {
+        // Refused by the local cloud itself (a bad upload path, …): a client error.
+        send(res, 400, { errCode: sdkErrCode(error.code), errMsg: error.message });
         return;
       }
       cloud.logger.error('[local-cloud] request failed:', error);

@@ -4,7 +4,6 @@ export {
   createLocalCloud,
   LocalCloud,
   LOCAL_APPID,
-  UnknownFunctionError,
   type InvocationOutcome,
   type InvokeOptions,
   type LocalCloudClock,
@@ -12,7 +11,7 @@ export {
   type LocalCloudStats,
 } from './local-cloud';
 export type { IndexSpec } from './document-store';
-export { CloudSdkError, ErrCode } from './cloud-error';
+export { TcbError, UnknownFunctionError } from './cloud-error';
 export { AGGREGATE_DEFAULT_LIMIT, GET_DEFAULT_LIMIT, GET_MAX_LIMIT } from './database';
 export { TEMP_URL_MAX_FILES, type StoredFileInfo } from './storage';
 export type { OutboxEntry, Template, FieldType } from './subscribe-message';

@@ -3,15 +3,17 @@ import fs from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import type { Server } from 'node:http';
-import type { CloudFunctionMain } from '../../server/infra/function-deps';
-import { CloudSdkError } from './cloud-error';
+import type wxServerSdk from 'wx-server-sdk';
+import { UnknownFunctionError } from './cloud-error';
 import { LocalClock } from './clock';
 import { CronSchedule } from './cron-schedule';
 import { LocalDatabase } from './database';
 import { DocumentStore, type IndexSpec } from './document-store';
+import { FunctionHost } from './function-host';
 import { FunctionRegistry } from './function-registry';
 import { createHttpServer } from './http-server';
-import { invocations, type Invocation, type RoundTrips } from './invocation-context';
+import type { Invocation, RoundTrips } from './invocation-context';
+import { COS_PATH, SDK_PATH, type CloudCallFault, type SdkBackend } from './sdk-wire';
 import { LocalStorage, type StoredFileInfo } from './storage';
 import {
   loadTemplates,
@@ -46,6 +48,11 @@ export interface LocalCloudOptions {
   realTimeTimers?: boolean;
   /** Where failures of functions and timer runs are logged (with their stacks). Default console. */
   logger?: Pick<Console, 'error'>;
+  /**
+   * Up to this many milliseconds of random delay before each SDK answer, so that concurrent
+   * calls interleave differently from run to run. Default 0.
+   */
+  jitterMs?: number;
 }
 
 export interface InvokeOptions {
@@ -68,6 +75,8 @@ export interface LocalCloudStats {
   /** Durable journal writes since start (database, storage metadata, outbox, credits). */
   mutations: number;
   invocations: number;
+  /** Function instances started (cold starts), each a worker thread. */
+  instances: number;
 }
 
 export interface LocalCloudClock {
@@ -78,12 +87,6 @@ export interface LocalCloudClock {
   jump(now: Date): Promise<void>;
   /** `{ advanceMs }`: fire every tick on the way, in order, the clock at each tick. */
   advance(ms: number): Promise<TimerRun[]>;
-}
-
-export class UnknownFunctionError extends Error {
-  constructor(readonly functionName: string) {
-    super(`云函数不存在 (function not found): ${functionName}`);
-  }
 }
 
 function readIndexes(extra: LocalCloudOptions['indexes']): Record<string, IndexSpec[]> {
@@ -99,13 +102,13 @@ function readIndexes(extra: LocalCloudOptions['indexes']): Record<string, IndexS
 }
 
 /**
- * The local cloud: runs the functions of `functionsDir` on a local implementation of the
- * wx-server-sdk surface (database, storage, subscription messages, context), with a settable
- * clock and the functions' timer triggers. See README.md.
+ * The local cloud: runs the functions of `functionsDir` on the real wx-server-sdk, each instance
+ * in its own worker thread, and answers the SDK's wire protocol (database, storage, subscription
+ * messages) with WeChat's semantics and limits; with a settable clock and the functions' timer
+ * triggers. Made by `createLocalCloud`, which opens the SDK's endpoint first. See README.md.
  */
 export class LocalCloud {
   readonly functions: FunctionRegistry;
-  readonly cloud: WxServerSdk.Cloud;
   readonly clock: LocalCloudClock;
   readonly logger: Pick<Console, 'error'>;
   private readonly localClock = new LocalClock();
@@ -114,15 +117,24 @@ export class LocalCloud {
   private readonly storage: LocalStorage;
   private readonly messages: SubscribeMessages;
   private readonly timers: Timers;
-  private readonly mains = new Map<string, CloudFunctionMain>();
+  private readonly host: FunctionHost;
   private readonly inFlight = new Set<Promise<unknown>>();
+  /** The run each busy instance is serving, by instance id (its SDK's URL names it). */
+  private readonly running = new Map<string, Invocation>();
+  private readonly counters: RoundTrips = { reads: 0, writes: 0 };
   private readonly env: Readonly<Record<string, string | undefined>>;
   private readonly envId: string;
   private readonly realTimeTimers: boolean;
+  private readonly jitterMs: number;
   private resetting: Promise<void> | null = null;
   private invocationCount = 0;
   private server: Server | null = null;
-  private baseUrl = 'http://127.0.0.1';
+  /** The loopback server the SDKs talk to; open from creation to close. */
+  private sdkServer: Server | null = null;
+  private sdkUrl = 'http://127.0.0.1';
+  private baseUrl: string | null = null;
+  private hostSdk: WxServerSdk.Cloud | null = null;
+  private cloudCallFaults: { fault: CloudCallFault; left: number; failed: number } | null = null;
 
   constructor(options: LocalCloudOptions) {
     const templates = loadTemplates(
@@ -132,6 +144,7 @@ export class LocalCloud {
     this.logger = options.logger ?? console;
     this.envId = options.envId ?? 'lizhitong';
     this.realTimeTimers = options.realTimeTimers ?? true;
+    this.jitterMs = options.jitterMs ?? 0;
     this.functions = new FunctionRegistry(
       options.functionsDir ?? path.join(REPO_ROOT, 'cloudfunctions'),
     );
@@ -143,13 +156,18 @@ export class LocalCloud {
       this.envId,
       this.store,
       now,
-      () => this.baseUrl,
+      () => this.baseUrl ?? this.sdkUrl,
+      (cloudPath) => `${this.sdkUrl}${COS_PATH}${encodeURIComponent(cloudPath)}`,
     );
     this.messages = new SubscribeMessages(templates, this.store, now);
+    this.host = new FunctionHost(
+      this.envId,
+      (instanceId) => `${this.sdkUrl}${SDK_PATH}${instanceId}/admin`,
+      this.env,
+    );
     this.timers = new Timers(this.loadTriggers(), this.localClock, (trigger, time) =>
       this.runTimer(trigger, time),
     );
-    this.cloud = this.createCloud();
     const localClock = this.localClock;
     this.clock = {
       now,
@@ -165,7 +183,71 @@ export class LocalCloud {
         return this.timers.advance(ms);
       },
     };
+  }
+
+  /** Opens the SDK endpoint and starts the timers (`createLocalCloud` calls it). */
+  async open(): Promise<void> {
+    const server = createHttpServer(this);
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(0, '127.0.0.1', () => resolve());
+    });
+    this.sdkServer = server;
+    this.sdkUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     if (this.realTimeTimers) this.timers.start();
+  }
+
+  /**
+   * A real wx-server-sdk for this process, pointed at this local cloud (tests and seeding use
+   * it to read and write as a function would).
+   */
+  get cloud(): WxServerSdk.Cloud {
+    if (!this.sdkServer) throw new Error('the local cloud is not open: use createLocalCloud()');
+    this.hostSdk ??= connectSdk(this.envId, `${this.sdkUrl}${SDK_PATH}host/admin`);
+    return this.hostSdk;
+  }
+
+  /** What the SDK wire (sdk-wire.ts) needs of this cloud. */
+  sdkBackend(): SdkBackend {
+    return {
+      database: this.database,
+      storage: this.storage,
+      messages: this.messages,
+      jitterMs: this.jitterMs,
+      caller: (instanceId) => this.running.get(instanceId),
+      countRoundTrip: (kind, caller) => {
+        this.counters[kind]++;
+        if (caller) caller.roundTrips[kind]++;
+      },
+      mayCall: (functionName, api) =>
+        this.functions.config(functionName).permissions?.openapi?.includes(api) === true,
+      takeCloudCallFault: () => {
+        const armed = this.cloudCallFaults;
+        if (!armed || armed.left <= 0) return null;
+        armed.left--;
+        armed.failed++;
+        return armed.fault;
+      },
+    };
+  }
+
+  /**
+   * WeChat misbehaves for the next `times` cloud calls (`subscribeMessage.send`): `busy`
+   * answers its "system error" (errcode -1), `network` drops the connection. `failed()` counts
+   * the calls it spoiled, `restore()` ends it early.
+   */
+  failCloudCalls(
+    fault: CloudCallFault,
+    times = Number.POSITIVE_INFINITY,
+  ): { failed(): number; restore(): void } {
+    const armed = { fault, left: times, failed: 0 };
+    this.cloudCallFaults = armed;
+    return {
+      failed: () => armed.failed,
+      restore: () => {
+        armed.left = 0;
+      },
+    };
   }
 
   private loadTriggers(): TimerTrigger[] {
@@ -178,49 +260,6 @@ export class LocalCloud {
           schedule: new CronSchedule(trigger.config),
         })),
     );
-  }
-
-  /** The object each function receives as `deps.cloud`. */
-  private createCloud(): WxServerSdk.Cloud {
-    return {
-      database: (options) => this.database.handle(options),
-      getWXContext: () => ({
-        ...(invocations.getStore()?.wxContext ?? { SOURCE: '', ENV: this.envId }),
-      }),
-      ...this.storage.api(),
-      openapi: { subscribeMessage: { send: (params) => this.sendMessage(params) } },
-    };
-  }
-
-  /**
-   * Cloud calls (云调用) need the API in the calling function's `config.json`
-   * `permissions.openapi`; without it WeChat refuses the call before it reaches the API.
-   */
-  private async sendMessage(params: WxServerSdk.SubscribeMessageSendParams) {
-    const caller = invocations.getStore()?.functionName;
-    const allowed =
-      caller === undefined ||
-      this.functions.config(caller).permissions?.openapi?.includes('subscribeMessage.send');
-    if (!allowed) {
-      throw new CloudSdkError(
-        -604101,
-        `openapi.subscribeMessage.send:fail -604101 function has no permission to call this API (${caller}/config.json 缺少 permissions.openapi: ["subscribeMessage.send"])`,
-      );
-    }
-    return this.messages.send(params);
-  }
-
-  private main(name: string): CloudFunctionMain {
-    let main = this.mains.get(name);
-    if (!main) {
-      main = this.functions.create(name, {
-        cloud: this.cloud,
-        clock: this.localClock,
-        env: this.env,
-      });
-      this.mains.set(name, main);
-    }
-    return main;
   }
 
   /** Waits while a reset is running: nothing may start against half-emptied state. */
@@ -249,10 +288,18 @@ export class LocalCloud {
     this.invocationCount++;
     const context = { request_id: randomUUID(), function_name: name, function_version: '$LATEST' };
     return this.track(
-      invocations.run(invocation, async () => {
-        const result = await this.main(name)(event, context);
-        return { result, roundTrips: { ...invocation.roundTrips } };
-      }),
+      this.host
+        .invoke({
+          functionName: name,
+          mainFile: this.functions.mainFile(name),
+          event,
+          context,
+          wxContext,
+          frozenAt: this.localClock.isFrozen ? this.localClock.now().getTime() : null,
+          onStart: (instanceId) => this.running.set(instanceId, invocation),
+          onEnd: (instanceId) => this.running.delete(instanceId),
+        })
+        .then((result) => ({ result, roundTrips: { ...invocation.roundTrips } })),
     );
   }
 
@@ -380,9 +427,10 @@ export class LocalCloud {
 
   stats(): LocalCloudStats {
     return {
-      ...this.database.counters,
+      ...this.counters,
       mutations: this.store.mutations,
       invocations: this.invocationCount,
+      instances: this.host.started,
     };
   }
 
@@ -396,9 +444,10 @@ export class LocalCloud {
         this.timers.stop();
         await this.timers.idle();
         while (this.inFlight.size > 0) await Promise.allSettled([...this.inFlight]);
+        await this.host.stop();
+        this.database.clear();
         this.store.clear();
         this.storage.clear();
-        this.mains.clear();
         this.localClock.release();
         if (this.realTimeTimers) this.timers.start();
       } finally {
@@ -434,23 +483,29 @@ export class LocalCloud {
     return { port: address.port, url: this.baseUrl };
   }
 
+  /** The HTTP interface's base URL once `listen` opened it, else the SDK endpoint's. */
   get url(): string {
-    return this.baseUrl;
+    return this.baseUrl ?? this.sdkUrl;
   }
 
-  /** Stops timers, waits for runs in flight, closes the HTTP server and the journal. */
+  /**
+   * Stops timers, waits for runs in flight, ends the function instances, closes the HTTP
+   * server, the SDK endpoint and the journal.
+   */
   async close(): Promise<void> {
     this.timers.stop();
     await this.timers.idle();
     while (this.inFlight.size > 0) await Promise.allSettled([...this.inFlight]);
-    const server = this.server;
-    this.server = null;
-    if (server) {
+    await this.host.stop();
+    for (const server of [this.server, this.sdkServer]) {
+      if (!server) continue;
       await new Promise<void>((resolve) => {
         server.close(() => resolve());
         server.closeAllConnections();
       });
     }
+    this.server = null;
+    this.sdkServer = null;
     this.store.close();
   }
 }
@@ -468,6 +523,27 @@ export function closeOnSignals(cloud: LocalCloud, announce?: () => void): void {
   process.on('SIGTERM', stop);
 }
 
-export function createLocalCloud(options: LocalCloudOptions): LocalCloud {
-  return new LocalCloud(options);
+/** A local cloud, open: its SDK endpoint listens and its timers run. */
+export async function createLocalCloud(options: LocalCloudOptions): Promise<LocalCloud> {
+  const cloud = new LocalCloud(options);
+  await cloud.open();
+  return cloud;
+}
+
+/**
+ * A real wx-server-sdk instance bound to a local cloud's SDK endpoint. Dummy credentials: the
+ * SDK refuses to start without them; `TENCENTCLOUD` keeps it from asking the cloud metadata
+ * service which region it runs in (only 127.0.0.1 is ever contacted).
+ */
+function connectSdk(envId: string, serviceUrl: string): WxServerSdk.Cloud {
+  process.env.TENCENTCLOUD ??= 'true';
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- the real SDK, for the host process
+  const sdk = require('wx-server-sdk') as typeof wxServerSdk;
+  return sdk.createNewInstance({
+    env: envId,
+    serviceUrl,
+    secretId: 'local',
+    secretKey: 'local',
+    keepalive: false,
+  });
 }

@@ -11,7 +11,7 @@ import { closeOnSignals, createLocalCloud } from './local-cloud';
 const repo = path.resolve(__dirname, '..', '..');
 
 async function main(): Promise<void> {
-  const cloud = createLocalCloud({
+  const cloud = await createLocalCloud({
     dataDir: process.env.LOCAL_CLOUD_DIR ?? path.join(repo, '.local-cloud'),
     functionsDir: process.env.FUNCTIONS_DIR ?? path.join(repo, 'cloudfunctions'),
     env: { ADMIN_OPENIDS: process.env.ADMIN_OPENIDS ?? 'demo-admin' },

@@ -1,8 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { CloudSdkError, ErrCode, invalidParam } from './cloud-error';
+import { TcbError } from './cloud-error';
 import type { DocumentStore } from './document-store';
-import { currentInvocation } from './invocation-context';
 
 /** `getTempFileURL` takes at most 50 file ids per call (Cloud.getTempFileURL docs). */
 export const TEMP_URL_MAX_FILES = 50;
@@ -33,6 +32,8 @@ export class LocalStorage {
     private readonly now: () => Date,
     /** Base of temporary URLs, e.g. `http://127.0.0.1:3000` once the HTTP server listens. */
     private readonly baseUrl: () => string,
+    /** The URL the SDK PUTs an upload's bytes to. */
+    private readonly putUrl: (cloudPath: string) => string,
   ) {
     this.root = path.join(dataDir, 'files');
     this.prefix = `cloud://local.${env}/`;
@@ -49,15 +50,13 @@ export class LocalStorage {
     return validCloudPath(cloudPath) ? cloudPath : null;
   }
 
-  /** Writes a file durably, then records its metadata; `openid` defaults to the current caller. */
+  /** Writes a file durably, then records its metadata; `openid` is the uploader, if a user. */
   upload(cloudPath: unknown, content: Uint8Array, openid?: string): StoredFileInfo {
-    const api = 'uploadFile';
     if (!validCloudPath(cloudPath)) {
-      throw invalidParam(api, `cloudPath 无效: ${String(cloudPath)} (invalid cloudPath)`);
-    }
-    // ArrayBuffer.isView, not instanceof: a Buffer from another realm (a test's sandbox) counts too.
-    if (!ArrayBuffer.isView(content)) {
-      throw invalidParam(api, 'fileContent 必须是 Buffer (fileContent must be a Buffer)');
+      throw new TcbError(
+        'INVALID_PARAM',
+        `cloudPath 无效: ${String(cloudPath)} (invalid cloudPath)`,
+      );
     }
     const target = path.join(this.root, cloudPath);
     fs.mkdirSync(path.dirname(target), { recursive: true });
@@ -70,13 +69,12 @@ export class LocalStorage {
       fs.closeSync(fd);
     }
     fs.renameSync(temp, target);
-    const uploader = openid ?? currentInvocation()?.wxContext.OPENID;
     const info: StoredFileInfo = {
       fileID: this.fileIdOf(cloudPath),
       cloudPath,
       size: content.byteLength,
       uploadedAt: this.now(),
-      ...(uploader ? { openid: uploader } : {}),
+      ...(openid ? { openid } : {}),
     };
     this.store.commit([{ t: 'put', c: FILES_COLLECTION, d: { _id: cloudPath, ...info } }]);
     return info;
@@ -110,78 +108,104 @@ export class LocalStorage {
     fs.rmSync(this.root, { recursive: true, force: true });
   }
 
-  /** The storage half of the `WxServerSdk.Cloud` surface. */
-  api(): Pick<WxServerSdk.Cloud, 'uploadFile' | 'downloadFile' | 'getTempFileURL' | 'deleteFile'> {
-    return {
-      uploadFile: async (options) => {
-        const content =
-          typeof options?.fileContent === 'string'
-            ? Buffer.from(options.fileContent)
-            : options?.fileContent;
-        const info = this.upload(options?.cloudPath, content as Uint8Array);
-        return { fileID: info.fileID, statusCode: 200, errMsg: 'uploadFile:ok' } as {
-          fileID: string;
-        };
-      },
-      downloadFile: async (options) => {
-        const content = this.read(options?.fileID);
-        if (!content) {
-          throw new CloudSdkError(
-            ErrCode.STORAGE_FILE_NONEXIST,
-            `downloadFile:fail ${ErrCode.STORAGE_FILE_NONEXIST} storage file not exists: ${String(options?.fileID)}`,
+  /**
+   * The storage actions of the SDK's wire protocol. An upload is two steps, as on the platform:
+   * `storage.getUploadMetadata` answers a COS-style URL, then the SDK PUTs the bytes there
+   * (`putUrl(cloudPath)`, served by the wire layer, which calls `upload`).
+   */
+  handle(
+    action: StorageAction,
+    params: Readonly<Record<string, unknown>>,
+  ): Record<string, unknown> {
+    switch (action) {
+      case 'storage.getUploadMetadata': {
+        if (!validCloudPath(params.path)) {
+          throw new TcbError(
+            'INVALID_PARAM',
+            `cloudPath 无效: ${String(params.path)} (invalid cloudPath)`,
           );
         }
-        return { fileContent: content, statusCode: 200, errMsg: 'downloadFile:ok' } as {
-          fileContent: Uint8Array;
+        const fileId = this.fileIdOf(params.path);
+        return {
+          data: {
+            url: this.putUrl(params.path),
+            token: 'local',
+            authorization: 'local',
+            fileId,
+            cosFileId: params.path,
+            download_url: this.tempUrl(fileId),
+          },
         };
-      },
-      getTempFileURL: async (options) => {
-        const list = fileList('getTempFileURL', options?.fileList);
+      }
+      case 'storage.batchGetDownloadUrl': {
+        const list = fileIds(params.file_list, (item) => (item as { fileid?: unknown })?.fileid);
         if (list.length > TEMP_URL_MAX_FILES) {
-          throw invalidParam(
-            'getTempFileURL',
+          throw new TcbError(
+            'INVALID_PARAM',
             `一次最多 ${TEMP_URL_MAX_FILES} 个文件 (at most ${TEMP_URL_MAX_FILES} file ids per call)`,
           );
         }
         return {
-          fileList: list.map((fileID) =>
-            this.info(fileID)
-              ? {
-                  fileID,
-                  tempFileURL: `${this.baseUrl()}/storage/${encodeURIComponent(fileID)}`,
-                  status: 0,
-                  errMsg: 'ok',
-                }
-              : { fileID, tempFileURL: '', status: -1, errMsg: 'STORAGE_FILE_NONEXIST' },
-          ),
-          errMsg: 'getTempFileURL:ok',
+          data: {
+            download_list: list.map((fileID) =>
+              this.info(fileID)
+                ? { fileID, tempFileURL: this.tempUrl(fileID), code: 'SUCCESS', maxAge: 600 }
+                : {
+                    fileID,
+                    tempFileURL: '',
+                    code: 'STORAGE_FILE_NONEXIST',
+                    message: 'storage file not exists',
+                  },
+            ),
+          },
         };
-      },
-      deleteFile: async (options) => {
-        const list = fileList('deleteFile', options?.fileList);
+      }
+      case 'storage.batchDeleteFile': {
+        const list = fileIds(params.fileid_list, (item) => item);
         return {
-          fileList: list.map((fileID) =>
-            this.remove(fileID)
-              ? { fileID, status: 0, errMsg: 'ok' }
-              : { fileID, status: -1, errMsg: 'STORAGE_FILE_NONEXIST' },
-          ),
-          errMsg: 'deleteFile:ok',
+          data: {
+            delete_list: list.map((fileID) =>
+              this.remove(fileID)
+                ? { fileID, code: 'SUCCESS' }
+                : { fileID, code: 'STORAGE_FILE_NONEXIST', message: 'storage file not exists' },
+            ),
+          },
         };
-      },
-    };
+      }
+    }
+  }
+
+  /**
+   * Where a file can be fetched: the HTTP interface's `GET /storage/:fileID`, the id left as it
+   * is, as COS URLs are plain paths (the SDK `encodeURI`s a temporary URL before fetching it).
+   */
+  tempUrl(fileID: string): string {
+    return `${this.baseUrl()}/storage/${fileID}`;
   }
 }
 
-/** Accepts ids as strings or `{ fileID, maxAge }`, as the SDK does. */
-function fileList(api: string, list: unknown): string[] {
+export const STORAGE_ACTIONS = [
+  'storage.getUploadMetadata',
+  'storage.batchGetDownloadUrl',
+  'storage.batchDeleteFile',
+] as const;
+export type StorageAction = (typeof STORAGE_ACTIONS)[number];
+
+export function isStorageAction(action: unknown): action is StorageAction {
+  return STORAGE_ACTIONS.includes(action as StorageAction);
+}
+
+function fileIds(list: unknown, idOf: (item: unknown) => unknown): string[] {
   if (!Array.isArray(list) || list.length === 0) {
-    throw invalidParam(api, 'fileList 必须是非空数组 (fileList must be a non-empty array)');
+    throw new TcbError(
+      'INVALID_PARAM',
+      'fileList 必须是非空数组 (fileList must be a non-empty array)',
+    );
   }
   return list.map((item: unknown) => {
-    const id =
-      typeof item === 'object' && item !== null ? (item as { fileID?: unknown }).fileID : item;
+    const id = idOf(item);
     if (typeof id !== 'string' || id === '')
-      throw invalidParam(api, `fileID 无效: ${String(id)} (invalid fileID)`);
+      throw new TcbError('INVALID_PARAM', `fileID 无效: ${String(id)} (invalid fileID)`);
     return id;
   });
 }

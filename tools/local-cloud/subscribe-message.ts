@@ -1,6 +1,5 @@
 import fs from 'node:fs';
 import { randomBytes } from 'node:crypto';
-import { CloudSdkError } from './cloud-error';
 import type { DocumentStore } from './document-store';
 
 /** Field types of subscription message templates (the key is the type plus a number: `thing1`). */
@@ -217,57 +216,57 @@ export class SubscribeMessages {
       .map(({ _id: _ignored, seq: _seq, ...entry }) => entry as unknown as OutboxEntry);
   }
 
-  /** `cloud.openapi.subscribeMessage.send`: resolves on success, rejects with `{ errCode, errMsg }`. */
-  async send(
-    params: WxServerSdk.SubscribeMessageSendParams,
-  ): Promise<{ errCode: number; errMsg: string }> {
+  /**
+   * WeChat's `subscribeMessage.send` as its HTTP API receives it (`touser`, `template_id`,
+   * `page`, `data`, …: the SDK's cloud call carries these keys): WeChat's answer
+   * `{ errcode, errmsg }`, which the real SDK turns into a resolved or rejected `send()`.
+   */
+  send(params: Readonly<Record<string, unknown>>): { errcode: number; errmsg: string } {
     const failure = this.check(params);
-    const spend = failure === null;
     const errCode = failure?.[0] ?? 0;
-    const errMsg = failure
-      ? `openapi.subscribeMessage.send:fail ${failure[1]} rid: ${rid()}`
-      : 'openapi.subscribeMessage.send:ok';
+    const errmsg = failure ? `${failure[1]} rid: ${rid()}` : 'ok';
     const outbox = this.store.collection(OUTBOX);
     const entry = {
       _id: `${Date.now().toString(36)}-${rid()}`,
       seq: outbox.docs.size + 1,
-      touser: params?.touser,
-      templateId: params?.templateId,
-      data: params?.data,
-      ...(params?.page !== undefined ? { page: params.page } : {}),
+      touser: params.touser,
+      templateId: params.template_id,
+      data: params.data,
+      ...(params.page !== undefined ? { page: params.page } : {}),
       sentAt: this.now().toISOString(),
       errCode,
-      errMsg,
+      errMsg: failure
+        ? `openapi.subscribeMessage.send:fail ${errmsg}`
+        : 'openapi.subscribeMessage.send:ok',
     };
     const ops: Parameters<DocumentStore['commit']>[0] = [{ t: 'put', c: OUTBOX, d: entry }];
-    if (spend) {
-      const openid = params.touser;
-      const left = this.credits(openid, params.templateId) - 1;
+    if (failure === null) {
+      const openid = params.touser as string;
+      const templateId = params.template_id as string;
       ops.push({
         t: 'put',
         c: CREDITS,
         d: {
-          _id: creditKey(openid, params.templateId),
+          _id: creditKey(openid, templateId),
           openid,
-          templateId: params.templateId,
-          count: left,
+          templateId,
+          count: this.credits(openid, templateId) - 1,
         },
       });
     }
     // The attempt and the spent credit are recorded together.
     this.store.commit(ops);
-    if (failure) throw new CloudSdkError(errCode, errMsg);
-    return { errCode: 0, errMsg };
+    return { errcode: errCode, errmsg };
   }
 
   /** `[errCode, message]` of the first rule broken, in the order WeChat checks them; null when sendable. */
-  private check(params: WxServerSdk.SubscribeMessageSendParams): [number, string] | null {
-    const touser: unknown = params?.touser;
+  private check(params: Readonly<Record<string, unknown>>): [number, string] | null {
+    const touser: unknown = params.touser;
     if (typeof touser !== 'string' || !/^[A-Za-z0-9_-]{1,64}$/.test(touser)) {
       return [40003, 'invalid openid'];
     }
     const template =
-      typeof params.templateId === 'string' ? this.templates.get(params.templateId) : undefined;
+      typeof params.template_id === 'string' ? this.templates.get(params.template_id) : undefined;
     if (!template) return [40037, 'invalid template_id'];
     const data: unknown = params.data;
     if (data === null || typeof data !== 'object' || Array.isArray(data)) {

@@ -21,7 +21,7 @@ function docAt(i: number): Record<string, unknown> {
 }
 
 beforeEach(async () => {
-  h = startHarness({
+  h = await startHarness({
     indexes: { indexed: ['state', ['state', 'at'], ['owner', 'state', 'at']] },
   });
   for (let i = 0; i < 120; i++) {

@@ -75,7 +75,11 @@ describe('durability', () => {
     await exited(second.child);
 
     // Read the data folder back in-process: all 1,000 documents, one journal line each.
-    const cloud = createLocalCloud({ dataDir, functionsDir: FUNCTIONS, realTimeTimers: false });
+    const cloud = await createLocalCloud({
+      dataDir,
+      functionsDir: FUNCTIONS,
+      realTimeTimers: false,
+    });
     try {
       const db = cloud.cloud.database();
       expect((await db.collection('writes').count()).total).toBe(WRITES);
@@ -91,14 +95,22 @@ describe('durability', () => {
   }, 120000);
 
   it('ignores a torn last journal line (a write that was never acknowledged)', async () => {
-    const cloud = createLocalCloud({ dataDir, functionsDir: FUNCTIONS, realTimeTimers: false });
+    const cloud = await createLocalCloud({
+      dataDir,
+      functionsDir: FUNCTIONS,
+      realTimeTimers: false,
+    });
     await cloud.cloud
       .database()
       .collection('c')
       .add({ data: { _id: 'kept' } });
     await cloud.close();
     fs.appendFileSync(path.join(dataDir, 'journal.ndjson'), '{"t":"put","c":"c","d":{"_id":"torn"');
-    const reopened = createLocalCloud({ dataDir, functionsDir: FUNCTIONS, realTimeTimers: false });
+    const reopened = await createLocalCloud({
+      dataDir,
+      functionsDir: FUNCTIONS,
+      realTimeTimers: false,
+    });
     try {
       expect((await reopened.cloud.database().collection('c').count()).total).toBe(1);
     } finally {
@@ -109,12 +121,20 @@ describe('durability', () => {
 
 describe('data folder lock', () => {
   it('refuses a second local cloud on a data folder in use, and frees it on close', async () => {
-    const first = createLocalCloud({ dataDir, functionsDir: FUNCTIONS, realTimeTimers: false });
-    expect(() =>
+    const first = await createLocalCloud({
+      dataDir,
+      functionsDir: FUNCTIONS,
+      realTimeTimers: false,
+    });
+    await expect(
       createLocalCloud({ dataDir, functionsDir: FUNCTIONS, realTimeTimers: false }),
-    ).toThrow(/in use/);
+    ).rejects.toThrow(/in use/);
     await first.close();
-    const second = createLocalCloud({ dataDir, functionsDir: FUNCTIONS, realTimeTimers: false });
+    const second = await createLocalCloud({
+      dataDir,
+      functionsDir: FUNCTIONS,
+      realTimeTimers: false,
+    });
     await second.close();
   });
 });

@@ -7,7 +7,7 @@ let h: Harness;
 let base: string;
 
 beforeEach(async () => {
-  h = startHarness();
+  h = await startHarness();
   base = (await h.cloud.listen(0)).url;
 });
 afterEach(() => h.dispose());
@@ -250,7 +250,7 @@ describe('network', () => {
   });
 
   it('opens the port only after beforeListen finished', async () => {
-    const other = startHarness();
+    const other = await startHarness();
     const port = await new Promise<number>((resolve) => {
       const probe = net.createServer().listen(0, '127.0.0.1', () => {
         const { port: free } = probe.address() as net.AddressInfo;

@@ -7,8 +7,8 @@ import { startHarness, type Harness } from './local-cloud-harness';
  * whatever the mix of equality, `in` and range conditions.
  */
 let h: Harness;
-beforeAll(() => {
-  h = startHarness({ indexes: { indexed: ['v', 'o.w'] } });
+beforeAll(async () => {
+  h = await startHarness({ indexes: { indexed: ['v', 'o.w'] } });
 });
 afterAll(() => h.dispose());
 

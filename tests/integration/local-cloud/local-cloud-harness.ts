@@ -18,9 +18,9 @@ export interface Harness {
 }
 
 /** A local cloud on a fresh temp folder, running the test fixtures' functions. */
-export function startHarness(options: Partial<LocalCloudOptions> = {}): Harness {
+export async function startHarness(options: Partial<LocalCloudOptions> = {}): Promise<Harness> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'local-cloud-test-'));
-  const cloud = createLocalCloud({
+  const cloud = await createLocalCloud({
     dataDir,
     functionsDir: FIXTURE_FUNCTIONS,
     realTimeTimers: false,

@@ -2,8 +2,8 @@ import { TEMP_URL_MAX_FILES } from '../../../tools/local-cloud';
 import { rejectionOf, startHarness, type Harness } from './local-cloud-harness';
 
 let h: Harness;
-beforeEach(() => {
-  h = startHarness();
+beforeEach(async () => {
+  h = await startHarness();
 });
 afterEach(() => h.dispose());
 
@@ -16,13 +16,14 @@ describe('storage', () => {
     expect(Buffer.from(fileContent).toString()).toBe('png!');
   });
 
-  it('records the calling user as uploader when a function uploads', async () => {
+  it('records no user as uploader when a function uploads (server side, 管理端)', async () => {
     const { fileID } = (await h.cloud.invoke(
       'probe',
       { op: 'upload', cloudPath: 'cases/c1/other/x.txt', text: 'x' },
       { openid: 'caller-7' },
     )) as { fileID: string };
-    expect(h.cloud.fileInfo(fileID)?.openid).toBe('caller-7');
+    expect(h.cloud.readFile(fileID)?.toString()).toBe('x');
+    expect(h.cloud.fileInfo(fileID)?.openid).toBeUndefined();
     const direct = await h.cloud.cloud.uploadFile({
       cloudPath: 'evidence/c1/x.txt',
       fileContent: Buffer.from('x'),
@@ -43,8 +44,8 @@ describe('storage', () => {
       fileList: [fileID, 'cloud://local.lizhitong/none'],
     });
     expect(fileList[0]).toMatchObject({ fileID, status: 0, errMsg: 'ok' });
-    expect(fileList[0]?.tempFileURL).toContain(encodeURIComponent(fileID));
-    expect(fileList[1]).toMatchObject({ status: -1, tempFileURL: '' });
+    expect(fileList[0]?.tempFileURL).toBe(`${h.cloud.url}/storage/${fileID}`);
+    expect(fileList[1]).toMatchObject({ status: -503003, tempFileURL: '' });
     const tooMany = Array.from({ length: TEMP_URL_MAX_FILES + 1 }, () => fileID);
     const error = await rejectionOf(h.cloud.cloud.getTempFileURL({ fileList: tooMany }));
     expect(error.errMsg).toMatch(/^getTempFileURL:fail .*50/);
@@ -53,7 +54,7 @@ describe('storage', () => {
   it('deleteFile removes files and reports missing ones', async () => {
     const { fileID } = await h.cloud.upload('a/b.txt', Buffer.from('x'), 'u1');
     const { fileList } = await h.cloud.cloud.deleteFile({ fileList: [fileID, fileID] });
-    expect(fileList.map((f) => f.status)).toEqual([0, -1]);
+    expect(fileList.map((f) => f.status)).toEqual([0, -503003]);
     const error = await rejectionOf(h.cloud.cloud.downloadFile({ fileID }));
     expect(error.errMsg).toMatch(/^downloadFile:fail/);
   });
@@ -61,7 +62,7 @@ describe('storage', () => {
   it('refuses paths that could leave the data folder', async () => {
     for (const bad of ['../x', 'a/../../x', '/abs', 'a//b', 'a\\b', '']) {
       await expect(h.cloud.upload(bad, Buffer.from('x'))).rejects.toMatchObject({
-        errCode: -501007,
+        code: 'INVALID_PARAM',
       });
     }
   });

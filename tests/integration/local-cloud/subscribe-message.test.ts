@@ -1,8 +1,8 @@
 import { startHarness, type Harness } from './local-cloud-harness';
 
 let h: Harness;
-beforeEach(() => {
-  h = startHarness();
+beforeEach(async () => {
+  h = await startHarness();
 });
 afterEach(() => h.dispose());
 

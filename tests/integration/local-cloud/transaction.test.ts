@@ -2,7 +2,7 @@ import { rejectionOf, startHarness, type Harness } from './local-cloud-harness';
 
 let h: Harness;
 beforeEach(async () => {
-  h = startHarness();
+  h = await startHarness();
   await h.db.collection('accounts').add({ data: { _id: 'a', amount: 100 } });
   await h.db.collection('accounts').add({ data: { _id: 'b', amount: 0 } });
 });
@@ -58,13 +58,17 @@ describe('runTransaction (事务: 仅 doc 操作与 add)', () => {
     expect((await h.db.collection('log').count()).total).toBe(0);
   });
 
-  it('offers only doc() and add(): no where, no aggregate', async () => {
-    await h.db.runTransaction(async (tx) => {
-      const collection = tx.collection('accounts') as unknown as Record<string, unknown>;
-      expect(collection.where).toBeUndefined();
-      expect(collection.aggregate).toBeUndefined();
-      expect(Object.keys(collection).sort()).toEqual(['add', 'doc']);
-    });
+  it('offers only doc() and add() in its type: a where().update() would run outside it', async () => {
+    await h.db
+      .runTransaction(async (tx) => {
+        // @ts-expect-error -- the typed handle has no where(): the real SDK has one, but sends
+        // where().update() without the transaction id, so it is not undone by a rollback.
+        const outside = tx.collection('accounts').where({ _id: 'a' }) as WxServerSdk.Query;
+        await outside.update({ data: { amount: 1 } });
+        await tx.rollback('undo');
+      })
+      .catch((reason: unknown) => expect(reason).toBe('undo'));
+    expect(await amount('a')).toBe(1);
   });
 
   it('reads its own writes inside the transaction', async () => {
@@ -116,7 +120,7 @@ describe('runTransaction (事务: 仅 doc 操作与 add)', () => {
     expect(runs).toBe(3); // the loser ran again on fresh data
   });
 
-  it('two transactions on one doc cannot both commit: the loser fails after its retries', async () => {
+  it('two transactions writing one doc: the first commit wins, the other fails when out of retries', async () => {
     const attempt = (value: number) =>
       h.db.runTransaction(async (tx) => {
         await tx.collection('accounts').doc('a').get();
@@ -125,16 +129,37 @@ describe('runTransaction (事务: 仅 doc 操作与 add)', () => {
           .collection('accounts')
           .doc('a')
           .set({ data: { amount: value } });
-      }, 1);
+      }, 0);
     const results = await Promise.allSettled([attempt(1), attempt(2)]);
     expect(results.map((r) => r.status).sort()).toEqual(['fulfilled', 'rejected']);
     const failed = results.find((r) => r.status === 'rejected') as PromiseRejectedResult;
-    expect(failed.reason.errCode).toBe(-502008);
+    // The SDK rethrows the server's answer as it is: a code, no errCode.
+    expect(failed.reason).toMatchObject({ code: 'DATABASE_TRANSACTION_CONFLICT' });
     const winner = results[0]?.status === 'fulfilled' ? 1 : 2;
     expect(await amount('a')).toBe(winner);
   });
 
-  it('a plain write during a transaction makes it retry on the new value', async () => {
+  it('a plain write to a doc the transaction writes makes it run again on the new value', async () => {
+    let runs = 0;
+    await h.db.runTransaction(async (tx) => {
+      runs++;
+      const { data } = await tx.collection('accounts').doc('a').get();
+      if (runs === 1) {
+        await h.db
+          .collection('accounts')
+          .doc('a')
+          .update({ data: { amount: 500 } });
+      }
+      await tx
+        .collection('accounts')
+        .doc('a')
+        .set({ data: { amount: (data.amount as number) + 1 } });
+    });
+    expect(runs).toBe(2);
+    expect(await amount('a')).toBe(501);
+  });
+
+  it('a doc it only read may change under it: snapshot isolation, as MongoDB (write skew)', async () => {
     let first = true;
     await h.db.runTransaction(async (tx) => {
       const { data } = await tx.collection('accounts').doc('a').get();
@@ -150,6 +175,7 @@ describe('runTransaction (事务: 仅 doc 操作与 add)', () => {
         .doc('b')
         .set({ data: { amount: data.amount } });
     });
-    expect(await amount('b')).toBe(500);
+    expect(await amount('b')).toBe(100);
+    expect(await amount('a')).toBe(500);
   });
 });

@@ -33,7 +33,11 @@ function guardOf(answer: Envelope<unknown>): unknown {
 
 beforeEach(async () => {
   dir = mkdtempSync(join(tmpdir(), 'binding-'));
-  cloud = createLocalCloud({ dataDir: dir, env: { ADMIN_OPENIDS: ADMIN }, realTimeTimers: false });
+  cloud = await createLocalCloud({
+    dataDir: dir,
+    env: { ADMIN_OPENIDS: ADMIN },
+    realTimeTimers: false,
+  });
   await cloud.clock.jump(T0);
   const row = (employeeNo: string, name: string) => ({
     employeeNo,

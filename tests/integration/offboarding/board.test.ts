@@ -141,7 +141,7 @@ let env: OffboardingCloud;
 let board: ReturnType<typeof boardHandlers>['admin.board'];
 
 beforeAll(async () => {
-  env = startCloud();
+  env = await startCloud();
   await seedCases(env.db, SEEDED);
   board = boardHandlers({ cases: caseQueries(env.db) })['admin.board'];
 });

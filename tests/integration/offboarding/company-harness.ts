@@ -87,7 +87,7 @@ export function unique(prefix: string): string {
  */
 export async function startCompany(): Promise<Company> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'offboarding-test-'));
-  const cloud = createLocalCloud({
+  const cloud = await createLocalCloud({
     dataDir,
     env: { ADMIN_OPENIDS: ADMIN_OPENID },
     realTimeTimers: false,

@@ -213,3 +213,34 @@ describe('a termination sent again', () => {
     expect(await casesOf(second.employeeNo)).toHaveLength(0);
   });
 });
+
+describe('over HTTP, as many phones and instances at once', () => {
+  it('twenty identical approvals sent at once: one effect, nineteen told why', async () => {
+    const { url } = await company.cloud.listen();
+    const owner = await company.hire('M001');
+    const { caseId } = await company.submitted(owner);
+    const manager = company.person('M001').openid;
+
+    const answers = await Promise.all(
+      Array.from({ length: 20 }, async () => {
+        const response = await fetch(`${url}/functions/offboarding`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'x-wx-openid': manager },
+          body: JSON.stringify({ action: 'case.review', payload: { caseId, decision: 'approve' } }),
+        });
+        return (await response.json()) as Answer;
+      }),
+    );
+
+    const codes = answers.map(codeOf);
+    expect(codes.filter((code) => code === 'ok')).toHaveLength(1);
+    for (const code of codes.filter((c) => c !== 'ok')) {
+      expect(['CONFLICT', 'INVALID_TRANSITION']).toContain(code);
+    }
+    // More than one instance served them: the calls really overlapped.
+    expect(company.cloud.stats().instances).toBeGreaterThan(1);
+    const view = await company.must<CaseDetail>(manager, 'case.get', { caseId });
+    expect(view.case.state).toBe('hr_review');
+    expect(view.events.filter((event) => event.type === 'review.approve')).toHaveLength(1);
+  });
+});

@@ -67,7 +67,7 @@ it('admin.import of 50 rows stays within one round trip per row plus 2', async (
   expect(reads + writes).toBeLessThanOrEqual(rows.length + 2);
 });
 
-it('a refused second submission stays within 4 round trips', async () => {
+it('a refused second submission stays within its round-trip budget', async () => {
   const owner = await company.hire('M001');
   await company.submitted(owner, { handover: false });
 
@@ -80,7 +80,7 @@ it('a refused second submission stays within 4 round trips', async () => {
   expect(reads + writes).toBeLessThanOrEqual(roundTripBudget('case.submit', {}));
 });
 
-it('a submission retried after its case was withdrawn stays within 4 round trips', async () => {
+it('a submission retried after its case was withdrawn stays within its round-trip budget', async () => {
   const owner = await company.hire('M001');
   const payload = { reason: 'resignation', idempotencyKey: unique('retry-') };
   const first = await company.must<{ caseId: string }>(owner.openid, 'case.submit', payload);

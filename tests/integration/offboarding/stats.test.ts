@@ -146,7 +146,7 @@ function coldStats(): ReturnType<typeof statsHandlers>['admin.stats'] {
 }
 
 beforeAll(async () => {
-  env = startCloud();
+  env = await startCloud();
   await seedCases(env.db, CASES);
   stats = coldStats();
 });

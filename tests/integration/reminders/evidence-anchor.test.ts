@@ -10,7 +10,7 @@ import {
 
 let h: ReminderHarness;
 beforeEach(async () => {
-  h = startReminderCloud();
+  h = await startReminderCloud();
   await h.jumpTo('2027-03-01T09:50:00');
   await seedPeople(h);
   await grantAll(h, 30);

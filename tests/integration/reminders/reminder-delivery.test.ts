@@ -16,7 +16,7 @@ import {
 let h: ReminderHarness;
 
 async function start(env: Record<string, string> = {}, credits = 30): Promise<void> {
-  h = startReminderCloud(env);
+  h = await startReminderCloud(env);
   await h.jumpTo('2027-03-01T09:50:00');
   await seedPeople(h);
   if (credits > 0) await grantAll(h, credits);
@@ -217,7 +217,7 @@ describe('transient errors', () => {
     await start();
     const caseId = await caseInFormalities(h);
     // WeChat answers "system busy" (-1) to everything for a while.
-    const busy = failNextSends(h, { errCode: -1, errMsg: 'system error' });
+    const busy = failNextSends(h, 'busy');
     await h.cloud.clock.advance(3 * 3_600_000); // runs at 10:00, 10:30, …, 12:30
     busy.restore();
 
@@ -236,7 +236,7 @@ describe('transient errors', () => {
   it('a retry that succeeds is one message', async () => {
     await start();
     const caseId = await caseInFormalities(h);
-    failNextSends(h, { code: 'ECONNRESET', errMsg: 'socket hang up' }, 1);
+    failNextSends(h, 'network', 1);
     await h.cloud.clock.advance(45 * 60_000); // 10:00 fails on the network, 10:30 sends
     expect(sentMessages(h)).toEqual([
       { to: 'employee', phrase: '办理通知', at: '2027-03-01 10:30', errCode: 0 },
@@ -252,7 +252,7 @@ describe('a retry after the task is done', () => {
   it('is not sent: the track stopped when the employee signed', async () => {
     await start();
     const caseId = await caseInFormalities(h);
-    failNextSends(h, { errCode: -1, errMsg: 'system error' }, 1);
+    failNextSends(h, 'busy', 1);
     await h.cloud.clock.advance(15 * 60_000); // 10:00: WeChat busy
     await sign(h, caseId);
     await h.cloud.clock.advance(3_600_000);

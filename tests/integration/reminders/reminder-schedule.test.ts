@@ -17,7 +17,7 @@ const DAY = 86_400_000;
 let h: ReminderHarness;
 
 beforeEach(async () => {
-  h = startReminderCloud();
+  h = await startReminderCloud();
   await h.jumpTo('2027-03-01T09:50:00');
   await seedPeople(h);
   await grantAll(h, 30);

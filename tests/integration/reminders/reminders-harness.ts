@@ -27,9 +27,11 @@ export interface ReminderHarness {
   dispose(): Promise<void>;
 }
 
-export function startReminderCloud(env: Record<string, string> = {}): ReminderHarness {
+export async function startReminderCloud(
+  env: Record<string, string> = {},
+): Promise<ReminderHarness> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'reminders-test-'));
-  const cloud = createLocalCloud({
+  const cloud = await createLocalCloud({
     dataDir,
     realTimeTimers: false,
     env: { ADMIN_OPENIDS: ADMIN, ...env },
@@ -182,31 +184,15 @@ export function sentMessages(
 }
 
 /**
- * WeChat's send rejects with `error` for the next `times` calls, then answers as before;
- * `failed()` counts the refused calls, `restore()` ends the failures early.
+ * WeChat's side fails the next `times` sends (`busy`: its "system error", `network`: the
+ * connection drops), then answers as before; `failed()` counts them, `restore()` ends it early.
  */
 export function failNextSends(
   h: ReminderHarness,
-  error: object,
+  fault: 'busy' | 'network',
   times = Number.POSITIVE_INFINITY,
 ): { failed(): number; restore(): void } {
-  const openapi = h.cloud.cloud.openapi.subscribeMessage as {
-    send: WxServerSdk.Cloud['openapi']['subscribeMessage']['send'];
-  };
-  const real = openapi.send;
-  let failed = 0;
-  const restore = () => {
-    openapi.send = real;
-  };
-  openapi.send = async () => {
-    failed += 1;
-    if (failed >= times) restore();
-    throw Object.assign(
-      new Error(String((error as { errMsg?: string }).errMsg ?? 'send failed')),
-      error,
-    );
-  };
-  return { failed: () => failed, restore };
+  return h.cloud.failCloudCalls(fault, times);
 }
 
 export { ok };
