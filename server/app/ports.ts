@@ -261,6 +261,8 @@ export interface OutgoingMessage {
 export interface SendOutcome {
   readonly errCode: number;
   readonly errMsg: string;
+  /** The template field WeChat refused (47003), as its message names it: `phrase3`. */
+  readonly field?: string;
 }
 
 export interface MessageSender {
