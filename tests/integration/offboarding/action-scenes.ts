@@ -137,6 +137,8 @@ export const SCENES: Record<string, Scene> = {
     ],
   }),
   'admin.bindingCode': async (_company, owner) => ({ employeeNo: owner.employeeNo }),
+  // The admin has no credit on WeChat's side here: each template answers 43101, still a result.
+  'admin.trialSend': noPayload,
   // A bound caller re-binds their own number with a code HR re-issued; a caller bound to no
   // one binds a newly imported employee.
   'me.bind': async (company, _owner, caller) => {
@@ -229,4 +231,5 @@ export const SUCCESS_PATHS: readonly (readonly [scene: string, who: Caller])[] =
   ['admin.stats', 'HR'],
   ['admin.import', 'HR'],
   ['admin.bindingCode', 'HR'],
+  ['admin.trialSend', 'admin'],
 ];
