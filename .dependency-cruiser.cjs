@@ -67,6 +67,8 @@ module.exports = {
     doNotFollow: { path: 'node_modules' },
     exclude: { path: ['^\\.build/', 'miniprogram_npm', '^cloudfunctions/[^/]+/index\\.js$'] },
     tsPreCompilationDeps: true,
+    // A git worktree may link node_modules from another checkout: paths stay `node_modules/…`.
+    preserveSymlinks: true,
     tsConfig: { fileName: 'tsconfig.json' },
     enhancedResolveOptions: {
       exportsFields: ['exports'],

@@ -11,6 +11,7 @@ export const ROUTES = {
   adminTerminate: '/packages/admin/pages/terminate/index',
   adminEmployee: '/packages/admin/pages/employee/index',
   adminRoster: '/packages/admin/pages/roster/index',
+  adminTrialSend: '/packages/admin/pages/trial-send/index',
 } as const;
 
 export type TabRoute = typeof ROUTES.home | typeof ROUTES.cases | typeof ROUTES.me;

@@ -40,7 +40,11 @@ const DECISIONS: readonly string[] = ['accept', 'reject', 'ban', 'filter'];
  * tap handler, so this calls it before anything is awaited: call `requestSubscriptions`
  * first thing in the handler with template ids the page already holds.
  */
-export function requestSubscriptions(tmplIds: readonly string[]): Promise<SubscribeOutcome> {
+export function requestSubscriptions(
+  tmplIds: readonly string[],
+  /** `report: false` for an admin's trial send: its message is not a reminder credit to count. */
+  { report = true }: { report?: boolean } = {},
+): Promise<SubscribeOutcome> {
   const ids = tmplIds.slice(0, MAX_TEMPLATES_PER_REQUEST);
   const asked = new Promise<SubscribeOutcome>((resolve) => {
     if (ids.length === 0) {
@@ -66,7 +70,7 @@ export function requestSubscriptions(tmplIds: readonly string[]): Promise<Subscr
   return asked.then(async (outcome) => {
     // The server keeps only an estimate of credits from these reports; a lost report is
     // harmless (it never skips a send because of it), so its failure is not shown.
-    if (Object.keys(outcome.results).length === 0) return outcome;
+    if (!report || Object.keys(outcome.results).length === 0) return outcome;
     const reply = await call('subscription.record', { results: outcome.results });
     return reply.ok ? { ...outcome, estimates: reply.data.subscriptions } : outcome;
   });

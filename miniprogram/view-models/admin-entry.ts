@@ -1,6 +1,6 @@
 import type { Role } from '../../server/contract';
 
-export type AdminPage = 'stats' | 'terminate' | 'employee' | 'roster';
+export type AdminPage = 'stats' | 'terminate' | 'employee' | 'roster' | 'trial-send';
 
 export interface AdminLink {
   page: AdminPage;
@@ -14,7 +14,11 @@ const LINKS: readonly AdminLink[] = [
   { page: 'roster', label: '导入花名册' },
 ];
 
+/** Admins configure the message templates, so they alone try them before launch. */
+const ADMIN_ONLY: readonly AdminLink[] = [{ page: 'trial-send', label: '消息试发送' }];
+
 /** HR's own pages are offered to HR and admins only; the server checks every call anyway. */
 export function adminLinksFor(roles: readonly Role[]): AdminLink[] {
-  return roles.includes('hr') || roles.includes('admin') ? [...LINKS] : [];
+  if (roles.includes('admin')) return [...LINKS, ...ADMIN_ONLY];
+  return roles.includes('hr') ? [...LINKS] : [];
 }

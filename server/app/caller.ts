@@ -23,9 +23,10 @@ export function isHr(caller: Caller): boolean {
 
 /**
  * Who may use an action at all; the relation to a case (owner, their manager, …) is checked
- * by the use case. `anyone` still needs an OPENID; `bound` is a bound employee or an admin.
+ * by the use case. `anyone` still needs an OPENID; `bound` is a bound employee or an admin;
+ * `hr` includes admins, `admin` is admins only.
  */
-type Access = 'anyone' | 'bound' | readonly ('employee' | 'manager' | 'hr')[];
+type Access = 'anyone' | 'bound' | readonly ('employee' | 'manager' | 'hr' | 'admin')[];
 
 export const ACTION_ACCESS: Record<ActionName, Access> = {
   'me.get': 'bound',
@@ -54,6 +55,8 @@ export const ACTION_ACCESS: Record<ActionName, Access> = {
   'admin.stats': ['hr'],
   'admin.import': ['hr'],
   'admin.bindingCode': ['hr'],
+  // Sends to the caller through the company's templates: the admins who configure them.
+  'admin.trialSend': ['admin'],
 };
 
 export function mayUse(caller: Caller, action: ActionName): boolean {

@@ -96,13 +96,20 @@ export interface Settings {
    * notifier fills each by its type. A template without an entry gets no data (WeChat says 47003).
    */
   readonly templateFields: Readonly<Record<string, readonly string[]>>;
+  /**
+   * The phrase a template's phrase field carries per message kind, where the company chose
+   * its own (WeChat refuses some words per template); otherwise the kind's own (办理通知 …).
+   * Only 1–5 Chinese characters get here: the repository refuses anything else.
+   */
+  readonly templatePhrases: Readonly<Record<string, Partial<Record<ReminderKind, string>>>>;
   /** The page a message opens; only once that page is in the released version (else 41030). */
   readonly reminderPage?: string;
   readonly miniprogramState: 'developer' | 'trial' | 'formal';
 }
 
 export interface SettingsRepository {
-  get(): Promise<Settings>;
+  /** The settings, as a warm instance keeps them for a while; `fresh` reads them now. */
+  get(options?: { readonly fresh?: boolean }): Promise<Settings>;
 }
 
 /** The server's estimate of subscription credits per template, from what clients report. */
@@ -261,6 +268,8 @@ export interface OutgoingMessage {
 export interface SendOutcome {
   readonly errCode: number;
   readonly errMsg: string;
+  /** The template field WeChat refused (47003), as its message names it: `phrase3`. */
+  readonly field?: string;
 }
 
 export interface MessageSender {

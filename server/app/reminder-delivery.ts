@@ -9,7 +9,7 @@ import {
 } from '../domain/reminder-policy';
 import { openTracks } from '../domain/reminder-tracks';
 import { saveReminderOutcome } from './case-writer';
-import { messageContent } from './reminder-messages';
+import { composeMessage, messageContent } from './reminder-messages';
 import type {
   CasesRepository,
   ConfigAlertsRepository,
@@ -137,14 +137,9 @@ export function reminderDelivery(deps: DeliveryDeps) {
       let firstError: SendOutcome | null = null;
       // Every HR when the case has no owner: one record, a message to each.
       for (const touser of openids) {
-        const outcome = await deps.sender.send({
-          touser,
-          templateId,
-          fieldKeys: ctx.settings.templateFields[templateId] ?? [],
-          content,
-          ...(ctx.settings.reminderPage ? { page: ctx.settings.reminderPage } : {}),
-          miniprogramState: ctx.settings.miniprogramState,
-        });
+        const outcome = await deps.sender.send(
+          composeMessage(ctx.settings, templateId, claimed.kind, touser, content),
+        );
         if (outcome.errCode === 0) accepted ??= touser;
         else firstError ??= outcome;
       }

@@ -2,8 +2,9 @@ import { instantMs, MS_PER_DAY, toInstant } from '../domain/beijing-calendar';
 import { lastEnteredAt } from '../domain/case-guards';
 import type { CaseRecord } from '../domain/case-record';
 import { SIGN_WITHIN_DAYS } from '../domain/checklist-rules';
+import type { ReminderKind } from '../domain/reminder-kinds';
 import type { ReminderSlot } from '../domain/reminder-policy';
-import type { MessageContent } from './ports';
+import type { MessageContent, OutgoingMessage, Settings } from './ports';
 
 const TASK_LABELS: Record<string, string> = {
   handover_list: '上传工作交接清单',
@@ -90,5 +91,28 @@ export function messageContent(caseDoc: CaseRecord, slot: ReminderSlot): Message
         ? '今日为最后工作日，须办结'
         : '最后工作日须办结（第50条）',
     at: slot.dueAt,
+  };
+}
+
+/**
+ * The message as the settings say to send it: the template's field keys, the company's phrase
+ * for the kind on this template (else the kind's own), the page and the version. One place for
+ * the reminders and the trial send, so a trial proves what a reminder will send.
+ */
+export function composeMessage(
+  settings: Settings,
+  templateId: string,
+  kind: ReminderKind,
+  touser: string,
+  content: MessageContent,
+): OutgoingMessage {
+  const phrase = settings.templatePhrases[templateId]?.[kind] ?? content.phrase;
+  return {
+    touser,
+    templateId,
+    fieldKeys: settings.templateFields[templateId] ?? [],
+    content: { ...content, phrase },
+    ...(settings.reminderPage ? { page: settings.reminderPage } : {}),
+    miniprogramState: settings.miniprogramState,
   };
 }

@@ -325,6 +325,26 @@ export const ACTIONS = {
     payload: z.strictObject({ employeeNo }),
     result: z.strictObject({ code: z.string(), expiresAt: instant }),
   },
+  'admin.trialSend': {
+    payload: noPayload,
+    result: z.strictObject({
+      /** One per configured template, in the order of the message kinds. */
+      results: z.array(
+        z.strictObject({
+          /** The kind the template was tried as. */
+          kind: reminderKindSchema,
+          templateId: z.string(),
+          /** The phrase the message carried (in its phrase field, or before its note). */
+          phrase: z.string(),
+          /** WeChat's answer: 0 when sent. */
+          errCode: z.number().int(),
+          errMsg: z.string(),
+          /** The field WeChat refused (47003), as the template lists it: `phrase3`. */
+          field: z.string().optional(),
+        }),
+      ),
+    }),
+  },
 } as const;
 
 export type Actions = typeof ACTIONS;

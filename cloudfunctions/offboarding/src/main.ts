@@ -8,6 +8,7 @@ import { metaHandlers } from '../../../server/app/meta';
 import { rosterHandlers } from '../../../server/app/roster';
 import { createRpcHandler } from '../../../server/app/rpc-handler';
 import { statsHandlers } from '../../../server/app/stats';
+import { trialSendHandlers } from '../../../server/app/trial-send';
 import { caseQueries } from '../../../server/infra/case-queries';
 import { casesRepository } from '../../../server/infra/cases.repository';
 import { cloudFileStore } from '../../../server/infra/cloud-file-store';
@@ -17,6 +18,7 @@ import { nodeCrypto } from '../../../server/infra/node-crypto';
 import { cloudReminderDelivery } from '../../../server/infra/reminder-wiring';
 import { remindersRepository } from '../../../server/infra/reminders.repository';
 import { defaultSettings, settingsRepository } from '../../../server/infra/settings.repository';
+import { subscribeMessageNotifier } from '../../../server/infra/subscribe-message.notifier';
 import { subscriptionsRepository } from '../../../server/infra/subscriptions.repository';
 
 /** Admins without binding (DESIGN §2): the function's `ADMIN_OPENIDS`, comma separated. */
@@ -78,6 +80,7 @@ export function createMain({ cloud, clock, env }: FunctionDeps): CloudFunctionMa
       }),
       ...boardHandlers({ cases: queries }),
       ...statsHandlers({ cases: queries, settings }),
+      ...trialSendHandlers({ settings, sender: subscribeMessageNotifier(cloud) }),
     },
   });
   return async (event) => {

@@ -21,6 +21,7 @@ const ADMIN_ROUTES: Record<AdminPage, string> = {
   terminate: ROUTES.adminTerminate,
   employee: ROUTES.adminEmployee,
   roster: ROUTES.adminRoster,
+  'trial-send': ROUTES.adminTrialSend,
 };
 
 const unwatch = new WeakMap<object, () => void>();

@@ -137,6 +137,8 @@ export const SCENES: Record<string, Scene> = {
     ],
   }),
   'admin.bindingCode': async (_company, owner) => ({ employeeNo: owner.employeeNo }),
+  // The admin has no credit on WeChat's side here: each template answers 43101, still a result.
+  'admin.trialSend': noPayload,
   // A bound caller re-binds their own number with a code HR re-issued; a caller bound to no
   // one binds a newly imported employee.
   'me.bind': async (company, _owner, caller) => {
@@ -163,7 +165,8 @@ export function actionOf(scene: string): ActionName {
  * DESIGN §4, §7: at most 4 database round trips an action; `admin.import` one per row plus 2;
  * `case.remind` sends a message as the timer does and pays what every reminder costs (the
  * employee's binding and the case's reminders read; the record before the send, its outcome
- * and the case's event written): 7.
+ * and the case's event written): 7. `admin.trialSend` stays in the 4 (the caller, the settings
+ * read fresh; it writes nothing).
  */
 export function roundTripBudget(action: ActionName, payload: unknown): number {
   if (action === 'admin.import') return (payload as { rows: unknown[] }).rows.length + 2;
@@ -233,4 +236,5 @@ export const SUCCESS_PATHS: readonly (readonly [scene: string, who: Caller])[] =
   ['admin.stats', 'HR'],
   ['admin.import', 'HR'],
   ['admin.bindingCode', 'HR'],
+  ['admin.trialSend', 'admin'],
 ];

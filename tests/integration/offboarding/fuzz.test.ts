@@ -95,6 +95,7 @@ function acceptedPayload(action: ActionName): Record<string, unknown> {
       ],
     },
     'admin.bindingCode': { employeeNo: 'D005' },
+    'admin.trialSend': {},
   };
   return templates[action];
 }

@@ -36,9 +36,11 @@ export async function startReminderCloud(
     realTimeTimers: false,
     env: { ADMIN_OPENIDS: ADMIN, ...env },
   });
-  const templateIds = JSON.parse(
-    String((cloud as unknown as { env: Record<string, string> }).env.TEMPLATE_IDS),
-  ) as Record<string, string>;
+  // Read when asked: a test may give the functions a malformed TEMPLATE_IDS on purpose.
+  const templateIds = () =>
+    JSON.parse(
+      String((cloud as unknown as { env: Record<string, string> }).env.TEMPLATE_IDS),
+    ) as Record<string, string>;
   return {
     cloud,
     async call(openid, action, payload) {
@@ -49,7 +51,7 @@ export async function startReminderCloud(
       await cloud.clock.jump(new Date(`${beijing}+08:00`));
     },
     templateFor(kind) {
-      const id = templateIds[kind];
+      const id = templateIds()[kind];
       if (!id) throw new Error(`no template for ${kind}`);
       return id;
     },

@@ -7,6 +7,7 @@ const settings: Settings = {
   policy: DEFAULT_POLICY,
   templateIds: {},
   templateFields: {},
+  templatePhrases: {},
   miniprogramState: 'formal',
 };
 
