@@ -1,4 +1,5 @@
 import type { AttachmentKind } from '../../server/contract';
+import { callPrivateApi } from './privacy';
 import { randomId } from './random-id';
 
 /** Upload folders under `cases/{caseId}/`: the attachment kinds, and the signature image. */
@@ -38,20 +39,65 @@ export interface PickedFile {
   name: string;
 }
 
-/**
- * Lets the user pick the handover list from a chat (documents) or the album (photos of a
- * paper list). Resolves null when the user cancels.
- */
-export function pickDocument(): Promise<PickedFile | null> {
-  return new Promise((resolve) => {
+/** What the person picked, or why nothing: cancelled (say nothing) or failed (say this). */
+export type PickResult =
+  | { status: 'picked'; files: PickedFile[] }
+  | { status: 'cancelled' }
+  | { status: 'failed'; message: string };
+
+/** Where a document comes from: a file sent in a chat, or photos of a paper document. */
+export type DocumentSource = 'chat' | 'photo';
+
+/** As many photos as `case.attach` takes at once: a paper list may run to several pages. */
+export const MAX_PHOTOS = 9;
+
+function lastSegment(path: string): string {
+  return path.slice(path.lastIndexOf('/') + 1);
+}
+
+function chooseMessageFile(): Promise<PickedFile[]> {
+  return new Promise((resolve, reject) => {
     wx.chooseMessageFile({
       count: 1,
       type: 'all',
-      success: (res) => {
-        const file = res.tempFiles[0];
-        resolve(file ? { path: file.path, name: file.name } : null);
-      },
-      fail: () => resolve(null),
+      success: (res) =>
+        resolve(res.tempFiles.map((file) => ({ path: file.path, name: file.name }))),
+      fail: reject,
     });
   });
+}
+
+function choosePhotos(): Promise<PickedFile[]> {
+  return new Promise((resolve, reject) => {
+    wx.chooseMedia({
+      count: MAX_PHOTOS,
+      mediaType: ['image'],
+      sourceType: ['album', 'camera'],
+      sizeType: ['compressed'],
+      success: (res) =>
+        resolve(
+          res.tempFiles.map((file) => ({
+            path: file.tempFilePath,
+            name: lastSegment(file.tempFilePath),
+          })),
+        ),
+      fail: reject,
+    });
+  });
+}
+
+/**
+ * Lets the person pick a document: one file from a chat (`wx.chooseMessageFile`), or up to
+ * nine photos of a paper document from the album or the camera (`wx.chooseMedia`). Both are
+ * private APIs: a refusal or a missing declaration comes back as a Chinese message (services/privacy).
+ */
+export async function pickDocument(source: DocumentSource = 'chat'): Promise<PickResult> {
+  const outcome =
+    source === 'chat'
+      ? await callPrivateApi('chooseMessageFile', chooseMessageFile)
+      : await callPrivateApi('chooseMedia', choosePhotos);
+  if (outcome.status !== 'ok') return outcome;
+  return outcome.value.length > 0
+    ? { status: 'picked', files: outcome.value }
+    : { status: 'cancelled' };
 }

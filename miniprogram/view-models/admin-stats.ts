@@ -87,10 +87,11 @@ const STATE_ORDER = Object.keys(STATE_LABELS) as State[];
 
 export function statsView(stats: Stats): StatsView {
   const total = stats.reasons.reduce((sum, r) => sum + r.count, 0);
-  const stays = STATE_ORDER.flatMap((state) => {
+  const stays: { state: State; days: number }[] = [];
+  for (const state of STATE_ORDER) {
     const days = stats.avgDaysByState[state];
-    return days === undefined ? [] : [{ state, days }];
-  });
+    if (days !== undefined) stays.push({ state, days });
+  }
   const longest = Math.max(0, ...stays.map((s) => s.days));
   return {
     total,

@@ -20,6 +20,7 @@ type Session = ActionResult<'me.get'>;
 /** Buttons a viewer may see on a case; the server still checks every call. */
 export type CaseAction =
   | 'upload'
+  | 'uploadPhoto'
   | 'uploadDelivery'
   | 'waiveHandover'
   | 'remind'
@@ -37,7 +38,8 @@ export type CaseAction =
   | 'close';
 
 export const ACTION_LABELS: Record<CaseAction, string> = {
-  upload: '上传交接清单',
+  upload: '从聊天选择交接清单',
+  uploadPhoto: '拍照上传交接清单',
   uploadDelivery: '上传送达凭证',
   waiveHandover: '豁免交接清单',
   remind: '发送提醒',
@@ -81,13 +83,17 @@ export function actionButton(action: CaseAction): ActionButton {
     action,
     label: ACTION_LABELS[action],
     theme: undoing ? 'danger' : 'primary',
-    variant: undoing || action === 'consentLater' || action === 'remind' ? 'outline' : 'base',
+    variant:
+      undoing || action === 'consentLater' || action === 'remind' || action === 'uploadPhoto'
+        ? 'outline'
+        : 'base',
   };
 }
 
 /** The case event each button sends; uploads and signing are not state events. */
 const ACTION_EVENTS: Record<CaseAction, EventType | null> = {
   upload: null,
+  uploadPhoto: null,
   uploadDelivery: null,
   waiveHandover: null,
   remind: null,
@@ -136,7 +142,8 @@ export function actionsFor(
   const out: CaseAction[] = [];
   if (relation.isOwner) {
     const step = nextStepFor(view).kind;
-    if (step === 'upload') out.push('upload');
+    // A file from a chat, or photos of a paper list.
+    if (step === 'upload') out.push('upload', 'uploadPhoto');
     if (state === 'returned' && handoverAttached(view)) out.push('resubmit');
     if (step === 'sign' && openSignItem(view)) out.push('sign');
     if ((state === 'submitted' || state === 'returned') && policy.employeeMayWithdrawBeforeReview) {

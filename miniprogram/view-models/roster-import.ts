@@ -35,9 +35,9 @@ export const ROSTER_LIMIT = 500;
 /** Problems shown at once: a badly pasted sheet must not make one huge setData. */
 export const PROBLEMS_SHOWN = 20;
 
-export const COLUMN_LABELS: Readonly<Record<string, string>> = Object.fromEntries(
-  ROSTER_COLUMNS.map((c) => [c.field, c.label]),
-);
+const columnLabels: Record<string, string> = {};
+for (const column of ROSTER_COLUMNS) columnLabels[column.field] = column.label;
+export const COLUMN_LABELS: Readonly<Record<string, string>> = columnLabels;
 
 const ROLE_WORDS: Readonly<Record<string, Role>> = {
   员工: 'employee',

@@ -51,6 +51,7 @@ export const ACTION_ACCESS: Record<ActionName, Access> = {
   'case.evidence': ['employee', 'hr'],
   'case.remind': ['hr'],
   'subscription.record': 'bound',
+  'privacy.report': 'bound',
   'admin.board': ['manager', 'hr'],
   'admin.stats': ['hr'],
   'admin.import': ['hr'],

@@ -5,6 +5,7 @@ import type { CaseRecord } from '../domain/case-record';
 import type { AuditEvent } from '../domain/event-chain';
 import type { Role } from '../domain/roles';
 import type { Policy } from '../domain/policy';
+import type { PrivateApi, UNDECLARED_PRIVATE_API_ERRNO } from '../domain/private-apis';
 import type { ReminderKind, ReminderStatus } from '../domain/reminder-kinds';
 import type { ReminderSlot } from '../domain/reminder-policy';
 
@@ -277,7 +278,8 @@ export interface MessageSender {
 }
 
 /** A configuration error WeChat reported (40003/40037/47003/41030), for admins. */
-export interface ConfigAlert {
+export interface TemplateConfigAlert {
+  readonly source?: 'template';
   readonly templateId: string;
   readonly kind: ReminderKind;
   readonly errCode: number;
@@ -287,8 +289,27 @@ export interface ConfigAlert {
   readonly at: Instant;
 }
 
+/**
+ * A private API the mini program could not call because 用户隐私保护指引 does not declare it
+ * (errno 112), as a client reported it: the MP admin must add `declaration` there.
+ */
+export interface PrivacyConfigAlert {
+  readonly source: 'privacy';
+  readonly api: PrivateApi;
+  readonly errno: typeof UNDECLARED_PRIVATE_API_ERRNO;
+  readonly declaration: string;
+  /** Who met it last: an employee number, or the OPENID of an admin bound to no one. */
+  readonly reportedBy: string;
+  readonly at: Instant;
+}
+
+export type ConfigAlert = TemplateConfigAlert | PrivacyConfigAlert;
+
 export interface ConfigAlertsRepository {
-  /** One document per (template, errCode), overwritten with the latest occurrence. */
+  /**
+   * One document per (template, errCode) or (private API, errno), overwritten with the latest
+   * occurrence.
+   */
   raise(alert: ConfigAlert): Promise<void>;
 }
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { PRIVATE_APIS, UNDECLARED_PRIVATE_API_ERRNO } from '../domain/private-apis';
 import {
   asset,
   calendarDate,
@@ -260,6 +261,15 @@ export const ACTIONS = {
       ),
     }),
     result: z.strictObject({ subscriptions: subscriptionEstimates }),
+  },
+  // The client saw errno 112 (API not declared in 用户隐私保护指引): a configuration alert
+  // for admins, one per API however often it happens.
+  'privacy.report': {
+    payload: z.strictObject({
+      api: z.enum(PRIVATE_APIS),
+      errno: z.literal(UNDECLARED_PRIVATE_API_ERRNO),
+    }),
+    result: z.strictObject({ recorded: z.literal(true) }),
   },
   'admin.board': {
     payload: z.strictObject({

@@ -28,6 +28,8 @@ export const FIELD_LABELS: Readonly<Record<string, string>> = {
   waive: '豁免',
   note: '备注',
   results: '订阅结果',
+  api: '接口',
+  errno: '错误码',
   state: '状态',
   overdueOnly: '仅看逾期',
   department: '部门',

@@ -51,4 +51,5 @@ export type { State } from '../domain/case-states';
 export type { ChecklistItemId } from '../domain/checklist';
 export type { Reason } from '../domain/reasons';
 export type { ReminderKind, ReminderStatus } from '../domain/reminder-kinds';
+export type { PrivateApi } from '../domain/private-apis';
 export type { Role } from '../domain/roles';

@@ -59,9 +59,27 @@ describe('admin: binding code page', () => {
     await issue(page, 'D007');
     tapButton(page, '#copy');
     await settle(simulate);
-    expect(wx.showToast).toHaveBeenCalledWith(
-      expect.objectContaining({ title: '复制失败，请手动抄写' }),
+    expect(allText(page)).toContain('复制失败，请手动抄写');
+  });
+
+  it('says whom to ask when the clipboard is not declared in 用户隐私保护指引 (112)', async () => {
+    wx.answer('admin.bindingCode', { code: 'ABCDE12345', expiresAt: '2027-03-08T02:00:00Z' });
+    wx.answer('privacy.report', { recorded: true });
+    wx.setClipboardData.mockImplementation((opts: { fail?: (e: unknown) => void }) =>
+      opts.fail?.({
+        errMsg: 'setClipboardData:fail api scope is not declared in the privacy agreement',
+        errno: 112,
+      }),
     );
+    const page = render(simulate, 'packages/admin/pages/employee/index');
+    await issue(page, 'D007');
+    tapButton(page, '#copy');
+    await settle(simulate, 6);
+    expect(allText(page)).toContain('请手动抄写，并联系小程序管理员补充声明');
+    expect(wx.calls.at(-1)).toEqual({
+      action: 'privacy.report',
+      payload: { api: 'setClipboardData', errno: 112 },
+    });
   });
 
   it('checks the employee number before asking the server', async () => {

@@ -174,13 +174,53 @@ describe('case detail page', () => {
       opts.success({ tempFiles: [{ path: 'wxfile://tmp/h', name: '清单.pdf', size: 1 }] }),
     );
     const page = await open();
-    expect(buttons(page)).toEqual(['上传交接清单', '撤回申请', '同意延后最后工作日']);
+    expect(buttons(page)).toEqual([
+      '从聊天选择交接清单',
+      '拍照上传交接清单',
+      '撤回申请',
+      '同意延后最后工作日',
+    ]);
     tapButton(page, '#action-upload');
     await settle(simulate, 10);
     expect(payloadOf('case.attach')).toMatchObject({
       caseId: 'case-1',
       kind: 'handover_checklist',
     });
+    expect(wx.showToast).toHaveBeenCalledWith(expect.objectContaining({ title: '交接清单已上传' }));
+  });
+
+  it('takes photos of a paper handover list, or says why it cannot', async () => {
+    wx.answer('me.get', employeeSession);
+    wx.answer('case.get', submittedCase());
+    wx.answer('case.attach', { caseId: 'case-1', state: 'submitted', version: 2, attachments: [] });
+    wx.answer('privacy.report', { recorded: true });
+    wx.chooseMedia
+      .mockImplementationOnce((opts: { fail(e: unknown): void }) =>
+        opts.fail({
+          errMsg: 'chooseMedia:fail api scope is not declared in the privacy agreement',
+          errno: 112,
+        }),
+      )
+      .mockImplementation((opts: { success(r: unknown): void }) =>
+        opts.success({ tempFiles: [{ tempFilePath: 'wxfile://tmp/p1.jpg', size: 1 }] }),
+      );
+    const page = await open();
+
+    tapButton(page, '#action-uploadPhoto');
+    await settle(simulate, 10);
+    expect(allText(page)).toContain('尚未声明“选中的照片或视频信息”');
+    expect(payloadOf('privacy.report')).toEqual({ api: 'chooseMedia', errno: 112 });
+
+    tapButton(page, '#action-uploadPhoto');
+    await settle(simulate, 10);
+    expect(wx.chooseMedia).toHaveBeenLastCalledWith(
+      expect.objectContaining({ mediaType: ['image'], sourceType: ['album', 'camera'] }),
+    );
+    expect(payloadOf('case.attach')).toMatchObject({
+      caseId: 'case-1',
+      kind: 'handover_checklist',
+    });
+    expect(allText(page)).not.toContain('尚未声明');
     expect(wx.showToast).toHaveBeenCalledWith(expect.objectContaining({ title: '交接清单已上传' }));
   });
 

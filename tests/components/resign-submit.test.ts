@@ -184,6 +184,52 @@ describe('resign submit page', () => {
     expect(allText(page)).toContain('交接清单已上传');
   });
 
+  it('offers photos of a paper list beside the chat file, and a cancel says nothing', async () => {
+    wx.answer('case.submit', receipt);
+    wx.chooseMedia.mockImplementation((opts: { fail(e: unknown): void }) =>
+      opts.fail({ errMsg: 'chooseMedia:fail cancel' }),
+    );
+    const page = await open();
+    await choose(page, 0);
+    tapButton(page, '#submit');
+    await settle(simulate, 6);
+    const label = (id: string) =>
+      allText(page.querySelector(id)?.querySelector('.t-button') as Comp);
+    expect(label('#upload')).toBe('从聊天中选择文件');
+    expect(label('#upload-photo')).toBe('拍照或从相册选择');
+    tapButton(page, '#upload-photo');
+    await settle(simulate, 6);
+    expect(wx.chooseMedia).toHaveBeenCalledWith(
+      expect.objectContaining({ mediaType: ['image'], sourceType: ['album', 'camera'] }),
+    );
+    expect(page.querySelector('.error')).toBeUndefined();
+    expect(wx.showModal).not.toHaveBeenCalled();
+    expect(wx.calls.map((c) => c.action)).not.toContain('case.attach');
+  });
+
+  it('after a refused privacy pop-up, asks again; a second refusal is explained', async () => {
+    wx.answer('case.submit', receipt);
+    wx.chooseMessageFile.mockImplementation((opts: { fail(e: unknown): void }) =>
+      opts.fail({
+        errMsg: 'chooseMessageFile:fail privacy permission is not authorized',
+        errno: 104,
+      }),
+    );
+    const page = await open();
+    await choose(page, 0);
+    tapButton(page, '#submit');
+    await settle(simulate, 6);
+    tapButton(page, '#upload');
+    await settle(simulate, 8);
+    expect(wx.showModal).toHaveBeenCalledWith(expect.objectContaining({ confirmText: '重新授权' }));
+    expect(wx.chooseMessageFile).toHaveBeenCalledTimes(2);
+    expect(textOf(page, '.error')).toBe(
+      '未获得“选中的文件”授权，无法选择文件。需要时请再次点击上传并选择同意。',
+    );
+    // Still offered: the next tap asks WeChat's pop-up again.
+    expect(page.querySelector('#upload')).toBeDefined();
+  });
+
   it('shows an error when the reasons cannot load', async () => {
     wx.fail('meta.get', 'INTERNAL', '服务繁忙，请稍后再试');
     const page = await open();

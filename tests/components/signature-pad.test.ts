@@ -67,4 +67,21 @@ describe('signature-pad', () => {
       expect.objectContaining({ canvas, fileType: 'png' }),
     );
   });
+
+  it.each([1, 2, 3, 4])(
+    'exports at the CSS size (343 × 200) whatever the pixel ratio (%d): the PNG stays small',
+    async (pixelRatio) => {
+      const g = globalThis as unknown as { wx: { getWindowInfo: () => unknown } };
+      g.wx.getWindowInfo = () => ({ pixelRatio, windowWidth: 375, windowHeight: 667 });
+      const comp = renderPad();
+      await settle(simulate);
+      draw(comp, [10, 10], [40, 30]);
+      const pad = comp.instance as unknown as { exportImage(): Promise<string> };
+      await pad.exportImage();
+      // Left out, WeChat's default is the size × pixel ratio (1029 × 600 at dpr 3).
+      expect(wx.canvasToTempFilePath).toHaveBeenCalledWith(
+        expect.objectContaining({ destWidth: 343, destHeight: 200 }),
+      );
+    },
+  );
 });

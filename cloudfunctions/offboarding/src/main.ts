@@ -5,6 +5,7 @@ import { viewHandlers } from '../../../server/app/case-views';
 import { workflowHandlers } from '../../../server/app/case-workflow';
 import { identityHandlers } from '../../../server/app/identity';
 import { metaHandlers } from '../../../server/app/meta';
+import { privacyHandlers } from '../../../server/app/privacy-reports';
 import { rosterHandlers } from '../../../server/app/roster';
 import { createRpcHandler } from '../../../server/app/rpc-handler';
 import { statsHandlers } from '../../../server/app/stats';
@@ -12,6 +13,7 @@ import { trialSendHandlers } from '../../../server/app/trial-send';
 import { caseQueries } from '../../../server/infra/case-queries';
 import { casesRepository } from '../../../server/infra/cases.repository';
 import { cloudFileStore } from '../../../server/infra/cloud-file-store';
+import { configAlertsRepository } from '../../../server/infra/config-alerts.repository';
 import { employeesRepository } from '../../../server/infra/employees.repository';
 import type { CloudFunctionMain, FunctionDeps } from '../../../server/infra/function-deps';
 import { nodeCrypto } from '../../../server/infra/node-crypto';
@@ -68,6 +70,7 @@ export function createMain({ cloud, clock, env }: FunctionDeps): CloudFunctionMa
         adminOpenids: admins,
       }),
       ...metaHandlers({ settings }),
+      ...privacyHandlers({ configAlerts: configAlertsRepository(db) }),
       ...rosterHandlers({ employees }),
       ...workflowHandlers({ cases, employees, settings, crypto }),
       ...documentHandlers({ cases, settings, files, crypto }),

@@ -141,7 +141,7 @@ Component({
       if (!state || state.strokes.length === 0) {
         return Promise.reject(new Error('请先在签名区内签名'));
       }
-      return exportCanvasPng(state.canvas);
+      return exportCanvasPng(state.canvas, { width: state.width, height: state.height });
     },
   },
 });

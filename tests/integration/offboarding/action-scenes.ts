@@ -44,6 +44,8 @@ export const SCENES: Record<string, Scene> = {
     const [accepted = '', refused = ''] = localTemplateIds();
     return { results: { [accepted]: 'accept', [refused]: 'reject' } };
   },
+  // What the client reports when WeChat says chooseMessageFile is missing from 用户隐私保护指引.
+  'privacy.report': async () => ({ api: 'chooseMessageFile', errno: 112 }),
   'case.submit': async () => ({ reason: 'resignation', idempotencyKey: unique('authz-submit-') }),
   'case.terminate': async (_company, owner) => ({
     employeeNo: owner.employeeNo,
@@ -231,6 +233,7 @@ export const SUCCESS_PATHS: readonly (readonly [scene: string, who: Caller])[] =
   ['case.evidence', 'owner'],
   ['case.remind', 'HR'],
   ['subscription.record', 'owner'],
+  ['privacy.report', 'owner'],
   ['admin.board', 'HR'],
   ['admin.board', 'manager of owner'],
   ['admin.stats', 'HR'],

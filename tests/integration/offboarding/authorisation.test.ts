@@ -30,6 +30,7 @@ const TABLE: readonly Row[] = [
   ['me.get',                                          OK,        OK,        OK,        OK,        OK,        OK,        UNAUTH],
   ['meta.get',                                        OK,        OK,        OK,        OK,        OK,        OK,        UNAUTH],
   ['subscription.record',                             OK,        OK,        OK,        OK,        OK,        OK,        UNAUTH],
+  ['privacy.report',                                  OK,        OK,        OK,        OK,        OK,        OK,        UNAUTH],
   // Managers and HR are employees too and may resign; an admin bound to no one is not.
   ['case.submit',                                     OK,        OK,        OK,        OK,        OK,        FORBID,    UNAUTH],
   ['case.terminate',                                  FORBID,    FORBID,    FORBID,    FORBID,    OK,        OK,        UNAUTH],

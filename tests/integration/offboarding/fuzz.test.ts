@@ -79,6 +79,7 @@ function acceptedPayload(action: ActionName): Record<string, unknown> {
     'case.evidence': { caseId: cases.completed },
     'case.remind': { caseId: cases.formalities },
     'subscription.record': { results: { 'template-1': 'accept', 'template-2': 'reject' } },
+    'privacy.report': { api: 'setClipboardData', errno: 112 },
     'admin.board': { state: 'submitted', overdueOnly: true, department: '研发部', q: '张' },
     'admin.stats': { from: '2027-01-01', to: '2027-12-31' },
     'admin.import': {

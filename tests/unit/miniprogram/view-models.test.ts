@@ -137,6 +137,7 @@ describe('case detail', () => {
     const submitted = submittedCase();
     expect(actionsFor(submitted, relationTo(submitted, employee), policy)).toEqual([
       'upload',
+      'uploadPhoto',
       'withdraw',
       'consentLater',
     ]);

@@ -4,6 +4,11 @@ export interface WxStub {
   uploadFile: jest.Mock;
   requestSubscribeMessage: jest.Mock;
   switchTab: jest.Mock;
+  chooseMessageFile: jest.Mock;
+  chooseMedia: jest.Mock;
+  setClipboardData: jest.Mock;
+  /** Answers "confirm" unless told otherwise. */
+  showModal: jest.Mock;
 }
 
 export function installWx(): WxStub {
@@ -12,6 +17,12 @@ export function installWx(): WxStub {
     uploadFile: jest.fn(),
     requestSubscribeMessage: jest.fn(),
     switchTab: jest.fn(),
+    chooseMessageFile: jest.fn(),
+    chooseMedia: jest.fn(),
+    setClipboardData: jest.fn(),
+    showModal: jest.fn((opts: { success?: (r: unknown) => void }) =>
+      opts.success?.({ confirm: true, cancel: false }),
+    ),
   };
   const app = { globalData: { session: null } };
   Object.assign(globalThis, {
@@ -19,6 +30,10 @@ export function installWx(): WxStub {
       cloud: { callFunction: stub.callFunction, uploadFile: stub.uploadFile },
       requestSubscribeMessage: stub.requestSubscribeMessage,
       switchTab: stub.switchTab,
+      chooseMessageFile: stub.chooseMessageFile,
+      chooseMedia: stub.chooseMedia,
+      setClipboardData: stub.setClipboardData,
+      showModal: stub.showModal,
     },
     getApp: () => app,
     getCurrentPages: () => [{ route: 'pages/me/index' }],

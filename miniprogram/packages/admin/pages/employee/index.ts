@@ -1,5 +1,4 @@
 import { copyText } from '../../../../services/clipboard';
-import { toast } from '../../../../services/feedback';
 import { call } from '../../../../services/rpc';
 import {
   bindingCodeView,
@@ -13,6 +12,7 @@ Component({
     formError: '',
     issuing: false,
     issued: null as BindingCodeView | null,
+    copyError: '',
   },
   methods: {
     onEmployeeNo(event: { detail: { value: string } }) {
@@ -23,7 +23,7 @@ Component({
       const problem = employeeNoProblem(this.data.employeeNo);
       if (problem) return this.setData({ formError: problem });
       const employeeNo = this.data.employeeNo.trim();
-      this.setData({ issuing: true, formError: '', issued: null });
+      this.setData({ issuing: true, formError: '', issued: null, copyError: '' });
       const reply = await call('admin.bindingCode', { employeeNo });
       if (!reply.ok) return this.setData({ issuing: false, formError: reply.error.message });
       this.setData({ issuing: false, issued: bindingCodeView(employeeNo, reply.data) });
@@ -32,8 +32,10 @@ Component({
       const issued = this.data.issued;
       if (!issued) return;
       // Copied grouped, as shown: the employee pastes it as is, and `me.bind` accepts hyphens.
+      this.setData({ copyError: '' });
       const copied = await copyText(issued.display);
-      if (!copied) toast('复制失败，请手动抄写');
+      // Shown on the page, not as a toast: the message may say whom to ask, too long for one.
+      if (!copied.ok) this.setData({ copyError: copied.message });
     },
   },
 });

@@ -99,14 +99,18 @@ Component({
       if (action === 'sign') return openPage(ROUTES.sign, { caseId: this.data.caseId });
       if (action === 'issue') return openPage(ROUTES.adminTerminate, { caseId: this.data.caseId });
       if (action === 'remind') return this.remind();
-      if (action === 'upload' || action === 'uploadDelivery') {
-        const kind = action === 'upload' ? 'handover_checklist' : 'notice_delivery';
+      if (action === 'upload' || action === 'uploadPhoto' || action === 'uploadDelivery') {
+        const kind = action === 'uploadDelivery' ? 'notice_delivery' : 'handover_checklist';
         this.setData({ busy: true, actionError: '' });
-        const outcome = await pickAndAttach(this.data.caseId, kind);
+        const outcome = await pickAndAttach(
+          this.data.caseId,
+          kind,
+          action === 'uploadPhoto' ? 'photo' : 'chat',
+        );
         this.setData({ busy: false });
         if (outcome.status === 'failed') return this.setData({ actionError: outcome.message });
         if (outcome.status === 'attached') {
-          toast(action === 'upload' ? '交接清单已上传' : '送达凭证已上传', 'success');
+          toast(kind === 'handover_checklist' ? '交接清单已上传' : '送达凭证已上传', 'success');
           await this.load();
         }
         return;

@@ -6,6 +6,7 @@ import { randomId } from '../../../../services/random-id';
 import { call } from '../../../../services/rpc';
 import { loadSession } from '../../../../services/session';
 import { requestSubscriptions, templatesToAsk } from '../../../../services/subscribe';
+import type { DocumentSource } from '../../../../services/upload';
 import {
   explanationCounter,
   explanationRule,
@@ -41,7 +42,8 @@ Component({
     /** Reminder templates, held ready so the tap can ask for them before anything is awaited. */
     tmplIds: [] as string[],
     askedSubscriptions: false,
-    uploading: false,
+    /** The source being uploaded from, '' when idle. */
+    uploading: '' as DocumentSource | '',
     uploaded: false,
     uploadError: '',
   },
@@ -108,15 +110,22 @@ Component({
       // The home page and tab bar show the new case from the refreshed session.
       void loadSession({ refresh: true });
     },
-    async onUpload() {
+    onUpload() {
+      void this.upload('chat');
+    },
+    /** A paper handover list: photographed, or photos from the album. */
+    onUploadPhoto() {
+      void this.upload('photo');
+    },
+    async upload(source: DocumentSource) {
       const receipt = this.data.receipt;
       if (!receipt || this.data.uploading) return;
-      this.setData({ uploading: true, uploadError: '' });
-      const outcome = await pickAndAttach(receipt.caseId, 'handover_checklist');
+      this.setData({ uploading: source, uploadError: '' });
+      const outcome = await pickAndAttach(receipt.caseId, 'handover_checklist', source);
       if (outcome.status === 'failed') {
-        return this.setData({ uploading: false, uploadError: outcome.message });
+        return this.setData({ uploading: '', uploadError: outcome.message });
       }
-      this.setData({ uploading: false, uploaded: outcome.status === 'attached' });
+      this.setData({ uploading: '', uploaded: outcome.status === 'attached' });
       if (outcome.status === 'attached') toast('交接清单已上传', 'success');
     },
     onViewCase() {
