@@ -34,7 +34,7 @@ function employeeTemplate(): string {
 }
 
 async function start(env: Record<string, string>): Promise<void> {
-  h = startReminderCloud(env);
+  h = await startReminderCloud(env);
   await h.jumpTo('2027-03-01T09:50:00');
   await seedPeople(h);
   await grantAll(h, 30);

@@ -18,7 +18,7 @@ let h: ReminderHarness;
 let templates: { employee: string; manager: string; hr: string };
 
 beforeEach(async () => {
-  h = startReminderCloud();
+  h = await startReminderCloud();
   await h.jumpTo('2027-03-01T10:00:00');
   await seedPeople(h);
   templates = {
