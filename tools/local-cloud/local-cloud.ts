@@ -134,7 +134,8 @@ export class LocalCloud {
   private sdkUrl = 'http://127.0.0.1';
   private baseUrl: string | null = null;
   private hostSdk: WxServerSdk.Cloud | null = null;
-  private cloudCallFaults: { fault: CloudCallFault; left: number; failed: number } | null = null;
+  private cloudCallFaults: ArmedFault<CloudCallFault> | null = null;
+  private uploadFaults: ArmedFault<true> | null = null;
 
   constructor(options: LocalCloudOptions) {
     const templates = loadTemplates(
@@ -221,13 +222,8 @@ export class LocalCloud {
       },
       mayCall: (functionName, api) =>
         this.functions.config(functionName).permissions?.openapi?.includes(api) === true,
-      takeCloudCallFault: () => {
-        const armed = this.cloudCallFaults;
-        if (!armed || armed.left <= 0) return null;
-        armed.left--;
-        armed.failed++;
-        return armed.fault;
-      },
+      takeCloudCallFault: () => takeFault(this.cloudCallFaults),
+      takeUploadFault: () => takeFault(this.uploadFaults) !== null,
     };
   }
 
@@ -240,14 +236,14 @@ export class LocalCloud {
     fault: CloudCallFault,
     times = Number.POSITIVE_INFINITY,
   ): { failed(): number; restore(): void } {
-    const armed = { fault, left: times, failed: 0 };
-    this.cloudCallFaults = armed;
-    return {
-      failed: () => armed.failed,
-      restore: () => {
-        armed.left = 0;
-      },
-    };
+    this.cloudCallFaults = { fault, left: times, failed: 0 };
+    return faultControl(this.cloudCallFaults);
+  }
+
+  /** Storage refuses the next `times` uploads' bytes (COS answers AccessDenied). */
+  failUploads(times = Number.POSITIVE_INFINITY): { failed(): number; restore(): void } {
+    this.uploadFaults = { fault: true, left: times, failed: 0 };
+    return faultControl(this.uploadFaults);
   }
 
   private loadTriggers(): TimerTrigger[] {
@@ -521,6 +517,28 @@ export function closeOnSignals(cloud: LocalCloud, announce?: () => void): void {
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
+}
+
+interface ArmedFault<T> {
+  readonly fault: T;
+  left: number;
+  failed: number;
+}
+
+function takeFault<T>(armed: ArmedFault<T> | null): T | null {
+  if (!armed || armed.left <= 0) return null;
+  armed.left--;
+  armed.failed++;
+  return armed.fault;
+}
+
+function faultControl(armed: ArmedFault<unknown>): { failed(): number; restore(): void } {
+  return {
+    failed: () => armed.failed,
+    restore: () => {
+      armed.left = 0;
+    },
+  };
 }
 
 /** A local cloud, open: its SDK endpoint listens and its timers run. */

@@ -33,6 +33,8 @@ export interface SdkBackend {
   readonly jitterMs: number;
   /** A fault to answer the next cloud call with, if one is armed (`LocalCloud.failCloudCalls`). */
   takeCloudCallFault(): CloudCallFault | null;
+  /** Whether to refuse the next upload's bytes (`LocalCloud.failUploads`). */
+  takeUploadFault(): boolean;
 }
 
 /**
@@ -133,6 +135,15 @@ function encodeAnswer(answer: { statusCode: number; contentType: string; body: B
 
 /** The COS step of an upload: the bytes PUT to the URL `storage.getUploadMetadata` gave. */
 export function acceptUpload(backend: SdkBackend, cloudPath: string, body: Buffer): Answer {
+  if (backend.takeUploadFault()) {
+    return {
+      status: 403,
+      contentType: 'application/xml',
+      body: Buffer.from(
+        `<?xml version='1.0' encoding='utf-8' ?><Error><Code>AccessDenied</Code><Message>Access Denied.</Message><Resource>/${cloudPath}</Resource><RequestId>local</RequestId><TraceId>local</TraceId></Error>`,
+      ),
+    };
+  }
   backend.storage.upload(cloudPath, body);
   return { status: 200, contentType: 'application/xml', body: Buffer.alloc(0) };
 }

@@ -31,6 +31,19 @@ describe('storage', () => {
     expect(h.cloud.fileInfo(direct.fileID)?.openid).toBeUndefined();
   });
 
+  it("refuses a Uint8Array upload with the real SDK's message, as WeChat does", async () => {
+    const error = await rejectionOf(
+      h.cloud.cloud.uploadFile({
+        cloudPath: 'anchors/2027-03-01.json',
+        fileContent: new TextEncoder().encode('{}') as Buffer,
+      }),
+    );
+    expect(error.errMsg).toBe(
+      'uploadFile:fail [node-sdk] fileContent should be instance of fs.ReadStream or Buffer',
+    );
+    expect(h.cloud.fileInfo('cloud://local.lizhitong/anchors/2027-03-01.json')).toBeNull();
+  });
+
   it('overwrites on upload to an existing path', async () => {
     await h.cloud.upload('a/b.txt', Buffer.from('one'), 'u1');
     const again = await h.cloud.upload('a/b.txt', Buffer.from('two!'), 'u2');

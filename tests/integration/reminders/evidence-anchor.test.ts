@@ -56,4 +56,14 @@ describe('the daily evidence anchor (电子签名法 第13条)', () => {
     expect(anchor.digest).toMatch(/^[0-9a-f]{64}$/);
     expect(JSON.parse(String(h.cloud.readFile(String(done[0]?.fileId)))).cases).toEqual([]);
   });
+
+  it('a failing anchor upload never stops the reminders: they go out, the anchor follows later', async () => {
+    await caseInFormalities(h);
+    const refused = h.cloud.failUploads(1);
+    await h.cloud.clock.advance(30 * 60_000); // the 10:00 run: its anchor upload is refused
+    expect(refused.failed()).toBe(1);
+    expect(h.cloud.outbox().filter((m) => m.errCode === 0).length).toBeGreaterThan(0);
+    await h.cloud.clock.advance(30 * 60_000); // 10:30: the anchor is written after all
+    expect((await markers()).find((m) => m._id === '2027-02-28')?.status).toBe('done');
+  });
 });
