@@ -57,6 +57,7 @@ async function main(): Promise<void> {
   const cloud = await createLocalCloud({
     dataDir: process.env.LOCAL_CLOUD_DIR ?? join(repo, '.local-cloud'),
     env: { ...process.env, ADMIN_OPENIDS: adminOpenids },
+    jitterMs: Number(process.env.LOCAL_CLOUD_JITTER_MS) || 0,
   });
   const { url } = await cloud.listen(Number(process.env.PORT ?? 3000), '127.0.0.1', {
     async beforeListen(local) {

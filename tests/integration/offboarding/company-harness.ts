@@ -85,19 +85,44 @@ export function unique(prefix: string): string {
  * A local cloud on a temp folder with the demo company bound (an admin from ADMIN_OPENIDS, HR,
  * two managers, ten employees) and a case in every state, the clock frozen at `START`.
  */
-export async function startCompany(): Promise<Company> {
+export async function startCompany(
+  options: {
+    /** Every call goes through `POST /functions/offboarding`, as a phone's would. */
+    overHttp?: boolean;
+    /** Random delay before each SDK answer, so that overlapping calls interleave. */
+    jitterMs?: number;
+  } = {},
+): Promise<Company> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'offboarding-test-'));
   const cloud = await createLocalCloud({
     dataDir,
     env: { ADMIN_OPENIDS: ADMIN_OPENID },
     realTimeTimers: false,
+    jitterMs: options.jitterMs ?? 0,
   });
   await cloud.clock.jump(START);
+  const url = options.overHttp ? (await cloud.listen()).url : null;
 
   const measured: Company['measured'] = async (openid, action, payload) => {
+    const event = payload === undefined ? { action } : { action, payload };
+    if (url) {
+      const response = await fetch(`${url}/functions/offboarding`, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          ...(openid === undefined ? {} : { 'x-wx-openid': openid }),
+        },
+        body: JSON.stringify(event),
+      });
+      return {
+        answer: (await response.json()) as Answer,
+        reads: Number(response.headers.get('x-local-cloud-reads')),
+        writes: Number(response.headers.get('x-local-cloud-writes')),
+      };
+    }
     const { result, roundTrips } = await cloud.invokeWithStats(
       'offboarding',
-      payload === undefined ? { action } : { action, payload },
+      event,
       openid === undefined ? {} : { openid },
     );
     return { answer: result as Answer, ...roundTrips };
