@@ -232,3 +232,17 @@ describe('HR’s pages against the real function', () => {
     }
   });
 });
+
+describe('the reminder timer, under the pages’ environment as in the product', () => {
+  it('a day later the outbox holds the reminders, and HR’s board flags whom to call', async () => {
+    await cloud.clock.advance(24 * 3_600_000);
+    const outbox = cloud.outbox();
+    expect(outbox.length).toBeGreaterThan(0);
+    // The demo's employees never allowed messages: WeChat refuses (43101) and HR must call.
+    expect(outbox.some((entry) => entry.errCode === 43101)).toBe(true);
+    caller = 'demo-h001';
+    const page = render(simulate, 'pages/cases/index');
+    await lifecycle(simulate, page, 'onLoad');
+    expect(await untilShown(page, '需电话联系')).toContain('需电话联系');
+  });
+});
