@@ -12,6 +12,7 @@ export const ROUTES = {
   adminEmployee: '/packages/admin/pages/employee/index',
   adminRoster: '/packages/admin/pages/roster/index',
   adminTrialSend: '/packages/admin/pages/trial-send/index',
+  adminConfigAlerts: '/packages/admin/pages/config-alerts/index',
 } as const;
 
 export type TabRoute = typeof ROUTES.home | typeof ROUTES.cases | typeof ROUTES.me;

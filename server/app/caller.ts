@@ -58,6 +58,9 @@ export const ACTION_ACCESS: Record<ActionName, Access> = {
   'admin.bindingCode': ['hr'],
   // Sends to the caller through the company's templates: the admins who configure them.
   'admin.trialSend': ['admin'],
+  // What to fix in the settings and the WeChat console: the admins' to see and mark fixed.
+  'admin.configAlerts': ['admin'],
+  'admin.configAlertResolve': ['admin'],
 };
 
 export function mayUse(caller: Caller, action: ActionName): boolean {

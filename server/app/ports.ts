@@ -305,12 +305,24 @@ export interface PrivacyConfigAlert {
 
 export type ConfigAlert = TemplateConfigAlert | PrivacyConfigAlert;
 
+/** A configuration alert as stored: its document id, and whether an admin marked it fixed. */
+export type StoredConfigAlert = ConfigAlert & {
+  readonly id: string;
+  readonly resolved: boolean;
+  readonly resolvedAt?: Instant;
+  readonly resolvedBy?: string;
+};
+
 export interface ConfigAlertsRepository {
   /**
    * One document per (template, errCode) or (private API, errno), overwritten with the latest
-   * occurrence.
+   * occurrence (which also opens it again).
    */
   raise(alert: ConfigAlert): Promise<void>;
+  /** The newest `limit` alerts, open or fixed. */
+  latest(limit: number): Promise<StoredConfigAlert[]>;
+  /** Marks an alert fixed; false when there is no such alert. */
+  resolve(id: string, by: string, at: Instant): Promise<boolean>;
 }
 
 /** The daily anchor's marker: one document per Beijing date, so each day is written once. */

@@ -355,6 +355,34 @@ export const ACTIONS = {
       ),
     }),
   },
+  'admin.configAlerts': {
+    payload: noPayload,
+    result: z.strictObject({
+      /** Newest first, open and fixed; each says what to change and where, in Chinese. */
+      alerts: z.array(
+        z.strictObject({
+          id: z.string(),
+          title: z.string(),
+          fix: z.string(),
+          detail: z.string(),
+          at: instant,
+          resolved: z.boolean(),
+        }),
+      ),
+      /** How many are not marked fixed. */
+      open: z.number().int(),
+    }),
+  },
+  'admin.configAlertResolve': {
+    payload: z.strictObject({
+      id: z
+        .string()
+        .min(1, '请指定配置提醒')
+        .max(100, '配置提醒编号过长')
+        .regex(/^[A-Za-z0-9_.:-]+$/, '配置提醒编号无效'),
+    }),
+    result: z.strictObject({ id: z.string(), resolved: z.literal(true) }),
+  },
 } as const;
 
 export type Actions = typeof ACTIONS;

@@ -1,4 +1,4 @@
-import type { ConfigAlert, ConfigAlertsRepository } from '../app/ports';
+import type { ConfigAlert, ConfigAlertsRepository, StoredConfigAlert } from '../app/ports';
 
 /** The alert's document id: the same fault always lands on the same document. */
 function alertId(alert: ConfigAlert): string {
@@ -13,12 +13,22 @@ function alertId(alert: ConfigAlert): string {
  * reminders or taps is one document, kept at its latest occurrence.
  */
 export function configAlertsRepository(db: WxServerSdk.Database): ConfigAlertsRepository {
+  const alerts = () => db.collection('config_alerts');
   return {
     async raise(alert) {
-      await db
-        .collection('config_alerts')
+      await alerts()
         .doc(alertId(alert))
         .set({ data: { ...alert, resolved: false } });
+    },
+    async latest(limit) {
+      const { data } = await alerts().orderBy('at', 'desc').limit(limit).get();
+      return data.map(({ _id, ...alert }) => ({ ...alert, id: String(_id) }) as StoredConfigAlert);
+    },
+    async resolve(id, by, at) {
+      const { stats } = await alerts()
+        .where({ _id: id })
+        .update({ data: { resolved: true, resolvedBy: by, resolvedAt: at } });
+      return stats.updated === 1;
     },
   };
 }

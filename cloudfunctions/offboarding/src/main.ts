@@ -5,6 +5,7 @@ import { viewHandlers } from '../../../server/app/case-views';
 import { workflowHandlers } from '../../../server/app/case-workflow';
 import { identityHandlers } from '../../../server/app/identity';
 import { metaHandlers } from '../../../server/app/meta';
+import { configAlertHandlers } from '../../../server/app/config-alerts';
 import { privacyHandlers } from '../../../server/app/privacy-reports';
 import { rosterHandlers } from '../../../server/app/roster';
 import { createRpcHandler } from '../../../server/app/rpc-handler';
@@ -43,6 +44,7 @@ export function createMain({ cloud, clock, env }: FunctionDeps): CloudFunctionMa
   const crypto = nodeCrypto;
   const queries = caseQueries(db);
   const files = cloudFileStore(cloud);
+  const configAlerts = configAlertsRepository(db);
   const handle = createRpcHandler({
     employees,
     clock,
@@ -70,7 +72,8 @@ export function createMain({ cloud, clock, env }: FunctionDeps): CloudFunctionMa
         adminOpenids: admins,
       }),
       ...metaHandlers({ settings }),
-      ...privacyHandlers({ configAlerts: configAlertsRepository(db) }),
+      ...privacyHandlers({ configAlerts }),
+      ...configAlertHandlers({ configAlerts }),
       ...rosterHandlers({ employees }),
       ...workflowHandlers({ cases, employees, settings, crypto }),
       ...documentHandlers({ cases, settings, files, crypto }),

@@ -4,7 +4,12 @@ import { call } from '../../services/rpc';
 import { openPage, ROUTES } from '../../services/navigation';
 import { currentSession, rolesOf, watchSession } from '../../services/session';
 import { syncTabBar } from '../../services/tab-bar';
-import { adminLinksFor, type AdminLink, type AdminPage } from '../../view-models/admin-entry';
+import {
+  adminLinksFor,
+  withConfigAlertCount,
+  type AdminLink,
+  type AdminPage,
+} from '../../view-models/admin-entry';
 import {
   boardRow,
   filterTabs,
@@ -22,6 +27,7 @@ const ADMIN_ROUTES: Record<AdminPage, string> = {
   employee: ROUTES.adminEmployee,
   roster: ROUTES.adminRoster,
   'trial-send': ROUTES.adminTrialSend,
+  'config-alerts': ROUTES.adminConfigAlerts,
 };
 
 const unwatch = new WeakMap<object, () => void>();
@@ -62,6 +68,16 @@ Component({
     },
     onShow() {
       syncTabBar(this, 'pages/cases/index');
+      void this.countConfigAlerts();
+    },
+    /** An admin sees on the tab how many configuration alerts are still open. */
+    async countConfigAlerts() {
+      if (!this.data.adminLinks.some((link) => link.page === 'config-alerts')) return;
+      const reply = await call('admin.configAlerts', {});
+      // Without an answer the link keeps its plain label; the alerts page shows the error.
+      if (reply.ok) {
+        this.setData({ adminLinks: withConfigAlertCount(this.data.adminLinks, reply.data.open) });
+      }
     },
     onPullDownRefresh() {
       void this.reload().then(stopPullDownRefresh);

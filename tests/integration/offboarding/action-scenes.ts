@@ -141,6 +141,12 @@ export const SCENES: Record<string, Scene> = {
   'admin.bindingCode': async (_company, owner) => ({ employeeNo: owner.employeeNo }),
   // The admin has no credit on WeChat's side here: each template answers 43101, still a result.
   'admin.trialSend': noPayload,
+  'admin.configAlerts': noPayload,
+  // An alert to mark fixed: an employee's phone met an undeclared private API.
+  'admin.configAlertResolve': async (company, owner) => {
+    await company.must(owner.openid, 'privacy.report', { api: 'chooseMedia', errno: 112 });
+    return { id: 'privacy:chooseMedia:112' };
+  },
   // A bound caller re-binds their own number with a code HR re-issued; a caller bound to no
   // one binds a newly imported employee.
   'me.bind': async (company, _owner, caller) => {
@@ -240,4 +246,6 @@ export const SUCCESS_PATHS: readonly (readonly [scene: string, who: Caller])[] =
   ['admin.import', 'HR'],
   ['admin.bindingCode', 'HR'],
   ['admin.trialSend', 'admin'],
+  ['admin.configAlerts', 'admin'],
+  ['admin.configAlertResolve', 'admin'],
 ];

@@ -63,6 +63,8 @@ const TABLE: readonly Row[] = [
   ['admin.bindingCode',                               FORBID,    FORBID,    FORBID,    FORBID,    OK,        OK,        UNAUTH],
   // Admins only: it sends through the templates they configure; HR is not enough.
   ['admin.trialSend',                                 FORBID,    FORBID,    FORBID,    FORBID,    FORBID,    OK,        UNAUTH],
+  ['admin.configAlerts',                              FORBID,    FORBID,    FORBID,    FORBID,    FORBID,    OK,        UNAUTH],
+  ['admin.configAlertResolve',                        FORBID,    FORBID,    FORBID,    FORBID,    FORBID,    OK,        UNAUTH],
   // Last: binding changes who the callers are.
   ['me.bind',                                         OK,        OK,        OK,        OK,        OK,        OK,        OK],
 ];

@@ -97,6 +97,8 @@ function acceptedPayload(action: ActionName): Record<string, unknown> {
     },
     'admin.bindingCode': { employeeNo: 'D005' },
     'admin.trialSend': {},
+    'admin.configAlerts': {},
+    'admin.configAlertResolve': { id: 'privacy:chooseMedia:112' },
   };
   return templates[action];
 }

@@ -1,4 +1,4 @@
-import { adminLinksFor } from '../../../miniprogram/view-models/admin-entry';
+import { adminLinksFor, withConfigAlertCount } from '../../../miniprogram/view-models/admin-entry';
 import {
   bindingCodeView,
   employeeNoProblem,
@@ -13,15 +13,25 @@ describe('HR’s entry on the cases tab', () => {
       'employee',
       'roster',
     ]);
-    // Only admins try the message templates they configure.
+    // Only admins try the message templates they configure and see what they got wrong.
     expect(adminLinksFor(['admin']).map((l) => l.page)).toEqual([
       'stats',
       'terminate',
       'employee',
       'roster',
       'trial-send',
+      'config-alerts',
     ]);
     expect(adminLinksFor(['employee', 'manager'])).toEqual([]);
+  });
+
+  it('shows how many configuration alerts are still open on the admins’ link', () => {
+    const links = adminLinksFor(['admin']);
+    const label = (open: number) =>
+      withConfigAlertCount(links, open).find((l) => l.page === 'config-alerts')?.label;
+    expect(label(2)).toBe('配置提醒 2');
+    expect(label(0)).toBe('配置提醒');
+    expect(withConfigAlertCount(links, 2).find((l) => l.page === 'stats')?.label).toBe('统计分析');
   });
 });
 
