@@ -61,3 +61,10 @@ export function filterTabs(counts: Partial<Board['counts']>): FilterTab[] {
     })),
   ];
 }
+
+/** Under a finished state's tab: the board counts and lists endings of the recent past only. */
+export function finishedNote(filter: string, finishedSince: string): string {
+  return filter === 'completed' || filter === 'withdrawn'
+    ? `数量只统计${formatDate(finishedSince)}以来结束的案件`
+    : '';
+}

@@ -1,5 +1,11 @@
 import type { ActionResult } from '../contract';
-import { isInstant } from '../domain/beijing-calendar';
+import {
+  addDays,
+  beijingDate,
+  beijingTime,
+  isInstant,
+  toInstant,
+} from '../domain/beijing-calendar';
 import { isTerminal, STATES, type State } from '../domain/case-states';
 import { isHr } from './caller';
 import { fail, ok } from './outcome';
@@ -11,6 +17,12 @@ export const BOARD_PAGE_SIZE = 20;
 
 /** What the board shows when no state is asked for: every case still being handled. */
 export const OPEN_STATES: readonly State[] = STATES.filter((state) => !isTerminal(state));
+
+/**
+ * Finished cases (completed, withdrawn) are counted over the last 90 days only: the board is
+ * about what is in hand, and its cost must not grow with years of history.
+ */
+export const FINISHED_COUNTED_DAYS = 90;
 
 /** Drafts are HR's preparation of a termination: nobody else sees them (DESIGN §3). */
 const STATES_SEEN_BY_MANAGERS: readonly State[] = STATES.filter((state) => state !== 'draft');
@@ -101,12 +113,16 @@ export function boardHandlers(deps: BoardDeps): { 'admin.board': Handler<'admin.
         ...(payload.q ? { q: payload.q } : {}),
       };
 
+      const finishedSince = addDays(beijingDate(now), -FINISHED_COUNTED_DAYS);
       // One row more than a page tells whether another page follows.
       const [found, counted] = await Promise.all([
         rowStates.length > 0
           ? deps.cases.boardPage({ ...narrowed, states: rowStates }, after, BOARD_PAGE_SIZE + 1)
           : Promise.resolve([]),
-        deps.cases.countByState(hr ? narrowed : { ...narrowed, states: visible }),
+        deps.cases.countByState(
+          hr ? narrowed : { ...narrowed, states: visible },
+          toInstant(beijingTime(finishedSince, 0)),
+        ),
       ]);
 
       const page = found.slice(0, BOARD_PAGE_SIZE);
@@ -116,6 +132,7 @@ export function boardHandlers(deps: BoardDeps): { 'admin.board': Handler<'admin.
       ) as Record<State, number>;
       return ok({
         counts,
+        finishedSince,
         rows: page.map((doc) => boardRow(doc, now)),
         ...(found.length > BOARD_PAGE_SIZE && last
           ? { nextCursor: encodeCursor({ enteredAt: last.enteredAt, caseId: last.caseId }) }

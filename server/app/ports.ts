@@ -397,8 +397,15 @@ export interface CaseQueries {
     after: BoardPosition | null,
     limit: number,
   ): Promise<readonly BoardCase[]>;
-  /** Cases per state under the filter, from one aggregation; states without cases are absent. */
-  countByState(filter: BoardFilter): Promise<Partial<Record<State, number>>>;
+  /**
+   * Cases per state under the filter; states without cases are absent. Open states count every
+   * case in them; `completed` and `withdrawn` only those that ended since `finishedSince`, so
+   * the cost follows the cases in flight and the recent past, never the whole history.
+   */
+  countByState(
+    filter: BoardFilter,
+    finishedSince: Instant,
+  ): Promise<Partial<Record<State, number>>>;
   /** Totals per reason over cases whose notice date lies in [from, to], from one aggregation. */
   periodTotals(from: CalendarDate, to: CalendarDate, now: Date): Promise<readonly ReasonTotals[]>;
 }

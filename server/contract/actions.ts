@@ -280,7 +280,10 @@ export const ACTIONS = {
       cursor: z.string().max(256).optional(),
     }),
     result: z.strictObject({
+      /** Open states: every case in them; completed and withdrawn: since `finishedSince`. */
       counts: z.record(stateSchema, z.number().int().nonnegative()),
+      /** The Beijing date from which finished cases are counted (90 days back). */
+      finishedSince: calendarDate,
       rows: z.array(
         z.strictObject({
           caseId,

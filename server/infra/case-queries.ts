@@ -5,7 +5,7 @@ import type {
   CaseQueries,
   ReasonTotals,
 } from '../app/ports';
-import { STATES, type State } from '../domain/case-states';
+import { isTerminal, STATES, type State } from '../domain/case-states';
 
 /** 签署时限: the letter is due 3 days (72 h) after formalities start (DESIGN §3 checklist). */
 const SIGNING_WINDOW_MS = 72 * 3600_000;
@@ -100,21 +100,27 @@ export function caseQueries(db: WxServerSdk.Database): CaseQueries {
       return data.map(toBoardCase);
     },
 
-    async countByState(filter) {
-      // Counts span (nearly) every state: naming the few left out keeps the planner on the
-      // selective filters (a manager's `managerNo`) instead of a six-value `in` on `state`.
-      const { states, ...rest } = filter;
-      const conditions = filterConditions(rest);
-      const excluded = states ? STATES.filter((state) => !states.includes(state)) : [];
-      if (excluded.length > 0) conditions.push({ state: _.nin(excluded) });
-      const { list } = await cases()
-        .aggregate()
-        .match(where(conditions))
-        .group({ _id: '$state', count: $.sum(1) })
-        .limit(STATES.length)
-        .end();
+    async countByState(filter, finishedSince) {
+      const { states = STATES, ...rest } = filter;
+      const open = states.filter((state) => !isTerminal(state));
+      const finished = states.filter(isTerminal);
+      const count = async (condition: Condition, groups: number) => {
+        if (groups === 0) return [];
+        const { list } = await cases()
+          .aggregate()
+          .match(where([...filterConditions(rest), condition]))
+          .group({ _id: '$state', count: $.sum(1) })
+          .limit(groups)
+          .end();
+        return list;
+      };
+      // Two aggregations in parallel: the open cases (however old), and the recent endings.
+      const lists = await Promise.all([
+        count({ state: open.length === 1 ? open[0] : _.in(open) }, open.length),
+        count({ state: _.in(finished), enteredAt: _.gte(finishedSince) }, finished.length),
+      ]);
       const counts: Partial<Record<State, number>> = {};
-      for (const row of list) counts[row._id as State] = row.count as number;
+      for (const row of lists.flat()) counts[row._id as State] = row.count as number;
       return counts;
     },
 

@@ -13,6 +13,7 @@ import {
 import {
   boardRow,
   filterTabs,
+  finishedNote,
   type BoardRowView,
   type FilterTab,
 } from '../../view-models/board-rows';
@@ -48,6 +49,8 @@ Component({
     moreError: '',
     /** HR's own pages; the session arrives at launch and may change after binding. */
     adminLinks: [] as AdminLink[],
+    /** Under 完成归档 / 已撤回: since when the count runs. */
+    finishedNote: '',
   },
   lifetimes: {
     attached() {
@@ -102,6 +105,7 @@ Component({
       this.setData({
         phase: 'ready',
         tabs: filterTabs(reply.data.counts),
+        finishedNote: finishedNote(this.data.filter, reply.data.finishedSince),
         rows: reply.data.rows.map(boardRow),
         nextCursor: reply.data.nextCursor ?? '',
       });

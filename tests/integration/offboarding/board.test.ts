@@ -236,6 +236,25 @@ describe('admin.board', () => {
     expect(Object.values(data.counts).every((n) => n === 0)).toBe(true);
   });
 
+  it('counts finished cases of the last 90 days only, and says since when', async () => {
+    expect((await page(hrCaller())).finishedSince).toBe('2027-01-20');
+    // c-done ended on 5 April: counted until 90 days later, then no longer.
+    const later = async (days: number) => {
+      const outcome = await board(
+        { caller: hrCaller(), now: new Date(NOW.getTime() + days * DAY) },
+        {},
+      );
+      if (!outcome.ok) throw new Error(outcome.error.message);
+      return outcome.data;
+    };
+    expect((await later(74)).counts.completed).toBe(1);
+    const afterwards = await later(76);
+    expect(afterwards.finishedSince).toBe('2027-04-06');
+    expect(afterwards.counts.completed).toBe(0);
+    // Open cases are counted however long they have waited.
+    expect(afterwards.counts.submitted).toBe((await page(hrCaller())).counts.submitted);
+  });
+
   it('lists finished cases only when their state is asked for', async () => {
     const open = await allPages(hrCaller());
     expect(open.flatMap((p) => ids(p.rows))).not.toContain('c-done');

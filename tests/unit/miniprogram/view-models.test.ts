@@ -1,5 +1,5 @@
 import { formalitiesCase, submittedCase } from '../../components/fixtures/case-view';
-import { boardRow, filterTabs } from '../../../miniprogram/view-models/board-rows';
+import { boardRow, filterTabs, finishedNote } from '../../../miniprogram/view-models/board-rows';
 import {
   actionsFor,
   caseDetail,
@@ -258,6 +258,15 @@ describe('board rows', () => {
     const tabs = filterTabs({ submitted: 2, hr_review: 1, completed: 5 });
     expect(tabs[0]).toEqual({ value: 'all', label: '进行中 3' });
     expect(tabs.find((t) => t.value === 'completed')?.label).toBe('完成归档 5');
+  });
+
+  it('says under a finished tab since when its count runs, and nothing under the others', () => {
+    expect(finishedNote('completed', '2027-01-20')).toBe(
+      '数量只统计2027年1月20日（周三）以来结束的案件',
+    );
+    expect(finishedNote('withdrawn', '2027-01-20')).toContain('2027年1月20日');
+    expect(finishedNote('submitted', '2027-01-20')).toBe('');
+    expect(finishedNote('all', '2027-01-20')).toBe('');
   });
 });
 
