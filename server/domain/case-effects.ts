@@ -70,7 +70,6 @@ export const GUARD_MESSAGES: Record<GuardName, string> = {
   checklist_complete: '还有未完成的手续',
   termination_documents_attached: '请先上传考核记录以及培训或调岗记录',
   no_protected_status_attested: '请确认员工不存在第42条规定的情形',
-  not_in_probation: '试用期内不能以不能胜任为由解除（应适用第39条）',
   last_working_day_chosen: '选择代通知金时须指定最后工作日',
   reason_matches_kind: '该离职原因不适用于此类案件',
   note_given: '请填写备注',

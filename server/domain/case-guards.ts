@@ -5,7 +5,6 @@ import { type EventType } from './case-events';
 import { type Asset } from './checklist';
 import { isSettled } from './checklist-rules';
 import { type Actor } from './case-effects';
-import { isInProbation } from './notice-period';
 import { type Policy } from './policy';
 import { type ReasonRule } from './reasons';
 import { type CalendarDate } from './beijing-calendar';
@@ -44,7 +43,6 @@ export const MACHINE_GUARDS = [
   'checklist_complete',
   'termination_documents_attached',
   'no_protected_status_attested',
-  'not_in_probation',
   'last_working_day_chosen',
 ] as const;
 export type MachineGuard = (typeof MACHINE_GUARDS)[number];
@@ -142,10 +140,6 @@ export const GUARDS: Record<MachineGuard, (ctx: GuardContext) => boolean> = {
   // 第42条: no termination under 第40条 while a protected status applies.
   no_protected_status_attested: (ctx) =>
     ctx.command.noProtectedStatus === true || ctx.case.noProtectedStatus,
-
-  // During probation the ground is 第39条(一), not 第40条.
-  not_in_probation: (ctx) =>
-    !isInProbation(beijingDate(ctx.now), ctx.case.employee.probationEndDate),
 
   // 第40条 payment in lieu: HR chooses the day, no earlier than the issue date.
   last_working_day_chosen: (ctx) => {

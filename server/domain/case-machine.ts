@@ -157,7 +157,6 @@ export const CASE_MACHINE: readonly TransitionRule[] = [
     guards: [
       'termination_documents_attached',
       'no_protected_status_attested',
-      'not_in_probation',
       'last_working_day_chosen',
     ],
   },

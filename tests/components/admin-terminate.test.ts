@@ -208,11 +208,11 @@ describe('admin: termination page', () => {
     const page = await open();
     await fillNotice30(page);
     await create(page);
-    wx.fail('case.issue', 'PRECONDITION_FAILED', '试用期内不能以不能胜任为由解除（应适用第39条）');
+    wx.fail('case.issue', 'PRECONDITION_FAILED', '请先上传考核记录以及培训或调岗记录');
     await tapView(page, '#attest');
     tapButton(page, '#issue');
     await settle(simulate, 8);
-    expect(textOf(page, '.error')).toBe('试用期内不能以不能胜任为由解除（应适用第39条）');
+    expect(textOf(page, '.error')).toBe('请先上传考核记录以及培训或调岗记录');
     expect(allText(page)).toContain('待发出');
   });
 
