@@ -254,6 +254,9 @@ export interface CaseDetailView {
   checklist: ChecklistRowView[];
   reminders: ReminderRow[];
   timeline: TimelineRow[];
+  /** HR only, terminations (第47条): `4 个月（2023年8月1日（周二）起的工作年限）`; '' otherwise. */
+  severance: string;
+  severanceCaveats: string[];
 }
 
 /**
@@ -309,6 +312,10 @@ export function caseDetail(view: CaseView, relation: Relation, nowMs: number): C
       note: w.note,
     })),
     checklist: view.checklist.map((row) => checklistRow(row, viewer)),
+    severance: view.severance
+      ? `${view.severance.months} 个月（按${formatDate(view.severance.serviceFrom)}至${formatDate(view.severance.serviceTo)}的工作年限）`
+      : '',
+    severanceCaveats: view.severance?.caveats ?? [],
     reminders: view.reminders.slice(-REMINDER_LIMIT).map((r) => {
       const due = formatInstant(r.dueAt);
       const sent = r.sentAt ? formatInstant(r.sentAt) : '';

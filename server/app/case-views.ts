@@ -7,6 +7,8 @@ import {
 } from '../contract';
 import { recordEvidenceView } from '../domain/audit-records';
 import { verifyChain } from '../domain/event-chain';
+import { SEVERANCE_CAVEATS, severanceFor } from '../domain/severance';
+import { isHr } from './caller';
 import { hrActor, loadCase } from './case-access';
 import { saveChange } from './case-writer';
 import type { Handler } from './rpc-handler';
@@ -54,6 +56,15 @@ export function viewHandlers(deps: ViewsDeps): {
         checklist: presentChecklist(caseDoc),
         reminders: reminders.map(presentReminder),
         events: caseDoc.events.map(presentEvent),
+        // 第47条, for HR only: what a termination owes by years of service.
+        ...(isHr(caller) && caseDoc.kind === 'termination' && caseDoc.lastWorkingDay
+          ? {
+              severance: {
+                ...severanceFor(caseDoc.employee.hireDate, caseDoc.lastWorkingDay),
+                caveats: [...SEVERANCE_CAVEATS],
+              },
+            }
+          : {}),
       });
     },
 

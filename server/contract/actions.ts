@@ -234,6 +234,15 @@ export const ACTIONS = {
       checklist: z.array(checklistRowView),
       reminders: z.array(reminderRowView),
       events: z.array(auditEventView),
+      /** HR only, terminations: 第47条 months by years of service, and what they leave out. */
+      severance: z
+        .strictObject({
+          months: z.number(),
+          serviceFrom: calendarDate,
+          serviceTo: calendarDate,
+          caveats: z.array(z.string()),
+        })
+        .optional(),
     }),
   },
   'case.evidence': {

@@ -294,10 +294,21 @@ describe('a termination for incompetence (不能胜任工作, 第40条(二))', (
     );
     // 第40条: 30 days' written notice from the issue date.
     expect(issued).toMatchObject({ state: 'formalities', lastWorkingDay: '2027-03-31' });
+    // 第47条, shown to HR only: hired 2023-08-01, 3 years and 8 months to 31 March → 4.
+    const forHr = await ok<{ severance?: { months: number; caveats: string[] } }>(
+      call(HR, 'case.get', { caseId }),
+    );
+    expect(forHr.severance).toMatchObject({
+      months: 4,
+      serviceFrom: '2023-08-01',
+      serviceTo: '2027-03-31',
+    });
+    expect(forHr.severance?.caveats).toHaveLength(2);
 
-    const view = await ok<{ letter: { title: string }; checklist: Checklist }>(
+    const view = await ok<{ letter: { title: string }; checklist: Checklist; severance?: unknown }>(
       call(employee, 'case.get', { caseId }),
     );
+    expect(view.severance).toBeUndefined();
     expect(view.letter.title).toBe('解除劳动合同通知书');
     expect(view.checklist.map((row) => row.item)).toEqual(
       expect.arrayContaining(['sign_receipt', 'union_notified', 'severance_paid']),

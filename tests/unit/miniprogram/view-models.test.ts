@@ -85,6 +85,25 @@ describe('the employee’s next step', () => {
 });
 
 describe('case detail', () => {
+  it('shows HR the 第47条 severance the server computed, with its caveats; nothing without it', () => {
+    const view = formalitiesCase();
+    const withSeverance = {
+      ...view,
+      severance: {
+        months: 4,
+        serviceFrom: '2023-08-01',
+        serviceTo: '2027-03-31',
+        caveats: ['高于三倍的按三倍计', '2008年前的年限按当时规定'],
+      },
+    };
+    const detail = caseDetail(withSeverance, relationTo(view, hr), MAR_10);
+    expect(detail.severance).toBe(
+      '4 个月（按2023年8月1日（周二）至2027年3月31日（周三）的工作年限）',
+    );
+    expect(detail.severanceCaveats).toHaveLength(2);
+    expect(caseDetail(view, relationTo(view, hr), MAR_10).severance).toBe('');
+  });
+
   it('marks checklist rows done, waived, overdue or open by Beijing date', () => {
     const view = formalitiesCase();
     const rel = relationTo(view, employee);
