@@ -75,6 +75,6 @@ export function checklistRow(row: ChecklistRow, viewer: Viewer): ChecklistRowVie
     note: row.note ?? '',
     canTick: tickable && !closed,
     canUntick: tickable && status === 'done',
-    canWaive: viewer.editable && viewer.mayWaive && !closed,
+    canWaive: viewer.editable && viewer.mayWaive && row.waivable && !closed,
   };
 }

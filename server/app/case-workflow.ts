@@ -1,4 +1,4 @@
-import type { ActionResult } from '../contract';
+import { type ActionResult, presentChecklistRow } from '../contract';
 import type { CaseCommand } from '../domain/case-guards';
 import { transition } from '../domain/case-machine';
 import type { CaseRecord } from '../domain/case-record';
@@ -300,7 +300,7 @@ export function workflowHandlers(deps: WorkflowDeps) {
       });
       if (!outcome.ok) return outcome;
       const row = outcome.data.checklist.find((e) => e.item === payload.item);
-      if (row) return ok({ ...ref(outcome.data), row: { ...row, by: [...row.by] } });
+      if (row) return ok({ ...ref(outcome.data), row: presentChecklistRow(row) });
       // The handover list is waived before formalities, outside the checklist.
       const waiver = outcome.data.waivers.find((w) => w.item === payload.item);
       return ok({
@@ -312,6 +312,7 @@ export function workflowHandlers(deps: WorkflowDeps) {
           due: outcome.data.lastWorkingDay ?? '',
           done: false,
           waived: true,
+          waivable: true,
           ...(waiver ? { waivedAt: waiver.at, waivedBy: waiver.by, note: waiver.note } : {}),
         },
       });

@@ -1,9 +1,10 @@
 import { type z } from 'zod';
 import { allowedEvents } from '../domain/case-machine';
-import { type CaseRecord } from '../domain/case-record';
+import { type CaseRecord, type ChecklistEntry } from '../domain/case-record';
 import { STATE_LABELS } from '../domain/case-states';
 import { type AuditEvent, type HashText } from '../domain/event-chain';
 import { type LetterOptions, renderLetter } from '../domain/letters';
+import { STATUTORY_DUTIES } from '../domain/checklist-rules';
 import { REASON_LABELS } from '../domain/reasons';
 import { type ReminderSlot } from '../domain/reminder-policy';
 import { type ReminderStatus } from '../domain/reminder-kinds';
@@ -57,8 +58,12 @@ export function presentCase(c: CaseRecord, needsCall = false): CaseView {
   };
 }
 
+export function presentChecklistRow(e: ChecklistEntry): ChecklistRowView {
+  return { ...e, by: [...e.by], waivable: !STATUTORY_DUTIES.includes(e.item) };
+}
+
 export function presentChecklist(c: CaseRecord): ChecklistRowView[] {
-  return c.checklist.map((e) => ({ ...e, by: [...e.by] }));
+  return c.checklist.map(presentChecklistRow);
 }
 
 export function presentLetter(

@@ -25,6 +25,7 @@ export { rpcErrorOf } from './domain-errors';
 export {
   presentCase,
   presentChecklist,
+  presentChecklistRow,
   presentEvent,
   presentLetter,
   presentReminder,

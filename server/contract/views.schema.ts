@@ -138,6 +138,8 @@ export const checklistRowView = z.strictObject({
   waivedAt: instant.optional(),
   waivedBy: openid.optional(),
   note: z.string().optional(),
+  /** False for the employer's statutory duties: they are done, never waived (第50条). */
+  waivable: z.boolean(),
 });
 
 export const reminderRowView = z.strictObject({

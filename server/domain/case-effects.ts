@@ -54,6 +54,7 @@ export const GUARD_NAMES = [
   'letter_unchanged',
   'attachment_allowed',
   'later_than_legal_day',
+  'statutory_duty',
 ] as const;
 export type GuardName = (typeof GUARD_NAMES)[number];
 
@@ -81,4 +82,5 @@ export const GUARD_MESSAGES: Record<GuardName, string> = {
   letter_unchanged: '文书内容已变化，请刷新后重新签署',
   attachment_allowed: '当前阶段不能上传此类材料',
   later_than_legal_day: '同意的最后工作日须晚于法定的最后工作日',
+  statutory_duty: '法定义务不能豁免：办结后标记完成，可附说明',
 };

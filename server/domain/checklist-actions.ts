@@ -4,7 +4,7 @@ import { type Actor, type DomainResult, type GuardName } from './case-effects';
 import { lastWorkingDayPassed } from './case-machine';
 import { type CaseRecord, type ChecklistEntry } from './case-record';
 import { type ChecklistItemId } from './checklist';
-import { isEmployeeSideItem, SIGN_ITEMS } from './checklist-rules';
+import { isEmployeeSideItem, SIGN_ITEMS, STATUTORY_DUTIES } from './checklist-rules';
 import { actsAsHr } from './roles';
 
 export type ChecklistChange =
@@ -107,6 +107,7 @@ export function changeChecklistItem(
   let updated: ChecklistEntry;
   let type: 'checklist.done' | 'checklist.undone' | 'checklist.waive';
   if (waive) {
+    if (STATUTORY_DUTIES.includes(entry.item)) return failed('statutory_duty');
     if (entry.done) return failed('item_open');
     if (isEmployeeSideItem(entry.item)) {
       const blocked = employeeSideWaiverGuard(caseDoc, now);

@@ -32,6 +32,17 @@ export const TRANSFER_ITEMS: readonly ChecklistItemId[] = [
   'file_transfer',
 ];
 
+/**
+ * The employer's statutory duties: done (with a note), never waived. Final pay (工资支付暂行规定
+ * 第9条), the certificate and the transfers (劳动合同法 第50条; the housing fund's deadline is
+ * 30 days, 住房公积金管理条例 第15条), and severance (第46/47条).
+ */
+export const STATUTORY_DUTIES: readonly ChecklistItemId[] = [
+  ...PAY_AND_CERTIFICATE_ITEMS,
+  ...TRANSFER_ITEMS,
+  'severance_paid',
+];
+
 export function isEmployeeSideItem(item: ChecklistItemId): boolean {
   return EMPLOYEE_SIDE_ITEMS.includes(item);
 }
@@ -81,7 +92,8 @@ export function buildChecklist(plan: ChecklistPlan): ChecklistEntry[] {
   // 工资支付暂行规定 第9条 (final pay) and 第50条 (certificate): on the last working day.
   items.push(entry('final_pay', ['hr'], finalPayDue(last)));
   items.push(entry('certificate_issued', ['hr'], certificateDue(last)));
-  // 第50条: transfers within 15 days.
+  // 第50条: social insurance and the file within 15 days; the housing fund's legal deadline is
+  // 30 days (住房公积金管理条例 第15条), 15 kept as the internal target.
   for (const item of ['social_insurance_stop', 'housing_fund_seal', 'file_transfer'] as const) {
     items.push(entry(item, ['hr'], transferDue(last)));
   }

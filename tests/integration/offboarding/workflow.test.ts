@@ -442,21 +442,26 @@ describe('the checklist and documents guard what they record', () => {
       'note_given',
     );
     await ok(call(HR, 'case.checklist', { caseId, item: 'final_pay', done: true }));
+    // 劳动合同法 第50条 (and 工资支付暂行规定 第9条): the employer's duties are done, never waived.
+    for (const item of ['final_pay', 'file_transfer', 'housing_fund_seal']) {
+      await refused(
+        call(HR, 'case.checklist', { caseId, item, waive: true, note: '不需要' }),
+        'PRECONDITION_FAILED',
+        'statutory_duty',
+      );
+    }
+    // An asset may be waived with a comment (a lost badge), and a done one no longer.
+    await ok(call(HR, 'case.checklist', { caseId, item: 'asset:laptop', done: true }));
     await refused(
-      call(HR, 'case.checklist', { caseId, item: 'final_pay', waive: true, note: '不需要' }),
+      call(HR, 'case.checklist', { caseId, item: 'asset:laptop', waive: true, note: '不需要' }),
       'PRECONDITION_FAILED',
       'item_open',
     );
     await ok(
-      call(HR, 'case.checklist', {
-        caseId,
-        item: 'file_transfer',
-        waive: true,
-        note: '档案在人才市场',
-      }),
+      call(HR, 'case.checklist', { caseId, item: 'asset:badge', waive: true, note: '工卡遗失' }),
     );
     await refused(
-      call(HR, 'case.checklist', { caseId, item: 'file_transfer', done: true }),
+      call(HR, 'case.checklist', { caseId, item: 'asset:badge', done: true }),
       'PRECONDITION_FAILED',
       'item_not_waived',
     );

@@ -145,6 +145,29 @@ describe('the formalities checklist (DESIGN §3 "Checklist")', () => {
     });
   });
 
+  it("劳动合同法 第50条: the employer's statutory duties are done, never waived (statutory_duty)", () => {
+    const c = openFormalities();
+    for (const item of [
+      'final_pay',
+      'certificate_issued',
+      'social_insurance_stop',
+      'housing_fund_seal',
+      'file_transfer',
+    ] as const) {
+      expect(
+        changeChecklistItem(c, { item, waive: true, note: '员工失联' }, HR, BEFORE_LAST_DAY),
+      ).toEqual(refusedBy('statutory_duty'));
+    }
+    expect(
+      changeChecklistItem(
+        c,
+        { item: 'final_pay', done: true, note: '已转账' },
+        HR,
+        BEFORE_LAST_DAY,
+      ),
+    ).toMatchObject({ ok: true, effects: { event: { type: 'checklist.done' } } });
+  });
+
   it('refuses items that are not on the case and changes outside formalities', () => {
     expect(
       changeChecklistItem(

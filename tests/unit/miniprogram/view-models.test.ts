@@ -112,7 +112,8 @@ describe('case detail', () => {
       ['sign_letter', 'overdue'],
       ['handover_confirmed', 'done'],
       ['asset:badge', 'open'],
-      ['final_pay', 'waived'],
+      ['asset:laptop', 'waived'],
+      ['final_pay', 'open'],
     ]);
     expect(detail.checklist[1]?.detail).toBe('完成于 2027-03-06 14:30');
     expect(detail.checklist[3]?.note).toBe('已线下结清');
@@ -132,7 +133,11 @@ describe('case detail', () => {
       canTick: true,
       canWaive: true,
     });
-    expect(asHr.find((r) => r.item === 'final_pay')?.canWaive).toBe(false);
+    // 第50条: HR ticks the statutory duties; no 豁免 is offered for them.
+    expect(asHr.find((r) => r.item === 'final_pay')).toMatchObject({
+      canTick: true,
+      canWaive: false,
+    });
   });
 
   it('shows reminders and the newest events first with Beijing times', () => {
