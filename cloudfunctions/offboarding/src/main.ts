@@ -5,6 +5,7 @@ import { viewHandlers } from '../../../server/app/case-views';
 import { workflowHandlers } from '../../../server/app/case-workflow';
 import { identityHandlers } from '../../../server/app/identity';
 import { metaHandlers } from '../../../server/app/meta';
+import { oaCallbackHandlers } from '../../../server/app/oa-callbacks';
 import { privacyHandlers } from '../../../server/app/privacy-reports';
 import { rosterHandlers } from '../../../server/app/roster';
 import { createRpcHandler } from '../../../server/app/rpc-handler';
@@ -17,6 +18,7 @@ import { configAlertsRepository } from '../../../server/infra/config-alerts.repo
 import { employeesRepository } from '../../../server/infra/employees.repository';
 import type { CloudFunctionMain, FunctionDeps } from '../../../server/infra/function-deps';
 import { nodeCrypto } from '../../../server/infra/node-crypto';
+import { oaCallbacksRepository } from '../../../server/infra/oa-callbacks.repository';
 import { cloudReminderDelivery } from '../../../server/infra/reminder-wiring';
 import { remindersRepository } from '../../../server/infra/reminders.repository';
 import { defaultSettings, settingsRepository } from '../../../server/infra/settings.repository';
@@ -81,7 +83,8 @@ export function createMain({ cloud, clock, env }: FunctionDeps): CloudFunctionMa
         settings,
         delivery: cloudReminderDelivery(cloud),
       }),
-      ...boardHandlers({ cases: queries }),
+      ...boardHandlers({ cases: queries, employees }),
+      ...oaCallbackHandlers({ cases, outbox: oaCallbacksRepository(db) }),
       ...statsHandlers({ cases: queries, settings }),
       ...trialSendHandlers({ settings, sender: subscribeMessageNotifier(cloud) }),
     },
