@@ -40,6 +40,8 @@ export interface OaCallbackEntry {
 export interface OaOutboxRepository {
   /** Pending entries in `_id` order (per case, by sequence). */
   pending(limit: number): Promise<readonly OaCallbackEntry[]>;
+  /** Of these cases, those with an entry given up on: they wait for HR's retry. */
+  stopped(caseIds: readonly string[]): Promise<ReadonlySet<string>>;
   delivered(id: string, at: string): Promise<void>;
   attemptFailed(id: string, attempts: number, nextAttemptAt: string, error: string): Promise<void>;
   /** After 24 hours: the case's entries stop (in order) until HR retries. */
@@ -143,7 +145,13 @@ export async function deliverOaCallbacks(deps: DeliveryDeps, now: Date): Promise
     list.push(entry);
     byCase.set(entry.caseId, list);
   }
+  // A later change must not overtake one given up on: the whole case waits for HR's retry.
+  const stopped = byCase.size > 0 ? await deps.outbox.stopped([...byCase.keys()]) : new Set();
   for (const [caseId, list] of byCase) {
+    if (stopped.has(caseId)) {
+      report.waiting += list.length;
+      continue;
+    }
     list.sort((a, b) => a.eventSeq - b.eventSeq);
     let sent = 0;
     for (const entry of list) {

@@ -26,6 +26,14 @@ export function oaCallbacksRepository(db: WxServerSdk.Database): OaOutboxReposit
         .get();
       return data.map(entryOf);
     },
+    async stopped(caseIds) {
+      const { data } = await outbox()
+        .where({ caseId: _.in([...caseIds]), status: 'failed' })
+        .field({ caseId: true })
+        .limit(1000)
+        .get();
+      return new Set(data.map((doc) => String(doc.caseId)));
+    },
     async delivered(id, at) {
       await outbox()
         .doc(id)
