@@ -7,7 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { createLocalCloud } from '../../../tools/local-cloud';
 import { signedHeaders } from '../../../tools/oa/oa-signing';
-import { type Company, unique } from '../offboarding/company-harness';
+import { type Company, localTemplateIds, unique } from '../offboarding/company-harness';
 import {
   caseDoc,
   countOf,
@@ -229,6 +229,32 @@ describe('refused requests write nothing', () => {
 });
 
 describe('the employee', () => {
+  it('bound and subscribed: gets the same first message as after an in-app submission', async () => {
+    const byOa = await company.hire('M001');
+    const inApp = await company.hire('M001');
+    for (const person of [byOa, inApp]) {
+      for (const templateId of localTemplateIds()) {
+        await company.cloud.grantCredits(person.openid, templateId, 5);
+      }
+    }
+    const at = company.cloud.clock.now().toISOString();
+    expect(
+      (await postToWebhook(company, resignation(company, byOa.employeeNo, { submittedAt: at })))
+        .status,
+    ).toBe(200);
+    await company.submitted(inApp, { handover: false });
+    const sent = company.cloud.outbox().length;
+    await company.cloud.fireTrigger('reminders');
+    const to = (openid: string) =>
+      company.cloud
+        .outbox()
+        .slice(sent)
+        .filter((m) => m.touser === openid)
+        .map((m) => ({ templateId: m.templateId, errCode: m.errCode, page: m.page }));
+    expect(to(byOa.openid)).toEqual(to(inApp.openid));
+    expect(to(byOa.openid)).toEqual([expect.objectContaining({ errCode: 0 })]);
+  });
+
   it('not bound: the board says 未绑定小程序 and HR hands out a binding code from the row', async () => {
     const owner = await company.hire('M001', { bind: false });
     const reply = await postToWebhook(company, resignation(company, owner.employeeNo));
