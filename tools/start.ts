@@ -83,7 +83,7 @@ async function main(): Promise<void> {
   GET  ${url}/__admin/outbox          订阅消息发件箱
   POST ${url}/http/oa-webhook         OA 接入（HTTP 访问服务；README「接入 OA」）
        OA_WEBHOOK_SECRET=${process.env.OA_WEBHOOK_SECRET === DEMO_OA_WEBHOOK_SECRET ? `${DEMO_OA_WEBHOOK_SECRET}（演示值，仅限本机）` : '（已由环境变量设置）'}
-       例：npm run oa -- submit D001 resignation
+       例：npm run oa -- submit D004 resignation
        状态回调：${process.env.OA_CALLBACK_URL ? `发往 ${process.env.OA_CALLBACK_URL}` : `未设置 OA_CALLBACK_URL（示例接收器：OA_CALLBACK_SECRET=${process.env.OA_CALLBACK_SECRET === DEMO_OA_CALLBACK_SECRET ? DEMO_OA_CALLBACK_SECRET : '…'} npx tsx tools/oa/receiver.ts，再以 OA_CALLBACK_URL=http://127.0.0.1:4100/oa/callbacks npm start）`}
   POST ${url}/__admin/clock           设置或拨快时钟
 例：curl -s -XPOST ${url}/functions/offboarding -H 'content-type: application/json' -H 'x-wx-openid: ${adminOpenid}' -d '{"action":"me.get"}'
