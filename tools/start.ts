@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { buildMirror, bundleFunctions, packMiniprogramNpm } from './build';
 import { demoRoster, importAndBind, seedDemoCases } from './demo/demo-company';
 import { closeOnSignals, createLocalCloud, type LocalCloud } from './local-cloud';
+import { DEMO_OA_CALLBACK_SECRET, DEMO_OA_WEBHOOK_SECRET } from './oa/demo-secrets';
 import type { ActionName, Envelope } from '../server/contract';
 
 const repo = join(__dirname, '..');
@@ -52,6 +53,10 @@ async function main(): Promise<void> {
   await packMiniprogramNpm();
   await buildMirror();
 
+  // The OA webhook works out of the box on this machine: a demo secret in this process's own
+  // environment (never in a deployed function's), printed below for the OA client.
+  process.env.OA_WEBHOOK_SECRET ||= DEMO_OA_WEBHOOK_SECRET;
+  process.env.OA_CALLBACK_SECRET ||= DEMO_OA_CALLBACK_SECRET;
   const adminOpenids = process.env.ADMIN_OPENIDS ?? 'demo-admin';
   const adminOpenid = adminOpenids.split(',')[0]?.trim() || 'demo-admin';
   const cloud = await createLocalCloud({
@@ -76,6 +81,10 @@ async function main(): Promise<void> {
   POST ${url}/functions/offboarding   调用云函数（请求头 x-wx-openid 指定身份）
   POST ${url}/storage/upload          上传文件
   GET  ${url}/__admin/outbox          订阅消息发件箱
+  POST ${url}/http/oa-webhook         OA 接入（HTTP 访问服务；README「接入 OA」）
+       OA_WEBHOOK_SECRET=${process.env.OA_WEBHOOK_SECRET === DEMO_OA_WEBHOOK_SECRET ? `${DEMO_OA_WEBHOOK_SECRET}（演示值，仅限本机）` : '（已由环境变量设置）'}
+       例：npm run oa -- submit D004 resignation
+       状态回调：${process.env.OA_CALLBACK_URL ? `发往 ${process.env.OA_CALLBACK_URL}` : `未设置 OA_CALLBACK_URL（示例接收器：OA_CALLBACK_SECRET=${process.env.OA_CALLBACK_SECRET === DEMO_OA_CALLBACK_SECRET ? DEMO_OA_CALLBACK_SECRET : '…'} npx tsx tools/oa/receiver.ts，再以 OA_CALLBACK_URL=http://127.0.0.1:4100/oa/callbacks npm start）`}
   POST ${url}/__admin/clock           设置或拨快时钟
 例：curl -s -XPOST ${url}/functions/offboarding -H 'content-type: application/json' -H 'x-wx-openid: ${adminOpenid}' -d '{"action":"me.get"}'
 按 Ctrl-C 停止。`);

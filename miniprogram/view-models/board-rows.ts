@@ -15,6 +15,13 @@ export interface BoardRowView {
   lastWorkingDay: string;
   overdue: boolean;
   needsCall: boolean;
+  employeeNo: string;
+  /** 经 OA 提交: the company's OA sent the resignation. */
+  viaOa: boolean;
+  /** 未绑定小程序: HR hands out a binding code from the row. */
+  unbound: boolean;
+  /** 同步失败: a status callback to the OA is failing; HR may send again. */
+  oaSyncFailed: boolean;
 }
 
 export function boardRow(row: BoardRow): BoardRowView {
@@ -28,6 +35,10 @@ export function boardRow(row: BoardRow): BoardRowView {
     lastWorkingDay: row.lastWorkingDay ? formatDate(row.lastWorkingDay) : '',
     overdue: row.overdue,
     needsCall: row.needsCall,
+    employeeNo: row.employeeNo,
+    viaOa: row.source === 'oa',
+    unbound: row.unbound === true,
+    oaSyncFailed: row.oaSyncFailed === true,
   };
 }
 

@@ -9,7 +9,13 @@ import {
 import { isTerminal, STATES, type State } from '../domain/case-states';
 import { isHr } from './caller';
 import { fail, ok } from './outcome';
-import type { BoardCase, BoardFilter, BoardPosition, CaseQueries } from './ports';
+import type {
+  BoardCase,
+  BoardFilter,
+  BoardPosition,
+  CaseQueries,
+  EmployeesRepository,
+} from './ports';
 import type { Handler } from './rpc-handler';
 
 /** Rows per board page (DESIGN §7: lists are paged by 20). */
@@ -36,6 +42,8 @@ type BoardRow = ActionResult<'admin.board'>['rows'][number];
 
 export interface BoardDeps {
   readonly cases: CaseQueries;
+  /** Whether an OA case's employee has bound the mini program (未绑定小程序). */
+  readonly employees?: Pick<EmployeesRepository, 'findByNos'>;
 }
 
 /** The opaque cursor: base64url of the last row's sort key. */
@@ -62,7 +70,7 @@ export function decodeCursor(cursor: string): BoardPosition | null {
   return { enteredAt: e, caseId: i };
 }
 
-function boardRow(doc: BoardCase, now: Date): BoardRow {
+function boardRow(doc: BoardCase, now: Date, unbound: ReadonlySet<string>): BoardRow {
   return {
     caseId: doc.caseId,
     kind: doc.kind,
@@ -75,7 +83,30 @@ function boardRow(doc: BoardCase, now: Date): BoardRow {
     ...(doc.lastWorkingDay ? { lastWorkingDay: doc.lastWorkingDay } : {}),
     overdue: doc.overdueAt !== null && Date.parse(doc.overdueAt) <= now.getTime(),
     needsCall: doc.needsCall,
+    ...(doc.source === 'oa' ? { source: 'oa' as const } : {}),
+    ...(doc.source === 'oa' && unbound.has(doc.employee.employeeNo)
+      ? { unbound: true as const }
+      : {}),
+    ...(doc.oaSyncFailed ? { oaSyncFailed: true as const } : {}),
   };
+}
+
+/**
+ * Employees of the page's OA cases who have not bound the mini program: one read, and only when
+ * the page holds an OA case (an in-app case was submitted from the mini program).
+ */
+async function unboundOf(
+  employees: BoardDeps['employees'],
+  page: readonly BoardCase[],
+): Promise<ReadonlySet<string>> {
+  const numbers = [
+    ...new Set(page.filter((doc) => doc.source === 'oa').map((doc) => doc.employee.employeeNo)),
+  ];
+  if (!employees || numbers.length === 0) return new Set();
+  const bound = new Set(
+    (await employees.findByNos(numbers)).filter((e) => e.openid).map((e) => e.employeeNo),
+  );
+  return new Set(numbers.filter((no) => !bound.has(no)));
 }
 
 /**
@@ -126,6 +157,7 @@ export function boardHandlers(deps: BoardDeps): { 'admin.board': Handler<'admin.
       ]);
 
       const page = found.slice(0, BOARD_PAGE_SIZE);
+      const unbound = await unboundOf(deps.employees, page);
       const last = page[page.length - 1];
       const counts = Object.fromEntries(
         STATES.map((state) => [state, counted[state] ?? 0]),
@@ -133,7 +165,7 @@ export function boardHandlers(deps: BoardDeps): { 'admin.board': Handler<'admin.
       return ok({
         counts,
         finishedSince,
-        rows: page.map((doc) => boardRow(doc, now)),
+        rows: page.map((doc) => boardRow(doc, now, unbound)),
         ...(found.length > BOARD_PAGE_SIZE && last
           ? { nextCursor: encodeCursor({ enteredAt: last.enteredAt, caseId: last.caseId }) }
           : {}),

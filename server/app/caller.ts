@@ -53,6 +53,7 @@ export const ACTION_ACCESS: Record<ActionName, Access> = {
   'subscription.record': 'bound',
   'privacy.report': 'bound',
   'admin.board': ['manager', 'hr'],
+  'case.oaRetry': ['hr'],
   'admin.stats': ['hr'],
   'admin.import': ['hr'],
   'admin.bindingCode': ['hr'],

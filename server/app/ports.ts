@@ -141,6 +141,8 @@ export type StoredCase = CaseRecord &
     readonly needsCall: boolean;
     /** When the reminder sweep should next look at the case; null when nothing is open. */
     readonly nextReminderAt: Instant | null;
+    /** An OA callback of the case failed and is not yet through (同步失败 on the board). */
+    readonly oaSyncFailed?: boolean;
   };
 
 export type CaseWriteResult = 'saved' | 'conflict';
@@ -373,6 +375,8 @@ export type BoardCase = Pick<
   | 'enteredAt'
   | 'overdueAt'
   | 'needsCall'
+  | 'source'
+  | 'oaSyncFailed'
 > & { readonly employee: Pick<StoredCase['employee'], 'employeeNo' | 'name' | 'department'> };
 
 /** Sums over the cases of a notice period, per reason, as one database aggregation returns them. */

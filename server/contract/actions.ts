@@ -306,10 +306,21 @@ export const ACTIONS = {
           lastWorkingDay: calendarDate.optional(),
           overdue: z.boolean(),
           needsCall: z.boolean(),
+          /** Present for a case the company's OA started (经 OA 提交). */
+          source: z.literal('oa').optional(),
+          /** The employee has not bound the mini program (未绑定小程序); OA cases only. */
+          unbound: z.literal(true).optional(),
+          /** A status callback to the OA is failing (同步失败); `case.oaRetry` sends again. */
+          oaSyncFailed: z.literal(true).optional(),
         }),
       ),
       nextCursor: z.string().optional(),
     }),
+  },
+  // HR: send an OA case's status callbacks again (after 同步失败).
+  'case.oaRetry': {
+    payload: caseOnly,
+    result: z.strictObject({ caseId, requeued: z.number().int().nonnegative() }),
   },
   'admin.stats': {
     payload: z

@@ -38,12 +38,23 @@ export {
 } from './case-presenter';
 export {
   isParsed,
+  parseFields,
   parsePayload,
   validationError,
   type ParsedRequest,
   type PayloadIssue,
 } from './parse-payload';
 export type { RpcRequest } from './rpc-request';
+export {
+  oaCallbackBody,
+  oaWebhookBody,
+  type OaCallbackBody,
+  type OaResignationCreated,
+  type OaResignationWithdrawn,
+  type OaWebhookAccepted,
+  type OaWebhookBody,
+  type OaWebhookRefused,
+} from './oa-webhook';
 
 export type { AttachmentKind } from '../domain/attachments';
 export type { AuditEventType, EventType } from '../domain/case-events';

@@ -83,6 +83,20 @@ function flatten(issues: readonly z.core.$ZodIssue[], prefix: PropertyKey[] = []
   return out;
 }
 
+/**
+ * Validates any input against a contract schema with the same Chinese wording as the actions'
+ * payloads (the OA webhook's body): typed data, or every issue with the first one first.
+ */
+export function parseFields<T extends z.ZodType>(
+  schema: T,
+  input: unknown,
+): { ok: true; data: z.output<T> } | { ok: false; issues: PayloadIssue[] } {
+  const result = schema.safeParse(input, { error: errorMap });
+  if (result.success) return { ok: true, data: result.data };
+  const issues = flatten(result.error.issues);
+  return { ok: false, issues: issues.length > 0 ? issues : [{ field: '', message: '格式不正确' }] };
+}
+
 export function validationError(message: string, details?: Record<string, unknown>): RpcError {
   return details
     ? { code: 'VALIDATION_FAILED', message, details }

@@ -104,6 +104,12 @@ export interface CaseRecord {
   readonly seq: number;
   readonly lastEventHash: string | null;
   readonly completedAt?: Instant;
+  /** A resignation the company's OA sent (README "接入 OA"); absent for in-app cases. */
+  readonly source?: 'oa';
+  /** The OA's id of the request: one OA request makes at most one case. */
+  readonly oaRef?: string;
+  /** SHA-256 of the OA's request as canonical JSON: a repeat must be the same request. */
+  readonly oaBodyHash?: string;
   readonly createdAt: Instant;
   readonly updatedAt: Instant;
 }

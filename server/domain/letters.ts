@@ -42,6 +42,8 @@ function resignationLetter(c: CaseRecord, company: string): Letter {
     '',
     `辞职人：${e.name}`,
     `日期：${noticeDate}`,
+    // The employee gave notice in the company's OA, not in the mini program.
+    ...(c.source === 'oa' ? ['', `经 OA 提交（OA 单号：${c.oaRef ?? ''}）`] : []),
   ].join('\n');
   return { title: '辞职书', text };
 }

@@ -24,6 +24,8 @@ const BOARD_FIELDS = {
   enteredAt: true,
   overdueAt: true,
   needsCall: true,
+  source: true,
+  oaSyncFailed: true,
   'employee.employeeNo': true,
   'employee.name': true,
   'employee.department': true,
@@ -212,6 +214,8 @@ function toBoardCase(doc: WxServerSdk.Doc): BoardCase {
     enteredAt: String(doc.enteredAt),
     overdueAt: typeof doc.overdueAt === 'string' ? doc.overdueAt : null,
     needsCall: doc.needsCall === true,
+    ...(doc.source === 'oa' ? { source: 'oa' as const } : {}),
+    ...(doc.oaSyncFailed === true ? { oaSyncFailed: true } : {}),
     employee: {
       employeeNo: String(employee.employeeNo),
       name: String(employee.name),

@@ -1,11 +1,17 @@
+import { oaCallbackFor } from '../app/oa-callbacks';
 import type { CasesRepository, StoredCase } from '../app/ports';
+import { isEventType } from '../domain/case-events';
 import { findById, isDuplicateKey, replacingPatch, withoutId } from './cloud-documents';
+import { OA_CALLBACKS, outboxDocument } from './oa-callbacks.repository';
 
 const OPEN_STATES = ['submitted', 'returned', 'hr_review', 'formalities'];
 
 /**
  * `cases` (`_id` is the case id, events inside the document) and `case_locks`
- * (`_id = "open:" + employeeNo`, one per employee with an unfinished case).
+ * (`_id = "open:" + employeeNo`, one per employee with an unfinished case). A case the OA
+ * started gets an `oa_callbacks` entry with every change of state, written here so that no
+ * write path can forget it: with the case in the creating transaction, right after the update
+ * otherwise.
  */
 export function casesRepository(db: WxServerSdk.Database): CasesRepository {
   const cases = () => db.collection('cases');
@@ -37,6 +43,11 @@ export function casesRepository(db: WxServerSdk.Database): CasesRepository {
           });
           addingCase = true;
           await transaction.collection('cases').add({ data: { _id: caseDoc.caseId, ...caseDoc } });
+          const first = caseDoc.events[0];
+          const callback = first ? oaCallbackFor(caseDoc, first) : null;
+          if (callback) {
+            await transaction.collection(OA_CALLBACKS).add({ data: outboxDocument(callback) });
+          }
         });
         return 'created';
       } catch (error) {
@@ -61,7 +72,8 @@ export function casesRepository(db: WxServerSdk.Database): CasesRepository {
       return this.saveWithEvents(expectedVersion, next, [event]);
     },
     async saveWithEvents(expectedVersion, next, events) {
-      const { events: _events, ...fields } = next;
+      // The 同步失败 mark is the OA timer's alone: a case write never carries it back.
+      const { events: _events, oaSyncFailed: _mark, ...fields } = next;
       const data = {
         ...replacingPatch(db.command, fields),
         ...(events.length > 0 ? { events: db.command.push([...events]) } : {}),
@@ -69,7 +81,19 @@ export function casesRepository(db: WxServerSdk.Database): CasesRepository {
       const { stats } = await cases()
         .where({ _id: next.caseId, version: expectedVersion })
         .update({ data });
-      return stats.updated === 1 ? 'saved' : 'conflict';
+      if (stats.updated !== 1) return 'conflict';
+      // Only machine events move a case between states.
+      const moved = [...events].reverse().find((event) => isEventType(event.type));
+      const callback = moved ? oaCallbackFor(next, moved) : null;
+      if (callback) {
+        await db
+          .collection(OA_CALLBACKS)
+          .add({ data: outboxDocument(callback) })
+          .catch((error: unknown) => {
+            if (!isDuplicateKey(error)) throw error;
+          });
+      }
+      return 'saved';
     },
   };
 }

@@ -1,6 +1,7 @@
 /** @jest-environment jsdom */
 import {
   allText,
+  lifecycle,
   render,
   settle,
   setUp,
@@ -36,6 +37,15 @@ describe('admin: binding code page', () => {
     expect(text).toContain('员工 D007 的绑定码');
     expect(text).toContain('有效期至：2027-03-08 10:00（北京时间）');
     expect(text).toContain('有效期 7 天，仅可使用一次');
+  });
+
+  it('opened from a board row (未绑定小程序): the number is filled in', async () => {
+    wx.answer('admin.bindingCode', { code: 'ABCDE12345', expiresAt: '2027-03-08T02:00:00Z' });
+    const page = render(simulate, 'packages/admin/pages/employee/index');
+    await lifecycle(simulate, page, 'onLoad', { employeeNo: 'D003' });
+    tapButton(page, '#issue');
+    await settle(simulate, 8);
+    expect(wx.calls).toEqual([{ action: 'admin.bindingCode', payload: { employeeNo: 'D003' } }]);
   });
 
   it('copies the code through the clipboard', async () => {

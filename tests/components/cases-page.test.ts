@@ -136,6 +136,35 @@ describe('cases page (board)', () => {
     );
   });
 
+  it('marks cases from the OA; hands out a binding code and retries the sync from the row', async () => {
+    wx.answer('admin.board', {
+      counts,
+      rows: [
+        row(3, { source: 'oa', unbound: true }),
+        row(4, { source: 'oa', oaSyncFailed: true }),
+        row(5),
+      ],
+    });
+    wx.answer('case.oaRetry', { caseId: 'case-4', requeued: 1 });
+    const page = await open();
+    const rows = page.querySelectorAll('.row') as Comp[];
+    expect(allText(rows[0] as Comp)).toContain('经 OA 提交');
+    expect(allText(rows[0] as Comp)).toContain('未绑定小程序');
+    expect(allText(rows[0] as Comp)).not.toContain('同步失败');
+    expect(allText(rows[1] as Comp)).toContain('同步失败');
+    expect(allText(rows[2] as Comp)).not.toContain('OA');
+
+    tapButton(page, '#binding-code-case-3');
+    await settle(simulate);
+    expect(wx.navigateTo.mock.calls.map(([o]) => (o as { url: string }).url)).toEqual([
+      '/packages/admin/pages/employee/index?employeeNo=D003',
+    ]);
+    tapButton(page, '#oa-retry-case-4');
+    await settle(simulate);
+    expect(wx.calls.at(-1)).toEqual({ action: 'case.oaRetry', payload: { caseId: 'case-4' } });
+    expect(wx.navigateTo).toHaveBeenCalledTimes(1);
+  });
+
   it('shows the server’s refusal and retries', async () => {
     wx.fail('admin.board', 'FORBIDDEN', '仅部门经理和 HR 可查看');
     const page = await open();

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import http from 'node:http';
 import path from 'node:path';
 import { sdkErrCode, TcbError, UnknownFunctionError } from './cloud-error';
@@ -170,6 +171,54 @@ export function createHttpServer(cloud: LocalCloud): http.Server {
         'x-local-cloud-reads': String(outcome.roundTrips.reads),
         'x-local-cloud-writes': String(outcome.roundTrips.writes),
       });
+    }
+    // HTTP access service (HTTP 访问服务): any method, the request handed over as the platform's
+    // event, the function's `{ statusCode, headers, body, isBase64Encoded }` sent back.
+    if (route.startsWith('/http/')) {
+      const name = decodeSegment(route.slice('/http/'.length));
+      if (!cloud.functions.has(name))
+        throw new HttpError(404, 404, `云函数不存在 (function not found): ${name}`);
+      const raw = await readBody(req, FUNCTION_BODY_LIMIT);
+      const headers: Record<string, string> = {};
+      const multiValueHeaders: Record<string, string[]> = {};
+      for (let i = 0; i + 1 < req.rawHeaders.length; i += 2) {
+        const key = (req.rawHeaders[i] as string).toLowerCase();
+        const value = req.rawHeaders[i + 1] as string;
+        headers[key] = value;
+        (multiValueHeaders[key] ??= []).push(value);
+      }
+      const text = raw.toString('utf8');
+      const binary = !Buffer.from(text, 'utf8').equals(raw);
+      const result = await cloud
+        .invokeHttp(
+          name,
+          {
+            path: route.slice('/http'.length),
+            httpMethod: method,
+            headers,
+            multiValueHeaders,
+            queryStringParameters: Object.fromEntries(url.searchParams),
+            requestContext: { requestId: randomUUID(), sourceIp: clientIp ?? '', envId: 'local' },
+            body: binary ? raw.toString('base64') : text,
+            isBase64Encoded: binary,
+          },
+          clientIp ? { clientIp } : {},
+        )
+        .catch((error: unknown) => {
+          throw error instanceof UnknownFunctionError ? error : new FunctionThrew(error);
+        });
+      const reply = (result ?? {}) as Partial<Record<'statusCode' | 'headers' | 'body', unknown>>;
+      if (typeof reply.statusCode !== 'number') return send(res, 200, result);
+      const out = Buffer.from(
+        typeof reply.body === 'string' ? reply.body : '',
+        (result as { isBase64Encoded?: unknown }).isBase64Encoded === true ? 'base64' : 'utf8',
+      );
+      res.writeHead(reply.statusCode, {
+        ...(typeof reply.headers === 'object' ? (reply.headers as Record<string, string>) : {}),
+        'content-length': out.length,
+      });
+      res.end(out);
+      return;
     }
     if (method === 'POST' && route === '/storage/upload') {
       const body = requireObject(await readJson(req, UPLOAD_BODY_LIMIT));

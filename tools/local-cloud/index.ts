@@ -4,6 +4,7 @@ export {
   createLocalCloud,
   LocalCloud,
   LOCAL_APPID,
+  type HttpAccessEvent,
   type InvocationOutcome,
   type InvokeOptions,
   type LocalCloudClock,

@@ -25,6 +25,19 @@ import {
 import { Timers, type TimerRun, type TimerTrigger } from './timers';
 
 const REPO_ROOT = path.resolve(__dirname, '..', '..');
+/** WeChat Cloud's HTTP-access event (HTTP 访问服务 → 云函数): the request as the function sees it. */
+export interface HttpAccessEvent {
+  path: string;
+  httpMethod: string;
+  /** Header names in lower case; a repeated header's last value (all of them in multiValueHeaders). */
+  headers: Record<string, string>;
+  multiValueHeaders: Record<string, string[]>;
+  queryStringParameters: Record<string, string>;
+  requestContext: Record<string, unknown>;
+  body: string;
+  isBase64Encoded: boolean;
+}
+
 /** The local "app": what `getWXContext().APPID` and `event.userInfo.appId` say. */
 export const LOCAL_APPID = 'wxlocal0000000000';
 
@@ -319,6 +332,26 @@ export class LocalCloud {
         ? { ...(event as object), userInfo: { appId: LOCAL_APPID, openId: options.openid } }
         : event;
     return this.execute(name, withUser, wxContext);
+  }
+
+  /**
+   * Calls a function as WeChat Cloud's HTTP access service would: the event is the request
+   * (`httpMethod`, lower-case `headers`, `body`, …), no OPENID (the caller is no WeChat user),
+   * no `userInfo`; the result is the answer the service sends back.
+   */
+  async invokeHttp(
+    name: string,
+    event: HttpAccessEvent,
+    options: { clientIp?: string } = {},
+  ): Promise<unknown> {
+    await this.whenOpen();
+    const outcome = await this.execute(name, event, {
+      SOURCE: 'wx_http',
+      APPID: LOCAL_APPID,
+      ENV: this.envId,
+      ...(options.clientIp ? { CLIENTIP: options.clientIp } : {}),
+    });
+    return outcome.result;
   }
 
   async invoke(name: string, event: unknown, options: InvokeOptions = {}): Promise<unknown> {

@@ -6,6 +6,7 @@ import { workflowHandlers } from '../../../server/app/case-workflow';
 import { identityHandlers } from '../../../server/app/identity';
 import { metaHandlers } from '../../../server/app/meta';
 import { configAlertHandlers } from '../../../server/app/config-alerts';
+import { oaCallbackHandlers } from '../../../server/app/oa-callbacks';
 import { privacyHandlers } from '../../../server/app/privacy-reports';
 import { rosterHandlers } from '../../../server/app/roster';
 import { createRpcHandler } from '../../../server/app/rpc-handler';
@@ -18,6 +19,7 @@ import { configAlertsRepository } from '../../../server/infra/config-alerts.repo
 import { employeesRepository } from '../../../server/infra/employees.repository';
 import type { CloudFunctionMain, FunctionDeps } from '../../../server/infra/function-deps';
 import { nodeCrypto } from '../../../server/infra/node-crypto';
+import { oaCallbacksRepository } from '../../../server/infra/oa-callbacks.repository';
 import { cloudReminderDelivery } from '../../../server/infra/reminder-wiring';
 import { remindersRepository } from '../../../server/infra/reminders.repository';
 import { defaultSettings, settingsRepository } from '../../../server/infra/settings.repository';
@@ -84,7 +86,8 @@ export function createMain({ cloud, clock, env }: FunctionDeps): CloudFunctionMa
         settings,
         delivery: cloudReminderDelivery(cloud),
       }),
-      ...boardHandlers({ cases: queries }),
+      ...boardHandlers({ cases: queries, employees }),
+      ...oaCallbackHandlers({ cases, outbox: oaCallbacksRepository(db) }),
       ...statsHandlers({ cases: queries, settings }),
       ...trialSendHandlers({ settings, sender: subscribeMessageNotifier(cloud) }),
     },

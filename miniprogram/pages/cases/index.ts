@@ -1,5 +1,5 @@
 import type { State } from '../../../server/contract';
-import { stopPullDownRefresh } from '../../services/feedback';
+import { stopPullDownRefresh, toast } from '../../services/feedback';
 import { call } from '../../services/rpc';
 import { openPage, ROUTES } from '../../services/navigation';
 import { currentSession, rolesOf, watchSession } from '../../services/session';
@@ -150,6 +150,19 @@ Component({
     onAdminLink(event: { currentTarget: { dataset: { page?: AdminPage } } }) {
       const { page } = event.currentTarget.dataset;
       if (page) openPage(ADMIN_ROUTES[page]);
+    },
+    /** 未绑定小程序: the binding-code page, the employee's number filled in. */
+    onBindingCode(event: { currentTarget: { dataset: { employeeNo?: string } } }) {
+      const { employeeNo } = event.currentTarget.dataset;
+      if (employeeNo) openPage(ROUTES.adminEmployee, { employeeNo });
+    },
+    /** 同步失败: the OA callbacks go again at the next run of the oa-webhook timer. */
+    // The mark stays until the OA has the changes: the board shows what is true.
+    async onOaRetry(event: { currentTarget: { dataset: { caseId?: string } } }) {
+      const { caseId } = event.currentTarget.dataset;
+      if (!caseId) return;
+      const reply = await call('case.oaRetry', { caseId });
+      toast(reply.ok ? '已重新排队，10 分钟内同步' : reply.error.message);
     },
     onOpen(event: { currentTarget: { dataset: { caseId?: string } } }) {
       const { caseId } = event.currentTarget.dataset;

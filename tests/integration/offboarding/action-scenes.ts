@@ -123,6 +123,7 @@ export const SCENES: Record<string, Scene> = {
   'case.evidence': onCase((c, o) => c.formalities(o)),
   'case.evidence (a termination draft)': onCase((c, o) => c.draft(o)),
   'case.remind': onCase((c, o) => c.formalities(o)),
+  'case.oaRetry': onCase((c, o) => c.submitted(o)),
   'admin.board': async () => ({}),
   'admin.stats': async () => ({ from: '2027-01-01', to: '2027-12-31' }),
   'admin.import': async () => ({
@@ -238,6 +239,7 @@ export const SUCCESS_PATHS: readonly (readonly [scene: string, who: Caller])[] =
   ['case.get', 'owner'],
   ['case.evidence', 'owner'],
   ['case.remind', 'HR'],
+  ['case.oaRetry', 'HR'],
   ['subscription.record', 'owner'],
   ['privacy.report', 'owner'],
   ['admin.board', 'HR'],

@@ -57,6 +57,7 @@ const TABLE: readonly Row[] = [
   ['case.evidence',                                   OK,        FORBID,    FORBID,    FORBID,    OK,        OK,        UNAUTH],
   ['case.evidence (a termination draft)',             NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND, OK,        OK,        UNAUTH],
   ['case.remind',                                     FORBID,    FORBID,    FORBID,    FORBID,    OK,        OK,        UNAUTH],
+  ['case.oaRetry',                                    FORBID,    FORBID,    FORBID,    FORBID,    OK,        OK,        UNAUTH],
   ['admin.board',                                     FORBID,    FORBID,    OK,        OK,        OK,        OK,        UNAUTH],
   ['admin.stats',                                     FORBID,    FORBID,    FORBID,    FORBID,    OK,        OK,        UNAUTH],
   ['admin.import',                                    FORBID,    FORBID,    FORBID,    FORBID,    OK,        OK,        UNAUTH],

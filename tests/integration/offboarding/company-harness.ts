@@ -27,6 +27,8 @@ export interface CaseRef {
 
 export interface Company {
   readonly cloud: LocalCloud;
+  /** The local cloud's HTTP address when started `overHttp`, else null. */
+  readonly url: string | null;
   /** The demo roster: H001 (HR), M001/M002 (managers), D001–D010; bound to `demo-<no>`. */
   readonly people: Record<string, Person>;
   /** A person of the company by employee number; throws if there is none. */
@@ -91,12 +93,14 @@ export async function startCompany(
     overHttp?: boolean;
     /** Random delay before each SDK answer, so that overlapping calls interleave. */
     jitterMs?: number;
+    /** More of the functions' environment (the OA's secrets and callback URL). */
+    env?: Readonly<Record<string, string>>;
   } = {},
 ): Promise<Company> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'offboarding-test-'));
   const cloud = await createLocalCloud({
     dataDir,
-    env: { ADMIN_OPENIDS: ADMIN_OPENID },
+    env: { ...options.env, ADMIN_OPENIDS: ADMIN_OPENID },
     realTimeTimers: false,
     jitterMs: options.jitterMs ?? 0,
   });
@@ -163,6 +167,7 @@ export async function startCompany(
 
   const company: Company = {
     cloud,
+    url,
     people,
     person,
     cases,

@@ -96,6 +96,7 @@ function acceptedPayload(action: ActionName): Record<string, unknown> {
       ],
     },
     'admin.bindingCode': { employeeNo: 'D005' },
+    'case.oaRetry': { caseId: cases.submitted },
     'admin.trialSend': {},
     'admin.configAlerts': {},
     'admin.configAlertResolve': { id: 'privacy:chooseMedia:112' },

@@ -275,7 +275,31 @@ describe('board rows', () => {
       lastWorkingDay: '',
       overdue: true,
       needsCall: true,
+      employeeNo: 'D001',
+      viaOa: false,
+      unbound: false,
+      oaSyncFailed: false,
     });
+  });
+
+  it('marks a case from the OA: 经 OA 提交, 未绑定小程序, 同步失败', () => {
+    expect(
+      boardRow({
+        caseId: 'oa1',
+        kind: 'resignation',
+        employeeNo: 'D002',
+        name: '李四',
+        department: '研发部',
+        reason: 'resignation',
+        state: 'submitted',
+        enteredAt: '2027-03-01T02:00:00Z',
+        overdue: false,
+        needsCall: false,
+        source: 'oa',
+        unbound: true,
+        oaSyncFailed: true,
+      }),
+    ).toMatchObject({ employeeNo: 'D002', viaOa: true, unbound: true, oaSyncFailed: true });
   });
 
   it('labels filter tabs with counts, open cases first', () => {

@@ -15,6 +15,17 @@ Component({
     copyError: '',
   },
   methods: {
+    /** Opened from a board row (未绑定小程序): the employee's number is filled in. */
+    onLoad(query: { employeeNo?: string }) {
+      if (!query.employeeNo) return;
+      let employeeNo = query.employeeNo;
+      try {
+        employeeNo = decodeURIComponent(employeeNo);
+      } catch {
+        // Not encoded: taken as it is; the number is checked before the code is issued.
+      }
+      this.setData({ employeeNo });
+    },
     onEmployeeNo(event: { detail: { value: string } }) {
       this.setData({ employeeNo: event.detail.value, formError: '' });
     },
