@@ -19,6 +19,11 @@ function npmPaths(json: string): string {
   return JSON.stringify(parsed);
 }
 
+/** TDesign's icon font comes from a CDN the preview cannot reach: icons.css draws the icons. */
+function withoutCdnFont(wxss: string): string {
+  return wxss.replace(/@font-face\s*{[^}]*https?:\/\/[^}]*}/g, '');
+}
+
 async function* walk(dir: string): AsyncGenerator<string> {
   for (const entry of await readdir(dir, { withFileTypes: true })) {
     const path = join(dir, entry.name);
@@ -36,7 +41,7 @@ export async function buildFilesScript(mirrorDir: string): Promise<string> {
     if (rel.endsWith('.json')) {
       jobs.push(readFile(path, 'utf8').then((text) => void (files[rel] = npmPaths(text))));
     } else if (rel.endsWith('.wxss')) {
-      jobs.push(readFile(path, 'utf8').then((text) => void (files[rel] = text)));
+      jobs.push(readFile(path, 'utf8').then((text) => void (files[rel] = withoutCdnFont(text))));
     } else if (rel.endsWith('.js')) {
       jobs.push(
         readFile(path, 'utf8').then(async (text) => {
@@ -89,4 +94,35 @@ export async function buildRuntime(): Promise<string> {
   const out = result.outputFiles[0];
   if (!out) throw new Error('preview: esbuild produced nothing');
   return out.text;
+}
+
+/**
+ * TDesign's icons for the preview, offline: the icon font lives on a CDN, so each icon the
+ * mirror names is drawn from tdesign-icons-svg (the same icon set) as a CSS mask on the
+ * `<label class="…--t-icon-NAME">` the t-icon component renders, in the text colour.
+ */
+export async function buildIconCss(mirrorDir: string): Promise<string> {
+  const svgDir = join(require.resolve('tdesign-icons-svg/package.json'), '..', 'src');
+  const available = new Set(
+    (await readdir(svgDir)).filter((f) => f.endsWith('.svg')).map((f) => f.slice(0, -4)),
+  );
+  const used = new Set<string>();
+  for await (const path of walk(mirrorDir)) {
+    if (!/\.(js|wxml|json)$/.test(path)) continue;
+    for (const token of (await readFile(path, 'utf8')).match(/[a-z][a-z0-9-]*[a-z0-9]/g) ?? []) {
+      if (available.has(token)) used.add(token);
+    }
+  }
+  const rules: string[] = [
+    '[class*="--t-icon-base"]::before{content:"" !important;display:inline-block;width:1em;height:1em;vertical-align:-0.125em;background-color:currentColor;-webkit-mask:var(--preview-icon) center/contain no-repeat;mask:var(--preview-icon) center/contain no-repeat;}',
+  ];
+  for (const name of [...used].sort()) {
+    const svg = (await readFile(join(svgDir, `${name}.svg`), 'utf8'))
+      .replace('view-box=', 'viewBox=')
+      .replace(/currentColor/g, '#000')
+      .replace(/ class="[^"]*"/, '');
+    const url = `url("data:image/svg+xml,${encodeURIComponent(svg)}")`;
+    rules.push(`[class*="--t-icon-${name} "],[class$="--t-icon-${name}"]{--preview-icon:${url};}`);
+  }
+  return rules.join('\n');
 }

@@ -8,7 +8,7 @@ import type http from 'node:http';
 import { join } from 'node:path';
 import type { FallbackHandler } from '../local-cloud/http-server';
 import type { LocalCloud } from '../local-cloud';
-import { buildFilesScript, buildRuntime } from './assets';
+import { buildFilesScript, buildIconCss, buildRuntime } from './assets';
 
 export interface PreviewOptions {
   cloud: LocalCloud;
@@ -75,11 +75,13 @@ export type PreviewHandler = FallbackHandler & { warm: () => Promise<unknown> };
 export function previewHandler(options: PreviewOptions): PreviewHandler {
   const client = join(__dirname, 'client');
   // Built once, on first request: the mirror does not change while `npm start` runs.
-  let built: Promise<{ runtime: string; files: string }> | null = null;
+  let built: Promise<{ runtime: string; files: string; icons: string }> | null = null;
   const warm = () => {
-    built ??= Promise.all([buildRuntime(), buildFilesScript(options.mirrorDir)]).then(
-      ([runtime, files]) => ({ runtime, files }),
-    );
+    built ??= Promise.all([
+      buildRuntime(),
+      buildFilesScript(options.mirrorDir),
+      buildIconCss(options.mirrorDir),
+    ]).then(([runtime, files, icons]) => ({ runtime, files, icons }));
     return built;
   };
   const handle: FallbackHandler = async (req, res, path) => {
@@ -89,6 +91,9 @@ export function previewHandler(options: PreviewOptions): PreviewHandler {
     }
     if (method === 'GET' && path === '/preview/preview.css') {
       return send(res, 'text/css; charset=utf-8', await readFile(join(client, 'preview.css')));
+    }
+    if (method === 'GET' && path === '/preview/icons.css') {
+      return send(res, 'text/css; charset=utf-8', (await warm()).icons);
     }
     if (method === 'GET' && path === '/preview/runtime.js') {
       return send(res, 'text/javascript; charset=utf-8', (await warm()).runtime);

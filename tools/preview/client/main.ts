@@ -7,6 +7,7 @@ import simulateUtils from 'miniprogram-simulate/src/utils';
 import simulateWxss from 'miniprogram-simulate/src/wxss';
 import exparser from 'miniprogram-exparser';
 import SelectorQuery from 'j-component/src/tool/selectorquery';
+import jComponentUtils from 'j-component/src/tool/utils';
 import { ModuleLoader, type PreviewFiles } from './modules';
 import { mouseAsTouch, nativeFields } from './native';
 import { PageStack, type Simulate } from './pages';
@@ -51,6 +52,8 @@ function boot(): void {
   };
   utils.runJs = (path) => loader.run(path);
   utils.transformRpx = rpxToPx;
+  // Inline styles (`style="width: 48rpx"`) go through j-component's own copy of the rule.
+  (jComponentUtils as { transformRpx: (css: string) => string }).transformRpx = rpxToPx;
   // Component styles are prefixed per tag: the same file under the same tag compiles once.
   const wxss = simulateWxss as { compile: (css: string, options: { prefix?: string }) => string };
   const compile = wxss.compile.bind(wxss);
