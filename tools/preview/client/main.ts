@@ -5,11 +5,12 @@
 import simulateModule from 'miniprogram-simulate/src/index';
 import simulateUtils from 'miniprogram-simulate/src/utils';
 import simulateWxss from 'miniprogram-simulate/src/wxss';
-import exparser from 'miniprogram-exparser';
 import SelectorQuery from 'j-component/src/tool/selectorquery';
 import jComponentUtils from 'j-component/src/tool/utils';
 import { ModuleLoader, type PreviewFiles } from './modules';
-import { mouseAsTouch, nativeFields } from './native';
+import jComponent from 'j-component/src/index';
+import { NATIVE_TAGS, registerNativeComponents } from './native-components';
+import { mouseAsTouch } from './native';
 import { PageStack, type Simulate } from './pages';
 import { renderPanel } from './panel';
 import { canvasTouchCoordinates, patchSelectorQuery } from './shims/canvas';
@@ -43,8 +44,68 @@ function rpxToPx(css: string): string {
   return css.replace(/(-?\d*\.?\d+)rpx/gi, (_all, n: string) => `${Number(n) / 2}px`);
 }
 
+interface ExparserNode {
+  id?: string;
+  $$?: unknown;
+  childNodes?: ExparserNode[];
+  shadowRoot?: ExparserNode;
+}
+
+/** Writes each node's WXML id to its DOM as `data-wx-id` (j-component leaves ids out), for tests. */
+function markIds(stack: PageStack): void {
+  // A component host without its own element (TDesign's) is marked on its first element.
+  const firstElement = (node: ExparserNode | undefined): Element | null => {
+    if (!node) return null;
+    if (node.$$ instanceof Element && node.$$.isConnected) return node.$$;
+    for (const child of node.shadowRoot && node.shadowRoot !== node
+      ? (node.shadowRoot.childNodes ?? [])
+      : (node.childNodes ?? [])) {
+      const found = firstElement(child);
+      if (found) return found;
+    }
+    return null;
+  };
+  const walk = (node: ExparserNode | undefined) => {
+    if (!node) return;
+    if (node.id) firstElement(node)?.setAttribute('data-wx-id', node.id);
+    node.childNodes?.forEach(walk);
+    if (node.shadowRoot && node.shadowRoot !== node) walk(node.shadowRoot);
+  };
+  // Elements are reused across renders: marks from an earlier render must not linger.
+  for (const stale of Array.from(document.querySelectorAll('#phone-pages [data-wx-id]'))) {
+    stale.removeAttribute('data-wx-id');
+  }
+  for (const page of stack.stack) {
+    walk((page.comp as unknown as { _exparserNode?: ExparserNode })._exparserNode);
+  }
+}
+
+type Lifetime = (this: Record<string, unknown>) => void;
+
+/**
+ * `ready` for components created after their page was attached (a `wx:if` turning true):
+ * WeChat fires it once the component is first drawn; j-component only on the first attach.
+ */
+function withReady(definition: Record<string, unknown>): Record<string, unknown> {
+  const lifetimes = { ...(definition.lifetimes as Record<string, Lifetime> | undefined) };
+  const ready = lifetimes.ready ?? (definition.ready as Lifetime | undefined);
+  if (!ready) return definition;
+  const attached = lifetimes.attached ?? (definition.attached as Lifetime | undefined);
+  const once: Lifetime = function () {
+    if (this.__previewReady) return;
+    this.__previewReady = true;
+    ready.call(this);
+  };
+  lifetimes.ready = once;
+  lifetimes.attached = function () {
+    attached?.call(this);
+    requestAnimationFrame(() => once.call(this));
+  };
+  return { ...definition, lifetimes };
+}
+
 function boot(): void {
-  const loader = new ModuleLoader(win.__PREVIEW_FILES__);
+  const loader = new ModuleLoader(win.__PREVIEW_FILES__, NATIVE_TAGS);
   win.__FILE_MAP__ = loader.fileMap();
   const utils = simulateUtils as {
     runJs: (path: string) => void;
@@ -67,6 +128,7 @@ function boot(): void {
     }
     return out;
   };
+  registerNativeComponents((jComponent as { register: (d: unknown) => string }).register);
   patchSelectorQuery((SelectorQuery as { prototype: never }).prototype);
   canvasTouchCoordinates();
 
@@ -98,7 +160,7 @@ function boot(): void {
   const register = win.Component;
   win.Component = (definition) =>
     register({
-      ...definition,
+      ...withReady(definition),
       methods: {
         ...(definition.methods as Record<string, unknown> | undefined),
         getTabBar: () => stack.tabBarInstance(),
@@ -112,7 +174,6 @@ function boot(): void {
   win.getCurrentPages = () => stack.currentPages();
 
   mouseAsTouch(screen);
-  nativeFields(screen, exparser as never);
   byId('phone-pages').addEventListener(
     'wheel',
     (e) => {
@@ -129,7 +190,13 @@ function boot(): void {
   const first = new URLSearchParams(location.search).get('page') ?? `/${launch.path}`;
   stack.launch(first);
 
-  win.__preview = { stack, timings, bootMs: performance.now() - started, openid: currentOpenid() };
+  win.__preview = {
+    stack,
+    timings,
+    bootMs: performance.now() - started,
+    openid: currentOpenid(),
+    markIds: () => markIds(stack),
+  };
   document.body.dataset.ready = 'true';
   void renderPanel(byId('side-panel'), () => {
     // The clock moved: what the current page shows may have changed.

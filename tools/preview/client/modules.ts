@@ -24,7 +24,14 @@ export class ModuleLoader {
   private readonly wxml = new Map<string, unknown>();
   private gwx: ((path: string) => unknown) | null = null;
 
-  constructor(private readonly source: PreviewFiles) {}
+  /**
+   * `nativeTags`: built-in components the preview registers itself (native-components.ts),
+   * added to every component's `usingComponents` so exparser resolves them to those.
+   */
+  constructor(
+    private readonly source: PreviewFiles,
+    private readonly nativeTags: Readonly<Record<string, string>> = {},
+  ) {}
 
   /** What miniprogram-simulate reads through its browser `fs` (`window.__FILE_MAP__`). */
   fileMap(): Record<string, unknown> {
@@ -46,7 +53,12 @@ export class ModuleLoader {
       }
       return this.wxml.get(abs);
     }
-    return this.source.files[abs];
+    const text = this.source.files[abs];
+    if (text === undefined || !abs.endsWith('.json')) return text;
+    const json = JSON.parse(text) as { usingComponents?: Record<string, string> };
+    if (!json.usingComponents) return text;
+    for (const [tag, id] of Object.entries(this.nativeTags)) json.usingComponents[tag] ??= id;
+    return JSON.stringify(json);
   }
 
   private resolve(from: string, id: string): string {

@@ -121,7 +121,9 @@ export class PageStack {
     this.ensureTabBar();
     let id = this.ids.get(route);
     if (!id) {
-      id = this.simulate.load(`/${route}`, 'page', { rootPath: '/' });
+      // One tag per page: the tag prefixes the page's classes, so styles stay per page as in
+      // WeChat (two pages' `.row` must not meet).
+      id = this.simulate.load(`/${route}`, `page-${this.ids.size + 1}`, { rootPath: '/' });
       this.ids.set(route, id);
     }
     const comp = this.simulate.render(id);
@@ -138,7 +140,10 @@ export class PageStack {
       reachedBottom: false,
     };
     frame.addEventListener('scroll', () => this.scrolled(page));
-    comp.attach(frame);
+    // TDesign's theme variables are declared on `page`, WeChat's root of every page.
+    const root = document.createElement('page');
+    frame.append(root);
+    comp.attach(root);
     this.call(page, 'onLoad', query);
     return page;
   }

@@ -4,6 +4,6 @@
 declare module 'miniprogram-simulate/src/index';
 declare module 'miniprogram-simulate/src/utils';
 declare module 'miniprogram-simulate/src/wxss';
-declare module 'miniprogram-exparser';
+declare module 'j-component/src/index';
 declare module 'j-component/src/tool/selectorquery';
 declare module 'j-component/src/tool/utils';

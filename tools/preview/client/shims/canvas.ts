@@ -45,7 +45,9 @@ export function patchSelectorQuery(proto: SelectorQueryProto): void {
         unknown
       > | null)[];
       answers.forEach((answer, i) => {
-        if (answer && nodes[i]) answer.node = nodes[i]?.$$;
+        const dom = nodes[i]?.$$;
+        // `<wx-canvas>` holds the real canvas (native-components.ts).
+        if (answer && dom) answer.node = dom.querySelector('canvas') ?? dom;
       });
     };
     this._queueCallback = this._queueCallback.map((cb, index) =>
