@@ -26,6 +26,7 @@ export const CHROMIUM_FLAGS = [
 ];
 export const ADMIN = 'demo-admin';
 const MIRROR = join(__dirname, '..', '..', '.build', 'miniprogram');
+const README_SCREENSHOTS = join(__dirname, '..', '..', 'docs', 'screenshots');
 /** Screenshots of each step (gitignored). */
 export const OUTPUT = join(__dirname, 'output');
 
@@ -171,9 +172,19 @@ export class Phone {
     return path;
   }
 
-  /** Only the phone, as the README shows it. */
-  async phoneShot(path: string): Promise<void> {
-    await this.page.locator('#phone').screenshot({ path });
+  /**
+   * A README screenshot (`npm run screenshots` sets README_SCREENSHOTS): only the phone, saved
+   * as `docs/screenshots/<name>.png`.
+   */
+  async readmeShot(name: string): Promise<void> {
+    if (!process.env.README_SCREENSHOTS) return;
+    mkdirSync(README_SCREENSHOTS, { recursive: true });
+    // A toast from the step before would cover the page.
+    await this.page.waitForFunction(() => !document.querySelector('.wx-toast'), null, {
+      timeout: 5000,
+    });
+    await this.page.waitForTimeout(150);
+    await this.page.locator('#phone').screenshot({ path: join(README_SCREENSHOTS, `${name}.png`) });
   }
 
   /** The side panel's clock buttons: +7 天 for a week, else +1 天 per day. */

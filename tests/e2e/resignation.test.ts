@@ -3,18 +3,10 @@
  * as the employee, the manager and HR would on their phones (DESIGN §6, issue 9).
  */
 import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { PDF_BYTES } from '../../tools/demo/demo-company';
-import {
-  ADMIN,
-  hasChromium,
-  launchChromium,
-  OUTPUT,
-  Phone,
-  startPreview,
-  type Preview,
-} from './harness';
+import { ADMIN, hasChromium, launchChromium, Phone, startPreview, type Preview } from './harness';
+import { TIMINGS_FILE } from './notice';
 
 const HR = 'demo-h001';
 const MANAGER = 'demo-m001';
@@ -75,6 +67,7 @@ suite('resignation through the web preview', () => {
     await phone.page.locator('#phone-tab-bar').getByText('办理').click();
     await phone.waitForRoute('pages/cases/index');
     await phone.shot('hr-board');
+    await phone.readmeShot('hr-board');
     await phone.tapText('发放绑定码');
     await phone.waitForRoute('packages/admin/pages/employee/index');
     await phone.typeInto('employee-no', 'N001');
@@ -102,6 +95,7 @@ suite('resignation through the web preview', () => {
     await phone.tapText('其他个人原因');
     await phone.typeInto('explanation', '家庭原因需要回老家照顾父母');
     await phone.shot('submit-form');
+    await phone.readmeShot('submit');
     await phone.tapId('submit');
     await phone.page.waitForSelector('.wx-subscribe');
     await phone.shot('subscribe-sheet');
@@ -121,11 +115,16 @@ suite('resignation through the web preview', () => {
     });
     await phone.waitForText('交接清单已上传');
     await phone.shot('handover-uploaded');
+    await phone.back();
+    await phone.waitForText('我的离职申请');
+    await phone.shot('employee-home-with-case');
+    await phone.readmeShot('home');
 
     // The manager approves from the board.
     await phone.as(MANAGER);
     await openCase(phone, '钱多多');
     await phone.shot('manager-case');
+    await phone.readmeShot('case-detail');
     await phone.tapText('审批通过');
     await phone.tapId('pending-confirm');
     await phone.waitForText('HR确认');
@@ -170,6 +169,7 @@ suite('resignation through the web preview', () => {
     await phone.page.mouse.up();
     await phone.tapId('consent');
     await phone.shot('sign-drawn');
+    await phone.readmeShot('sign');
     await phone.tapId('sign');
     await phone.waitForText(/签署完成|已签署/);
     await phone.shot('signed');
@@ -211,12 +211,10 @@ suite('resignation through the web preview', () => {
     await phone.tapText('统计分析');
     await phone.waitForRoute('packages/admin/pages/stats/index');
     await phone.shot('stats');
+    await phone.readmeShot('stats');
     const stats = await phone.screen.innerText();
 
-    writeFileSync(
-      join(OUTPUT, 'resignation', 'timings.json'),
-      JSON.stringify({ homeMs, switchMs, readyMs: preview.readyMs }),
-    );
+    writeFileSync(TIMINGS_FILE, JSON.stringify({ homeMs, switchMs, readyMs: preview.readyMs }));
     console.log(
       `preview timings: home page ${homeMs} ms after start (bar 2000), page switch ${switchMs} ms (bar 300)`,
     );
