@@ -124,6 +124,7 @@ export async function renderPanel(panel: HTMLElement, onChange: () => void): Pro
   resetButton.onclick = async () => {
     if (!confirm('清空全部数据并重新创建演示公司？')) return;
     resetButton.disabled = true;
+    resetButton.textContent = '正在重置并重建演示公司…';
     await post('/preview/reset', {});
     localStorage.clear();
     location.reload();
