@@ -5,29 +5,12 @@
  */
 import { join } from 'node:path';
 import { buildMirror, bundleFunctions, packMiniprogramNpm } from './build';
-import { demoRoster, importAndBind, seedDemoCases } from './demo/demo-company';
+import { isEmpty, seedDemoCompany as seed } from './demo/seed';
 import { closeOnSignals, createLocalCloud, type LocalCloud } from './local-cloud';
 import { DEMO_OA_CALLBACK_SECRET, DEMO_OA_WEBHOOK_SECRET } from './oa/demo-secrets';
-import type { ActionName, Envelope } from '../server/contract';
+import { previewHandler } from './preview/server';
 
 const repo = join(__dirname, '..');
-
-async function isEmpty(cloud: LocalCloud): Promise<boolean> {
-  const { total } = await cloud.cloud.database().collection('employees').count();
-  return total === 0;
-}
-
-async function seed(cloud: LocalCloud, adminOpenid: string): Promise<void> {
-  const invoke = (openid: string, action: ActionName, payload?: unknown) =>
-    cloud.invoke('offboarding', { action, payload }, { openid }) as Promise<Envelope<unknown>>;
-  const upload = async (openid: string, cloudPath: string, content: Uint8Array) =>
-    (await cloud.upload(cloudPath, content, openid)).fileID;
-  const people = await importAndBind(invoke, adminOpenid, demoRoster());
-  const cases = await seedDemoCases(invoke, upload, people);
-  console.log(
-    `已创建演示公司：${people.length} 人，${Object.keys(cases).length} 个离职案件（每个状态一个）`,
-  );
-}
 
 async function printPeople(cloud: LocalCloud, adminOpenid: string): Promise<void> {
   const { data } = await cloud.cloud
@@ -64,7 +47,17 @@ async function main(): Promise<void> {
     env: { ...process.env, ADMIN_OPENIDS: adminOpenids },
     jitterMs: Number(process.env.LOCAL_CLOUD_JITTER_MS) || 0,
   });
+  const preview = previewHandler({
+    cloud,
+    mirrorDir: join(repo, '.build', 'miniprogram'),
+    adminOpenid,
+    async resetDemo() {
+      await cloud.reset();
+      await seed(cloud, adminOpenid);
+    },
+  });
   const { url } = await cloud.listen(Number(process.env.PORT ?? 3000), '127.0.0.1', {
+    fallback: preview,
     async beforeListen(local) {
       if (!(await isEmpty(local))) return;
       try {
@@ -75,8 +68,11 @@ async function main(): Promise<void> {
       }
     },
   });
+  await preview.warm();
+  console.log(`\n预览（浏览器打开）：${url}/\n`);
   await printPeople(cloud, adminOpenid);
   console.log(`
+预览：${url}/
 本地云已启动：${url}
   POST ${url}/functions/offboarding   调用云函数（请求头 x-wx-openid 指定身份）
   POST ${url}/storage/upload          上传文件

@@ -127,11 +127,24 @@ function decodeSegment(segment: string): string {
 }
 
 /**
+ * Answers a request that no API route took (the web preview); resolves false to
+ * leave it to the API's 404.
+ */
+export type FallbackHandler = (
+  req: http.IncomingMessage,
+  res: http.ServerResponse,
+  pathname: string,
+) => Promise<boolean>;
+
+/**
  * The local cloud's HTTP interface (DESIGN §5): JSON in, JSON out, errors as
  * `{ errCode, errMsg }` and never a stack trace. Loopback only: requests whose Host is not a
  * loopback name are refused (a web page cannot reach it through DNS rebinding).
  */
-export function createHttpServer(cloud: LocalCloud): http.Server {
+export function createHttpServer(
+  cloud: LocalCloud,
+  options: { fallback?: FallbackHandler } = {},
+): http.Server {
   const routes = async (req: http.IncomingMessage, res: http.ServerResponse): Promise<void> => {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     const route = url.pathname;
@@ -317,6 +330,7 @@ export function createHttpServer(cloud: LocalCloud): http.Server {
       await cloud.reset();
       return send(res, 200, { ok: true });
     }
+    if (options.fallback && (await options.fallback(req, res, route))) return;
     throw new HttpError(404, 404, `没有这个接口 (no such route): ${method} ${route}`);
   };
 

@@ -11,7 +11,7 @@ import { LocalDatabase } from './database';
 import { DocumentStore, type IndexSpec } from './document-store';
 import { FunctionHost } from './function-host';
 import { FunctionRegistry } from './function-registry';
-import { createHttpServer } from './http-server';
+import { createHttpServer, type FallbackHandler } from './http-server';
 import type { Invocation, RoundTrips } from './invocation-context';
 import { COS_PATH, SDK_PATH, type CloudCallFault, type SdkBackend } from './sdk-wire';
 import { LocalStorage, type StoredFileInfo } from './storage';
@@ -493,14 +493,18 @@ export class LocalCloud {
   async listen(
     port = 0,
     host = '127.0.0.1',
-    options: { beforeListen?: (cloud: LocalCloud) => Promise<void> } = {},
+    options: {
+      beforeListen?: (cloud: LocalCloud) => Promise<void>;
+      /** Serves the GETs no API route takes (the web preview). */
+      fallback?: FallbackHandler;
+    } = {},
   ): Promise<{ port: number; url: string }> {
     if (!['127.0.0.1', 'localhost', '::1'].includes(host)) {
       throw new Error(`the local cloud listens on loopback only, not ${host}`);
     }
     if (this.server) throw new Error('already listening');
     if (options.beforeListen) await options.beforeListen(this);
-    const server = createHttpServer(this);
+    const server = createHttpServer(this, { fallback: options.fallback });
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);
       server.listen(port, host, () => resolve());

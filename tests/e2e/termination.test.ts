@@ -1,0 +1,75 @@
+/**
+ * HR dismisses for incompetence (《劳动合同法》第四十条第二项) through the web preview: a draft,
+ * its supporting documents picked with the file chooser, the 第四十二条 attestation, issue.
+ */
+import type { Browser } from 'playwright-core';
+import { PDF_BYTES } from '../../tools/demo/demo-company';
+import { hasChromium, launchChromium, Phone, startPreview, type Preview } from './harness';
+
+const HR = 'demo-h001';
+
+const suite = hasChromium ? describe : describe.skip;
+
+suite('termination through the web preview', () => {
+  let preview: Preview;
+  let browser: Browser;
+  let phone: Phone;
+
+  beforeAll(async () => {
+    preview = await startPreview();
+    browser = await launchChromium();
+    phone = await Phone.open(browser, preview.url, 'termination');
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await preview?.close();
+  });
+
+  async function attach(kind: string, name: string): Promise<void> {
+    const chooser = phone.page.waitForEvent('filechooser');
+    await phone.tapId(`attach-${kind}`);
+    await (
+      await chooser
+    ).setFiles({
+      name,
+      mimeType: 'application/pdf',
+      buffer: Buffer.from(PDF_BYTES),
+    });
+    await phone.page.waitForFunction(
+      (k) => !document.querySelector(`.page-frame:not([hidden]) [data-wx-id="attach-${k}"]`),
+      kind,
+    );
+  }
+
+  it('drafts a termination, attaches its grounds and issues it', async () => {
+    await phone.as(HR);
+    await phone.page.locator('#phone-tab-bar').getByText('办理').click();
+    await phone.waitForRoute('pages/cases/index');
+    await phone.tapText('发起解除');
+    await phone.waitForRoute('packages/admin/pages/terminate/index');
+    await phone.typeInto('employee-no', 'D009');
+    await phone.tapId('mode-notice30');
+    await phone.typeInto('explanation', '连续两个季度考核不合格，经培训后仍不能胜任');
+    await phone.shot('termination-form');
+    await phone.tapId('create');
+    await phone.waitForText('通知尚未发出，员工看不到此案件。');
+    await phone.shot('termination-draft');
+
+    await attach('appraisal_record', '考核记录.pdf');
+    await phone.byId('x');
+    await attach('training_certificate', '培训证明.pdf');
+    await phone.tapId('attest');
+    await phone.shot('termination-ready');
+    await phone.tapId('issue');
+    await phone.waitForText('解除通知已发出');
+    await phone.shot('termination-issued');
+
+    await phone.tapId('view-case');
+    await phone.waitForRoute('packages/case/pages/detail/index');
+    await phone.waitForText('手续办理');
+    await phone.shot('termination-case');
+    expect(await phone.screen.innerText()).toContain('周婷');
+    expect(phone.errors).toEqual([]);
+  }, 180_000);
+});
