@@ -13,7 +13,7 @@ import {
 } from './case-record';
 import { type State } from './case-states';
 import { type ChecklistItemId } from './checklist';
-import { type AuditEvent, type HashText, verifyChain } from './event-chain';
+import { type AuditEvent, hashEvent, type HashText, verifyChain } from './event-chain';
 import { type LetterOptions, renderLetter } from './letters';
 import { legalLastWorkingDay, terminationLastWorkingDay } from './notice-period';
 import { DEFAULT_POLICY } from './policy';
@@ -65,6 +65,9 @@ export interface ReplayedCase {
   stages: StagePeriod[];
   completedAt?: Instant;
   createdAt?: Instant;
+  /** The chain head: the number of events and the last one's hash. */
+  seq: number;
+  lastEventHash: string | null;
 }
 
 export interface ReplayVerdict {
@@ -149,7 +152,11 @@ export function replayCase(
   const mismatches: EvidenceMismatch[] = [];
   let brokenAt: number | undefined;
   const chain = verifyChain(events, sha256, { seq: stored.seq, head: stored.lastEventHash });
-  if (!chain.valid) brokenAt = chain.brokenAt;
+  if (!chain.valid) {
+    brokenAt = chain.brokenAt;
+    const link = brokenLink(events, sha256);
+    if (link) mismatches.push(link);
+  }
 
   const r: ReplayedCase = {
     noProtectedStatus: false,
@@ -157,6 +164,8 @@ export function replayCase(
     waivers: [],
     checklist: [],
     stages: [],
+    seq: 0,
+    lastEventHash: null,
   };
   const problem = (e: AuditEvent, field: string, storedValue: unknown, replayed: unknown) => {
     mismatches.push({
@@ -172,6 +181,8 @@ export function replayCase(
     if (previousAt !== undefined && e.at < previousAt) problem(e, '.at', e.at, previousAt);
     previousAt = e.at;
     applyRecorded(e);
+    r.seq = e.seq;
+    r.lastEventHash = e.hash;
   }
 
   function applyRecorded(e: AuditEvent): void {
@@ -377,6 +388,26 @@ export function replayCase(
   };
 }
 
+/** The first link of the chain that does not hold, as a mismatch naming the event. */
+function brokenLink(events: readonly AuditEvent[], sha256: HashText): EvidenceMismatch | null {
+  const ordered = [...events].sort((a, b) => a.seq - b.seq);
+  let prev: string | null = null;
+  for (let i = 0; i < ordered.length; i += 1) {
+    const event = ordered[i];
+    if (event === undefined) break;
+    const { hash, ...rest } = event;
+    const field = `events[${event.seq}]`;
+    if (event.seq !== i + 1) return { field: `${field}.seq`, stored: event.seq, replayed: i + 1 };
+    if (event.prevHash !== prev) {
+      return { field: `${field}.prevHash`, stored: event.prevHash, replayed: prev };
+    }
+    const recomputed = hashEvent(rest, sha256);
+    if (recomputed !== hash) return { field: `${field}.hash`, stored: hash, replayed: recomputed };
+    prev = hash;
+  }
+  return null;
+}
+
 function compareFields(stored: CaseRecord, r: ReplayedCase, out: EvidenceMismatch[]): void {
   const same = (field: string, s: unknown, p: unknown) => {
     const sv = value(s);
@@ -400,6 +431,8 @@ function compareFields(stored: CaseRecord, r: ReplayedCase, out: EvidenceMismatc
   same('noticeMode', stored.noticeMode, r.noticeMode);
   same('noProtectedStatus', stored.noProtectedStatus, r.noProtectedStatus);
   same('completedAt', stored.completedAt, r.completedAt);
+  same('seq', stored.seq, r.seq);
+  same('lastEventHash', stored.lastEventHash, r.lastEventHash);
   same('createdAt', stored.createdAt, r.createdAt);
   const sig = stored.signature;
   const rsig = r.signature;

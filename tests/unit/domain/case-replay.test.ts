@@ -251,6 +251,28 @@ describe('replayCase', () => {
     );
     const verdict = replayCase(c.case, events, sha256);
     expect(verdict).toMatchObject({ valid: false, brokenAt: 2 });
+    expect(verdict.mismatches[0]).toMatchObject({
+      field: 'events[2].hash',
+      stored: c.events[1]?.hash,
+    });
+  });
+
+  it('names a chain head moved on the case, or events cut off the end', () => {
+    const c = signedCase();
+    const moved = replayCase({ ...c.case, lastEventHash: 'e'.repeat(64) }, c.events, sha256);
+    expect(moved.valid).toBe(false);
+    expect(moved.mismatches).toContainEqual({
+      field: 'lastEventHash',
+      stored: 'e'.repeat(64),
+      replayed: c.case.lastEventHash,
+    });
+    const cut = replayCase(c.case, c.events.slice(0, -1), sha256);
+    expect(cut.valid).toBe(false);
+    expect(cut.mismatches).toContainEqual({
+      field: 'seq',
+      stored: c.events.length,
+      replayed: c.events.length - 1,
+    });
   });
 });
 
