@@ -719,7 +719,8 @@ export class DocumentStore {
   }
 
   close(): void {
-    this.journal.close();
+    // A cleanly closed folder holds one line per document, as after a start.
+    this.journal.close(() => this.snapshot());
   }
 
   private applyOp(op: JournalEntry): void {

@@ -162,8 +162,16 @@ export class Journal {
     fs.fsyncSync(this.fd);
   }
 
-  close(): void {
-    if (this.fd !== null) fs.closeSync(this.fd);
+  /** Closes the journal; given the live documents, leaves it compacted (one `put` each). */
+  close(snapshot?: () => Iterable<JournalOp>): void {
+    if (this.fd !== null) {
+      fs.closeSync(this.fd);
+      this.fd = null;
+      if (snapshot) {
+        this.compact(snapshot());
+        if (this.fd !== null) fs.closeSync(this.fd);
+      }
+    }
     this.fd = null;
     if (this.lockFile) fs.rmSync(this.lockFile, { force: true });
     this.lockFile = null;

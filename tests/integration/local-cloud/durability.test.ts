@@ -118,7 +118,14 @@ describe('durability', () => {
       realTimeTimers: false,
     });
     try {
-      const { data } = await cloud.cloud.database().collection('big').doc('big').get();
+      const { data } = (await cloud.cloud.database().collection('big').doc('big').get()) as {
+        data: {
+          n: number;
+          blob: string;
+          log: { n: number }[];
+          nested: Record<string, unknown>;
+        };
+      };
       expect(data.n).toBe(UPDATES);
       expect(data.blob).toHaveLength(100_000);
       expect(data.log).toHaveLength(UPDATES);

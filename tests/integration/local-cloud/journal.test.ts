@@ -97,7 +97,9 @@ describe('journal growth', () => {
       realTimeTimers: false,
     });
     try {
-      const { data } = await reopened.cloud.database().collection('cases').doc('big').get();
+      const { data } = (await reopened.cloud.database().collection('cases').doc('big').get()) as {
+        data: { n: number; blob: string; events: { seq: number }[] };
+      };
       expect(data).toMatchObject({ n: 1000, at: new Date(999) });
       expect(data.blob).toHaveLength(100_000);
       expect(data.events).toHaveLength(100);
