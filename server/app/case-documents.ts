@@ -136,11 +136,12 @@ export function documentHandlers(deps: DocumentsDeps): {
       if (!loaded.ok) return loaded;
       const actor = actorAs(caller, loaded.relation, 'employee');
       if (!actor) return fail('FORBIDDEN', '只有本人可以签署');
-      const sign = (signatureHash: string) =>
+      const sign = (signatureHash: string, evidenceFileId?: string) =>
         signLetter(
           loaded.case,
           {
             signatureHash,
+            evidenceFileId,
             letterHash,
             currentLetterHash: deps.crypto.sha256(renderLetter(loaded.case).text),
             clientIp: caller.clientIp ?? '',
@@ -161,7 +162,7 @@ export function documentHandlers(deps: DocumentsDeps): {
       );
       if (!file.ok) return file;
       const signature = await keepAsEvidence(deps, caseId, 'signature', file.data);
-      const saved = await save(loaded, sign(signature.sha256));
+      const saved = await save(loaded, sign(signature.sha256, signature.evidenceFileId));
       if (!saved.ok) return saved;
       return ok({
         caseId,

@@ -5,8 +5,16 @@ import {
   presentLetter,
   presentReminder,
 } from '../contract';
-import { recordEvidenceView } from '../domain/audit-records';
-import { verifyChain } from '../domain/event-chain';
+import { recordEvidenceView, viewLoggedToday } from '../domain/audit-records';
+import { beijingDate } from '../domain/beijing-calendar';
+import {
+  anchorMismatches,
+  custodyMismatches,
+  custodyRecords,
+  replayCase,
+} from '../domain/case-replay';
+import type { AuditEvent } from '../domain/event-chain';
+import { anchoredHeads } from './evidence-anchor';
 import { SEVERANCE_CAVEATS, severanceFor } from '../domain/severance';
 import { isHr } from './caller';
 import { hrActor, loadCase } from './case-access';
@@ -14,6 +22,7 @@ import { saveChange } from './case-writer';
 import type { Handler } from './rpc-handler';
 import { fail, ok } from './outcome';
 import type {
+  AnchorMarkersRepository,
   CasesRepository,
   Crypto,
   FileStore,
@@ -23,6 +32,7 @@ import type {
 
 export interface ViewsDeps {
   readonly cases: CasesRepository;
+  readonly anchors: AnchorMarkersRepository;
   readonly reminders: RemindersRepository;
   readonly files: FileStore;
   readonly settings: SettingsRepository;
@@ -34,6 +44,15 @@ export function viewHandlers(deps: ViewsDeps): {
   'case.evidence': Handler<'case.evidence'>;
 } {
   const sha256 = (text: string) => deps.crypto.sha256(text);
+  /** Each evidence copy hashed again as it is stored now (null: gone). */
+  async function rehash(fileIds: readonly string[]): Promise<Record<string, string | null>> {
+    const hashes: Record<string, string | null> = {};
+    for (const fileId of new Set(fileIds)) {
+      const bytes = await deps.files.download(fileId);
+      hashes[fileId] = bytes ? deps.crypto.sha256(bytes) : null;
+    }
+    return hashes;
+  }
   return {
     async 'case.get'({ caller }, { caseId }) {
       const loaded = await loadCase(deps.cases, caller, caseId);
@@ -69,8 +88,10 @@ export function viewHandlers(deps: ViewsDeps): {
     },
 
     /**
-     * Recomputes the audit chain and reports where it breaks; the view itself is logged
-     * (only such events are still added to a completed case).
+     * Verification is a replay, not a read (DESIGN §3 "Audit trail"): the events are replayed
+     * through the domain and every evidence-bearing field of the stored case compared; each
+     * daily anchor's head must lie on the chain; each evidence file is hashed again. The view
+     * is logged, at most once per person, case and Beijing day.
      */
     async 'case.evidence'({ caller, now }, { caseId }) {
       const loaded = await loadCase(deps.cases, caller, caseId);
@@ -79,33 +100,74 @@ export function viewHandlers(deps: ViewsDeps): {
       if (!relation.owner && !relation.hr) {
         return fail('FORBIDDEN', '只有本人和 HR 可以查看证据');
       }
-      const verdict = verifyChain(caseDoc.events, sha256, {
-        seq: caseDoc.seq,
-        head: caseDoc.lastEventHash,
-      });
-      const { policy } = await deps.settings.get();
+      const replay = replayCase(caseDoc, caseDoc.events, sha256);
+      const today = beijingDate(now);
+      // The anchor of a day lists the cases with an event that day, and is written after it.
+      const anchorDates = [...new Set(caseDoc.events.map((e) => beijingDate(e.at)))].filter(
+        (date) => date < today,
+      );
+      const custody = custodyRecords(replay.replayed);
+      const [anchors, fileHashes] = await Promise.all([
+        anchorDates.length > 0
+          ? anchoredHeads(
+              { markers: deps.anchors, files: deps.files, crypto: deps.crypto },
+              caseId,
+              anchorDates,
+            )
+          : { heads: [], problems: [] },
+        rehash(custody.map((f) => f.fileId)),
+      ]);
+      const anchorProblems = [
+        ...anchors.problems,
+        ...anchorMismatches(caseDoc.events, anchors.heads),
+      ];
+      const fileProblems = custodyMismatches(custody, fileHashes);
+      const mismatches = [...replay.mismatches, ...anchorProblems, ...fileProblems];
+      const firstAnchorBroken = anchors.heads
+        .filter((h) => anchorProblems.some((p) => p.field === `anchors.${h.date}`))
+        .map((h) => h.seq)
+        .sort((a, b) => a - b)[0];
+      const brokenAt = replay.brokenAt ?? firstAnchorBroken;
+      const valid = replay.valid && mismatches.length === 0;
+
       const hrOrOwner = relation.hr
         ? hrActor(caller)
         : { openid: caller.openid, role: 'employee' as const };
-      const viewed = recordEvidenceView(caseDoc, hrOrOwner, now);
-      // A lost race only loses the log line of this view; the verdict stands.
-      const saved = viewed.ok
-        ? await saveChange(
-            deps.cases,
-            caseDoc,
-            viewed.case,
-            viewed.effects.event,
-            policy,
-            deps.crypto,
-          )
-        : { ok: false as const };
-      const events = (saved.ok ? saved.case : caseDoc).events;
+      let events = caseDoc.events;
+      if (!viewLoggedToday(caseDoc.events, caller.openid, now)) {
+        const { policy } = await deps.settings.get();
+        const viewed = recordEvidenceView(caseDoc, hrOrOwner, now);
+        // A lost race only loses the log line of this view; the verdict stands.
+        const saved = viewed.ok
+          ? await saveChange(
+              deps.cases,
+              caseDoc,
+              viewed.case,
+              viewed.effects.event,
+              policy,
+              deps.crypto,
+            )
+          : { ok: false as const };
+        if (saved.ok) events = saved.case.events;
+      }
+      const head = caseDoc.events.reduce<AuditEvent | undefined>(
+        (last, e) => (last === undefined || e.seq > last.seq ? e : last),
+        undefined,
+      );
       return ok({
-        valid: verdict.valid,
-        ...(verdict.valid ? {} : { brokenAt: verdict.brokenAt }),
-        chainHead: caseDoc.lastEventHash,
-        letterHash: caseDoc.signature?.letterHash ?? null,
-        signatureHash: caseDoc.signature?.hash ?? null,
+        valid,
+        ...(valid || brokenAt === undefined ? {} : { brokenAt }),
+        chainHead: head?.hash ?? null,
+        letterHash: replay.replayed.signature?.letterHash ?? null,
+        signatureHash: replay.replayed.signature?.hash ?? null,
+        mismatches,
+        checks: {
+          chain:
+            !mismatches.some((m) => m.field.startsWith('events')) && replay.brokenAt === undefined,
+          fields: !replay.mismatches.some((m) => !m.field.startsWith('events')),
+          anchors: anchorProblems.length === 0,
+          files: fileProblems.length === 0,
+        },
         events: events.map(presentEvent),
       });
     },

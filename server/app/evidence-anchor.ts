@@ -1,4 +1,5 @@
 import { addDays, beijingDate, beijingTime, toInstant } from '../domain/beijing-calendar';
+import type { AnchoredHead, EvidenceMismatch } from '../domain/case-replay';
 import canonicalize from 'canonicalize';
 import { FUNCTION_TIMEOUT_MAX_MS } from './reminder-delivery';
 import type {
@@ -99,4 +100,58 @@ export async function anchorPreviousDay(
   await deps.markers.complete(date, { fileId, cases: heads.length, at });
   memo.lastDone = date;
   return { status: 'written', date, cases: heads.length, fileId };
+}
+
+/** What the daily anchors say about one case, and what is wrong with the anchors themselves. */
+export interface AnchorReading {
+  readonly heads: AnchoredHead[];
+  readonly problems: EvidenceMismatch[];
+}
+
+/**
+ * Reads the anchors of the given dates (the Beijing days on which the case had events; the
+ * anchor of a day lists only cases changed that day) and takes this case's head from each.
+ * A marker whose file is gone, or a file whose digest does not match its list, is a problem.
+ */
+export async function anchoredHeads(
+  deps: Pick<AnchorDeps, 'markers' | 'files' | 'crypto'>,
+  caseId: string,
+  dates: readonly string[],
+): Promise<AnchorReading> {
+  const markers = await deps.markers.listDone(dates);
+  const heads: AnchoredHead[] = [];
+  const problems: EvidenceMismatch[] = [];
+  await Promise.all(
+    markers.map(async (marker) => {
+      const field = `anchors.${marker.date}`;
+      const bytes = marker.fileId ? await deps.files.download(marker.fileId) : null;
+      if (!bytes) {
+        problems.push({ field: `${field}.file`, stored: marker.fileId ?? null, replayed: null });
+        return;
+      }
+      let body: { cases?: unknown; digest?: unknown };
+      try {
+        body = JSON.parse(new TextDecoder().decode(bytes)) as typeof body;
+      } catch {
+        problems.push({ field: `${field}.file`, stored: marker.fileId ?? null, replayed: null });
+        return;
+      }
+      const cases = Array.isArray(body.cases) ? (body.cases as ChainHead[]) : [];
+      const digest = deps.crypto.sha256(canonicalize(cases) ?? '[]');
+      if (digest !== body.digest) {
+        problems.push({
+          field: `${field}.digest`,
+          stored: typeof body.digest === 'string' ? body.digest : null,
+          replayed: digest,
+        });
+      }
+      for (const head of cases) {
+        if (head.caseId === caseId) {
+          heads.push({ date: marker.date, seq: head.seq, lastEventHash: head.lastEventHash });
+        }
+      }
+    }),
+  );
+  heads.sort((a, b) => (a.date < b.date ? -1 : 1));
+  return { heads, problems };
 }

@@ -338,6 +338,8 @@ export interface AnchorMarker {
 
 export interface AnchorMarkersRepository {
   get(date: CalendarDate): Promise<AnchorMarker | null>;
+  /** The finished markers among these dates, in one read (`case.evidence` checks their files). */
+  listDone(dates: readonly CalendarDate[]): Promise<AnchorMarker[]>;
   /** Adds the marker; false when the date has one already. */
   claim(marker: AnchorMarker): Promise<boolean>;
   /** Re-takes a marker left `writing` since `at` (a crashed run); false if another run did. */

@@ -17,6 +17,7 @@ import {
   attachmentKindSchema,
   attachmentView,
   auditEventView,
+  evidenceMismatchView,
   caseKindSchema,
   caseRef,
   caseView,
@@ -253,6 +254,15 @@ export const ACTIONS = {
       chainHead: sha256Hex.nullable(),
       letterHash: sha256Hex.nullable(),
       signatureHash: sha256Hex.nullable(),
+      /** Every stored field, anchor or file the replay contradicts (empty when valid). */
+      mismatches: z.array(evidenceMismatchView),
+      /** Which checks passed: the chain and its events, the case's fields, anchors, files. */
+      checks: z.strictObject({
+        chain: z.boolean(),
+        fields: z.boolean(),
+        anchors: z.boolean(),
+        files: z.boolean(),
+      }),
       events: z.array(auditEventView),
     }),
   },

@@ -166,6 +166,13 @@ export const auditEventView = z.strictObject({
   hash: sha256Hex,
 });
 
+/** A stored field, event, anchor or file that the replay of the log contradicts. */
+export const evidenceMismatchView = z.strictObject({
+  field: z.string(),
+  stored: z.union([z.string(), z.number(), z.boolean(), z.null()]),
+  replayed: z.union([z.string(), z.number(), z.boolean(), z.null()]),
+});
+
 export const reasonView = z.strictObject({
   reason: reasonSchema,
   kind: caseKindSchema,

@@ -1,7 +1,8 @@
-import { toInstant } from './beijing-calendar';
+import { beijingDate, toInstant } from './beijing-calendar';
 import { changeCase } from './case-change';
 import { type Actor, type DomainResult } from './case-effects';
 import { type CaseRecord } from './case-record';
+import { type AuditEvent } from './event-chain';
 
 /** The timer and other server-side work act as this actor in the audit trail. */
 export const SYSTEM_ACTOR: Actor = { openid: 'system', role: 'system' };
@@ -21,4 +22,23 @@ export function recordEvidenceView(caseDoc: CaseRecord, actor: Actor, now: Date)
       payload: { chainHead: caseDoc.lastEventHash },
     },
   );
+}
+
+/**
+ * Views are logged at most once per person, case and Beijing day (DESIGN §3 "Audit trail"), so
+ * no caller can grow a case without bound by looking at it.
+ */
+export function viewLoggedToday(
+  events: readonly Pick<AuditEvent, 'type' | 'actor' | 'at'>[],
+  openid: string,
+  now: Date,
+): boolean {
+  const today = beijingDate(now);
+  for (let i = events.length - 1; i >= 0; i -= 1) {
+    const e = events[i];
+    if (e === undefined) continue;
+    if (beijingDate(e.at) < today) return false;
+    if (e.type === 'evidence.view' && e.actor.openid === openid) return true;
+  }
+  return false;
 }

@@ -61,6 +61,8 @@ export interface Signature {
   readonly clientIp: string;
   /** SHA-256 of the letter text the signer was shown. */
   readonly letterHash: string;
+  /** The evidence copy of the image, re-hashed by `case.evidence`. */
+  readonly evidenceFileId?: string;
 }
 
 /** One stay in a state; the durations feed per-stage statistics. */

@@ -12,6 +12,8 @@ export interface SignInput {
   /** The hash of the letter as the server renders it now. */
   readonly currentLetterHash: string;
   readonly clientIp: string;
+  /** Where the image was kept in custody (`evidence/{caseId}/signature/…`). */
+  readonly evidenceFileId?: string;
 }
 
 /**
@@ -48,6 +50,7 @@ export function signLetter(
         at,
         clientIp: input.clientIp,
         letterHash: input.letterHash,
+        ...(input.evidenceFileId ? { evidenceFileId: input.evidenceFileId } : {}),
       },
       checklist: caseDoc.checklist.map((e) =>
         e.item === item ? { ...e, done: true, doneAt: at, doneBy: actor.openid } : e,
@@ -63,6 +66,7 @@ export function signLetter(
         signatureHash: input.signatureHash,
         clientIp: input.clientIp,
         consent: true,
+        ...(input.evidenceFileId ? { evidenceFileId: input.evidenceFileId } : {}),
       },
     },
   );

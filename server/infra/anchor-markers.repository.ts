@@ -8,6 +8,14 @@ export function anchorMarkersRepository(db: WxServerSdk.Database): AnchorMarkers
     get(date) {
       return findById<AnchorMarker>(markers(), date);
     },
+    async listDone(dates) {
+      if (dates.length === 0) return [];
+      const { data } = await markers()
+        .where({ _id: db.command.in([...dates]), status: 'done' })
+        .limit(1000)
+        .get();
+      return data as unknown as AnchorMarker[];
+    },
     claim(marker) {
       return addIfAbsent(markers(), marker.date, { ...marker });
     },

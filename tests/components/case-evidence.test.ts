@@ -22,6 +22,8 @@ function evidence(extra: Record<string, unknown> = {}) {
     chainHead: hash('2'),
     letterHash: hash('c'),
     signatureHash: hash('d'),
+    mismatches: [],
+    checks: { chain: true, fields: true, anchors: true, files: true },
     events: [
       ...events,
       {
@@ -106,6 +108,46 @@ describe('case evidence page', () => {
     expect(broken).toHaveLength(1);
     expect(broken[0]).toContain('#2');
     expect(broken[0]).toContain('被篡改');
+  });
+
+  it('says which check failed and what disagrees, in Chinese', async () => {
+    wx.answer(
+      'case.evidence',
+      evidence({
+        valid: false,
+        mismatches: [
+          { field: 'state', stored: 'completed', replayed: 'formalities' },
+          { field: 'lastWorkingDay', stored: '2027-12-31', replayed: '2027-03-31' },
+          { field: 'signature.letterHash', stored: hash('f'), replayed: hash('c') },
+          { field: 'checklist.sign_letter.done', stored: true, replayed: false },
+          { field: 'anchors.2027-03-02', stored: hash('a'), replayed: hash('b') },
+          { field: 'attachments[0].file', stored: hash('e'), replayed: null },
+        ],
+        checks: { chain: true, fields: false, anchors: false, files: false },
+      }),
+    );
+    const page = await open();
+    expect(textOf(page, '#verdict')).toBe(
+      '校验失败：案件数据与记录一致、每日存证锚点、证据文件未通过',
+    );
+    expect(allText(page.querySelector('#check-chain') as Comp)).toContain('通过');
+    expect(allText(page.querySelector('#check-fields') as Comp)).toContain('未通过');
+    expect(page.querySelectorAll('.check-failed')).toHaveLength(3);
+    const problems = page.querySelectorAll('.problem').map((p) => allText(p));
+    expect(allText(page)).toContain('不一致之处（共 6 处）');
+    expect(problems).toEqual([
+      expect.stringContaining('案件状态：案件中为 completed，按记录重放应为 formalities'),
+      expect.stringContaining('最后工作日：案件中为 2027-12-31，按记录重放应为 2027-03-31'),
+      expect.stringContaining(
+        `签署文书哈希：案件中为 ${hash('f').slice(0, 12)}，按记录重放应为 ${hash('c').slice(0, 12)}`,
+      ),
+      expect.stringContaining('手续「签署《辞职书》」的完成状态：案件中为 是，按记录重放应为 否'),
+      expect.stringContaining('2027-03-02 的每日存证锚点：锚点记录为'),
+      expect.stringContaining('第 1 个附件的文件内容：文件已缺失'),
+    ]);
+    expect(problems[0]).toContain('案件数据与记录一致');
+    expect(problems[4]).toContain('每日存证锚点');
+    expect(page.querySelectorAll('.event-broken')).toHaveLength(0);
   });
 
   it('shows the records 20 at a time as the user scrolls', async () => {

@@ -1,6 +1,13 @@
 import { Query } from 'mingo';
 import { isDate } from './document-values';
-import { Journal, type JournalOp, type JournalRecord, type StoredDoc } from './journal';
+import { applyPatch, diffDocs } from './document-diff';
+import {
+  Journal,
+  type JournalEntry,
+  type JournalOp,
+  type JournalRecord,
+  type StoredDoc,
+} from './journal';
 
 /** A scalar an index can hold; dates and numbers are ordered, the rest only compared for equality. */
 type IndexKey = string | number | boolean | Date;
@@ -667,10 +674,42 @@ export class DocumentStore {
   /** Durably applies the operations, all or nothing. */
   commit(ops: JournalOp[]): void {
     if (ops.length === 0) return;
-    const record: JournalRecord = ops.length === 1 ? (ops[0] as JournalOp) : { t: 'batch', ops };
+    const entries = this.journalEntries(ops);
+    const record: JournalRecord =
+      entries.length === 1 ? (entries[0] as JournalEntry) : { t: 'batch', ops: entries };
     this.journal.append(record);
     ops.forEach((op) => this.applyOp(op));
     this.mutations++;
+  }
+
+  /**
+   * The journal's form of the operations: a document that exists is written as its change
+   * against the version before (earlier operations of the same batch included), so updating
+   * a 100 KB case appends its new event, not the case again.
+   */
+  private journalEntries(ops: readonly JournalOp[]): JournalEntry[] {
+    const pending = new Map<string, StoredDoc | null>();
+    let cleared = false;
+    return ops.map((op): JournalEntry => {
+      if (op.t === 'clear') {
+        pending.clear();
+        cleared = true;
+        return op;
+      }
+      const key = `${op.c}\u0000${op.t === 'put' ? op.d._id : op.id}`;
+      if (op.t === 'del') {
+        pending.set(key, null);
+        return op;
+      }
+      const before = pending.has(key)
+        ? pending.get(key)
+        : cleared
+          ? undefined
+          : this.collections.get(op.c)?.docs.get(op.d._id);
+      pending.set(key, op.d);
+      if (!before) return op;
+      return { t: 'patch', c: op.c, id: op.d._id, ...diffDocs(before, op.d) };
+    });
   }
 
   /** Empties everything, durably. */
@@ -680,13 +719,19 @@ export class DocumentStore {
   }
 
   close(): void {
-    this.journal.close();
+    // A cleanly closed folder holds one line per document, as after a start.
+    this.journal.close(() => this.snapshot());
   }
 
-  private applyOp(op: JournalOp): void {
+  private applyOp(op: JournalEntry): void {
     if (op.t === 'put') this.collection(op.c).put(op.d);
     else if (op.t === 'del') this.collection(op.c).delete(op.id);
-    else this.collections.clear();
+    else if (op.t === 'patch') {
+      const collection = this.collection(op.c);
+      const doc = collection.docs.get(op.id);
+      if (!doc) throw new Error(`journal patches ${op.c}/${op.id}, which does not exist`);
+      collection.put(applyPatch(doc, op));
+    } else this.collections.clear();
   }
 
   private *snapshot(): Iterable<JournalOp> {

@@ -1,14 +1,21 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import type { DocPatch } from './document-diff';
 import { isDate } from './document-values';
 
 /** One stored document: a plain object whose `_id` is a string. */
 export type StoredDoc = Record<string, unknown> & { _id: string };
 
-/** What the journal records; a `batch` is applied all-or-nothing (a transaction commit). */
+/** What the store applies: a whole document written, a document removed, everything removed. */
 export type JournalOp =
   { t: 'put'; c: string; d: StoredDoc } | { t: 'del'; c: string; id: string } | { t: 'clear' };
-export type JournalRecord = JournalOp | { t: 'batch'; ops: JournalOp[] };
+/**
+ * What the journal records: a write to an existing document is recorded as its change
+ * (`patch`), so a small update of a large document costs a small line.
+ */
+export type JournalEntry = JournalOp | ({ t: 'patch'; c: string; id: string } & DocPatch);
+/** A `batch` is applied all-or-nothing (a transaction commit). */
+export type JournalRecord = JournalEntry | { t: 'batch'; ops: JournalEntry[] };
 
 export const JOURNAL_FILE = 'journal.ndjson';
 /** Holds the pid of the process that has the data folder open: two writers would corrupt it. */
@@ -83,7 +90,8 @@ function fsyncDir(dir: string): void {
  *
  * Appends are synchronous and fdatasync'ed before they return, so a write the database has
  * acknowledged survives `kill -9`. At start the journal is replayed and compacted (rewritten as
- * one `put` per live document, via a temp file and an atomic rename).
+ * one `put` per live document, via a temp file and an atomic rename); between starts an update
+ * appends only what it changed.
  */
 export class Journal {
   private fd: number | null = null;
@@ -95,7 +103,7 @@ export class Journal {
   }
 
   /** Replays the journal into `apply`, then compacts it to `snapshot()` and opens it for appends. */
-  open(apply: (op: JournalOp) => void, snapshot: () => Iterable<JournalOp>): void {
+  open(apply: (op: JournalEntry) => void, snapshot: () => Iterable<JournalOp>): void {
     fs.mkdirSync(this.dir, { recursive: true });
     this.lockFile = lock(this.dir);
     if (fs.existsSync(this.file)) {
@@ -154,8 +162,16 @@ export class Journal {
     fs.fsyncSync(this.fd);
   }
 
-  close(): void {
-    if (this.fd !== null) fs.closeSync(this.fd);
+  /** Closes the journal; given the live documents, leaves it compacted (one `put` each). */
+  close(snapshot?: () => Iterable<JournalOp>): void {
+    if (this.fd !== null) {
+      fs.closeSync(this.fd);
+      this.fd = null;
+      if (snapshot) {
+        this.compact(snapshot());
+        if (this.fd !== null) fs.closeSync(this.fd);
+      }
+    }
     this.fd = null;
     if (this.lockFile) fs.rmSync(this.lockFile, { force: true });
     this.lockFile = null;

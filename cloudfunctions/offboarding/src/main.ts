@@ -12,6 +12,7 @@ import { rosterHandlers } from '../../../server/app/roster';
 import { createRpcHandler } from '../../../server/app/rpc-handler';
 import { statsHandlers } from '../../../server/app/stats';
 import { trialSendHandlers } from '../../../server/app/trial-send';
+import { anchorMarkersRepository } from '../../../server/infra/anchor-markers.repository';
 import { caseQueries } from '../../../server/infra/case-queries';
 import { casesRepository } from '../../../server/infra/cases.repository';
 import { cloudFileStore } from '../../../server/infra/cloud-file-store';
@@ -79,7 +80,14 @@ export function createMain({ cloud, clock, env }: FunctionDeps): CloudFunctionMa
       ...rosterHandlers({ employees }),
       ...workflowHandlers({ cases, employees, settings, crypto }),
       ...documentHandlers({ cases, settings, files, crypto }),
-      ...viewHandlers({ cases, reminders: remindersRepository(db), files, settings, crypto }),
+      ...viewHandlers({
+        cases,
+        reminders: remindersRepository(db),
+        anchors: anchorMarkersRepository(db),
+        files,
+        settings,
+        crypto,
+      }),
       ...caseReminderHandlers({
         cases,
         employees,

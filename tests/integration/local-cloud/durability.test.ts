@@ -94,6 +94,52 @@ describe('durability', () => {
     }
   }, 120000);
 
+  it('keeps every acknowledged small update of a large document across kill -9', async () => {
+    const UPDATES = 300;
+    const first = await startServer();
+    for (let n = 0; n <= UPDATES; n++) {
+      const response = await fetch(`${first.url}/functions/updater`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ n }),
+      });
+      expect(response.status).toBe(200);
+      await response.arrayBuffer();
+    }
+    const journal = path.join(dataDir, 'journal.ndjson');
+    // One 100 KB document, then 300 updates that append only what they change.
+    expect(fs.statSync(journal).size).toBeLessThan(100_000 + UPDATES * 400);
+    first.child.kill('SIGKILL');
+    await exited(first.child);
+
+    const cloud = await createLocalCloud({
+      dataDir,
+      functionsDir: FUNCTIONS,
+      realTimeTimers: false,
+    });
+    try {
+      const { data } = (await cloud.cloud.database().collection('big').doc('big').get()) as {
+        data: {
+          n: number;
+          blob: string;
+          log: { n: number }[];
+          nested: Record<string, unknown>;
+        };
+      };
+      expect(data.n).toBe(UPDATES);
+      expect(data.blob).toHaveLength(100_000);
+      expect(data.log).toHaveLength(UPDATES);
+      expect(data.log[UPDATES - 1]).toEqual({ n: UPDATES });
+      expect(data.nested.at).toEqual(new Date(UPDATES * 1000));
+      expect(data.nested[`k${UPDATES % 7}`]).toBe(UPDATES);
+      expect(data.nested[`k${(UPDATES - 1) % 7}`]).toBe(UPDATES - 1);
+      // Compacted at start: the document is one line again.
+      expect(fs.readFileSync(journal, 'utf8').trim().split('\n')).toHaveLength(1);
+    } finally {
+      await cloud.close();
+    }
+  }, 120000);
+
   it('ignores a torn last journal line (a write that was never acknowledged)', async () => {
     const cloud = await createLocalCloud({
       dataDir,

@@ -15,6 +15,7 @@ import {
   type DomainResult,
   planReminders,
   renderLetter,
+  replayCase,
   signLetter,
   submitResignation,
   transition,
@@ -134,11 +135,16 @@ describe('case views built from the domain satisfy the contract', () => {
   it('case.evidence', () => {
     const verdict = verifyChain(events, sha256, { seq: c.seq, head: c.lastEventHash });
     expect(verdict).toEqual({ valid: true, head: c.lastEventHash });
+    // The whole resignation replays to the very case the domain made.
+    const replay = replayCase(c, events, sha256);
+    expect(replay.mismatches).toEqual([]);
     const data = {
-      valid: verdict.valid,
+      valid: replay.valid,
       chainHead: c.lastEventHash,
-      letterHash: c.signature?.letterHash ?? null,
-      signatureHash: c.signature?.hash ?? null,
+      letterHash: replay.replayed.signature?.letterHash ?? null,
+      signatureHash: replay.replayed.signature?.hash ?? null,
+      mismatches: replay.mismatches,
+      checks: { chain: true, fields: true, anchors: true, files: true },
       events: events.map(presentEvent),
     };
     expect(ACTIONS['case.evidence'].result.safeParse(data).error?.issues ?? []).toEqual([]);

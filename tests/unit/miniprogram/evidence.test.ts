@@ -20,6 +20,8 @@ describe('evidence view', () => {
         chainHead: '2'.repeat(64),
         letterHash: null,
         signatureHash: null,
+        mismatches: [],
+        checks: { chain: true, fields: true, anchors: true, files: true },
         events,
       },
       [],
@@ -48,6 +50,8 @@ describe('evidence view', () => {
         chainHead: '3'.repeat(64),
         letterHash: null,
         signatureHash: null,
+        mismatches: [],
+        checks: { chain: true, fields: true, anchors: true, files: true },
         events: [...events, waiver],
       },
       [],
@@ -64,11 +68,49 @@ describe('evidence view', () => {
         chainHead: '3'.repeat(64),
         letterHash: null,
         signatureHash: null,
+        mismatches: [],
+        checks: { chain: true, fields: true, anchors: true, files: true },
         events: [...events, { ...waiver, payload: { item: 'sign_receipt', note: '拒绝签收' } }],
       },
       [{ item: 'sign_receipt', label: '签收《解除劳动合同通知书》' }],
     );
     expect(view.signatureWaived).toBe(true);
     expect(view.events[2]?.waiverText).toBe('已豁免：签收《解除劳动合同通知书》（原因：拒绝签收）');
+  });
+
+  it('names each disagreement in Chinese under the check it belongs to', () => {
+    const view = evidenceView(
+      {
+        valid: false,
+        chainHead: '3'.repeat(64),
+        letterHash: null,
+        signatureHash: null,
+        mismatches: [
+          { field: 'events[4].guard', stored: 'later_day_consented', replayed: false },
+          { field: 'waivers[0].note', stored: '改过', replayed: '员工失联' },
+          { field: 'signature.file', stored: 'a'.repeat(64), replayed: 'b'.repeat(64) },
+          { field: 'anchors.2027-03-02.digest', stored: null, replayed: 'c'.repeat(64) },
+          { field: 'someNewField', stored: 1, replayed: 2 },
+        ],
+        checks: { chain: false, fields: false, anchors: false, files: false },
+        events,
+      },
+      [],
+    );
+    expect(view.verdict).toBe('校验失败：记录链、案件数据与记录一致、每日存证锚点、证据文件未通过');
+    expect(view.checks.map((c) => c.ok)).toEqual([false, false, false, false]);
+    expect(view.problems).toEqual([
+      { check: '记录链', text: '第 4 条记录的前提条件：记录为 later_day_consented，按规则应为 否' },
+      {
+        check: '案件数据与记录一致',
+        text: '第 1 个豁免记录的备注：案件中为 改过，按记录重放应为 员工失联',
+      },
+      { check: '证据文件', text: '签名图像文件：保管时哈希为 aaaaaaaaaaaa，现为 bbbbbbbbbbbb' },
+      {
+        check: '每日存证锚点',
+        text: '2027-03-02 的每日存证锚点（摘要）：锚点记录为 （无），现有记录链为 cccccccccccc',
+      },
+      { check: '案件数据与记录一致', text: 'someNewField：案件中为 1，按记录重放应为 2' },
+    ]);
   });
 });

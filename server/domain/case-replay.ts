@@ -1,0 +1,553 @@
+import { type CalendarDate, type Instant } from './beijing-calendar';
+import { type AuditEventType, isEventType } from './case-events';
+import { type Actor } from './case-effects';
+import { type CaseCommand, GUARDS, type MachineGuard } from './case-guards';
+import { type CaseKind, type EarlyReleaseProposer, type NoticeMode } from './case-kinds';
+import { actorMatches, findRule, moveStage } from './case-machine';
+import {
+  type CaseRecord,
+  type ChecklistEntry,
+  type StagePeriod,
+  type StoredAttachment,
+  type Waiver,
+} from './case-record';
+import { type State } from './case-states';
+import { type ChecklistItemId } from './checklist';
+import { type AuditEvent, hashEvent, type HashText, verifyChain } from './event-chain';
+import { type LetterOptions, renderLetter } from './letters';
+import { legalLastWorkingDay, terminationLastWorkingDay } from './notice-period';
+import { DEFAULT_POLICY } from './policy';
+import { type Reason } from './reasons';
+
+/** A scalar as the evidence answer carries it (absent fields are `null`). */
+export type EvidenceValue = string | number | boolean | null;
+
+/** One stored field (or one event, or one outside record) that the replay contradicts. */
+export interface EvidenceMismatch {
+  /** `state`, `signature.letterHash`, `attachments[0].sha256`, `events[3].type`, `anchors.2027-03-01` … */
+  readonly field: string;
+  readonly stored: EvidenceValue;
+  readonly replayed: EvidenceValue;
+}
+
+/** The signature as the `case.sign` event recorded it. */
+export interface ReplayedSignature {
+  readonly hash: string;
+  readonly letterHash: string;
+  readonly openid: string;
+  readonly at: Instant;
+  readonly clientIp: string;
+  /** The evidence copy of the image (events before it was recorded have none). */
+  readonly evidenceFileId?: string;
+}
+
+/** Every evidence-bearing field of a case, as the events alone make it. */
+export interface ReplayedCase {
+  kind?: CaseKind;
+  reason?: Reason;
+  explanation?: string;
+  state?: State;
+  employeeOpenid?: string;
+  hrOwner?: string;
+  noticeReceivedAt?: Instant;
+  noticeTextHash?: string;
+  legalLastWorkingDay?: CalendarDate;
+  lastWorkingDay?: CalendarDate;
+  consentToLaterDay?: CalendarDate;
+  earlyReleaseProposedBy?: EarlyReleaseProposer;
+  noticeMode?: NoticeMode;
+  noProtectedStatus: boolean;
+  signature?: ReplayedSignature;
+  attachments: StoredAttachment[];
+  waivers: Waiver[];
+  /** The checklist's items and outcomes (labels, who and due dates come from the settings). */
+  checklist: ChecklistEntry[];
+  stages: StagePeriod[];
+  completedAt?: Instant;
+  createdAt?: Instant;
+  /** The chain head: the number of events and the last one's hash. */
+  seq: number;
+  lastEventHash: string | null;
+}
+
+export interface ReplayVerdict {
+  readonly valid: boolean;
+  /** The first event that fails: its hash, its link, or what the machine allows. */
+  readonly brokenAt?: number;
+  readonly mismatches: readonly EvidenceMismatch[];
+  readonly replayed: ReplayedCase;
+}
+
+/**
+ * Guards the replay re-checks: those that follow from the case and the event alone. The ones
+ * that read the settings (reasons' materials, the withdrawal setting, the escalation delay)
+ * are left out, since the settings may have changed since.
+ */
+const REPLAYED_GUARDS: readonly MachineGuard[] = [
+  'handover_list_present',
+  'comment_given',
+  'last_working_day_after_notice',
+  'later_day_consented',
+  'earlier_day_proposed',
+  'last_working_day_reached',
+  'checklist_complete',
+  'no_protected_status_attested',
+  'last_working_day_chosen',
+];
+
+const str = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined);
+
+function value(v: unknown): EvidenceValue {
+  if (v === undefined || v === null) return null;
+  if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') return v;
+  return JSON.stringify(v) ?? null;
+}
+
+/** The stored case with the replayed fields laid over it, for the domain's own functions. */
+function recordOf(stored: CaseRecord, r: ReplayedCase): CaseRecord {
+  return {
+    ...stored,
+    kind: r.kind ?? stored.kind,
+    reason: r.reason ?? stored.reason,
+    explanation: r.explanation,
+    state: r.state ?? stored.state,
+    noticeReceivedAt: r.noticeReceivedAt,
+    legalLastWorkingDay: r.legalLastWorkingDay,
+    lastWorkingDay: r.lastWorkingDay,
+    consentToLaterDay: r.consentToLaterDay,
+    earlyReleaseProposedBy: r.earlyReleaseProposedBy,
+    noticeMode: r.noticeMode,
+    noProtectedStatus: r.noProtectedStatus,
+    attachments: r.attachments,
+    waivers: r.waivers,
+    checklist: r.checklist,
+    stages: r.stages,
+  };
+}
+
+function checklistEntry(item: ChecklistItemId, stored: CaseRecord): ChecklistEntry {
+  const known = stored.checklist.find((e) => e.item === item);
+  return {
+    item,
+    label: known?.label ?? item,
+    by: known?.by ?? [],
+    due: known?.due ?? '',
+    done: false,
+  };
+}
+
+/**
+ * Rebuilds a case from its log (DESIGN §3 "Verification is a replay, not a read"): each event
+ * is applied as the domain applies it, the case machine's table decides whether it could have
+ * happened where it stands, and every evidence-bearing field of the stored case is compared
+ * with the replay. Any disagreement is reported by field; the chain itself is checked too.
+ */
+export function replayCase(
+  stored: CaseRecord,
+  events: readonly AuditEvent[],
+  sha256: HashText,
+  letter: LetterOptions = {},
+): ReplayVerdict {
+  const mismatches: EvidenceMismatch[] = [];
+  let brokenAt: number | undefined;
+  const chain = verifyChain(events, sha256, { seq: stored.seq, head: stored.lastEventHash });
+  if (!chain.valid) {
+    brokenAt = chain.brokenAt;
+    const link = brokenLink(events, sha256);
+    if (link) mismatches.push(link);
+  }
+
+  const r: ReplayedCase = {
+    noProtectedStatus: false,
+    attachments: [],
+    waivers: [],
+    checklist: [],
+    stages: [],
+    seq: 0,
+    lastEventHash: null,
+  };
+  const problem = (e: AuditEvent, field: string, storedValue: unknown, replayed: unknown) => {
+    mismatches.push({
+      field: `events[${e.seq}]${field}`,
+      stored: value(storedValue),
+      replayed: value(replayed),
+    });
+    if (brokenAt === undefined || e.seq < brokenAt) brokenAt = e.seq;
+  };
+  const ordered = [...events].sort((a, b) => a.seq - b.seq);
+  let previousAt: Instant | undefined;
+  for (const e of ordered) {
+    if (previousAt !== undefined && e.at < previousAt) problem(e, '.at', e.at, previousAt);
+    previousAt = e.at;
+    applyRecorded(e);
+    r.seq = e.seq;
+    r.lastEventHash = e.hash;
+  }
+
+  function applyRecorded(e: AuditEvent): void {
+    const p = e.payload;
+    const type: AuditEventType = e.type;
+    if (type === 'case.submit' || type === 'case.terminate') {
+      if (e.seq !== 1 || r.kind !== undefined) problem(e, '.type', type, null);
+      r.createdAt = e.at;
+      r.reason = str(p.reason) as Reason | undefined;
+      r.stages = [{ state: type === 'case.submit' ? 'submitted' : 'draft', enteredAt: e.at }];
+      if (type === 'case.submit') {
+        r.kind = 'resignation';
+        r.state = 'submitted';
+        r.explanation = str(p.explanation);
+        r.employeeOpenid = e.actor.openid;
+        r.noticeReceivedAt = e.at;
+        if (p.noticeReceivedAt !== e.at) {
+          problem(e, '.payload.noticeReceivedAt', p.noticeReceivedAt, e.at);
+        }
+        r.noticeTextHash = str(p.noticeTextHash);
+        // 第37条: the legal day follows from the receipt; the payload may not say otherwise.
+        const legal = legalLastWorkingDay(e.at, stored.employee.probationEndDate);
+        if (p.legalLastWorkingDay !== legal) {
+          problem(e, '.payload.legalLastWorkingDay', p.legalLastWorkingDay, legal);
+        }
+        r.legalLastWorkingDay = legal;
+        r.lastWorkingDay = legal;
+        if (e.actor.role !== 'employee') problem(e, '.actor.role', e.actor.role, 'employee');
+      } else {
+        r.kind = 'termination';
+        r.state = 'draft';
+        r.noticeMode = str(p.noticeMode) as NoticeMode | undefined;
+        r.lastWorkingDay = r.noticeMode === 'payInLieu' ? str(p.lastWorkingDay) : undefined;
+        r.hrOwner = e.actor.openid;
+      }
+      return;
+    }
+    if (r.kind === undefined || r.state === undefined) {
+      problem(e, '.type', type, null);
+      return;
+    }
+    if (isEventType(type)) {
+      applyTransition(e, type);
+      return;
+    }
+    switch (type) {
+      case 'case.attach': {
+        const files = Array.isArray(p.files) ? (p.files as Record<string, unknown>[]) : [];
+        for (const f of files) {
+          r.attachments.push({
+            kind: p.kind as StoredAttachment['kind'],
+            fileId: str(f.fileId) ?? '',
+            evidenceFileId: str(f.evidenceFileId) ?? '',
+            sha256: str(f.sha256) ?? '',
+            size: typeof f.size === 'number' ? f.size : 0,
+            contentType: str(f.contentType) ?? '',
+            uploadedBy: e.actor.openid,
+            at: e.at,
+          });
+        }
+        return;
+      }
+      case 'case.sign': {
+        if (r.state !== 'formalities') problem(e, '.type', type, `not allowed in ${r.state}`);
+        if (e.actor.role !== 'employee') problem(e, '.actor.role', e.actor.role, 'employee');
+        const letterHash = str(p.letterHash) ?? '';
+        // The letter the employee signed is rendered from the facts as they stood then.
+        const rendered = sha256(renderLetter(recordOf(stored, r), letter).text);
+        if (rendered !== letterHash) problem(e, '.payload.letterHash', letterHash, rendered);
+        const evidenceFileId = str(p.evidenceFileId);
+        r.signature = {
+          hash: str(p.signatureHash) ?? '',
+          letterHash,
+          openid: e.actor.openid,
+          at: e.at,
+          clientIp: str(p.clientIp) ?? '',
+          ...(evidenceFileId ? { evidenceFileId } : {}),
+        };
+        const item = str(p.item) as ChecklistItemId | undefined;
+        r.checklist = r.checklist.map((c) =>
+          c.item === item ? { ...c, done: true, doneAt: e.at, doneBy: e.actor.openid } : c,
+        );
+        return;
+      }
+      case 'case.consentLaterDay':
+        r.consentToLaterDay = str(p.consentToLaterDay);
+        return;
+      case 'checklist.done':
+      case 'checklist.undone':
+      case 'checklist.waive':
+        applyChecklist(e, type);
+        return;
+      case 'evidence.view':
+        // A view records the head it saw: the previous event's hash.
+        if ('chainHead' in p && p.chainHead !== e.prevHash) {
+          problem(e, '.payload.chainHead', p.chainHead, e.prevHash);
+        }
+        return;
+      case 'reminder.decision':
+        return;
+    }
+  }
+
+  function applyChecklist(
+    e: AuditEvent,
+    type: 'checklist.done' | 'checklist.undone' | 'checklist.waive',
+  ): void {
+    const item = str(e.payload.item) as ChecklistItemId | undefined;
+    const note = str(e.payload.note) ?? '';
+    if (item === 'handover_list' && type === 'checklist.waive') {
+      r.waivers.push({ item, by: e.actor.openid, at: e.at, note });
+      return;
+    }
+    const index = r.checklist.findIndex((c) => c.item === item);
+    const entry = r.checklist[index];
+    if (entry === undefined) {
+      problem(e, '.payload.item', item, null);
+      return;
+    }
+    let next: ChecklistEntry;
+    if (type === 'checklist.waive') {
+      next = { ...entry, waived: true, waivedAt: e.at, waivedBy: e.actor.openid, note };
+    } else if (type === 'checklist.done') {
+      const done = { ...entry, done: true, doneAt: e.at, doneBy: e.actor.openid };
+      next = note || entry.note ? { ...done, note: note || entry.note } : done;
+    } else {
+      const { item: id, label, by, due } = entry;
+      next = { item: id, label, by, due, done: false, ...(note ? { note } : {}) };
+    }
+    r.checklist = r.checklist.map((c, i) => (i === index ? next : c));
+  }
+
+  function applyTransition(e: AuditEvent, type: Parameters<typeof findRule>[2]): void {
+    const kind = r.kind as CaseKind;
+    const from = r.state as State;
+    const rule = findRule(kind, from, type);
+    const p = e.payload;
+    if (rule === undefined) {
+      problem(e, '.type', type, `not allowed in ${from}`);
+      return;
+    }
+    if (p.from !== from) problem(e, '.payload.from', p.from, from);
+    if (p.to !== rule.to) problem(e, '.payload.to', p.to, rule.to);
+    const before = recordOf(stored, r);
+    if (!actorMatches(rule.actors, e.actor as Actor, before)) {
+      problem(e, '.actor.role', e.actor.role, rule.actors.join('|'));
+    }
+    const command: CaseCommand = {
+      type,
+      comment: str(p.comment),
+      lastWorkingDay: str(p.lastWorkingDay),
+      earlyReleaseProposedBy: str(p.earlyReleaseProposedBy) as EarlyReleaseProposer | undefined,
+      noProtectedStatus: p.noProtectedStatus === true ? true : undefined,
+    };
+    const ctx = {
+      case: before,
+      command,
+      now: new Date(e.at),
+      actor: e.actor,
+      policy: DEFAULT_POLICY,
+    };
+    for (const guard of rule.guards) {
+      if (REPLAYED_GUARDS.includes(guard) && !GUARDS[guard](ctx)) {
+        problem(e, '.guard', guard, false);
+      }
+    }
+    const items = Array.isArray(p.checklist)
+      ? (p.checklist as unknown[]).map((i) => checklistEntry(i as ChecklistItemId, stored))
+      : [];
+    if (type === 'hr.confirm') {
+      r.lastWorkingDay = command.lastWorkingDay ?? r.lastWorkingDay;
+      r.earlyReleaseProposedBy = command.earlyReleaseProposedBy;
+      r.hrOwner = e.actor.openid;
+      r.checklist = items;
+    } else if (type === 'hr.issue') {
+      // 第40条: the notice time of a termination is its issue; the legal day follows from it.
+      const legal = terminationLastWorkingDay(e.at);
+      const last =
+        r.noticeMode === 'payInLieu' && r.lastWorkingDay !== undefined ? r.lastWorkingDay : legal;
+      if (p.legalLastWorkingDay !== legal) {
+        problem(e, '.payload.legalLastWorkingDay', p.legalLastWorkingDay, legal);
+      }
+      if (p.lastWorkingDay !== last) problem(e, '.payload.lastWorkingDay', p.lastWorkingDay, last);
+      r.noticeReceivedAt = e.at;
+      r.legalLastWorkingDay = legal;
+      r.lastWorkingDay = last;
+      r.noProtectedStatus = true;
+      r.hrOwner = r.hrOwner ?? e.actor.openid;
+      r.checklist = items;
+    } else if (type === 'hr.close') {
+      r.completedAt = e.at;
+    }
+    r.state = rule.to;
+    r.stages = moveStage(r.stages, rule.to, e.at);
+  }
+
+  if (r.kind !== undefined) compareFields(stored, r, mismatches);
+  return {
+    valid: chain.valid && mismatches.length === 0,
+    ...(brokenAt !== undefined ? { brokenAt } : {}),
+    mismatches,
+    replayed: r,
+  };
+}
+
+/** The first link of the chain that does not hold, as a mismatch naming the event. */
+function brokenLink(events: readonly AuditEvent[], sha256: HashText): EvidenceMismatch | null {
+  const ordered = [...events].sort((a, b) => a.seq - b.seq);
+  let prev: string | null = null;
+  for (let i = 0; i < ordered.length; i += 1) {
+    const event = ordered[i];
+    if (event === undefined) break;
+    const { hash, ...rest } = event;
+    const field = `events[${event.seq}]`;
+    if (event.seq !== i + 1) return { field: `${field}.seq`, stored: event.seq, replayed: i + 1 };
+    if (event.prevHash !== prev) {
+      return { field: `${field}.prevHash`, stored: event.prevHash, replayed: prev };
+    }
+    const recomputed = hashEvent(rest, sha256);
+    if (recomputed !== hash) return { field: `${field}.hash`, stored: hash, replayed: recomputed };
+    prev = hash;
+  }
+  return null;
+}
+
+function compareFields(stored: CaseRecord, r: ReplayedCase, out: EvidenceMismatch[]): void {
+  const same = (field: string, s: unknown, p: unknown) => {
+    const sv = value(s);
+    const pv = value(p);
+    if (sv !== pv) out.push({ field, stored: sv, replayed: pv });
+  };
+  same('kind', stored.kind, r.kind);
+  same('reason', stored.reason, r.reason);
+  if (r.kind === 'resignation') {
+    same('explanation', stored.explanation, r.explanation);
+    same('employeeOpenid', stored.employeeOpenid, r.employeeOpenid);
+  }
+  same('state', stored.state, r.state);
+  same('hrOwner', stored.hrOwner, r.hrOwner);
+  same('noticeReceivedAt', stored.noticeReceivedAt, r.noticeReceivedAt);
+  same('noticeTextHash', stored.noticeTextHash, r.noticeTextHash);
+  same('legalLastWorkingDay', stored.legalLastWorkingDay, r.legalLastWorkingDay);
+  same('lastWorkingDay', stored.lastWorkingDay, r.lastWorkingDay);
+  same('consentToLaterDay', stored.consentToLaterDay, r.consentToLaterDay);
+  same('earlyReleaseProposedBy', stored.earlyReleaseProposedBy, r.earlyReleaseProposedBy);
+  same('noticeMode', stored.noticeMode, r.noticeMode);
+  same('noProtectedStatus', stored.noProtectedStatus, r.noProtectedStatus);
+  same('completedAt', stored.completedAt, r.completedAt);
+  same('seq', stored.seq, r.seq);
+  same('lastEventHash', stored.lastEventHash, r.lastEventHash);
+  same('createdAt', stored.createdAt, r.createdAt);
+  const sig = stored.signature;
+  const rsig = r.signature;
+  if (sig === undefined || rsig === undefined) {
+    same('signature', sig ? 'present' : null, rsig ? 'present' : null);
+  }
+  for (const key of ['hash', 'letterHash', 'openid', 'at', 'clientIp'] as const) {
+    if (sig !== undefined || rsig !== undefined) same(`signature.${key}`, sig?.[key], rsig?.[key]);
+  }
+  same('attachments.length', stored.attachments.length, r.attachments.length);
+  const attachmentKeys = [
+    'kind',
+    'fileId',
+    'evidenceFileId',
+    'sha256',
+    'size',
+    'contentType',
+    'uploadedBy',
+    'at',
+  ] as const;
+  r.attachments.forEach((a, i) => {
+    const s = stored.attachments[i];
+    for (const key of attachmentKeys) same(`attachments[${i}].${key}`, s?.[key], a[key]);
+  });
+  same('waivers.length', stored.waivers.length, r.waivers.length);
+  r.waivers.forEach((w, i) => {
+    const s = stored.waivers[i];
+    for (const key of ['item', 'by', 'at', 'note'] as const) {
+      same(`waivers[${i}].${key}`, s?.[key], w[key]);
+    }
+  });
+  same(
+    'checklist.items',
+    stored.checklist.map((e) => e.item).join(','),
+    r.checklist.map((e) => e.item).join(','),
+  );
+  for (const entry of r.checklist) {
+    const s = stored.checklist.find((e) => e.item === entry.item);
+    if (s === undefined) continue;
+    const f = `checklist.${entry.item}`;
+    same(`${f}.done`, s.done, entry.done);
+    same(`${f}.doneAt`, s.doneAt, entry.doneAt);
+    same(`${f}.doneBy`, s.doneBy, entry.doneBy);
+    same(`${f}.waived`, s.waived === true, entry.waived === true);
+    same(`${f}.waivedAt`, s.waivedAt, entry.waivedAt);
+    same(`${f}.waivedBy`, s.waivedBy, entry.waivedBy);
+    same(`${f}.note`, s.note, entry.note);
+  }
+  same('stages.length', stored.stages.length, r.stages.length);
+  r.stages.forEach((st, i) => {
+    const s = stored.stages[i];
+    same(`stages[${i}].state`, s?.state, st.state);
+    same(`stages[${i}].enteredAt`, s?.enteredAt, st.enteredAt);
+    same(`stages[${i}].exitedAt`, s?.exitedAt, st.exitedAt);
+  });
+}
+
+/** A chain head written outside the database (the daily anchor, `anchors/YYYY-MM-DD.json`). */
+export interface AnchoredHead {
+  readonly date: CalendarDate;
+  readonly seq: number;
+  readonly lastEventHash: string;
+}
+
+/**
+ * Each anchored head must lie on the chain: the event with that number has that hash. A log
+ * edited and re-chained after the anchor was written fails here, however consistent it is.
+ */
+export function anchorMismatches(
+  events: readonly AuditEvent[],
+  heads: readonly AnchoredHead[],
+): EvidenceMismatch[] {
+  const out: EvidenceMismatch[] = [];
+  for (const head of heads) {
+    const event = events.find((e) => e.seq === head.seq);
+    if (event?.hash !== head.lastEventHash) {
+      out.push({
+        field: `anchors.${head.date}`,
+        stored: head.lastEventHash,
+        replayed: event?.hash ?? null,
+      });
+    }
+  }
+  return out;
+}
+
+/** An evidence copy and the SHA-256 recorded when it was taken into custody. */
+export interface CustodyRecord {
+  readonly field: string;
+  readonly fileId: string;
+  readonly sha256: string;
+}
+
+/** The evidence files the replayed case holds, with the hashes their events recorded. */
+export function custodyRecords(r: ReplayedCase): CustodyRecord[] {
+  const files: CustodyRecord[] = r.attachments.map((a, i) => ({
+    field: `attachments[${i}].file`,
+    fileId: a.evidenceFileId,
+    sha256: a.sha256,
+  }));
+  if (r.signature?.evidenceFileId) {
+    files.push({
+      field: 'signature.file',
+      fileId: r.signature.evidenceFileId,
+      sha256: r.signature.hash,
+    });
+  }
+  return files;
+}
+
+/** Re-hashed files against custody: `null` for a file that is gone. */
+export function custodyMismatches(
+  records: readonly CustodyRecord[],
+  hashes: Readonly<Record<string, string | null>>,
+): EvidenceMismatch[] {
+  return records
+    .filter((f) => hashes[f.fileId] !== f.sha256)
+    .map((f) => ({ field: f.field, stored: f.sha256, replayed: hashes[f.fileId] ?? null }));
+}
