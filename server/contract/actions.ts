@@ -41,6 +41,9 @@ const caseWithComment = z.strictObject({ caseId, comment: comment.optional() });
 
 const subscriptionEstimates = z.partialRecord(reminderKindSchema, z.number().int().nonnegative());
 
+/** More than the seven message kinds' templates: a client never reports more at once. */
+const MAX_SUBSCRIPTION_RESULTS = 20;
+
 const bindingCode = z
   .string()
   .trim()
@@ -253,12 +256,17 @@ export const ACTIONS = {
   },
   'subscription.record': {
     payload: z.strictObject({
-      results: z.record(
-        z.string().min(1).max(128),
-        z.enum(['accept', 'reject', 'ban', 'filter'], {
-          error: '应为 accept、reject、ban 或 filter',
+      // Keys are template ids (the handler checks them against the configured ones).
+      results: z
+        .record(
+          z.string().regex(/^[A-Za-z0-9_-]{1,128}$/, { error: '不是有效的消息模板编号' }),
+          z.enum(['accept', 'reject', 'ban', 'filter'], {
+            error: '应为 accept、reject、ban 或 filter',
+          }),
+        )
+        .refine((value) => Object.keys(value).length <= MAX_SUBSCRIPTION_RESULTS, {
+          error: `最多 ${MAX_SUBSCRIPTION_RESULTS} 项`,
         }),
-      ),
     }),
     result: z.strictObject({ subscriptions: subscriptionEstimates }),
   },

@@ -9,9 +9,20 @@ import {
 
 /** Field schemas shared by several actions; each carries its own Chinese message. */
 
+/**
+ * The years any date of this product lies in: hire dates from 1950 (no one hired earlier is
+ * still employed), nothing after 2099. Dates that depend on a case (a last working day at
+ * most two years after the notice) are checked again where the case is known.
+ */
+export const EARLIEST_DATE = '1950-01-01';
+export const LATEST_DATE = '2099-12-31';
+
 export const calendarDate = z
   .string()
-  .refine(isCalendarDate, { error: '应为有效日期，格式 YYYY-MM-DD' });
+  .refine(isCalendarDate, { error: '应为有效日期，格式 YYYY-MM-DD' })
+  .refine((value) => value >= EARLIEST_DATE && value <= LATEST_DATE, {
+    error: `应在 ${EARLIEST_DATE} 至 ${LATEST_DATE} 之间`,
+  });
 
 export const instant = z.string().refine(isInstant, { error: '应为带时区的 ISO 8601 时间' });
 

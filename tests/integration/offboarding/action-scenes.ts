@@ -82,7 +82,7 @@ export const SCENES: Record<string, Scene> = {
   'case.resubmit': onCase((c, o) => c.returned(o)),
   'case.withdraw': onCase((c, o) => c.submitted(o)),
   // Any day after the legal one the case has (its notice is 30 days before it).
-  'case.consentLaterDay': onCase((c, o) => c.submitted(o), { lastWorkingDay: '2099-12-31' }),
+  'case.consentLaterDay': onCase((c, o) => c.submitted(o), { lastWorkingDay: '2028-06-30' }),
   'case.review': onCase((c, o) => c.submitted(o), { decision: 'approve' }),
   'case.review (owner without a manager)': onCase((c, o) => c.submitted(o), {
     decision: 'approve',
@@ -176,6 +176,10 @@ export function roundTripBudget(action: ActionName, payload: unknown): number {
   // A new case and its open-case lock are written in one transaction: through the real SDK,
   // starting it and committing it (or the SDK's automatic abort on a refusal) are two more.
   if (action === 'case.submit' || action === 'case.terminate') return 6;
+  // One OPENID, one employee by construction: the employee and the OPENID's claim are read and
+  // written in one transaction (start, two reads, two writes, commit) after the caller's
+  // lookup: 7; a re-binding that releases the old OPENID's claim writes one more.
+  if (action === 'me.bind') return 8;
   return 4;
 }
 

@@ -50,7 +50,7 @@ function acceptedPayload(action: ActionName): Record<string, unknown> {
     },
     'case.resubmit': { caseId: cases.returned, comment: '已补充交接清单' },
     'case.withdraw': { caseId: cases.returned, comment: '决定留任' },
-    'case.consentLaterDay': { caseId: cases.submitted, lastWorkingDay: '2099-12-31' },
+    'case.consentLaterDay': { caseId: cases.submitted, lastWorkingDay: '2028-06-30' },
     'case.review': { caseId: cases.submitted, decision: 'return', comment: '请补充材料' },
     'case.hrEscalate': { caseId: cases.submitted, comment: '经理长期未处理' },
     'case.hrConfirm': {
