@@ -1,5 +1,5 @@
 import type { AttachmentKind } from '../domain/attachments';
-import { attach, type AttachmentFile } from '../domain/case-attachments';
+import { attach, type AttachmentFile, newAttachmentFiles } from '../domain/case-attachments';
 import { signLetter } from '../domain/case-signing';
 import { renderLetter } from '../domain/letters';
 import { actorAs, domainFailure, loadCase, type Relation } from './case-access';
@@ -40,6 +40,7 @@ interface CheckedFile {
   readonly fileId: string;
   readonly bytes: Uint8Array;
   readonly type: FileType;
+  readonly sha256: string;
 }
 
 /**
@@ -64,7 +65,7 @@ async function checkUpload(
   const type = sniffFileType(bytes, path);
   const problem = fileProblem(bytes, type, purpose);
   if (problem || !type) return invalidFile(field, problem ?? '文件类型不支持');
-  return ok({ fileId, bytes, type });
+  return ok({ fileId, bytes, type, sha256: deps.crypto.sha256(bytes) });
 }
 
 /** Keeps a checked upload: hashed and copied to `evidence/{caseId}/…`, which clients cannot write. */
@@ -72,9 +73,8 @@ async function keepAsEvidence(
   deps: DocumentsDeps,
   caseId: string,
   folder: string,
-  { fileId, bytes, type }: CheckedFile,
+  { fileId, bytes, type, sha256 }: CheckedFile,
 ): Promise<AttachmentFile> {
-  const sha256 = deps.crypto.sha256(bytes);
   const evidenceFileId = await deps.files.upload(
     `evidence/${caseId}/${folder}/${sha256}.${type.extension}`,
     bytes,
@@ -119,8 +119,19 @@ export function documentHandlers(deps: DocumentsDeps): {
         if (!file.ok) return file;
         checked.push(file.data);
       }
+      const fresh = newAttachmentFiles(loaded.case, kind, checked);
+      if (fresh.length === 0) {
+        // Every file is held already: nothing to copy, nothing written.
+        const { state, version, attachments } = loaded.case;
+        return ok({
+          caseId,
+          state,
+          version,
+          attachments: attachments.filter((a) => a.kind === kind),
+        });
+      }
       const kept: AttachmentFile[] = [];
-      for (const file of checked) kept.push(await keepAsEvidence(deps, caseId, kind, file));
+      for (const file of fresh) kept.push(await keepAsEvidence(deps, caseId, kind, file));
       const saved = await save(loaded, attach(loaded.case, kind, kept, actor, now));
       if (!saved.ok) return saved;
       return ok({
