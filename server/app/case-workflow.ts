@@ -115,8 +115,9 @@ export function workflowHandlers(deps: WorkflowDeps) {
     caller: Caller,
     caseId: string,
     apply: (caseDoc: StoredCase, relation: Relation) => DomainResult | Failure | typeof UNCHANGED,
+    refresh?: (caseDoc: StoredCase) => Promise<StoredCase>,
   ): Promise<Outcome<StoredCase>> {
-    const loaded = await loadCase(cases, caller, caseId);
+    const loaded = await loadCase(cases, caller, caseId, refresh);
     if (!loaded.ok) return loaded;
     const result = apply(loaded.case, loaded.relation);
     // Nothing to change: the case as it is, nothing written.
@@ -133,6 +134,22 @@ export function workflowHandlers(deps: WorkflowDeps) {
       crypto,
     );
     return saved.ok ? ok(saved.case) : fail('CONFLICT', CONFLICT_MESSAGE);
+  }
+
+  /**
+   * The reviewer is the employee's manager at review time (DESIGN §2), not the one copied at
+   * submission: after a roster move the new manager reviews and the old one no longer may.
+   * The submitting manager stays on the case for the record.
+   */
+  async function withCurrentManager(caseDoc: StoredCase): Promise<StoredCase> {
+    const record = await deps.employees.get(caseDoc.employee.employeeNo);
+    if (!record || record.managerNo === caseDoc.managerNo) return caseDoc;
+    const { managerNo: _previous, ...rest } = caseDoc;
+    return {
+      ...rest,
+      ...(record.managerNo !== undefined ? { managerNo: record.managerNo } : {}),
+      submittedManagerNo: caseDoc.submittedManagerNo ?? caseDoc.managerNo ?? '',
+    };
   }
 
   /** A machine event fired by the caller in the role the action stands for. */
@@ -261,13 +278,21 @@ export function workflowHandlers(deps: WorkflowDeps) {
 
     async 'case.review'({ caller, now }, { caseId, decision, comment }) {
       const { policy } = await settings.get();
-      const outcome = await change(caller, caseId, (caseDoc, relation) => {
-        // The manager reviews; HR only when the employee has no manager (DESIGN §2).
-        const actor = actorAs(caller, relation, relation.manager ? 'manager' : 'hr');
-        if (!actor) return fail('FORBIDDEN', '只有直属经理可以审批，没有直属经理时由 HR 审批');
-        const type = decision === 'approve' ? 'review.approve' : 'review.return';
-        return transition(caseDoc, comment ? { type, comment } : { type }, now, { actor, policy });
-      });
+      const outcome = await change(
+        caller,
+        caseId,
+        (caseDoc, relation) => {
+          // The manager reviews; HR only when the employee has no manager (DESIGN §2).
+          const actor = actorAs(caller, relation, relation.manager ? 'manager' : 'hr');
+          if (!actor) return fail('FORBIDDEN', '只有直属经理可以审批，没有直属经理时由 HR 审批');
+          const type = decision === 'approve' ? 'review.approve' : 'review.return';
+          return transition(caseDoc, comment ? { type, comment } : { type }, now, {
+            actor,
+            policy,
+          });
+        },
+        withCurrentManager,
+      );
       return outcome.ok ? ok(ref(outcome.data)) : outcome;
     },
 

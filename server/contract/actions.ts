@@ -11,6 +11,7 @@ import {
   fileId,
   idempotencyKey,
   instant,
+  readableText,
   sha256Hex,
 } from './field-schemas';
 import {
@@ -64,9 +65,9 @@ const checklistWaive = z.strictObject({
 
 const importRow = z.strictObject({
   employeeNo,
-  name: z.string().trim().min(1, { error: '必填' }).max(32, { error: '最多 32 个字' }),
-  department: z.string().trim().min(1, { error: '必填' }).max(64, { error: '最多 64 个字' }),
-  position: z.string().trim().min(1, { error: '必填' }).max(64, { error: '最多 64 个字' }),
+  name: readableText().trim().min(1, { error: '必填' }).max(32, { error: '最多 32 个字' }),
+  department: readableText().trim().min(1, { error: '必填' }).max(64, { error: '最多 64 个字' }),
+  position: readableText().trim().min(1, { error: '必填' }).max(64, { error: '最多 64 个字' }),
   managerNo: employeeNo.optional(),
   hireDate: calendarDate,
   probationEndDate: calendarDate,

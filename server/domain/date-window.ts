@@ -1,4 +1,10 @@
-import { addDays, beijingDate, type CalendarDate, compareDates, type Instant } from './beijing-calendar';
+import {
+  addDays,
+  beijingDate,
+  type CalendarDate,
+  compareDates,
+  type Instant,
+} from './beijing-calendar';
 import { type DomainError } from './case-effects';
 
 /**

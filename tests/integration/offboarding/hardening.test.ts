@@ -4,7 +4,13 @@
  * refused (or a no-op) and a refused call writes nothing. Over HTTP with jittered SDK answers,
  * each overlapping call in its own function instance, as on the platform.
  */
-import { type Answer, type Company, localTemplateIds, startCompany, unique } from './company-harness';
+import {
+  type Answer,
+  type Company,
+  localTemplateIds,
+  startCompany,
+  unique,
+} from './company-harness';
 
 let company: Company;
 beforeAll(async () => {
@@ -68,7 +74,10 @@ describe('dates within a sane window', () => {
       'lastWorkingDay',
     );
     // Within two years: agreed, then confirmed.
-    await company.must(owner.openid, 'case.consentLaterDay', { caseId, lastWorkingDay: '2028-12-31' });
+    await company.must(owner.openid, 'case.consentLaterDay', {
+      caseId,
+      lastWorkingDay: '2028-12-31',
+    });
     await company.must(hr(), 'case.hrConfirm', { caseId, lastWorkingDay: '2028-12-31' });
   });
 
@@ -212,8 +221,13 @@ describe('checklist ticks', () => {
       done: true,
     });
 
-    expect({ code: codeOf(again.answer), wrote: again.wrote }).toEqual({ code: 'ok', wrote: false });
-    expect(again.answer).toMatchObject({ data: { row: { item: asset, done: true, doneBy: hr() } } });
+    expect({ code: codeOf(again.answer), wrote: again.wrote }).toEqual({
+      code: 'ok',
+      wrote: false,
+    });
+    expect(again.answer).toMatchObject({
+      data: { row: { item: asset, done: true, doneBy: hr() } },
+    });
   });
 });
 
@@ -229,5 +243,202 @@ describe("HR's own record", () => {
       }),
       'FORBIDDEN',
     );
+  });
+});
+
+/** A zip (stored, no compression) holding the named entries: enough for a central directory. */
+function zipOf(names: readonly string[]): Buffer {
+  const locals: Buffer[] = [];
+  const centrals: Buffer[] = [];
+  let offset = 0;
+  for (const name of names) {
+    const content = Buffer.from('<x/>');
+    const fileName = Buffer.from(name);
+    const local = Buffer.alloc(30);
+    local.writeUInt32LE(0x04034b50, 0);
+    local.writeUInt32LE(content.length, 18);
+    local.writeUInt32LE(content.length, 22);
+    local.writeUInt16LE(fileName.length, 26);
+    const central = Buffer.alloc(46);
+    central.writeUInt32LE(0x02014b50, 0);
+    central.writeUInt32LE(content.length, 20);
+    central.writeUInt32LE(content.length, 24);
+    central.writeUInt16LE(fileName.length, 28);
+    central.writeUInt32LE(offset, 42);
+    locals.push(local, fileName, content);
+    centrals.push(central, fileName);
+    offset += local.length + fileName.length + content.length;
+  }
+  const directory = Buffer.concat(centrals);
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(0x06054b50, 0);
+  end.writeUInt16LE(names.length, 8);
+  end.writeUInt16LE(names.length, 10);
+  end.writeUInt32LE(directory.length, 12);
+  end.writeUInt32LE(offset, 16);
+  return Buffer.concat([...locals, directory, end]);
+}
+
+describe('case files', () => {
+  const pdf = (text: string) =>
+    Buffer.from(
+      `%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\n% ${text}\ntrailer << /Root 1 0 R >>\n%%EOF\n`,
+    );
+
+  it('the same file twice in one call, or again later, makes one attachment', async () => {
+    const owner = await company.hire('M001');
+    const { caseId } = await company.submitted(owner, { handover: false });
+    const bytes = pdf(unique('once-'));
+    const first = await company.upload(owner.openid, `cases/${caseId}/other/a.pdf`, bytes);
+    const copy = await company.upload(owner.openid, `cases/${caseId}/other/b.pdf`, bytes);
+
+    const answer = await company.must<{ attachments: unknown[] }>(owner.openid, 'case.attach', {
+      caseId,
+      kind: 'other',
+      fileIds: [first, first, copy],
+    });
+    expect(answer.attachments).toHaveLength(1);
+
+    const again = await withWrites(owner.openid, 'case.attach', {
+      caseId,
+      kind: 'other',
+      fileIds: [copy],
+    });
+    expect({ code: codeOf(again.answer), wrote: again.wrote }).toEqual({
+      code: 'ok',
+      wrote: false,
+    });
+    expect(again.answer).toMatchObject({ data: { attachments: [{ kind: 'other' }] } });
+  });
+
+  it.each([
+    [
+      'a file starting %PDF with HTML after it',
+      'x.pdf',
+      Buffer.from('%PDF-1.4\n<html><script>alert(1)</script></html>\n'),
+    ],
+    [
+      'a PDF with HTML after its %%EOF',
+      'x.pdf',
+      Buffer.concat([pdf('a'), Buffer.from('<html></html>')]),
+    ],
+    ['any zip named .docx', 'x.docx', zipOf(['evil.html'])],
+    [
+      'a zip with content types but no document, named .docx',
+      'x.docx',
+      zipOf(['[Content_Types].xml']),
+    ],
+  ])('refuses %s before custody', async (_name, fileName, bytes) => {
+    const owner = await company.hire('M001');
+    const { caseId } = await company.submitted(owner, { handover: false });
+    const fileId = await company.upload(owner.openid, `cases/${caseId}/other/${fileName}`, bytes);
+    expectRefused(
+      await withWrites(owner.openid, 'case.attach', { caseId, kind: 'other', fileIds: [fileId] }),
+      'VALIDATION_FAILED',
+      'fileIds.0',
+    );
+  });
+
+  it('accepts an Office Open XML document', async () => {
+    const owner = await company.hire('M001');
+    const { caseId } = await company.submitted(owner, { handover: false });
+    const bytes = zipOf(['[Content_Types].xml', '_rels/.rels', 'word/document.xml']);
+    const fileId = await company.upload(owner.openid, `cases/${caseId}/other/list.docx`, bytes);
+    expect(
+      codeOf(
+        await company.call(owner.openid, 'case.attach', {
+          caseId,
+          kind: 'other',
+          fileIds: [fileId],
+        }),
+      ),
+    ).toBe('ok');
+  });
+});
+
+describe('invisible controls in names and free text', () => {
+  it.each([
+    ['a right-to-left override', '张\u202e三'],
+    ['a zero-width space', '张\u200b三'],
+  ])('refuses %s in an imported name', async (_name, name) => {
+    expectRefused(
+      await withWrites(hr(), 'admin.import', {
+        rows: [
+          {
+            employeeNo: unique('RTL'),
+            name,
+            department: '研发部',
+            position: '工程师',
+            hireDate: '2024-01-02',
+            probationEndDate: '2024-04-01',
+          },
+        ],
+      }),
+      'VALIDATION_FAILED',
+      'rows.0.name',
+    );
+  });
+
+  it('refuses them in an explanation and a comment', async () => {
+    const owner = await company.hire('M001');
+    expectRefused(
+      await withWrites(owner.openid, 'case.submit', {
+        reason: 'personal',
+        explanation: '家庭原因需要回老家照顾父母\u2066，无法继续工作。',
+        idempotencyKey: unique('rtl-submit-'),
+      }),
+      'VALIDATION_FAILED',
+      'explanation',
+    );
+    const { caseId } = await company.submitted(owner);
+    expectRefused(
+      await withWrites(company.person('M001').openid, 'case.review', {
+        caseId,
+        decision: 'return',
+        comment: '请补充\ufeff材料',
+      }),
+      'VALIDATION_FAILED',
+      'comment',
+    );
+  });
+});
+
+describe('after a roster move', () => {
+  it('the manager at review time reviews; the submitting manager is kept for the record', async () => {
+    const owner = await company.hire('M001');
+    const { caseId } = await company.submitted(owner);
+    // HR moves the employee to M002's team.
+    await company.must(hr(), 'admin.import', {
+      rows: [
+        {
+          employeeNo: owner.employeeNo,
+          name: '测试员工',
+          department: '市场部',
+          position: '工程师',
+          managerNo: 'M002',
+          hireDate: '2024-01-02',
+          probationEndDate: '2024-04-01',
+          contractStart: '2024-01-02',
+        },
+      ],
+    });
+
+    expectRefused(
+      await withWrites(company.person('M001').openid, 'case.review', {
+        caseId,
+        decision: 'approve',
+      }),
+      'FORBIDDEN',
+    );
+    await company.must(company.person('M002').openid, 'case.review', {
+      caseId,
+      decision: 'approve',
+    });
+    const { data } = await company.cloud.cloud.database().collection('cases').doc(caseId).get();
+    expect(data).toMatchObject({
+      managerNo: 'M002',
+      submittedManagerNo: 'M001',
+      state: 'hr_review',
+    });
   });
 });
