@@ -4,7 +4,7 @@ import { signLetter } from '../domain/case-signing';
 import { renderLetter } from '../domain/letters';
 import { actorAs, domainFailure, loadCase, type Relation } from './case-access';
 import { saveChange } from './case-writer';
-import { fileProblem, type FileType, sniffFileType } from './file-rules';
+import { fileProblem, type FileType, sniffFileType, uploaderTag } from './file-rules';
 import type { Handler } from './rpc-handler';
 import { type Failure, fail, ok, type Outcome } from './outcome';
 import type { CasesRepository, Crypto, FileStore, SettingsRepository } from './ports';
@@ -54,11 +54,17 @@ async function checkUpload(
   fileId: string,
   field: string,
   purpose: 'signature' | 'document',
+  openid: string,
 ): Promise<Outcome<CheckedFile>> {
   const path = deps.files.pathOf(fileId);
   const prefix = `cases/${caseId}/${folder}/`;
   if (!path?.startsWith(prefix) || path.length === prefix.length) {
     return invalidFile(field, `文件须上传到本案件的目录 ${prefix}`);
+  }
+  // Only the caller's own upload, before anything is downloaded or kept.
+  const own = `${prefix}${uploaderTag(openid, (text) => deps.crypto.sha256(text))}-`;
+  if (!path.startsWith(own) || path.length === own.length) {
+    return invalidFile(field, '只能提交本人上传的文件，请重新上传');
   }
   const bytes = await deps.files.download(fileId);
   if (!bytes) return fail('NOT_FOUND', '文件不存在或已删除，请重新上传');
@@ -115,7 +121,15 @@ export function documentHandlers(deps: DocumentsDeps): {
       // Every file is checked before any is copied: one bad file leaves nothing behind.
       const checked: CheckedFile[] = [];
       for (const [index, fileId] of fileIds.entries()) {
-        const file = await checkUpload(deps, caseId, kind, fileId, `fileIds.${index}`, 'document');
+        const file = await checkUpload(
+          deps,
+          caseId,
+          kind,
+          fileId,
+          `fileIds.${index}`,
+          'document',
+          caller.openid,
+        );
         if (!file.ok) return file;
         checked.push(file.data);
       }
@@ -169,6 +183,7 @@ export function documentHandlers(deps: DocumentsDeps): {
         signatureFileId,
         'signatureFileId',
         'signature',
+        caller.openid,
       );
       if (!file.ok) return file;
       const signature = await keepAsEvidence(deps, caseId, 'signature', file.data);

@@ -3,6 +3,17 @@
  * documents images, PDF or Office files of at most 20 MB. The type comes from the file's own
  * bytes, never from what the client claims.
  */
+/**
+ * The uploader's tag in a case file's name, `cases/{caseId}/{kind}/{tag}-…`. A function cannot
+ * learn through the SDK who uploaded a file (getTempFileURL and downloadFile say nothing of the
+ * creator; only the storage rule sees it), so the folder names it: the first 16 hex digits of
+ * SHA-256 over the OPENID. OPENIDs are not shown to other users, so no one else can name a
+ * file as the caller's; the server accepts only files carrying the caller's own tag.
+ */
+export function uploaderTag(openid: string, sha256: (text: string) => string): string {
+  return sha256(`uploader:${openid}`).slice(0, 16);
+}
+
 export const SIGNATURE_MAX_BYTES = 200 * 1024;
 export const DOCUMENT_MAX_BYTES = 20 * 1024 * 1024;
 

@@ -2,6 +2,7 @@ import type { ActionResult } from '../contract';
 import type { ReminderKind } from '../domain/reminder-kinds';
 import { callerRoles } from './caller';
 import { employeeSnapshot } from './employee-snapshot';
+import { uploaderTag } from './file-rules';
 import type { Handler } from './rpc-handler';
 import { fail, guardFailed, ok, type Outcome } from './outcome';
 import type {
@@ -82,6 +83,7 @@ export function identityHandlers(deps: IdentityDeps): {
         roles: [...caller.roles],
         ...(openCase ? { openCase } : {}),
         subscriptions: estimatesByKind(settings, perTemplate),
+        uploadTag: uploaderTag(caller.openid, (text) => deps.crypto.sha256(text)),
       });
     },
 

@@ -37,6 +37,7 @@ import {
 } from './views.schema';
 
 const noPayload = z.strictObject({});
+const uploadTag = z.string().regex(/^[0-9a-f]{16}$/);
 const caseOnly = z.strictObject({ caseId });
 const caseWithComment = z.strictObject({ caseId, comment: comment.optional() });
 
@@ -88,6 +89,12 @@ export const ACTIONS = {
       roles: z.array(roleSchema),
       openCase: openCaseView.optional(),
       subscriptions: subscriptionEstimates,
+      /**
+       * The caller's upload tag: files go to `cases/{caseId}/{kind}/{uploadTag}-…`, and the
+       * server accepts only the caller's own (the SDK does not tell a function who uploaded a
+       * file). Always sent; optional for clients that predate it.
+       */
+      uploadTag: uploadTag.optional(),
     }),
   },
   'me.bind': {

@@ -285,6 +285,37 @@ describe('case files', () => {
       `%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\n% ${text}\ntrailer << /Root 1 0 R >>\n%%EOF\n`,
     );
 
+  it('a file uploaded into the case folder by another OPENID is refused before custody', async () => {
+    const owner = await company.hire('M001');
+    const { caseId } = await company.submitted(owner, { handover: false });
+    const path = `cases/${caseId}/other/planted.pdf`;
+    // Someone else's upload, under their own tag; and one without any tag.
+    const planted = await company.upload(company.person('D009').openid, path, pdf('planted'));
+    const untagged = (await company.cloud.upload(path, pdf('untagged'), owner.openid)).fileID;
+
+    for (const fileId of [planted, untagged]) {
+      expectRefused(
+        await withWrites(owner.openid, 'case.attach', { caseId, kind: 'other', fileIds: [fileId] }),
+        'VALIDATION_FAILED',
+        'fileIds.0',
+      );
+    }
+    // The owner's own upload, named with the tag me.get gives them, is accepted.
+    const me = await company.must<{ uploadTag: string }>(owner.openid, 'me.get');
+    const own = (
+      await company.cloud.upload(
+        `cases/${caseId}/other/${me.uploadTag}-mine.pdf`,
+        pdf('mine'),
+        owner.openid,
+      )
+    ).fileID;
+    expect(
+      codeOf(
+        await company.call(owner.openid, 'case.attach', { caseId, kind: 'other', fileIds: [own] }),
+      ),
+    ).toBe('ok');
+  });
+
   it('the same file twice in one call, or again later, makes one attachment', async () => {
     const owner = await company.hire('M001');
     const { caseId } = await company.submitted(owner, { handover: false });
