@@ -144,10 +144,11 @@ export function workflowHandlers(deps: WorkflowDeps) {
   async function withCurrentManager(caseDoc: StoredCase): Promise<StoredCase> {
     const record = await deps.employees.get(caseDoc.employee.employeeNo);
     if (!record || record.managerNo === caseDoc.managerNo) return caseDoc;
-    const { managerNo: _previous, ...rest } = caseDoc;
     return {
-      ...rest,
-      ...(record.managerNo !== undefined ? { managerNo: record.managerNo } : {}),
+      ...caseDoc,
+      // Undefined when the move left the employee without a manager: HR reviews, and the
+      // stored field is removed with the save.
+      managerNo: record.managerNo,
       submittedManagerNo: caseDoc.submittedManagerNo ?? caseDoc.managerNo ?? '',
     };
   }

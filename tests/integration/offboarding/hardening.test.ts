@@ -472,4 +472,34 @@ describe('after a roster move', () => {
       state: 'hr_review',
     });
   });
+
+  it('a move to no manager leaves the review to HR', async () => {
+    const owner = await company.hire('M001');
+    const { caseId } = await company.submitted(owner);
+    await company.must(hr(), 'admin.import', {
+      rows: [
+        {
+          employeeNo: owner.employeeNo,
+          name: '测试员工',
+          department: '研发部',
+          position: '工程师',
+          hireDate: '2024-01-02',
+          probationEndDate: '2024-04-01',
+          contractStart: '2024-01-02',
+        },
+      ],
+    });
+
+    expectRefused(
+      await withWrites(company.person('M001').openid, 'case.review', {
+        caseId,
+        decision: 'approve',
+      }),
+      'FORBIDDEN',
+    );
+    await company.must(hr(), 'case.review', { caseId, decision: 'approve' });
+    const { data } = await company.cloud.cloud.database().collection('cases').doc(caseId).get();
+    expect(data.managerNo).toBeUndefined();
+    expect(data).toMatchObject({ submittedManagerNo: 'M001', state: 'hr_review' });
+  });
 });
