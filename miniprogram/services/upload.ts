@@ -1,6 +1,7 @@
 import type { AttachmentKind } from '../../server/contract';
 import { callPrivateApi } from './privacy';
 import { randomId } from './random-id';
+import { loadSession } from './session';
 
 /** Upload folders under `cases/{caseId}/`: the attachment kinds, and the signature image. */
 export type UploadFolder = AttachmentKind | 'signature';
@@ -13,9 +14,10 @@ function extensionOf(path: string): string {
 }
 
 /**
- * Uploads a local temporary file to `cases/{caseId}/{folder}/{random}.{ext}`: the only path
- * the server accepts for that case (DESIGN §4 "Files"); the random name keeps an upload from
- * overwriting an earlier one.
+ * Uploads a local temporary file to `cases/{caseId}/{folder}/{uploadTag}-{random}.{ext}`: the
+ * only path the server accepts for that case (DESIGN §4 "Files"). The tag (from `me.get`) tells
+ * the server the file is the caller's own; the random name keeps an upload from overwriting an
+ * earlier one.
  */
 export async function uploadCaseFile(
   caseId: string,
@@ -25,7 +27,9 @@ export async function uploadCaseFile(
   fileName?: string,
 ): Promise<UploadResult> {
   const ext = extensionOf(fileName ?? localPath);
-  const cloudPath = `cases/${caseId}/${folder}/${randomId(20)}.${ext}`;
+  const session = await loadSession();
+  const tag = session.ok ? session.data.uploadTag : undefined;
+  const cloudPath = `cases/${caseId}/${folder}/${tag ? `${tag}-` : ''}${randomId(20)}.${ext}`;
   try {
     const res = await wx.cloud.uploadFile({ cloudPath, filePath: localPath });
     return { ok: true, fileId: res.fileID };

@@ -50,8 +50,11 @@ export async function loadCase(
   cases: CasesRepository,
   caller: Caller,
   caseId: string,
+  /** Brings the stored case up to date before the caller's relation is judged. */
+  refresh?: (caseDoc: StoredCase) => Promise<StoredCase>,
 ): Promise<{ ok: true; case: StoredCase; relation: Relation } | { ok: false; error: RpcError }> {
-  const caseDoc = await cases.get(caseId);
+  const stored = await cases.get(caseId);
+  const caseDoc = stored && refresh ? await refresh(stored) : stored;
   const relation = caseDoc ? relationTo(caller, caseDoc) : undefined;
   if (!caseDoc || !relation || (caseDoc.state === 'draft' && !relation.hr)) {
     return fail('NOT_FOUND', '没有找到该离职案件');

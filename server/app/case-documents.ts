@@ -1,10 +1,10 @@
 import type { AttachmentKind } from '../domain/attachments';
-import { attach, type AttachmentFile } from '../domain/case-attachments';
+import { attach, type AttachmentFile, newAttachmentFiles } from '../domain/case-attachments';
 import { signLetter } from '../domain/case-signing';
 import { renderLetter } from '../domain/letters';
 import { actorAs, domainFailure, loadCase, type Relation } from './case-access';
 import { saveChange } from './case-writer';
-import { fileProblem, type FileType, sniffFileType } from './file-rules';
+import { fileProblem, type FileType, sniffFileType, uploaderTag } from './file-rules';
 import type { Handler } from './rpc-handler';
 import { type Failure, fail, ok, type Outcome } from './outcome';
 import type { CasesRepository, Crypto, FileStore, SettingsRepository } from './ports';
@@ -40,6 +40,7 @@ interface CheckedFile {
   readonly fileId: string;
   readonly bytes: Uint8Array;
   readonly type: FileType;
+  readonly sha256: string;
 }
 
 /**
@@ -53,18 +54,24 @@ async function checkUpload(
   fileId: string,
   field: string,
   purpose: 'signature' | 'document',
+  openid: string,
 ): Promise<Outcome<CheckedFile>> {
   const path = deps.files.pathOf(fileId);
   const prefix = `cases/${caseId}/${folder}/`;
   if (!path?.startsWith(prefix) || path.length === prefix.length) {
     return invalidFile(field, `文件须上传到本案件的目录 ${prefix}`);
   }
+  // Only the caller's own upload, before anything is downloaded or kept.
+  const own = `${prefix}${uploaderTag(openid, (text) => deps.crypto.sha256(text))}-`;
+  if (!path.startsWith(own) || path.length === own.length) {
+    return invalidFile(field, '只能提交本人上传的文件，请重新上传');
+  }
   const bytes = await deps.files.download(fileId);
   if (!bytes) return fail('NOT_FOUND', '文件不存在或已删除，请重新上传');
   const type = sniffFileType(bytes, path);
   const problem = fileProblem(bytes, type, purpose);
   if (problem || !type) return invalidFile(field, problem ?? '文件类型不支持');
-  return ok({ fileId, bytes, type });
+  return ok({ fileId, bytes, type, sha256: deps.crypto.sha256(bytes) });
 }
 
 /** Keeps a checked upload: hashed and copied to `evidence/{caseId}/…`, which clients cannot write. */
@@ -72,9 +79,8 @@ async function keepAsEvidence(
   deps: DocumentsDeps,
   caseId: string,
   folder: string,
-  { fileId, bytes, type }: CheckedFile,
+  { fileId, bytes, type, sha256 }: CheckedFile,
 ): Promise<AttachmentFile> {
-  const sha256 = deps.crypto.sha256(bytes);
   const evidenceFileId = await deps.files.upload(
     `evidence/${caseId}/${folder}/${sha256}.${type.extension}`,
     bytes,
@@ -115,12 +121,31 @@ export function documentHandlers(deps: DocumentsDeps): {
       // Every file is checked before any is copied: one bad file leaves nothing behind.
       const checked: CheckedFile[] = [];
       for (const [index, fileId] of fileIds.entries()) {
-        const file = await checkUpload(deps, caseId, kind, fileId, `fileIds.${index}`, 'document');
+        const file = await checkUpload(
+          deps,
+          caseId,
+          kind,
+          fileId,
+          `fileIds.${index}`,
+          'document',
+          caller.openid,
+        );
         if (!file.ok) return file;
         checked.push(file.data);
       }
+      const fresh = newAttachmentFiles(loaded.case, kind, checked);
+      if (fresh.length === 0) {
+        // Every file is held already: nothing to copy, nothing written.
+        const { state, version, attachments } = loaded.case;
+        return ok({
+          caseId,
+          state,
+          version,
+          attachments: attachments.filter((a) => a.kind === kind),
+        });
+      }
       const kept: AttachmentFile[] = [];
-      for (const file of checked) kept.push(await keepAsEvidence(deps, caseId, kind, file));
+      for (const file of fresh) kept.push(await keepAsEvidence(deps, caseId, kind, file));
       const saved = await save(loaded, attach(loaded.case, kind, kept, actor, now));
       if (!saved.ok) return saved;
       return ok({
@@ -159,6 +184,7 @@ export function documentHandlers(deps: DocumentsDeps): {
         signatureFileId,
         'signatureFileId',
         'signature',
+        caller.openid,
       );
       if (!file.ok) return file;
       const signature = await keepAsEvidence(deps, caseId, 'signature', file.data);

@@ -4,7 +4,7 @@ import { transition } from '../domain/case-machine';
 import type { CaseRecord } from '../domain/case-record';
 import type { DomainResult } from '../domain/case-effects';
 import { isTerminal } from '../domain/case-states';
-import { changeChecklistItem } from '../domain/checklist-actions';
+import { changeChecklistItem, isRepeatTick } from '../domain/checklist-actions';
 import { consentToLaterDay } from '../domain/later-day-consent';
 import { type ChecklistActor, CHECKLIST_ITEM_LABELS } from '../domain/checklist';
 import { draftTermination, submitResignation } from '../domain/case-submission';
@@ -37,6 +37,9 @@ export interface WorkflowDeps {
 }
 
 type CaseRef = ActionResult<'case.resubmit'>;
+
+/** What a change answers when it would change nothing (a repeated tick). */
+const UNCHANGED = Symbol('unchanged');
 
 const CONFLICT_MESSAGE = '案件刚被他人修改，请刷新后重试';
 
@@ -111,11 +114,14 @@ export function workflowHandlers(deps: WorkflowDeps) {
   async function change(
     caller: Caller,
     caseId: string,
-    apply: (caseDoc: StoredCase, relation: Relation) => DomainResult | Failure,
+    apply: (caseDoc: StoredCase, relation: Relation) => DomainResult | Failure | typeof UNCHANGED,
+    refresh?: (caseDoc: StoredCase) => Promise<StoredCase>,
   ): Promise<Outcome<StoredCase>> {
-    const loaded = await loadCase(cases, caller, caseId);
+    const loaded = await loadCase(cases, caller, caseId, refresh);
     if (!loaded.ok) return loaded;
     const result = apply(loaded.case, loaded.relation);
+    // Nothing to change: the case as it is, nothing written.
+    if (result === UNCHANGED) return ok(loaded.case);
     if ('error' in result) return result;
     if (!result.ok) return domainFailure(result);
     const { policy } = await settings.get();
@@ -128,6 +134,23 @@ export function workflowHandlers(deps: WorkflowDeps) {
       crypto,
     );
     return saved.ok ? ok(saved.case) : fail('CONFLICT', CONFLICT_MESSAGE);
+  }
+
+  /**
+   * The reviewer is the employee's manager at review time (DESIGN §2), not the one copied at
+   * submission: after a roster move the new manager reviews and the old one no longer may.
+   * The submitting manager stays on the case for the record.
+   */
+  async function withCurrentManager(caseDoc: StoredCase): Promise<StoredCase> {
+    const record = await deps.employees.get(caseDoc.employee.employeeNo);
+    if (!record || record.managerNo === caseDoc.managerNo) return caseDoc;
+    return {
+      ...caseDoc,
+      // Undefined when the move left the employee without a manager: HR reviews, and the
+      // stored field is removed with the save.
+      managerNo: record.managerNo,
+      submittedManagerNo: caseDoc.submittedManagerNo ?? caseDoc.managerNo ?? '',
+    };
   }
 
   /** A machine event fired by the caller in the role the action stands for. */
@@ -195,6 +218,10 @@ export function workflowHandlers(deps: WorkflowDeps) {
     },
 
     async 'case.terminate'({ caller, now }, payload) {
+      // Never on the HR's own record (DESIGN §3): another HR handles their departure.
+      if (caller.employee?.employeeNo === payload.employeeNo) {
+        return fail('FORBIDDEN', '不能为自己发起解除劳动合同');
+      }
       const employee = await deps.employees.get(payload.employeeNo);
       if (!employee) return fail('NOT_FOUND', `没有员工 ${payload.employeeNo}`);
       const { policy } = await settings.get();
@@ -252,13 +279,21 @@ export function workflowHandlers(deps: WorkflowDeps) {
 
     async 'case.review'({ caller, now }, { caseId, decision, comment }) {
       const { policy } = await settings.get();
-      const outcome = await change(caller, caseId, (caseDoc, relation) => {
-        // The manager reviews; HR only when the employee has no manager (DESIGN §2).
-        const actor = actorAs(caller, relation, relation.manager ? 'manager' : 'hr');
-        if (!actor) return fail('FORBIDDEN', '只有直属经理可以审批，没有直属经理时由 HR 审批');
-        const type = decision === 'approve' ? 'review.approve' : 'review.return';
-        return transition(caseDoc, comment ? { type, comment } : { type }, now, { actor, policy });
-      });
+      const outcome = await change(
+        caller,
+        caseId,
+        (caseDoc, relation) => {
+          // The manager reviews; HR only when the employee has no manager (DESIGN §2).
+          const actor = actorAs(caller, relation, relation.manager ? 'manager' : 'hr');
+          if (!actor) return fail('FORBIDDEN', '只有直属经理可以审批，没有直属经理时由 HR 审批');
+          const type = decision === 'approve' ? 'review.approve' : 'review.return';
+          return transition(caseDoc, comment ? { type, comment } : { type }, now, {
+            actor,
+            policy,
+          });
+        },
+        withCurrentManager,
+      );
       return outcome.ok ? ok(ref(outcome.data)) : outcome;
     },
 
@@ -296,6 +331,7 @@ export function workflowHandlers(deps: WorkflowDeps) {
         const role = checklistRole(entry?.by ?? [], relation, 'waive' in payload);
         const actor = role && actorAs(caller, relation, role);
         if (!actor) return fail('FORBIDDEN', '没有权限处理此项');
+        if (isRepeatTick(caseDoc, payload, actor)) return UNCHANGED;
         return changeChecklistItem(caseDoc, payload, actor, now);
       });
       if (!outcome.ok) return outcome;

@@ -2,10 +2,15 @@ import type { ActionResult } from '../contract';
 import type { ReminderKind } from '../domain/reminder-kinds';
 import { callerRoles } from './caller';
 import { employeeSnapshot } from './employee-snapshot';
+import { uploaderTag } from './file-rules';
 import type { Handler } from './rpc-handler';
-import { fail, guardFailed, ok } from './outcome';
+import { fail, guardFailed, ok, type Outcome } from './outcome';
 import type {
+  BindingDecision,
+  BindingFailure,
+  BindingsRepository,
   Crypto,
+  OpenidClaim,
   EmployeesRepository,
   Settings,
   SettingsRepository,
@@ -17,6 +22,12 @@ export const BINDING_CODE_LENGTH = 10;
 const CODE_VALID_MS = 7 * 24 * 3600_000;
 const LOCK_WINDOW_MS = 3600_000;
 const MAX_FAILURES = 5;
+/** Wrong tries an OPENID may make within an hour, whichever employees it tries. */
+export const MAX_FAILURES_PER_OPENID = 10;
+const LOCKED = '错误次数过多，请一小时后再试或联系 HR';
+const RATE_LIMITED = '尝试次数过多，请一小时后再试';
+
+type BindingResult = ActionResult<'me.bind'>;
 
 export interface OpenCaseFinder {
   findOpenCase(employeeNo: string): Promise<ActionResult<'me.get'>['openCase'] | null>;
@@ -24,6 +35,7 @@ export interface OpenCaseFinder {
 
 export interface IdentityDeps {
   readonly employees: EmployeesRepository;
+  readonly bindings: BindingsRepository;
   readonly settings: SettingsRepository;
   readonly subscriptions: SubscriptionsRepository;
   readonly openCases: OpenCaseFinder;
@@ -71,6 +83,7 @@ export function identityHandlers(deps: IdentityDeps): {
         roles: [...caller.roles],
         ...(openCase ? { openCase } : {}),
         subscriptions: estimatesByKind(settings, perTemplate),
+        uploadTag: uploaderTag(caller.openid, (text) => deps.crypto.sha256(text)),
       });
     },
 
@@ -81,55 +94,95 @@ export function identityHandlers(deps: IdentityDeps): {
           `该微信已绑定员工 ${caller.employee.employeeNo}，如需更换请联系 HR`,
         );
       }
-      const record = await deps.employees.get(employeeNo);
-      const binding = record?.binding;
-      const wrong = guardFailed('bindingCode', '员工编号或绑定码不正确');
-      if (!record || !binding) return wrong;
+      const openid = caller.openid;
       const at = now.toISOString();
-      if (binding.lockedUntil && binding.lockedUntil > at) {
-        return guardFailed('bindingLocked', '错误次数过多，请一小时后再试或联系 HR');
-      }
-      const valid =
-        binding.codeHash === codeHash(deps.crypto, employeeNo, code) &&
-        !binding.usedAt &&
-        binding.expiresAt > at;
-      if (!valid) {
-        const windowStart = new Date(now.getTime() - LOCK_WINDOW_MS).toISOString();
-        const failures = [...binding.failures.filter((t) => t > windowStart), at];
-        const locked = failures.length >= MAX_FAILURES;
-        const lockedUntil = new Date(now.getTime() + LOCK_WINDOW_MS).toISOString();
-        const saved = await deps.employees.update(employeeNo, record.version, {
-          binding: { ...binding, failures, ...(locked ? { lockedUntil } : {}) },
-        });
-        // A concurrent try won the write: this one is not judged, so guesses cannot outrun the lock.
-        if (!saved) return fail('CONFLICT', '请求过于频繁，请稍后重试');
-        if (binding.usedAt && binding.codeHash === codeHash(deps.crypto, employeeNo, code)) {
-          return guardFailed('bindingCodeUsed', '绑定码已使用，请联系 HR 重新发放');
-        }
-        if (binding.expiresAt <= at) {
-          return guardFailed('bindingCodeExpired', '绑定码已过期，请联系 HR 重新发放');
-        }
-        return locked
-          ? guardFailed('bindingLocked', '错误次数过多，请一小时后再试或联系 HR')
-          : wrong;
-      }
-      const saved = await deps.employees.update(
+      const windowStart = new Date(now.getTime() - LOCK_WINDOW_MS).toISOString();
+      const hash = codeHash(deps.crypto, employeeNo, code);
+      const outcome = await deps.bindings.attempt(
         employeeNo,
-        record.version,
-        { openid: caller.openid, boundAt: at, binding: { ...binding, usedAt: at, failures: [] } },
-        {
-          type: 'employee.bound',
-          actor: caller.openid,
-          at,
-          payload: record.openid ? { replacedOpenid: record.openid } : {},
+        openid,
+        (record, claim): BindingDecision<Outcome<BindingResult>> => {
+          const claimFailures = (claim?.failures ?? []).filter((t) => t > windowStart);
+          // One OPENID, one employee: the claim, not only the caller read before (DESIGN §2).
+          if (claim?.employeeNo !== undefined && claim.employeeNo !== employeeNo) {
+            return {
+              answer: guardFailed(
+                'openidBoundElsewhere',
+                `该微信已绑定员工 ${claim.employeeNo}，如需更换请联系 HR`,
+              ),
+            };
+          }
+          if (claimFailures.length >= MAX_FAILURES_PER_OPENID) {
+            return { answer: guardFailed('bindingRateLimited', RATE_LIMITED) };
+          }
+          const binding = record?.binding;
+          const wrong = guardFailed('bindingCode', '员工编号或绑定码不正确');
+          // A wrong try counts against this OPENID whatever the employee number.
+          const claimAfterFailure: OpenidClaim = {
+            ...(claim?.employeeNo !== undefined ? { employeeNo: claim.employeeNo } : {}),
+            failures: [...claimFailures, at],
+            at,
+          };
+          if (!record || !binding) return { answer: wrong, claim: claimAfterFailure };
+          const failures = binding.failures.filter(
+            (f): f is BindingFailure => typeof f !== 'string' && f.at > windowStart,
+          );
+          const locks = (binding.locks ?? []).filter((l) => l.until > at);
+          if (
+            (binding.lockedUntil !== undefined && binding.lockedUntil > at) ||
+            locks.some((l) => l.openid === openid)
+          ) {
+            return { answer: guardFailed('bindingLocked', LOCKED) };
+          }
+          const valid = binding.codeHash === hash && !binding.usedAt && binding.expiresAt > at;
+          if (!valid) {
+            const mine = [...failures.filter((f) => f.openid === openid), { openid, at }];
+            const locked = mine.length >= MAX_FAILURES;
+            const until = new Date(now.getTime() + LOCK_WINDOW_MS).toISOString();
+            const employee = {
+              patch: {
+                binding: {
+                  ...binding,
+                  failures: [...failures, { openid, at }],
+                  locks: locked ? [...locks, { openid, until }] : locks,
+                },
+              },
+            };
+            let answer = locked ? guardFailed('bindingLocked', LOCKED) : wrong;
+            if (binding.usedAt && binding.codeHash === hash) {
+              answer = guardFailed('bindingCodeUsed', '绑定码已使用，请联系 HR 重新发放');
+            } else if (binding.expiresAt <= at) {
+              answer = guardFailed('bindingCodeExpired', '绑定码已过期，请联系 HR 重新发放');
+            }
+            return { answer, employee, claim: claimAfterFailure };
+          }
+          const bound = { ...record, openid };
+          return {
+            answer: ok({
+              employee: employeeSnapshot(bound),
+              roles: callerRoles(bound, deps.adminOpenids.has(openid)),
+            }),
+            employee: {
+              patch: {
+                openid,
+                boundAt: at,
+                binding: { ...binding, usedAt: at, failures: [], locks: [] },
+              },
+              event: {
+                type: 'employee.bound',
+                actor: openid,
+                at,
+                payload: record.openid ? { replacedOpenid: record.openid } : {},
+              },
+            },
+            claim: { employeeNo, failures: claimFailures, at },
+            ...(record.openid !== undefined && record.openid !== openid
+              ? { release: record.openid }
+              : {}),
+          };
         },
       );
-      if (!saved) return fail('CONFLICT', '请求过于频繁，请稍后重试');
-      const bound = { ...record, openid: caller.openid };
-      return ok({
-        employee: employeeSnapshot(bound),
-        roles: callerRoles(bound, deps.adminOpenids.has(caller.openid)),
-      });
+      return outcome === 'conflict' ? fail('CONFLICT', '请求过于频繁，请稍后重试') : outcome;
     },
 
     async 'admin.bindingCode'({ caller, now }, { employeeNo }) {
@@ -161,13 +214,19 @@ export function identityHandlers(deps: IdentityDeps): {
     },
 
     async 'subscription.record'({ caller, now }, { results }) {
+      // Only the templates the company configured: anything else is not WeChat's answer.
+      const settings = await deps.settings.get();
+      const configured = new Set(Object.values(settings.templateIds));
+      const unknown = Object.keys(results).find((templateId) => !configured.has(templateId));
+      if (unknown !== undefined) {
+        const field = `results.${unknown}`;
+        const message = `订阅结果：${unknown} 不是已配置的消息模板`;
+        return fail('VALIDATION_FAILED', message, { field, issues: [{ field, message }] });
+      }
       const accepted = Object.entries(results)
         .filter(([, answer]) => answer === 'accept')
         .map(([templateId]) => templateId);
-      const [settings, perTemplate] = await Promise.all([
-        deps.settings.get(),
-        deps.subscriptions.add(caller.openid, accepted, now.toISOString()),
-      ]);
+      const perTemplate = await deps.subscriptions.add(caller.openid, accepted, now.toISOString());
       return ok({ subscriptions: estimatesByKind(settings, perTemplate) });
     },
   };

@@ -11,6 +11,7 @@ import {
   fileId,
   idempotencyKey,
   instant,
+  readableText,
   sha256Hex,
 } from './field-schemas';
 import {
@@ -37,10 +38,14 @@ import {
 } from './views.schema';
 
 const noPayload = z.strictObject({});
+const uploadTag = z.string().regex(/^[0-9a-f]{16}$/);
 const caseOnly = z.strictObject({ caseId });
 const caseWithComment = z.strictObject({ caseId, comment: comment.optional() });
 
 const subscriptionEstimates = z.partialRecord(reminderKindSchema, z.number().int().nonnegative());
+
+/** More than the seven message kinds' templates: a client never reports more at once. */
+const MAX_SUBSCRIPTION_RESULTS = 20;
 
 const bindingCode = z
   .string()
@@ -62,9 +67,9 @@ const checklistWaive = z.strictObject({
 
 const importRow = z.strictObject({
   employeeNo,
-  name: z.string().trim().min(1, { error: '必填' }).max(32, { error: '最多 32 个字' }),
-  department: z.string().trim().min(1, { error: '必填' }).max(64, { error: '最多 64 个字' }),
-  position: z.string().trim().min(1, { error: '必填' }).max(64, { error: '最多 64 个字' }),
+  name: readableText().trim().min(1, { error: '必填' }).max(32, { error: '最多 32 个字' }),
+  department: readableText().trim().min(1, { error: '必填' }).max(64, { error: '最多 64 个字' }),
+  position: readableText().trim().min(1, { error: '必填' }).max(64, { error: '最多 64 个字' }),
   managerNo: employeeNo.optional(),
   hireDate: calendarDate,
   probationEndDate: calendarDate,
@@ -85,6 +90,12 @@ export const ACTIONS = {
       roles: z.array(roleSchema),
       openCase: openCaseView.optional(),
       subscriptions: subscriptionEstimates,
+      /**
+       * The caller's upload tag: files go to `cases/{caseId}/{kind}/{uploadTag}-…`, and the
+       * server accepts only the caller's own (the SDK does not tell a function who uploaded a
+       * file). Always sent; optional for clients that predate it.
+       */
+      uploadTag: uploadTag.optional(),
     }),
   },
   'me.bind': {
@@ -272,12 +283,17 @@ export const ACTIONS = {
   },
   'subscription.record': {
     payload: z.strictObject({
-      results: z.record(
-        z.string().min(1).max(128),
-        z.enum(['accept', 'reject', 'ban', 'filter'], {
-          error: '应为 accept、reject、ban 或 filter',
+      // Keys are template ids (the handler checks them against the configured ones).
+      results: z
+        .record(
+          z.string().regex(/^[A-Za-z0-9_-]{1,128}$/, { error: '不是有效的消息模板编号' }),
+          z.enum(['accept', 'reject', 'ban', 'filter'], {
+            error: '应为 accept、reject、ban 或 filter',
+          }),
+        )
+        .refine((value) => Object.keys(value).length <= MAX_SUBSCRIPTION_RESULTS, {
+          error: `最多 ${MAX_SUBSCRIPTION_RESULTS} 项`,
         }),
-      ),
     }),
     result: z.strictObject({ subscriptions: subscriptionEstimates }),
   },

@@ -1,6 +1,7 @@
 import { type DomainError, GUARD_MESSAGES } from '../domain/case-effects';
 import { STATE_LABELS } from '../domain/case-states';
 import { type RpcError } from './errors';
+import { describeField } from './field-labels';
 
 /** The RPC error for a refusal of the domain, with a Chinese message for people. */
 export function rpcErrorOf(error: DomainError): RpcError {
@@ -21,5 +22,13 @@ export function rpcErrorOf(error: DomainError): RpcError {
       return { code: 'FORBIDDEN', message: '没有权限进行此操作' };
     case 'NOT_FOUND':
       return { code: 'NOT_FOUND', message: '未找到相关记录', details: { what: error.what } };
+    case 'VALIDATION_FAILED': {
+      const message = `${describeField([error.field])}：不能晚于 ${error.latest}`;
+      return {
+        code: 'VALIDATION_FAILED',
+        message,
+        details: { field: error.field, issues: [{ field: error.field, message }] },
+      };
+    }
   }
 }

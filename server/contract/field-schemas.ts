@@ -9,9 +9,20 @@ import {
 
 /** Field schemas shared by several actions; each carries its own Chinese message. */
 
+/**
+ * The years any date of this product lies in: hire dates from 1950 (no one hired earlier is
+ * still employed), nothing after 2099. Dates that depend on a case (a last working day at
+ * most two years after the notice) are checked again where the case is known.
+ */
+export const EARLIEST_DATE = '1950-01-01';
+export const LATEST_DATE = '2099-12-31';
+
 export const calendarDate = z
   .string()
-  .refine(isCalendarDate, { error: '应为有效日期，格式 YYYY-MM-DD' });
+  .refine(isCalendarDate, { error: '应为有效日期，格式 YYYY-MM-DD' })
+  .refine((value) => value >= EARLIEST_DATE && value <= LATEST_DATE, {
+    error: `应在 ${EARLIEST_DATE} 至 ${LATEST_DATE} 之间`,
+  });
 
 export const instant = z.string().refine(isInstant, { error: '应为带时区的 ISO 8601 时间' });
 
@@ -36,10 +47,22 @@ export const idempotencyKey = z
   .max(64, { error: '最多 64 个字符' })
   .regex(/^[\x21-\x7e]+$/, { error: '只能包含可见的 ASCII 字符' });
 
-export const comment = z.string().trim().max(500, { error: '最多 500 个字' });
+/**
+ * Bidirectional controls (U+202A–202E, U+2066–2069, U+200E/200F, U+061C) and zero-width
+ * characters (U+200B–200D, U+2060, U+FEFF): invisible, they can make a letter or a name read
+ * differently from what is stored (a right-to-left override reverses what follows).
+ */
+export const INVISIBLE_CONTROLS = /[\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]/;
 
-export const explanation = z
-  .string()
+/** Text people read: names, comments, explanations. */
+export const readableText = () =>
+  z.string().refine((value) => !INVISIBLE_CONTROLS.test(value), {
+    error: '含有不可见的控制字符（如从右到左、零宽字符），请删除后重试',
+  });
+
+export const comment = readableText().trim().max(500, { error: '最多 500 个字' });
+
+export const explanation = readableText()
   .trim()
   .min(10, { error: '至少 10 个字' })
   .max(500, { error: '最多 500 个字' });
@@ -58,5 +81,5 @@ export const checklistItemId = z.custom<ChecklistItemId>(
 
 export const asset = z.strictObject({
   id: z.string().regex(ASSET_ID_PATTERN, { error: '只能包含小写字母、数字、下划线和连字符' }),
-  label: z.string().trim().min(1, { error: '必填' }).max(20, { error: '最多 20 个字' }),
+  label: readableText().trim().min(1, { error: '必填' }).max(20, { error: '最多 20 个字' }),
 });

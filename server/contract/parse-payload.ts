@@ -104,12 +104,33 @@ export function validationError(message: string, details?: Record<string, unknow
 }
 
 /**
+ * A key no payload has a use for and some code would misread: the prototype's own names
+ * (`__proto__` is dropped silently by a parse, `constructor`/`toString` read as functions)
+ * and database operators (`$where`). Found anywhere in the payload, with its path.
+ */
+function hostileKey(value: unknown, path: string[] = [], depth = 0): string[] | null {
+  if (typeof value !== 'object' || value === null || depth > 8) return null;
+  for (const key of Object.keys(value)) {
+    if (key in Object.prototype || key.startsWith('$')) return [...path, key];
+    const inner = hostileKey((value as Record<string, unknown>)[key], [...path, key], depth + 1);
+    if (inner) return inner;
+  }
+  return null;
+}
+
+/**
  * Validates an action's payload at the edge: typed data, or `VALIDATION_FAILED` with a
  * Chinese message naming the first wrong field and every issue in `details.issues`.
  */
 export function parsePayload(action: string, payload: unknown): ParsedRequest | RpcError {
   if (!isActionName(action)) {
     return validationError(`未知的操作：${action}`, { field: 'action', issues: [] });
+  }
+  const hostile = hostileKey(payload);
+  if (hostile) {
+    const field = hostile.join('.');
+    const message = `${hostile[hostile.length - 1] ?? ''}：不允许的字段`;
+    return validationError(message, { field, issues: [{ field, message }] });
   }
   const schema: z.ZodType = ACTIONS[action].payload;
   // Actions without parameters may be called without a payload at all.

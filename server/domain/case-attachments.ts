@@ -43,6 +43,26 @@ function mayAttach(rule: AttachRule, actor: Actor): boolean {
   return actor.role === 'employee' || actsAsHr(actor.role);
 }
 
+/**
+ * Of the files offered for a kind, those the case does not hold yet: one attachment per
+ * content (SHA-256) per case and kind, however often the same file is sent, in one call or
+ * later. The first of several equal files is the one kept.
+ */
+export function newAttachmentFiles<F extends { readonly sha256: string }>(
+  caseDoc: CaseRecord,
+  kind: AttachmentKind,
+  files: readonly F[],
+): F[] {
+  const held = new Set(caseDoc.attachments.filter((a) => a.kind === kind).map((a) => a.sha256));
+  const out: F[] = [];
+  for (const file of files) {
+    if (held.has(file.sha256)) continue;
+    held.add(file.sha256);
+    out.push(file);
+  }
+  return out;
+}
+
 export function attach(
   caseDoc: CaseRecord,
   kind: AttachmentKind,

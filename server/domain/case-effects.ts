@@ -35,7 +35,9 @@ export type DomainError =
   | { readonly code: 'INVALID_TRANSITION'; readonly state: State; readonly event: AuditEventType }
   | { readonly code: 'FORBIDDEN'; readonly reason: string }
   | { readonly code: 'PRECONDITION_FAILED'; readonly guard: GuardName }
-  | { readonly code: 'NOT_FOUND'; readonly what: string };
+  | { readonly code: 'NOT_FOUND'; readonly what: string }
+  /** A date outside the window the case allows (the payload alone could not tell). */
+  | { readonly code: 'VALIDATION_FAILED'; readonly field: string; readonly latest: string };
 
 export type DomainResult =
   | { readonly ok: true; readonly case: CaseRecord; readonly effects: Effects }

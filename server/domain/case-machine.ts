@@ -12,6 +12,7 @@ import {
 } from './case-guards';
 import { type State } from './case-states';
 import { buildChecklist } from './checklist-rules';
+import { lastWorkingDayTooLate } from './date-window';
 import { terminationLastWorkingDay } from './notice-period';
 import { type Policy } from './policy';
 import { trackEffects } from './reminder-tracks';
@@ -318,6 +319,8 @@ export function transition(
   if (rule === undefined) {
     return { ok: false, code: 'INVALID_TRANSITION', state: caseDoc.state, event: command.type };
   }
+  const late = dateOutOfWindow(caseDoc, command, now);
+  if (late) return { ok: false, ...late };
   const ctx: GuardContext = { case: caseDoc, command, now, actor, policy };
   for (const guard of rule.guards) {
     if (!GUARDS[guard](ctx)) return { ok: false, code: 'PRECONDITION_FAILED', guard };
@@ -338,6 +341,21 @@ export function transition(
     payload: eventPayload(ctx, rule, next),
   };
   return { ok: true, case: next, effects: { event, reminders: trackEffects(caseDoc, next, at) } };
+}
+
+/**
+ * The last working day HR confirms lies at most two years after the notice's receipt; a
+ * pay-in-lieu day at most two years after the issue (a draft's day may have been chosen long
+ * before it is issued).
+ */
+function dateOutOfWindow(caseDoc: CaseRecord, command: CaseCommand, now: Date) {
+  if (command.type === 'hr.confirm' && command.lastWorkingDay !== undefined) {
+    return lastWorkingDayTooLate(command.lastWorkingDay, caseDoc.noticeReceivedAt ?? now);
+  }
+  if (command.type === 'hr.issue' && caseDoc.noticeMode === 'payInLieu' && caseDoc.lastWorkingDay) {
+    return lastWorkingDayTooLate(caseDoc.lastWorkingDay, now);
+  }
+  return undefined;
 }
 
 /** Today's Beijing date has reached the case's last working day (HR waivers, closing). */

@@ -85,6 +85,11 @@ export interface CaseRecord {
   /** The employee's OPENID at submission (absent for a termination until they bind). */
   readonly employeeOpenid?: string;
   readonly managerNo?: string;
+  /**
+   * The manager the case was submitted to, kept for the record when the roster moved the
+   * employee and `managerNo` became the manager at review time.
+   */
+  readonly submittedManagerNo?: string;
   /** The HR who confirmed the case or created the termination. */
   readonly hrOwner?: string;
   readonly noticeReceivedAt?: Instant;

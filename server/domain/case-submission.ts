@@ -3,6 +3,7 @@ import { type NoticeMode } from './case-kinds';
 import { type Actor, type DomainResult } from './case-effects';
 import { explanationMeetsRule } from './case-guards';
 import { type CaseRecord, type EmployeeSnapshot } from './case-record';
+import { lastWorkingDayTooLate } from './date-window';
 import { type HashText } from './event-chain';
 import { type LetterOptions, renderLetter } from './letters';
 import { isInProbation, legalLastWorkingDay, noticeDays } from './notice-period';
@@ -125,6 +126,8 @@ export function draftTermination(
   if (input.noticeMode === 'payInLieu' && input.lastWorkingDay === undefined) {
     return { ok: false, code: 'PRECONDITION_FAILED', guard: 'last_working_day_chosen' };
   }
+  const late = input.lastWorkingDay && lastWorkingDayTooLate(input.lastWorkingDay, now);
+  if (late) return { ok: false, ...late };
   const at = toInstant(now);
   const next = emptyCase({
     caseId: input.caseId,

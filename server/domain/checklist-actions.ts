@@ -69,6 +69,21 @@ function waiveHandoverList(
   );
 }
 
+/**
+ * A tick of an item already done (or an untick of one still open, without a note) changes
+ * nothing and writes no event (DESIGN §3 "Who may waive"): twenty identical taps are one, and
+ * a second person's tick never takes over the first one's `doneBy`. Only for someone who may
+ * tick the item at all: anyone else is refused as before.
+ */
+export function isRepeatTick(caseDoc: CaseRecord, change: ChecklistChange, actor: Actor): boolean {
+  if ('waive' in change || caseDoc.state !== 'formalities') return false;
+  const entry = caseDoc.checklist.find((e) => e.item === change.item);
+  if (entry === undefined || entry.waived || SIGN_ITEMS.includes(entry.item)) return false;
+  if (!mayTick(entry, actor)) return false;
+  if (change.done) return entry.done;
+  return !entry.done && (change.note?.trim() ?? '') === '';
+}
+
 /** Ticks, unticks or waives one checklist item (DESIGN §4 `case.checklist`). */
 export function changeChecklistItem(
   caseDoc: CaseRecord,

@@ -1,5 +1,6 @@
 import { compareDates, type CalendarDate, toInstant } from './beijing-calendar';
 import { changeCase } from './case-change';
+import { lastWorkingDayTooLate } from './date-window';
 import { type Actor, type DomainResult } from './case-effects';
 import { type CaseRecord } from './case-record';
 import { type State } from './case-states';
@@ -33,6 +34,8 @@ export function consentToLaterDay(
   if (legal === undefined || compareDates(lastWorkingDay, legal) <= 0) {
     return { ok: false, code: 'PRECONDITION_FAILED', guard: 'later_than_legal_day' };
   }
+  const late = lastWorkingDayTooLate(lastWorkingDay, caseDoc.noticeReceivedAt ?? now);
+  if (late) return { ok: false, ...late };
   return changeCase(
     caseDoc,
     { consentToLaterDay: lastWorkingDay },

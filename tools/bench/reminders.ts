@@ -9,6 +9,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { ownUploadPath } from '../demo/demo-company';
 import { createLocalCloud, type LocalCloud } from '../local-cloud';
 
 const ADMIN = 'bench-admin';
@@ -64,7 +65,7 @@ async function templateCase(cloud: LocalCloud): Promise<WxServerSdk.Doc> {
     'base64',
   );
   const { fileID } = await cloud.upload(
-    `cases/${String(caseId)}/handover_checklist/a.png`,
+    ownUploadPath(EMPLOYEE, `cases/${String(caseId)}/handover_checklist/a.png`),
     png,
     EMPLOYEE,
   );

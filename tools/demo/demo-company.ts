@@ -4,6 +4,8 @@
  * tests build their company with the same roster helpers.
  */
 import { Buffer } from 'node:buffer';
+import { createHash } from 'node:crypto';
+import { uploaderTag } from '../../server/app/file-rules';
 import type { ActionName, ActionPayload, Envelope } from '../../server/contract';
 
 export type Invoke = (
@@ -128,6 +130,18 @@ export const PDF_BYTES = Buffer.from(
   '%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n',
 );
 
+/**
+ * Where the mini program puts a file the caller uploads: `cases/{caseId}/{folder}/{name}`
+ * becomes `cases/{caseId}/{folder}/{uploadTag}-{name}`, the tag `me.get` gives the caller (the
+ * server accepts only the caller's own files). Other paths are left as they are.
+ */
+export function ownUploadPath(openid: string, cloudPath: string): string {
+  const match = /^(cases\/[^/]+\/[^/]+\/)([^/]+)$/.exec(cloudPath);
+  if (!match) return cloudPath;
+  const tag = uploaderTag(openid, (text) => createHash('sha256').update(text).digest('hex'));
+  return `${match[1] ?? ''}${tag}-${match[2] ?? ''}`;
+}
+
 /** A client's upload into the case folder, then `case.attach`. */
 export async function attachFile(
   invoke: Invoke,
@@ -138,7 +152,11 @@ export async function attachFile(
   name: string,
   content: Uint8Array,
 ): Promise<void> {
-  const fileId = await upload(openid, `cases/${caseId}/${kind}/${name}`, content);
+  const fileId = await upload(
+    openid,
+    ownUploadPath(openid, `cases/${caseId}/${kind}/${name}`),
+    content,
+  );
   await data(invoke(openid, 'case.attach', { caseId, kind, fileIds: [fileId] }), 'case.attach');
 }
 
@@ -264,7 +282,7 @@ export async function seedDemoCases(
   );
   const signature = await upload(
     person('D010').openid,
-    `cases/${done}/signature/sign.png`,
+    ownUploadPath(person('D010').openid, `cases/${done}/signature/sign.png`),
     PNG_BYTES,
   );
   await data(

@@ -14,6 +14,7 @@ import { statsHandlers } from '../../../server/app/stats';
 import { trialSendHandlers } from '../../../server/app/trial-send';
 import { anchorMarkersRepository } from '../../../server/infra/anchor-markers.repository';
 import { caseQueries } from '../../../server/infra/case-queries';
+import { bindingsRepository } from '../../../server/infra/bindings.repository';
 import { casesRepository } from '../../../server/infra/cases.repository';
 import { cloudFileStore } from '../../../server/infra/cloud-file-store';
 import { configAlertsRepository } from '../../../server/infra/config-alerts.repository';
@@ -56,6 +57,7 @@ export function createMain({ cloud, clock, env }: FunctionDeps): CloudFunctionMa
     handlers: {
       ...identityHandlers({
         employees,
+        bindings: bindingsRepository(db),
         settings,
         subscriptions: subscriptionsRepository(db),
         openCases: {

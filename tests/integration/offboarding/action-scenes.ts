@@ -32,9 +32,12 @@ const onCase =
     ...extra,
   });
 
-/** HR's upload into a case folder, e.g. a termination document or an EMS receipt. */
-const hrUpload = (company: Company, cloudPath: string) =>
-  company.upload(company.person('H001').openid, cloudPath, PDF_BYTES);
+/**
+ * The caller's own upload into a case folder, e.g. a termination document or an EMS receipt:
+ * the server accepts only files the caller uploaded.
+ */
+const ownUpload = (company: Company, caller: string, cloudPath: string) =>
+  company.upload(caller, cloudPath, PDF_BYTES);
 
 export const SCENES: Record<string, Scene> = {
   'me.get': noPayload,
@@ -54,35 +57,35 @@ export const SCENES: Record<string, Scene> = {
     idempotencyKey: unique('authz-terminate-'),
   }),
   'case.issue': onCase((c, o) => c.draft(o), { noProtectedStatus: true }),
-  'case.attach': async (company, owner) => {
+  'case.attach': async (company, owner, caller) => {
     const { caseId } = await company.submitted(owner, { handover: false });
     const fileId = await company.upload(
-      owner.openid,
+      caller,
       `cases/${caseId}/handover_checklist/list.png`,
       PNG_BYTES,
     );
     return { caseId, kind: 'handover_checklist', fileIds: [fileId] };
   },
-  'case.attach (appraisal_record to a termination draft)': async (company, owner) => {
+  'case.attach (appraisal_record to a termination draft)': async (company, owner, caller) => {
     const { caseId } = await company.draft(owner);
     return {
       caseId,
       kind: 'appraisal_record',
-      fileIds: [await hrUpload(company, `cases/${caseId}/appraisal_record/2026-q4.pdf`)],
+      fileIds: [await ownUpload(company, caller, `cases/${caseId}/appraisal_record/2026-q4.pdf`)],
     };
   },
-  'case.attach (notice_delivery: HR)': async (company, owner) => {
+  'case.attach (notice_delivery: HR)': async (company, owner, caller) => {
     const { caseId } = await company.formalities(owner);
     return {
       caseId,
       kind: 'notice_delivery',
-      fileIds: [await hrUpload(company, `cases/${caseId}/notice_delivery/ems.pdf`)],
+      fileIds: [await ownUpload(company, caller, `cases/${caseId}/notice_delivery/ems.pdf`)],
     };
   },
   'case.resubmit': onCase((c, o) => c.returned(o)),
   'case.withdraw': onCase((c, o) => c.submitted(o)),
   // Any day after the legal one the case has (its notice is 30 days before it).
-  'case.consentLaterDay': onCase((c, o) => c.submitted(o), { lastWorkingDay: '2099-12-31' }),
+  'case.consentLaterDay': onCase((c, o) => c.submitted(o), { lastWorkingDay: '2028-06-30' }),
   'case.review': onCase((c, o) => c.submitted(o), { decision: 'approve' }),
   'case.review (owner without a manager)': onCase((c, o) => c.submitted(o), {
     decision: 'approve',
@@ -183,6 +186,10 @@ export function roundTripBudget(action: ActionName, payload: unknown): number {
   // A new case and its open-case lock are written in one transaction: through the real SDK,
   // starting it and committing it (or the SDK's automatic abort on a refusal) are two more.
   if (action === 'case.submit' || action === 'case.terminate') return 6;
+  // One OPENID, one employee by construction: the employee and the OPENID's claim are read and
+  // written in one transaction (start, two reads, two writes, commit) after the caller's
+  // lookup: 7; a re-binding that releases the old OPENID's claim writes one more.
+  if (action === 'me.bind') return 8;
   return 4;
 }
 

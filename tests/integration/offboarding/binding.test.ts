@@ -84,7 +84,7 @@ it('refuses a code older than 7 days', async () => {
   );
 });
 
-it('locks binding for the employee after 5 wrong tries within an hour, for an hour', async () => {
+it('locks binding for the OPENID that made 5 wrong tries within an hour, for an hour', async () => {
   const code = await issue();
   for (let i = 0; i < 4; i += 1) {
     const answer = await call('guesser', 'me.bind', { employeeNo: 'E001', code: 'WRONGCODE1' });
@@ -94,17 +94,41 @@ it('locks binding for the employee after 5 wrong tries within an hour, for an ho
   expect(
     guardOf(await call('guesser', 'me.bind', { employeeNo: 'E001', code: 'WRONGCODE1' })),
   ).toBe('bindingLocked');
-  // Even the right code waits out the hour.
-  expect(guardOf(await call('phone-a', 'me.bind', { employeeNo: 'E001', code }))).toBe(
+  // The guesser waits out the hour even with the right code.
+  expect(guardOf(await call('guesser', 'me.bind', { employeeNo: 'E001', code }))).toBe(
     'bindingLocked',
   );
-  // Another employee's binding is not affected.
-  expect(
-    guardOf(await call('phone-b', 'me.bind', { employeeNo: 'E002', code: await issue('E002') })),
-  ).toBe('ok');
-
   await cloud.clock.jump(new Date(T0.getTime() + 61 * 60_000));
+  expect(guardOf(await call('guesser', 'me.bind', { employeeNo: 'E001', code }))).toBe('ok');
+});
+
+it("a stranger's wrong tries do not lock the real holder out", async () => {
+  const code = await issue();
+  for (let i = 0; i < 5; i += 1) {
+    await call('stranger', 'me.bind', { employeeNo: 'E001', code: 'WRONGCODE1' });
+  }
+  expect(guardOf(await call('stranger', 'me.bind', { employeeNo: 'E001', code }))).toBe(
+    'bindingLocked',
+  );
   expect(guardOf(await call('phone-a', 'me.bind', { employeeNo: 'E001', code }))).toBe('ok');
+});
+
+it('limits the wrong tries of one OPENID across employees, 10 an hour', async () => {
+  await issue('E001');
+  const code2 = await issue('E002');
+  const guesses = ['E001', 'E002'].flatMap((employeeNo) =>
+    Array.from({ length: 5 }, () => ({ employeeNo, code: 'WRONGCODE1' })),
+  );
+  for (const guess of guesses) await call('sprayer', 'me.bind', guess);
+  // Locked out of both, and then of every employee, right code or not.
+  expect(guardOf(await call('sprayer', 'me.bind', { employeeNo: 'E002', code: code2 }))).toBe(
+    'bindingRateLimited',
+  );
+  expect(
+    guardOf(await call('sprayer', 'me.bind', { employeeNo: 'E003', code: 'WRONGCODE1' })),
+  ).toBe('bindingRateLimited');
+  // Nobody else is affected.
+  expect(guardOf(await call('phone-b', 'me.bind', { employeeNo: 'E002', code: code2 }))).toBe('ok');
 });
 
 it('replaces the old OPENID when the employee binds again with a new code', async () => {

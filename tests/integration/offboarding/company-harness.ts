@@ -6,6 +6,7 @@ import {
   demoRoster,
   importAndBind,
   openidOf,
+  ownUploadPath,
   PDF_BYTES,
   type Person,
   PNG_BYTES,
@@ -140,8 +141,9 @@ export async function startCompany(
     }
     return answer.data as T;
   };
+  // As the mini program uploads: the caller's tag before the file's name.
   const upload = async (openid: string, cloudPath: string, bytes: Uint8Array) =>
-    (await cloud.upload(cloudPath, bytes, openid)).fileID;
+    (await cloud.upload(ownUploadPath(openid, cloudPath), bytes, openid)).fileID;
 
   const roster = demoRoster();
   const bound = await importAndBind(call, ADMIN_OPENID, roster);

@@ -50,7 +50,7 @@ function acceptedPayload(action: ActionName): Record<string, unknown> {
     },
     'case.resubmit': { caseId: cases.returned, comment: '已补充交接清单' },
     'case.withdraw': { caseId: cases.returned, comment: '决定留任' },
-    'case.consentLaterDay': { caseId: cases.submitted, lastWorkingDay: '2099-12-31' },
+    'case.consentLaterDay': { caseId: cases.submitted, lastWorkingDay: '2028-06-30' },
     'case.review': { caseId: cases.submitted, decision: 'return', comment: '请补充材料' },
     'case.hrEscalate': { caseId: cases.submitted, comment: '经理长期未处理' },
     'case.hrConfirm': {
@@ -124,11 +124,27 @@ const junk: fc.Arbitrary<unknown> = fc.oneof(
     'cloud://local.lizhitong/evidence/x/file.pdf',
     { $ne: null },
     { $regex: '.*' },
+    // Date extremes: far future and past, beyond what a Date holds, and not dates at all.
+    '9999-12-31',
+    '0001-01-01',
+    '1949-12-31',
+    '2100-01-01',
+    '+275760-09-13',
+    '-271821-04-20',
+    '2027-02-29',
+    // Hostile object keys: operators and the prototype's own names.
+    JSON.parse('{"$where": "1"}') as unknown,
+    JSON.parse('{"constructor": "x"}') as unknown,
+    JSON.parse('{"__proto__": {"x": 1}}') as unknown,
+    JSON.parse('{"toString": "x"}') as unknown,
     [],
     [{}],
     {},
   ),
 );
+
+/** Keys no payload has: added beside the fields (as JSON would carry them) or as the whole payload's. */
+const hostileKey = fc.constantFrom('$where', 'constructor', '__proto__', 'toString', '$set');
 
 const KEEP = Symbol('keep');
 const DROP = Symbol('drop');
@@ -146,7 +162,10 @@ function payloads(action: ActionName): fc.Arbitrary<unknown> {
     ]),
   );
   const broken = fc
-    .tuple(fc.record(perField), fc.option(fc.tuple(fc.string({ minLength: 1 }), junk)))
+    .tuple(
+      fc.record(perField),
+      fc.option(fc.tuple(fc.oneof(fc.string({ minLength: 1 }), hostileKey), junk)),
+    )
     .map(([changes, extra]) => {
       const payload: Record<string, unknown> = {};
       for (const [key, value] of Object.entries(accepted)) {
@@ -154,7 +173,8 @@ function payloads(action: ActionName): fc.Arbitrary<unknown> {
         if (change === DROP) continue;
         payload[key] = change === KEEP ? value : change;
       }
-      if (extra) payload[extra[0]] = extra[1];
+      // As an own property, as JSON.parse makes it (an assignment to `__proto__` would not).
+      if (extra) Object.defineProperty(payload, extra[0], { value: extra[1], enumerable: true });
       return payload;
     });
   return fc.oneof({ weight: 1, arbitrary: junk }, { weight: 4, arbitrary: broken });
@@ -211,6 +231,38 @@ describe('random payloads', () => {
     },
     Math.max(30_000, RUNS * 200),
   );
+});
+
+describe('date extremes and hostile keys, for every action', () => {
+  const DATES = ['9999-12-31', '0001-01-01', '1949-12-31', '2100-01-01', '+275760-09-13'];
+  const KEYS = ['$where', 'constructor', '__proto__', 'toString'];
+
+  it.each(ACTION_NAMES)('%s: refused without writing, never INTERNAL', async (action) => {
+    const hr = company.person('H001').openid;
+    const accepted = acceptedPayload(action);
+    const tries: unknown[] = [];
+    for (const key of KEYS) {
+      tries.push(
+        JSON.parse(JSON.stringify(accepted).replace(/^\{/, `{"${key}": "x",`).replace(',}', '}')),
+      );
+    }
+    for (const [field, value] of Object.entries(accepted)) {
+      if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value)) {
+        for (const date of DATES) tries.push({ ...accepted, [field]: date });
+      }
+    }
+    for (const payload of tries) {
+      const before = company.cloud.stats();
+      const answer = await company.call(hr, action, payload);
+      const after = company.cloud.stats();
+      const shown = `${action}: ${JSON.stringify(payload)} → ${describeAnswer(answer)}`;
+      if (answer.ok) throw new Error(`accepted: ${shown}`);
+      if (answer.error.code === 'INTERNAL') throw new Error(`INTERNAL: ${shown}`);
+      if (after.writes !== before.writes || after.mutations !== before.mutations) {
+        throw new Error(`a refused call wrote: ${shown}`);
+      }
+    }
+  });
 });
 
 describe('random requests', () => {

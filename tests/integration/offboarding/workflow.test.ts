@@ -11,6 +11,7 @@ import {
   demoRoster,
   importAndBind,
   openidOf,
+  ownUploadPath,
   PDF_BYTES,
   PNG_BYTES,
 } from '../../../tools/demo/demo-company';
@@ -51,13 +52,21 @@ async function refused(answer: Promise<Envelope<unknown>>, code: string, guard?:
 }
 
 async function attach(openid: string, caseId: string, kind: string, name = 'file.pdf') {
-  const { fileID } = await cloud.upload(`cases/${caseId}/${kind}/${name}`, PDF_BYTES, openid);
+  const { fileID } = await cloud.upload(
+    ownUploadPath(openid, `cases/${caseId}/${kind}/${name}`),
+    PDF_BYTES,
+    openid,
+  );
   return ok(call(openid, 'case.attach', { caseId, kind, fileIds: [fileID] }));
 }
 
 async function sign(openid: string, caseId: string) {
   const view = await ok<{ letter: { hash: string } }>(call(openid, 'case.get', { caseId }));
-  const { fileID } = await cloud.upload(`cases/${caseId}/signature/sign.png`, PNG_BYTES, openid);
+  const { fileID } = await cloud.upload(
+    ownUploadPath(openid, `cases/${caseId}/signature/sign.png`),
+    PNG_BYTES,
+    openid,
+  );
   return ok<{ letterHash: string; signatureHash: string; chainHead: string }>(
     call(openid, 'case.sign', {
       caseId,
@@ -425,7 +434,11 @@ describe('the checklist and documents guard what they record', () => {
       call(employee, 'case.submit', { reason: 'resignation', idempotencyKey: 'guards-01' }),
     );
     // 第40条 evidence belongs to a termination draft, not to a resignation.
-    const { fileID } = await cloud.upload(`cases/${caseId}/appraisal_record/a.pdf`, PDF_BYTES, HR);
+    const { fileID } = await cloud.upload(
+      ownUploadPath(HR, `cases/${caseId}/appraisal_record/a.pdf`),
+      PDF_BYTES,
+      HR,
+    );
     await refused(
       call(HR, 'case.attach', { caseId, kind: 'appraisal_record', fileIds: [fileID] }),
       'PRECONDITION_FAILED',
@@ -497,7 +510,7 @@ describe('nobody acts as HR on their own case', () => {
     await attach(M001, caseId, 'handover_checklist');
     await refused(call(M001, 'case.review', { caseId, decision: 'approve' }), 'FORBIDDEN');
     const { fileID } = await cloud.upload(
-      `cases/${caseId}/notice_delivery/ems.pdf`,
+      ownUploadPath(M001, `cases/${caseId}/notice_delivery/ems.pdf`),
       PDF_BYTES,
       M001,
     );
@@ -556,7 +569,11 @@ describe('evidence', () => {
     await attach(employee, caseId, 'handover_checklist');
     await ok(call(M002, 'case.review', { caseId, decision: 'approve' }));
     await ok(call(HR, 'case.hrConfirm', { caseId }));
-    const { fileID } = await cloud.upload(`cases/${caseId}/signature/s.png`, PNG_BYTES, employee);
+    const { fileID } = await cloud.upload(
+      ownUploadPath(employee, `cases/${caseId}/signature/s.png`),
+      PNG_BYTES,
+      employee,
+    );
     await refused(
       call(employee, 'case.sign', {
         caseId,

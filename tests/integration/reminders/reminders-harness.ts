@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { ownUploadPath } from '../../../tools/demo/demo-company';
 import { createLocalCloud, type LocalCloud } from '../../../tools/local-cloud';
 
 export const ADMIN = 'admin-openid';
@@ -125,7 +126,7 @@ export async function submitCase(h: ReminderHarness): Promise<string> {
 
 export async function attachHandover(h: ReminderHarness, caseId: string): Promise<void> {
   const { fileID } = await h.cloud.upload(
-    `cases/${caseId}/handover_checklist/list.png`,
+    ownUploadPath(EMPLOYEE, `cases/${caseId}/handover_checklist/list.png`),
     PNG,
     EMPLOYEE,
   );
@@ -150,7 +151,11 @@ export async function caseInFormalities(h: ReminderHarness): Promise<string> {
 /** The employee signs their letter (e-signature, DESIGN §3 电子签名法). */
 export async function sign(h: ReminderHarness, caseId: string): Promise<void> {
   const view = ok(await h.call(EMPLOYEE, 'case.get', { caseId }));
-  const { fileID } = await h.cloud.upload(`cases/${caseId}/signature/sign.png`, PNG, EMPLOYEE);
+  const { fileID } = await h.cloud.upload(
+    ownUploadPath(EMPLOYEE, `cases/${caseId}/signature/sign.png`),
+    PNG,
+    EMPLOYEE,
+  );
   ok(
     await h.call(EMPLOYEE, 'case.sign', {
       caseId,

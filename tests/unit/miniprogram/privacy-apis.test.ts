@@ -4,7 +4,7 @@
  * ask again) and from an API missing in 用户隐私保护指引 (errno 112: the user cannot fix it;
  * tell them whom to ask and report it with `privacy.report`).
  */
-import { answer, installWx, type WxStub } from './wx-stub';
+import { answer, installWx, signIn, UPLOAD_TAG, type WxStub } from './wx-stub';
 
 /** The services' shapes as used here (their own types pull in the clashing wx typings). */
 type Outcome = { status: string; message?: string };
@@ -44,6 +44,7 @@ function rpcs(): { action: string; payload: unknown }[] {
 beforeEach(() => {
   jest.resetModules();
   wx = installWx();
+  signIn();
   wx.uploadFile.mockImplementation((opts: { cloudPath: string }) =>
     Promise.resolve({ fileID: `cloud://env/${opts.cloudPath}` }),
   );
@@ -172,10 +173,9 @@ describe('photos of a paper list', () => {
     const paths = wx.uploadFile.mock.calls.map(
       ([opts]) => (opts as { cloudPath: string }).cloudPath,
     );
-    expect(paths).toEqual([
-      expect.stringMatching(/^cases\/c1\/handover_checklist\/[0-9a-z]{20}\.jpg$/),
-      expect.stringMatching(/^cases\/c1\/handover_checklist\/[0-9a-z]{20}\.jpg$/),
-    ]);
+    // Named with the uploader's tag, so the server knows the files are the caller's own.
+    const own = new RegExp(`^cases/c1/handover_checklist/${UPLOAD_TAG}-[0-9a-z]{20}\\.jpg$`);
+    expect(paths).toEqual([expect.stringMatching(own), expect.stringMatching(own)]);
     expect(rpcs()).toEqual([
       {
         action: 'case.attach',

@@ -1,4 +1,4 @@
-import { answer, installWx } from './wx-stub';
+import { answer, installWx, signIn, UPLOAD_TAG } from './wx-stub';
 
 /** The services' shapes as used here (their own types pull in the clashing wx typings). */
 interface Subscribe {
@@ -53,16 +53,19 @@ describe('subscriptions', () => {
 });
 
 describe('upload', () => {
-  it('uploads under cases/{caseId}/{kind}/ with a random name and the file extension', async () => {
+  it('uploads under cases/{caseId}/{kind}/ with the uploader tag, a random name and the file extension', async () => {
     jest.resetModules();
     const wx = installWx();
+    signIn();
     wx.uploadFile.mockImplementation((opts: { cloudPath: string }) =>
       Promise.resolve({ fileID: `cloud://env/${opts.cloudPath}` }),
     );
     const { uploadCaseFile } = jest.requireActual<Upload>('../../../miniprogram/services/upload');
     const reply = await uploadCaseFile('c1', 'handover_checklist', 'wxfile://tmp/list.PDF');
     const [opts] = wx.uploadFile.mock.calls[0] as [{ cloudPath: string; filePath: string }];
-    expect(opts.cloudPath).toMatch(/^cases\/c1\/handover_checklist\/[0-9a-z]{20}\.pdf$/);
+    expect(opts.cloudPath).toMatch(
+      new RegExp(`^cases/c1/handover_checklist/${UPLOAD_TAG}-[0-9a-z]{20}\\.pdf$`),
+    );
     expect(opts.filePath).toBe('wxfile://tmp/list.PDF');
     expect(reply).toEqual({ ok: true, fileId: `cloud://env/${opts.cloudPath}` });
   });

@@ -41,5 +41,21 @@ export function installWx(): WxStub {
   return stub;
 }
 
+/** The upload tag the signed-in user's session carries (`me.get`). */
+export const UPLOAD_TAG = '0123456789abcdef';
+
+/** A signed-in employee's session on the app, as `me.get` answered it. */
+export function signIn(): void {
+  const app = (
+    globalThis as unknown as { getApp(): { globalData: { session: unknown } } }
+  ).getApp();
+  app.globalData.session = {
+    employee: null,
+    roles: ['employee'],
+    subscriptions: {},
+    uploadTag: UPLOAD_TAG,
+  };
+}
+
 export const answer = (result: unknown) => Promise.resolve({ result });
 export const dropped = () => Promise.reject({ errMsg: 'cloud.callFunction:fail network error' });
