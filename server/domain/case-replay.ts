@@ -189,27 +189,32 @@ export function replayCase(
     const type: AuditEventType = e.type;
     if (type === 'case.submit' || type === 'case.terminate') {
       if (e.seq !== 1 || r.kind !== undefined) problem(e, '.type', type, null);
+      // A resignation from the OA reached the company when it was given there (submittedAt),
+      // arrives through the OA's system actor, and names no OPENID of its own.
+      const fromOa = type === 'case.submit' && p.source === 'oa';
+      const receipt = fromOa ? (str(p.submittedAt) ?? e.at) : e.at;
       r.createdAt = e.at;
       r.reason = str(p.reason) as Reason | undefined;
-      r.stages = [{ state: type === 'case.submit' ? 'submitted' : 'draft', enteredAt: e.at }];
+      r.stages = [{ state: type === 'case.submit' ? 'submitted' : 'draft', enteredAt: receipt }];
       if (type === 'case.submit') {
         r.kind = 'resignation';
         r.state = 'submitted';
         r.explanation = str(p.explanation);
-        r.employeeOpenid = e.actor.openid;
-        r.noticeReceivedAt = e.at;
-        if (p.noticeReceivedAt !== e.at) {
-          problem(e, '.payload.noticeReceivedAt', p.noticeReceivedAt, e.at);
+        r.employeeOpenid = fromOa ? stored.employeeOpenid : e.actor.openid;
+        r.noticeReceivedAt = receipt;
+        if (p.noticeReceivedAt !== receipt) {
+          problem(e, '.payload.noticeReceivedAt', p.noticeReceivedAt, receipt);
         }
         r.noticeTextHash = str(p.noticeTextHash);
         // 第37条: the legal day follows from the receipt; the payload may not say otherwise.
-        const legal = legalLastWorkingDay(e.at, stored.employee.probationEndDate);
+        const legal = legalLastWorkingDay(receipt, stored.employee.probationEndDate);
         if (p.legalLastWorkingDay !== legal) {
           problem(e, '.payload.legalLastWorkingDay', p.legalLastWorkingDay, legal);
         }
         r.legalLastWorkingDay = legal;
         r.lastWorkingDay = legal;
-        if (e.actor.role !== 'employee') problem(e, '.actor.role', e.actor.role, 'employee');
+        const submitter = fromOa ? 'system' : 'employee';
+        if (e.actor.role !== submitter) problem(e, '.actor.role', e.actor.role, submitter);
       } else {
         r.kind = 'termination';
         r.state = 'draft';
