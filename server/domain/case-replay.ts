@@ -13,7 +13,7 @@ import {
 } from './case-record';
 import { type State } from './case-states';
 import { type ChecklistItemId } from './checklist';
-import { type AuditEvent, hashEvent, type HashText, verifyChain } from './event-chain';
+import { type AuditEvent, firstBrokenLink, type HashText, verifyChain } from './event-chain';
 import { type LetterOptions, renderLetter } from './letters';
 import { legalLastWorkingDay, terminationLastWorkingDay } from './notice-period';
 import { DEFAULT_POLICY } from './policy';
@@ -394,22 +394,14 @@ export function replayCase(
 
 /** The first link of the chain that does not hold, as a mismatch naming the event. */
 function brokenLink(events: readonly AuditEvent[], sha256: HashText): EvidenceMismatch | null {
-  const ordered = [...events].sort((a, b) => a.seq - b.seq);
-  let prev: string | null = null;
-  for (let i = 0; i < ordered.length; i += 1) {
-    const event = ordered[i];
-    if (event === undefined) break;
-    const { hash, ...rest } = event;
-    const field = `events[${event.seq}]`;
-    if (event.seq !== i + 1) return { field: `${field}.seq`, stored: event.seq, replayed: i + 1 };
-    if (event.prevHash !== prev) {
-      return { field: `${field}.prevHash`, stored: event.prevHash, replayed: prev };
-    }
-    const recomputed = hashEvent(rest, sha256);
-    if (recomputed !== hash) return { field: `${field}.hash`, stored: hash, replayed: recomputed };
-    prev = hash;
-  }
-  return null;
+  const { broken } = firstBrokenLink(events, sha256);
+  return broken
+    ? {
+        field: `events[${broken.seq}].${broken.part}`,
+        stored: broken.stored,
+        replayed: broken.expected,
+      }
+    : null;
 }
 
 function compareFields(stored: CaseRecord, r: ReplayedCase, out: EvidenceMismatch[]): void {

@@ -55,29 +55,55 @@ export function appendEvent(
 export type ChainVerdict =
   { valid: true; head: string | null } | { valid: false; brokenAt: number };
 
+/** The first link of a log that does not hold: which part of which event, and what it should be. */
+export interface BrokenLink {
+  readonly seq: number;
+  readonly part: 'seq' | 'prevHash' | 'hash';
+  readonly stored: number | string | null;
+  readonly expected: number | string | null;
+}
+
 /**
- * Checks a case's log: numbered 1, 2, 3 …, each event's `prevHash` is the previous hash and
- * its hash matches its content. The first event that fails is reported by its seq.
+ * Walks a case's log: numbered 1, 2, 3 …, each event's `prevHash` is the previous hash and its
+ * hash matches its content. Answers the first link that fails, or null with the head.
  */
-export function verifyChain(
+export function firstBrokenLink(
   events: readonly AuditEvent[],
   sha256: HashText,
-  /** The case's own chain head, to notice events cut off the end. */
-  expected?: { readonly seq: number; readonly head: string | null },
-): ChainVerdict {
+): { broken: BrokenLink } | { broken: null; head: string | null } {
   const ordered = [...events].sort((a, b) => a.seq - b.seq);
   let prev: string | null = null;
   for (let i = 0; i < ordered.length; i += 1) {
     const event = ordered[i];
     if (event === undefined) break;
     const { hash, ...rest } = event;
-    if (event.seq !== i + 1 || event.prevHash !== prev || hashEvent(rest, sha256) !== hash) {
-      return { valid: false, brokenAt: event.seq };
-    }
+    const at = (
+      part: BrokenLink['part'],
+      stored: BrokenLink['stored'],
+      expected: BrokenLink['expected'],
+    ) => ({
+      broken: { seq: event.seq, part, stored, expected },
+    });
+    if (event.seq !== i + 1) return at('seq', event.seq, i + 1);
+    if (event.prevHash !== prev) return at('prevHash', event.prevHash, prev);
+    const recomputed = hashEvent(rest, sha256);
+    if (recomputed !== hash) return at('hash', hash, recomputed);
     prev = hash;
   }
-  if (expected && (expected.seq !== ordered.length || expected.head !== prev)) {
-    return { valid: false, brokenAt: ordered.length + 1 };
+  return { broken: null, head: prev };
+}
+
+/** Checks a case's log (see `firstBrokenLink`); the first event that fails is reported by its seq. */
+export function verifyChain(
+  events: readonly AuditEvent[],
+  sha256: HashText,
+  /** The case's own chain head, to notice events cut off the end. */
+  expected?: { readonly seq: number; readonly head: string | null },
+): ChainVerdict {
+  const walked = firstBrokenLink(events, sha256);
+  if (walked.broken) return { valid: false, brokenAt: walked.broken.seq };
+  if (expected && (expected.seq !== events.length || expected.head !== walked.head)) {
+    return { valid: false, brokenAt: events.length + 1 };
   }
-  return { valid: true, head: prev };
+  return { valid: true, head: walked.head };
 }
