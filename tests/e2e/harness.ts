@@ -3,16 +3,15 @@
  * port, Debian's Chromium driven by playwright-core, and a `Phone` that taps, types and takes a
  * screenshot per step as a person would.
  */
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 import { isEmpty, seedDemoCompany } from '../../tools/demo/seed';
 import { createLocalCloud, type LocalCloud } from '../../tools/local-cloud';
 import { previewHandler } from '../../tools/preview/server';
+import { CHROMIUM_PATH } from './notice';
 
-export const CHROMIUM = '/usr/bin/chromium';
-export const hasChromium = existsSync(CHROMIUM);
 /** TOOLCHAIN "In a real browser": no downloads, no GPU, no background traffic. */
 export const CHROMIUM_FLAGS = [
   '--headless',
@@ -75,7 +74,7 @@ export async function startPreview(): Promise<Preview> {
 }
 
 export function launchChromium(): Promise<Browser> {
-  return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_FLAGS, headless: true });
+  return chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_FLAGS, headless: true });
 }
 
 /** The person at the desk: one browser tab with the preview as one identity at a time. */
@@ -197,4 +196,37 @@ export class Phone {
       await this.page.waitForFunction(() => !document.querySelector('.clock-advance[disabled]'));
     }
   }
+}
+
+/**
+ * One test file's preview and phone in Chromium: started before its tests (with `prepare` then,
+ * e.g. a roster import), closed after them.
+ */
+export function phoneSession(
+  name: string,
+  prepare?: (preview: Preview) => Promise<void>,
+): { readonly preview: Preview; readonly phone: Phone } {
+  const session: { preview?: Preview; browser?: Browser; phone?: Phone } = {};
+  beforeAll(async () => {
+    session.preview = await startPreview();
+    session.browser = await launchChromium();
+    session.phone = await Phone.open(session.browser, session.preview.url, name);
+    await prepare?.(session.preview);
+  }, 120_000);
+  afterAll(async () => {
+    await session.browser?.close();
+    await session.preview?.close();
+  });
+  const started = <T>(value: T | undefined): T => {
+    if (value === undefined) throw new Error('the e2e session has not started');
+    return value;
+  };
+  return {
+    get preview() {
+      return started(session.preview);
+    },
+    get phone() {
+      return started(session.phone);
+    },
+  };
 }

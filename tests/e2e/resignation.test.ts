@@ -3,9 +3,8 @@
  * as the employee, the manager and HR would on their phones (DESIGN §6, issue 9).
  */
 import { writeFileSync } from 'node:fs';
-import type { Browser } from 'playwright-core';
 import { PDF_BYTES } from '../../tools/demo/demo-company';
-import { ADMIN, hasChromium, launchChromium, Phone, startPreview, type Preview } from './harness';
+import { ADMIN, phoneSession, type Phone } from './harness';
 import { TIMINGS_FILE } from './notice';
 
 const HR = 'demo-h001';
@@ -20,18 +19,9 @@ async function openCase(phone: Phone, name: string): Promise<void> {
   await phone.waitForRoute('packages/case/pages/detail/index');
 }
 
-const suite = hasChromium ? describe : describe.skip;
-
-suite('resignation through the web preview', () => {
-  let preview: Preview;
-  let browser: Browser;
-  let phone: Phone;
-
-  beforeAll(async () => {
-    preview = await startPreview();
-    browser = await launchChromium();
-    phone = await Phone.open(browser, preview.url, 'resignation');
-    // HR has just added a new hire to the roster: not bound to a WeChat account yet.
+describe('resignation through the web preview', () => {
+  // HR has just added a new hire to the roster: not bound to a WeChat account yet.
+  const session = phoneSession('resignation', async (preview) => {
     const imported = await preview.cloud.invoke(
       'offboarding',
       {
@@ -53,11 +43,10 @@ suite('resignation through the web preview', () => {
       { openid: ADMIN },
     );
     expect(imported).toMatchObject({ ok: true });
-  }, 120_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await preview?.close();
+  });
+  let phone: Phone;
+  beforeAll(() => {
+    phone = session.phone;
   });
 
   it('binds, submits, subscribes, uploads, is approved, reminded, signs and is archived', async () => {
@@ -215,7 +204,10 @@ suite('resignation through the web preview', () => {
     await phone.readmeShot('stats');
     const stats = await phone.screen.innerText();
 
-    writeFileSync(TIMINGS_FILE, JSON.stringify({ homeMs, switchMs, readyMs: preview.readyMs }));
+    writeFileSync(
+      TIMINGS_FILE,
+      JSON.stringify({ homeMs, switchMs, readyMs: session.preview.readyMs }),
+    );
     console.log(
       `preview timings: home page ${homeMs} ms after start (bar 2000), page switch ${switchMs} ms (bar 300)`,
     );

@@ -2,28 +2,16 @@
  * HR dismisses for incompetence (《劳动合同法》第四十条第二项) through the web preview: a draft,
  * its supporting documents picked with the file chooser, the 第四十二条 attestation, issue.
  */
-import type { Browser } from 'playwright-core';
 import { PDF_BYTES } from '../../tools/demo/demo-company';
-import { hasChromium, launchChromium, Phone, startPreview, type Preview } from './harness';
+import { phoneSession, type Phone } from './harness';
 
 const HR = 'demo-h001';
 
-const suite = hasChromium ? describe : describe.skip;
-
-suite('termination through the web preview', () => {
-  let preview: Preview;
-  let browser: Browser;
+describe('termination through the web preview', () => {
+  const session = phoneSession('termination');
   let phone: Phone;
-
-  beforeAll(async () => {
-    preview = await startPreview();
-    browser = await launchChromium();
-    phone = await Phone.open(browser, preview.url, 'termination');
-  }, 120_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await preview?.close();
+  beforeAll(() => {
+    phone = session.phone;
   });
 
   async function attach(kind: string, name: string): Promise<void> {
