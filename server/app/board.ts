@@ -9,13 +9,8 @@ import {
 import { isTerminal, STATES, type State } from '../domain/case-states';
 import { isHr } from './caller';
 import { fail, ok } from './outcome';
-import type {
-  BoardCase,
-  BoardFilter,
-  BoardPosition,
-  CaseQueries,
-  EmployeesRepository,
-} from './ports';
+import type { BoardCase, BoardFilter, BoardPosition, CaseQueries } from './ports/case-queries.port';
+import type { EmployeesRepository } from './ports/employees.port';
 import type { Handler } from './rpc-handler';
 
 /** Rows per board page (DESIGN §7: lists are paged by 20). */

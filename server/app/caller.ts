@@ -1,6 +1,6 @@
 import type { ActionName } from '../contract';
 import { actsAsHr, type Role } from '../domain/roles';
-import type { EmployeeRecord } from './ports';
+import type { EmployeeRecord } from './ports/employees.port';
 
 /** Who is calling: identity only from the platform's OPENID (DESIGN §2). */
 export interface Caller {

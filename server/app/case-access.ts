@@ -2,7 +2,7 @@ import { rpcErrorOf, type RpcError } from '../contract';
 import type { Actor, DomainError } from '../domain/case-effects';
 import { type Caller, isHr } from './caller';
 import { type Failure, fail } from './outcome';
-import type { CasesRepository, StoredCase } from './ports';
+import type { CasesRepository, StoredCase } from './ports/cases.port';
 
 /** How the caller stands to a case; one person may be several (an HR who is also the manager). */
 export interface Relation {

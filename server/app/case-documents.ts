@@ -7,7 +7,10 @@ import { saveChange } from './case-writer';
 import { fileProblem, type FileType, sniffFileType, uploaderTag } from './file-rules';
 import type { Handler } from './rpc-handler';
 import { type Failure, fail, ok, type Outcome } from './outcome';
-import type { CasesRepository, Crypto, FileStore, SettingsRepository } from './ports';
+import type { CasesRepository } from './ports/cases.port';
+import type { Crypto } from './ports/crypto.port';
+import type { FileStore } from './ports/file-store.port';
+import type { SettingsRepository } from './ports/settings.port';
 
 export interface DocumentsDeps {
   readonly cases: CasesRepository;

@@ -4,7 +4,9 @@ import { presentReminder } from '../contract';
 import { FUNCTION_TIMEOUT_MAX_MS, type ReminderDelivery } from './reminder-delivery';
 import type { Handler } from './rpc-handler';
 import { guardFailed, ok } from './outcome';
-import type { CasesRepository, EmployeesRepository, SettingsRepository } from './ports';
+import type { CasesRepository } from './ports/cases.port';
+import type { EmployeesRepository } from './ports/employees.port';
+import type { SettingsRepository } from './ports/settings.port';
 
 export interface CaseRemindersDeps {
   readonly cases: CasesRepository;

@@ -21,14 +21,12 @@ import { hrActor, loadCase } from './case-access';
 import { saveChange } from './case-writer';
 import type { Handler } from './rpc-handler';
 import { fail, ok } from './outcome';
-import type {
-  AnchorMarkersRepository,
-  CasesRepository,
-  Crypto,
-  FileStore,
-  RemindersRepository,
-  SettingsRepository,
-} from './ports';
+import type { AnchorMarkersRepository } from './ports/anchor-markers.port';
+import type { CasesRepository } from './ports/cases.port';
+import type { Crypto } from './ports/crypto.port';
+import type { FileStore } from './ports/file-store.port';
+import type { RemindersRepository } from './ports/reminders.port';
+import type { SettingsRepository } from './ports/settings.port';
 
 export interface ViewsDeps {
   readonly cases: CasesRepository;

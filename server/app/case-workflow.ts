@@ -21,13 +21,10 @@ import {
 import { saveChange, storedCase } from './case-writer';
 import type { Handler } from './rpc-handler';
 import { type Failure, fail, guardFailed, ok, type Outcome } from './outcome';
-import type {
-  CasesRepository,
-  Crypto,
-  EmployeesRepository,
-  SettingsRepository,
-  StoredCase,
-} from './ports';
+import type { CasesRepository, StoredCase } from './ports/cases.port';
+import type { Crypto } from './ports/crypto.port';
+import type { EmployeesRepository } from './ports/employees.port';
+import type { SettingsRepository } from './ports/settings.port';
 
 export interface WorkflowDeps {
   readonly cases: CasesRepository;

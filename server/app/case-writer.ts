@@ -6,7 +6,8 @@ import { appendEvent, type AuditEvent } from '../domain/event-chain';
 import type { Policy } from '../domain/policy';
 import { nextReminderAfterChange } from '../domain/reminder-policy';
 import { openTracks } from '../domain/reminder-tracks';
-import type { CasesRepository, Crypto, StoredCase } from './ports';
+import type { CasesRepository, StoredCase } from './ports/cases.port';
+import type { Crypto } from './ports/crypto.port';
 
 /**
  * "Needs a phone call" lasts while the employee or the manager still has a task the reminders

@@ -1,7 +1,7 @@
 import { toInstant } from '../domain/beijing-calendar';
 import { REMINDER_KIND_PHRASES } from '../domain/reminder-kinds';
 import { fail, ok } from './outcome';
-import type { ConfigAlertsRepository, StoredConfigAlert } from './ports';
+import type { ConfigAlertsRepository, StoredConfigAlert } from './ports/config-alerts.port';
 import type { Handler } from './rpc-handler';
 
 /** The newest alerts an admin sees: a misconfiguration is one alert, so a page holds them all. */

@@ -1,5 +1,5 @@
 import type { EmployeeSnapshot } from '../domain/case-record';
-import type { EmployeeRecord } from './ports';
+import type { EmployeeRecord } from './ports/employees.port';
 
 /**
  * The employee as a case keeps them and as `me.get` shows them: the roster fields, without the

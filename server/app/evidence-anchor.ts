@@ -2,13 +2,10 @@ import { addDays, beijingDate, beijingTime, toInstant } from '../domain/beijing-
 import type { AnchoredHead, EvidenceMismatch } from '../domain/case-replay';
 import canonicalize from 'canonicalize';
 import { FUNCTION_TIMEOUT_MAX_MS } from './reminder-delivery';
-import type {
-  AnchorMarkersRepository,
-  ChainHead,
-  Crypto,
-  FileStore,
-  ReminderCaseQueries,
-} from './ports';
+import type { AnchorMarkersRepository } from './ports/anchor-markers.port';
+import type { Crypto } from './ports/crypto.port';
+import type { FileStore } from './ports/file-store.port';
+import type { ChainHead, ReminderCaseQueries } from './ports/reminder-case-queries.port';
 
 export interface AnchorDeps {
   readonly markers: AnchorMarkersRepository;

@@ -5,17 +5,11 @@ import { employeeSnapshot } from './employee-snapshot';
 import { uploaderTag } from './file-rules';
 import type { Handler } from './rpc-handler';
 import { fail, guardFailed, ok, type Outcome } from './outcome';
-import type {
-  BindingDecision,
-  BindingFailure,
-  BindingsRepository,
-  Crypto,
-  OpenidClaim,
-  EmployeesRepository,
-  Settings,
-  SettingsRepository,
-  SubscriptionsRepository,
-} from './ports';
+import type { BindingDecision, BindingsRepository, OpenidClaim } from './ports/bindings.port';
+import type { Crypto } from './ports/crypto.port';
+import type { BindingFailure, EmployeesRepository } from './ports/employees.port';
+import type { Settings, SettingsRepository } from './ports/settings.port';
+import type { SubscriptionsRepository } from './ports/subscriptions.port';
 
 /** DESIGN §2: ≥ 8 characters of Crockford base32, valid 7 days, 5 wrong tries an hour lock it for an hour. */
 export const BINDING_CODE_LENGTH = 10;

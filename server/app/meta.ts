@@ -2,7 +2,7 @@ import { STATE_LABELS } from '../domain/case-states';
 import { assetItemId, CHECKLIST_ITEM_LABELS, FIXED_CHECKLIST_ITEM_IDS } from '../domain/checklist';
 import type { Handler } from './rpc-handler';
 import { ok } from './outcome';
-import type { SettingsRepository } from './ports';
+import type { SettingsRepository } from './ports/settings.port';
 
 /** `meta.get`: what the pages need to label and explain things, from the company settings. */
 export function metaHandlers(deps: { readonly settings: SettingsRepository }): {

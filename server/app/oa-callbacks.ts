@@ -2,7 +2,7 @@ import type { ActionResult, OaCallbackBody } from '../contract';
 import { STATE_LABELS } from '../domain/case-states';
 import type { AuditEvent } from '../domain/event-chain';
 import { type Outcome, fail, ok } from './outcome';
-import type { CasesRepository, StoredCase } from './ports';
+import type { CasesRepository, StoredCase } from './ports/cases.port';
 import type { Handler } from './rpc-handler';
 
 /**

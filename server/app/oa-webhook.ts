@@ -17,13 +17,10 @@ import {
 import { saveChange, storedCase } from './case-writer';
 import { employeeSnapshot } from './employee-snapshot';
 import type { OaSignature } from './oa-callbacks';
-import type {
-  CasesRepository,
-  Crypto,
-  EmployeesRepository,
-  SettingsRepository,
-  StoredCase,
-} from './ports';
+import type { CasesRepository, StoredCase } from './ports/cases.port';
+import type { Crypto } from './ports/crypto.port';
+import type { EmployeesRepository } from './ports/employees.port';
+import type { SettingsRepository } from './ports/settings.port';
 
 /**
  * The OA's entrance (README "接入 OA"): WeChat Cloud's HTTP access service hands the function

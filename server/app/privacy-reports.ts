@@ -1,7 +1,7 @@
 import { toInstant } from '../domain/beijing-calendar';
 import { PRIVACY_DECLARATIONS } from '../domain/private-apis';
 import { ok } from './outcome';
-import type { ConfigAlertsRepository } from './ports';
+import type { ConfigAlertsRepository } from './ports/config-alerts.port';
 import type { Handler } from './rpc-handler';
 
 /**

@@ -10,17 +10,12 @@ import {
 import { openTracks } from '../domain/reminder-tracks';
 import { saveReminderOutcome } from './case-writer';
 import { composeMessage, messageContent } from './reminder-messages';
-import type {
-  CasesRepository,
-  ConfigAlertsRepository,
-  Crypto,
-  MessageSender,
-  ReminderRecord,
-  RemindersRepository,
-  SendOutcome,
-  Settings,
-  StoredCase,
-} from './ports';
+import type { CasesRepository, StoredCase } from './ports/cases.port';
+import type { ConfigAlertsRepository } from './ports/config-alerts.port';
+import type { Crypto } from './ports/crypto.port';
+import type { MessageSender, SendOutcome } from './ports/message-sender.port';
+import type { ReminderRecord, RemindersRepository } from './ports/reminders.port';
+import type { Settings } from './ports/settings.port';
 
 /** A message and its transient-error retries: the first try and at most 3 more (DESIGN §3). */
 export const MAX_ATTEMPTS = 4;

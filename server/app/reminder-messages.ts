@@ -4,7 +4,8 @@ import type { CaseRecord } from '../domain/case-record';
 import { SIGN_WITHIN_DAYS } from '../domain/checklist-rules';
 import type { ReminderKind } from '../domain/reminder-kinds';
 import type { ReminderSlot } from '../domain/reminder-policy';
-import type { MessageContent, OutgoingMessage, Settings } from './ports';
+import type { MessageContent, OutgoingMessage } from './ports/message-sender.port';
+import type { Settings } from './ports/settings.port';
 
 const TASK_LABELS: Record<string, string> = {
   handover_list: '上传工作交接清单',

@@ -6,14 +6,10 @@ import {
   type Recipients,
   type ReminderDelivery,
 } from './reminder-delivery';
-import type {
-  DuePosition,
-  EmployeeRecord,
-  EmployeesRepository,
-  ReminderCaseQueries,
-  SettingsRepository,
-  StoredCase,
-} from './ports';
+import type { StoredCase } from './ports/cases.port';
+import type { EmployeeRecord, EmployeesRepository } from './ports/employees.port';
+import type { DuePosition, ReminderCaseQueries } from './ports/reminder-case-queries.port';
+import type { SettingsRepository } from './ports/settings.port';
 
 /** Sends in flight at once: WeChat's rate limits and the function's memory stay comfortable. */
 export const SWEEP_CONCURRENCY = 10;

@@ -2,7 +2,7 @@ import type { ActionResult } from '../contract';
 import type { Role } from '../domain/roles';
 import type { Handler } from './rpc-handler';
 import { ok } from './outcome';
-import type { EmployeeRecord, EmployeesRepository } from './ports';
+import type { EmployeeRecord, EmployeesRepository } from './ports/employees.port';
 
 type ImportError = ActionResult<'admin.import'>['errors'][number];
 

@@ -11,7 +11,7 @@ import {
 import { ACTION_ACCESS, type Caller, callerRoles, mayUse } from './caller';
 import type { Clock } from './clock';
 import { fail, type Outcome } from './outcome';
-import type { EmployeesRepository } from './ports';
+import type { EmployeesRepository } from './ports/employees.port';
 
 export interface ActionContext {
   readonly caller: Caller;

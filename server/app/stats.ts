@@ -1,7 +1,8 @@
 import { MS_PER_DAY } from '../domain/beijing-calendar';
 import { STATES, type State } from '../domain/case-states';
 import { ok } from './outcome';
-import type { CaseQueries, SettingsRepository } from './ports';
+import type { CaseQueries } from './ports/case-queries.port';
+import type { SettingsRepository } from './ports/settings.port';
 import type { Handler } from './rpc-handler';
 
 export interface StatsDeps {

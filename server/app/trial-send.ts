@@ -2,7 +2,8 @@ import { toInstant } from '../domain/beijing-calendar';
 import { REMINDER_KIND_PHRASES, REMINDER_KINDS, type ReminderKind } from '../domain/reminder-kinds';
 import type { Caller } from './caller';
 import { ok } from './outcome';
-import type { MessageContent, MessageSender, Settings, SettingsRepository } from './ports';
+import type { MessageContent, MessageSender } from './ports/message-sender.port';
+import type { Settings, SettingsRepository } from './ports/settings.port';
 import { composeMessage } from './reminder-messages';
 import type { Handler } from './rpc-handler';
 

@@ -1,4 +1,4 @@
-import type { AnchorMarker, AnchorMarkersRepository } from '../app/ports';
+import type { AnchorMarker, AnchorMarkersRepository } from '../app/ports/anchor-markers.port';
 import { addIfAbsent, findById } from './cloud-documents';
 
 /** `evidence_anchors`: `_id` is the Beijing date the anchor covers. */

@@ -1,9 +1,5 @@
-import type {
-  BindingDecision,
-  BindingsRepository,
-  EmployeeRecord,
-  OpenidClaim,
-} from '../app/ports';
+import type { BindingDecision, BindingsRepository, OpenidClaim } from '../app/ports/bindings.port';
+import type { EmployeeRecord } from '../app/ports/employees.port';
 import { replacingPatch, withoutId } from './cloud-documents';
 
 /** A document read inside a transaction, or null when there is none. */

@@ -4,7 +4,7 @@ import type {
   BoardPosition,
   CaseQueries,
   ReasonTotals,
-} from '../app/ports';
+} from '../app/ports/case-queries.port';
 import { isTerminal, STATES, type State } from '../domain/case-states';
 
 /** 签署时限: the letter is due 3 days (72 h) after formalities start (DESIGN §3 checklist). */

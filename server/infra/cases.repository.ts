@@ -1,5 +1,5 @@
 import { oaCallbackFor } from '../app/oa-callbacks';
-import type { CasesRepository, StoredCase } from '../app/ports';
+import type { CasesRepository, StoredCase } from '../app/ports/cases.port';
 import { isEventType } from '../domain/case-events';
 import { findById, isDuplicateKey, replacingPatch, withoutId } from './cloud-documents';
 import { OA_CALLBACKS, outboxDocument } from './oa-callbacks.repository';

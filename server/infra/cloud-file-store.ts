@@ -1,4 +1,4 @@
-import type { FileStore } from '../app/ports';
+import type { FileStore } from '../app/ports/file-store.port';
 
 /** `cloud://<env>.<bucket>/<path>` → `<path>`. */
 export function pathOfFileId(fileId: string): string | null {

@@ -1,4 +1,8 @@
-import type { ConfigAlert, ConfigAlertsRepository, StoredConfigAlert } from '../app/ports';
+import type {
+  ConfigAlert,
+  ConfigAlertsRepository,
+  StoredConfigAlert,
+} from '../app/ports/config-alerts.port';
 
 /** The alert's document id: the same fault always lands on the same document. */
 function alertId(alert: ConfigAlert): string {

@@ -1,4 +1,4 @@
-import type { EmployeeRecord, EmployeesRepository } from '../app/ports';
+import type { EmployeeRecord, EmployeesRepository } from '../app/ports/employees.port';
 import { findById, replacingPatch, withoutId } from './cloud-documents';
 
 /** `employees`: `_id` is the employee number; indexed on `openid`. */

@@ -1,5 +1,5 @@
 import { createHash, randomInt } from 'node:crypto';
-import type { Crypto } from '../app/ports';
+import type { Crypto } from '../app/ports/crypto.port';
 
 const CROCKFORD = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
 

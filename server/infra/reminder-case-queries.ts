@@ -1,4 +1,5 @@
-import type { ReminderCaseQueries, StoredCase } from '../app/ports';
+import type { StoredCase } from '../app/ports/cases.port';
+import type { ReminderCaseQueries } from '../app/ports/reminder-case-queries.port';
 import { withoutId } from './cloud-documents';
 
 /** States in which a case can have a reminder track open (drafts and finished cases cannot). */

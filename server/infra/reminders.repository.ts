@@ -1,4 +1,4 @@
-import type { ReminderRecord, RemindersRepository } from '../app/ports';
+import type { ReminderRecord, RemindersRepository } from '../app/ports/reminders.port';
 import { addIfAbsent, replacingPatch, withoutId } from './cloud-documents';
 
 /**

@@ -1,5 +1,5 @@
 import type { Clock } from '../app/clock';
-import type { Settings, SettingsRepository } from '../app/ports';
+import type { Settings, SettingsRepository } from '../app/ports/settings.port';
 import { DEFAULT_POLICY, type Policy } from '../domain/policy';
 import { REMINDER_KINDS, type ReminderKind } from '../domain/reminder-kinds';
 import { findById } from './cloud-documents';

@@ -1,4 +1,9 @@
-import type { MessageContent, MessageSender, OutgoingMessage, SendOutcome } from '../app/ports';
+import type {
+  MessageContent,
+  MessageSender,
+  OutgoingMessage,
+  SendOutcome,
+} from '../app/ports/message-sender.port';
 import { beijingDate, beijingMinuteOfDay } from '../domain/beijing-calendar';
 
 /** WeChat's limits per field type ("参数值内容限制说明"), in characters (code points). */

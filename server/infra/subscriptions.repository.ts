@@ -1,4 +1,4 @@
-import type { SubscriptionsRepository } from '../app/ports';
+import type { SubscriptionsRepository } from '../app/ports/subscriptions.port';
 import { findById } from './cloud-documents';
 
 interface StoredSubscriptions {

@@ -20,7 +20,7 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { BOARD_PAGE_SIZE, boardHandlers, decodeCursor, OPEN_STATES } from '../../server/app/board';
 import type { Caller } from '../../server/app/caller';
-import type { BoardFilter, BoardPosition } from '../../server/app/ports';
+import type { BoardFilter, BoardPosition } from '../../server/app/ports/case-queries.port';
 import { statsHandlers } from '../../server/app/stats';
 import type { ParsedPayload } from '../../server/contract';
 import type { State } from '../../server/domain';

@@ -1,6 +1,8 @@
 import { verdictOf, type ReminderDelivery } from '../../../server/app/reminder-delivery';
 import { runReminderSweep } from '../../../server/app/reminder-sweep';
-import type { DuePosition, Settings, StoredCase } from '../../../server/app/ports';
+import type { StoredCase } from '../../../server/app/ports/cases.port';
+import type { DuePosition } from '../../../server/app/ports/reminder-case-queries.port';
+import type { Settings } from '../../../server/app/ports/settings.port';
 import { DEFAULT_POLICY } from '../../../server/domain/policy';
 
 const settings: Settings = {

@@ -1,0 +1,72 @@
+import type { CalendarDate, Instant } from '../../domain/beijing-calendar';
+import type { State } from '../../domain/case-states';
+import type { StoredCase } from './cases.port';
+
+/** Who may see which cases on the board, and what HR narrowed it to. */
+export interface BoardFilter {
+  /** Only cases in these states (not empty); absent: any state. */
+  readonly states?: readonly State[];
+  /** A manager's view: only cases whose `managerNo` is this employee number. */
+  readonly managerNo?: string;
+  /** Only cases with `overdueAt` at or before this instant. */
+  readonly overdueAt?: Instant;
+  readonly department?: string;
+  /** Employee number (exact) or the start of the name. */
+  readonly q?: string;
+}
+
+/** The board's sort key: longest-waiting first, the case id breaking ties. */
+export interface BoardPosition {
+  readonly enteredAt: Instant;
+  readonly caseId: string;
+}
+
+/** What a board row needs of a stored case, and nothing more (never the event log). */
+export type BoardCase = Pick<
+  StoredCase,
+  | 'caseId'
+  | 'kind'
+  | 'reason'
+  | 'state'
+  | 'lastWorkingDay'
+  | 'enteredAt'
+  | 'overdueAt'
+  | 'needsCall'
+  | 'source'
+  | 'oaSyncFailed'
+> & { readonly employee: Pick<StoredCase['employee'], 'employeeNo' | 'name' | 'department'> };
+
+/** Sums over the cases of a notice period, per reason, as one database aggregation returns them. */
+export interface ReasonTotals {
+  readonly reason: string;
+  readonly cases: number;
+  /** Completed cases and the sum of their handling times. */
+  readonly handled: number;
+  readonly handlingMs: number;
+  /** Cases whose 72 h signing window is decided (signed, or the window passed unsigned). */
+  readonly signingDecided: number;
+  readonly signedWithin72h: number;
+  /** Per state: how many cases had a closed stay in it, and the sum of those stays. */
+  readonly stays: Partial<Record<State, { readonly cases: number; readonly ms: number }>>;
+}
+
+/** Read-side queries over `cases` for the board and the statistics (DESIGN §4). */
+export interface CaseQueries {
+  /** Up to `limit` cases after `after` in board order, from an indexed, cursor-paged query. */
+  boardPage(
+    filter: BoardFilter,
+    after: BoardPosition | null,
+    limit: number,
+  ): Promise<readonly BoardCase[]>;
+  /**
+   * Cases per state under the filter; states without cases are absent. Open states count every
+   * case in them; `completed` and `withdrawn` only those that ended since `finishedSince`, so
+   * the cost follows the cases in flight and the recent past, never the whole history.
+   */
+  countByState(
+    filter: BoardFilter,
+    finishedSince: Instant,
+  ): Promise<Partial<Record<State, number>>>;
+  /** Totals per reason over cases whose notice date lies in [from, to], from one aggregation. */
+  periodTotals(from: CalendarDate, to: CalendarDate, now: Date): Promise<readonly ReasonTotals[]>;
+}

@@ -1,0 +1,45 @@
+import type { Instant } from '../../domain/beijing-calendar';
+import type { CaseIndicators } from '../../domain/case-indicators';
+import type { CaseRecord } from '../../domain/case-record';
+import type { AuditEvent } from '../../domain/event-chain';
+
+/**
+ * A case as stored in `cases` (`_id` is the case id): the domain record, its audit events, and
+ * the indicators derived at every write for indexed board queries and aggregated statistics.
+ */
+export type StoredCase = CaseRecord &
+  CaseIndicators & {
+    readonly events: readonly AuditEvent[];
+    /** A reminder could not be delivered (43101): HR should phone the person. */
+    readonly needsCall: boolean;
+    /** When the reminder sweep should next look at the case; null when nothing is open. */
+    readonly nextReminderAt: Instant | null;
+    /** An OA callback of the case failed and is not yet through (同步失败 on the board). */
+    readonly oaSyncFailed?: boolean;
+  };
+
+export type CaseWriteResult = 'saved' | 'conflict';
+
+export interface CasesRepository {
+  get(caseId: string): Promise<StoredCase | null>;
+  /** The employee's case that is neither a draft nor finished. */
+  findOpen(employeeNo: string): Promise<StoredCase | null>;
+  /**
+   * Creates a case with its first event under the employee's open-case lock, in one
+   * transaction; otherwise names the case holding the lock (the same id for a repeated
+   * request).
+   */
+  create(caseDoc: StoredCase): Promise<'created' | { lockedBy: string | null }>;
+  releaseLock(employeeNo: string, caseId: string): Promise<void>;
+  /**
+   * Writes the next case and appends its event in one update, only if the stored version is
+   * still `expectedVersion` (DESIGN §4).
+   */
+  save(expectedVersion: number, next: StoredCase, event: AuditEvent): Promise<CaseWriteResult>;
+  /** The same, appending several events (the reminder decisions of one sweep visit). */
+  saveWithEvents(
+    expectedVersion: number,
+    next: StoredCase,
+    events: readonly AuditEvent[],
+  ): Promise<CaseWriteResult>;
+}

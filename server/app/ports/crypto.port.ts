@@ -1,0 +1,6 @@
+/** Hashing and randomness, from the platform. */
+export interface Crypto {
+  sha256(input: string | Uint8Array): string;
+  /** Crockford base32, from a cryptographic source. */
+  randomCode(length: number): string;
+}

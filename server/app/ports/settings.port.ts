@@ -1,0 +1,28 @@
+import type { Policy } from '../../domain/policy';
+import type { ReminderKind } from '../../domain/reminder-kinds';
+
+/** Company settings: the domain policy plus what the platform side needs. */
+export interface Settings {
+  readonly policy: Policy;
+  /** Subscription template id per message kind. */
+  readonly templateIds: Partial<Record<ReminderKind, string>>;
+  /**
+   * Field keys per template id, as WeChat's console lists them (`thing1`, `time2`, …): the
+   * notifier fills each by its type. A template without an entry gets no data (WeChat says 47003).
+   */
+  readonly templateFields: Readonly<Record<string, readonly string[]>>;
+  /**
+   * The phrase a template's phrase field carries per message kind, where the company chose
+   * its own (WeChat refuses some words per template); otherwise the kind's own (办理通知 …).
+   * Only 1–5 Chinese characters get here: the repository refuses anything else.
+   */
+  readonly templatePhrases: Readonly<Record<string, Partial<Record<ReminderKind, string>>>>;
+  /** The page a message opens; only once that page is in the released version (else 41030). */
+  readonly reminderPage?: string;
+  readonly miniprogramState: 'developer' | 'trial' | 'formal';
+}
+
+export interface SettingsRepository {
+  /** The settings, as a warm instance keeps them for a while; `fresh` reads them now. */
+  get(options?: { readonly fresh?: boolean }): Promise<Settings>;
+}
