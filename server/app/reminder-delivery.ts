@@ -3,6 +3,7 @@ import type { Actor, PendingEvent } from '../domain/case-effects';
 import type { ReminderRecipient, ReminderStatus } from '../domain/reminder-kinds';
 import {
   inSendWindow,
+  messagedOn,
   planReminders,
   type ReminderDecision,
   type ReminderSlot,
@@ -200,33 +201,32 @@ export function reminderDelivery(deps: DeliveryDeps) {
     };
   }
 
+  /** What a step of a visit wrote, and whether the case needs another look soon. */
+  interface StepOutcome {
+    readonly changed: readonly ReminderRecord[];
+    /** A transient failure waits for a retry at the next run. */
+    readonly retryLater: boolean;
+  }
+
   /**
-   * One visit to a case: settles what earlier runs left (an orphaned `sending` becomes
-   * `failed_unknown`, never resent; a transient failure is tried again the same day), decides
-   * the slots due now, sends, and writes the case once.
+   * Settles what earlier runs left: an orphaned `sending` becomes `failed_unknown`, never
+   * resent; a transient failure is tried again the same day. Updates `records` in place.
    */
-  async function visit(
+  async function settle(
     ctx: DeliveryContext,
     caseDoc: StoredCase,
     to: Recipients,
-    /** HR's manual reminder: only this slot is decided; the schedule is left to the timer. */
-    options: { readonly manual?: ReminderSlot } = {},
-  ): Promise<VisitResult> {
+    records: Map<string, ReminderRecord>,
+  ): Promise<StepOutcome & { readonly inFlightElsewhere: boolean }> {
     const policy = ctx.settings.policy.reminders;
-    const nowMs = ctx.now.getTime();
     const at = toInstant(ctx.now);
     const today = beijingDate(ctx.now);
-    const records = new Map(
-      (await deps.reminders.listForCase(caseDoc.caseId)).map((r) => [r.id, r]),
-    );
     const changed: ReminderRecord[] = [];
     let inFlightElsewhere = false;
     let retryLater = false;
-
-    const manual = options.manual;
-    for (const record of manual ? [] : [...records.values()]) {
+    for (const record of [...records.values()]) {
       if (record.status === 'sending') {
-        if (nowMs - Date.parse(record.updatedAt) < ctx.staleSendingMs) {
+        if (ctx.now.getTime() - Date.parse(record.updatedAt) < ctx.staleSendingMs) {
           inFlightElsewhere = true;
           continue;
         }
@@ -261,20 +261,41 @@ export function reminderDelivery(deps: DeliveryDeps) {
         changed.push(settled);
       }
     }
+    return { changed, retryLater, inFlightElsewhere };
+  }
 
-    const recorded = [...records.values()];
-    const plan = planReminders(caseDoc, ctx.now, policy, recorded);
-    const decisions: ReminderDecision[] = manual ? [] : [...plan.decisions];
-    if (manual && !records.has(manual.id)) {
-      const capped = recorded.some(
-        (r) =>
-          r.recipient === manual.recipient &&
-          r.sendDate === today &&
-          ['pending', 'sending', 'sent', 'failed_unknown'].includes(r.status),
-      );
+  /**
+   * The slots to record now and when the case is next due: the schedule's, or HR's one manual
+   * slot (skipped when the person already had their message today), the schedule left as it is.
+   */
+  function decide(
+    ctx: DeliveryContext,
+    caseDoc: StoredCase,
+    recorded: readonly ReminderRecord[],
+    manual: ReminderSlot | undefined,
+  ): { decisions: ReminderDecision[]; nextReminderAt: Instant | null } {
+    if (manual === undefined) {
+      const plan = planReminders(caseDoc, ctx.now, ctx.settings.policy.reminders, recorded);
+      return { decisions: [...plan.decisions], nextReminderAt: plan.nextReminderAt };
+    }
+    const decisions: ReminderDecision[] = [];
+    if (!recorded.some((r) => r.id === manual.id)) {
+      const capped = messagedOn(recorded, manual.recipient, beijingDate(ctx.now));
       decisions.push({ ...manual, status: capped ? 'skipped' : 'pending' });
     }
+    return { decisions, nextReminderAt: caseDoc.nextReminderAt };
+  }
 
+  /** Records each decision (the add is the claim) and sends the pending ones. */
+  async function send(
+    ctx: DeliveryContext,
+    caseDoc: StoredCase,
+    to: Recipients,
+    decisions: readonly ReminderDecision[],
+    records: Map<string, ReminderRecord>,
+  ): Promise<StepOutcome> {
+    const changed: ReminderRecord[] = [];
+    let retryLater = false;
     for (const decision of decisions) {
       const openids = openidsFor(decision.recipient, to);
       const { status: _status, ...slot } = decision;
@@ -292,17 +313,40 @@ export function reminderDelivery(deps: DeliveryDeps) {
       records.set(settled.id, settled);
       changed.push(settled);
     }
+    return { changed, retryLater };
+  }
+
+  /**
+   * One visit to a case: settles what earlier runs left, decides the slots due now, sends, and
+   * writes the case once.
+   */
+  async function visit(
+    ctx: DeliveryContext,
+    caseDoc: StoredCase,
+    to: Recipients,
+    /** HR's manual reminder: only this slot is decided; the schedule is left to the timer. */
+    options: { readonly manual?: ReminderSlot } = {},
+  ): Promise<VisitResult> {
+    const records = new Map(
+      (await deps.reminders.listForCase(caseDoc.caseId)).map((r) => [r.id, r]),
+    );
+    const settled = options.manual
+      ? { changed: [], retryLater: false, inFlightElsewhere: false }
+      : await settle(ctx, caseDoc, to, records);
+    const plan = decide(ctx, caseDoc, [...records.values()], options.manual);
+    const sent = await send(ctx, caseDoc, to, plan.decisions, records);
+    const changed = [...settled.changed, ...sent.changed];
 
     const undeliverable = changed.some((r) => r.status === 'undeliverable' && r.recipient !== 'hr');
-    let nextReminderAt = manual ? caseDoc.nextReminderAt : plan.nextReminderAt;
+    let nextReminderAt = plan.nextReminderAt;
     // A retry waits for the next run (the timer runs every 30 minutes).
-    if (retryLater || inFlightElsewhere) {
-      const soon = toInstant(new Date(nowMs + 1000));
+    if (settled.retryLater || sent.retryLater || settled.inFlightElsewhere) {
+      const soon = toInstant(new Date(ctx.now.getTime() + 1000));
       if (nextReminderAt === null || soon < nextReminderAt) nextReminderAt = soon;
     }
     const all = [...records.values()].sort((a, b) => (a.dueAt < b.dueAt ? -1 : 1));
     // Another run is sending for this case right now: it writes the case, not us.
-    if (changed.length === 0 && inFlightElsewhere) {
+    if (changed.length === 0 && settled.inFlightElsewhere) {
       return { reminders: all, decided: 0, saved: 'unchanged' };
     }
     const saved = await saveCase(ctx, caseDoc, changed, nextReminderAt, undeliverable);

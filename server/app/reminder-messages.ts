@@ -1,20 +1,21 @@
 import { instantMs, MS_PER_DAY, toInstant } from '../domain/beijing-calendar';
 import { lastEnteredAt } from '../domain/case-guards';
 import type { CaseRecord } from '../domain/case-record';
+import { CHECKLIST_ITEM_LABELS } from '../domain/checklist';
 import { SIGN_WITHIN_DAYS } from '../domain/checklist-rules';
 import type { ReminderKind } from '../domain/reminder-kinds';
-import type { ReminderSlot } from '../domain/reminder-policy';
+import {
+  employeeTaskItem,
+  type EmployeeTrack,
+  isEmployeeTrack,
+  type ReminderSlot,
+} from '../domain/reminder-policy';
 import type { MessageContent, OutgoingMessage } from './ports/message-sender.port';
 import type { Settings } from './ports/settings.port';
 
-const TASK_LABELS: Record<string, string> = {
-  handover_list: '上传工作交接清单',
-  sign_letter: '签署《辞职书》',
-  sign_receipt: '签收《解除劳动合同通知书》',
-};
-
-function employeeTask(slot: ReminderSlot): string {
-  return TASK_LABELS[String(slot.detail.task)] ?? '办理离职手续';
+/** The employee's task as the checklist names it: 上传工作交接清单, 签署《辞职书》, … */
+function employeeTask(caseDoc: CaseRecord, track: EmployeeTrack): string {
+  return CHECKLIST_ITEM_LABELS[employeeTaskItem(caseDoc, track)];
 }
 
 /** The signature is due 3 days after formalities start (checklist); other tasks name the slot. */
@@ -24,12 +25,12 @@ function taskDeadline(caseDoc: CaseRecord, slot: ReminderSlot): string {
   return start ? toInstant(new Date(instantMs(start) + SIGN_WITHIN_DAYS * MS_PER_DAY)) : slot.dueAt;
 }
 
-function employeeNote(slot: ReminderSlot): string {
+function employeeNote(slot: ReminderSlot, task: string): string {
   const day = Number(slot.detail.day ?? 0);
   switch (slot.kind) {
     case 'notice':
       return slot.track === 'employee_sign'
-        ? `请于${SIGN_WITHIN_DAYS}日内${employeeTask(slot)}`
+        ? `请于${SIGN_WITHIN_DAYS}日内${task}`
         : '请尽快上传，以便部门审批';
     case 'gentle':
       return `已过${day}天，请尽快完成`;
@@ -50,19 +51,20 @@ export function messageContent(caseDoc: CaseRecord, slot: ReminderSlot): Message
     person: caseDoc.employee.name,
     caseId: caseDoc.caseId,
   };
-  if (slot.track === 'employee_handover' || slot.track === 'employee_sign') {
+  if (isEmployeeTrack(slot.track)) {
+    const task = employeeTask(caseDoc, slot.track);
     if (slot.recipient === 'hr') {
       return {
         ...base,
-        task: `逾期${String(slot.detail.daysLate)}天未${employeeTask(slot)}`,
+        task: `逾期${String(slot.detail.daysLate)}天未${task}`,
         note: '请电话联系员工或书面送达',
         at: slot.dueAt,
       };
     }
     return {
       ...base,
-      task: employeeTask(slot),
-      note: employeeNote(slot),
+      task,
+      note: employeeNote(slot, task),
       at: taskDeadline(caseDoc, slot),
     };
   }

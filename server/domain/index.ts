@@ -21,7 +21,6 @@ export * from './notice-period';
 export * from './policy';
 export * from './reasons';
 export * from './reminder-kinds';
-export * from './reminder-messages';
 export * from './reminder-policy';
 export * from './reminder-tracks';
 export * from './roles';

@@ -12,7 +12,7 @@ import {
 import { type CaseRecord } from './case-record';
 import { lastEnteredAt } from './case-guards';
 import { isSettled, PAY_AND_CERTIFICATE_ITEMS, TRANSFER_ITEMS } from './checklist-rules';
-import { type ChecklistItemId } from './checklist';
+import { type ChecklistItemId, type FixedChecklistItemId } from './checklist';
 import { type ReminderPolicy } from './policy';
 import {
   type ReminderKind,
@@ -68,6 +68,20 @@ const COUNTS_TOWARDS_DAILY_CAP: readonly ReminderStatus[] = [
   'failed_unknown',
 ];
 
+/** At most one message a day to a person for a case: has `recipient` had theirs on `date`? */
+export function messagedOn(
+  recorded: readonly RecordedReminder[],
+  recipient: ReminderRecipient,
+  date: CalendarDate,
+): boolean {
+  return recorded.some(
+    (r) =>
+      r.recipient === recipient &&
+      r.sendDate === date &&
+      COUNTS_TOWARDS_DAILY_CAP.includes(r.status),
+  );
+}
+
 export function inSendWindow(at: Date | Instant, policy: ReminderPolicy): boolean {
   const minute = beijingMinuteOfDay(at);
   return minute >= policy.sendWindow.startHour * 60 && minute < policy.sendWindow.endHour * 60;
@@ -95,13 +109,43 @@ interface SlotSpec {
   readonly detail: Readonly<Record<string, unknown>>;
 }
 
+export type EmployeeTrack = Extract<ReminderTrack, 'employee_handover' | 'employee_sign'>;
+
+export function isEmployeeTrack(track: ReminderTrack): track is EmployeeTrack {
+  return track === 'employee_handover' || track === 'employee_sign';
+}
+
+/** The checklist item the employee's open task is about. */
+export function employeeTaskItem(caseDoc: CaseRecord, track: EmployeeTrack): FixedChecklistItemId {
+  if (track === 'employee_handover') return 'handover_list';
+  return caseDoc.kind === 'resignation' ? 'sign_letter' : 'sign_receipt';
+}
+
+/** Day 0 of the employee's task: the notice's receipt, or the entry into formalities. */
+function employeeTaskStart(caseDoc: CaseRecord, track: EmployeeTrack): Instant | undefined {
+  return track === 'employee_handover'
+    ? caseDoc.noticeReceivedAt
+    : lastEnteredAt(caseDoc, 'formalities');
+}
+
 /**
- * The employee's open task: notice at the start, daily on days 1, 2, 4, 5, 6, gentle on
- * day 3, serious from day 7 every day, and HR alerted once on day 7 (day n = start + n × 24h).
+ * The kind the employee's task has on day n: notice at the start, daily on days 1, 2, 4, 5,
+ * 6, gentle on day 3, serious from day 7 every day; none on a day without a reminder.
+ */
+function employeeKindOnDay(n: number, p: ReminderPolicy['employeeTask']): ReminderKind | undefined {
+  if (n === 0) return 'notice';
+  if (n >= p.seriousFromDay) return 'serious';
+  if (n === p.gentleDay) return 'gentle';
+  return p.dailyDays.includes(n) ? 'daily' : undefined;
+}
+
+/**
+ * The employee's open task, one slot a day the ladder names, and HR alerted once on day 7
+ * (day n = start + n × 24h).
  */
 function employeeTaskSlots(
-  track: ReminderTrack,
-  task: string,
+  track: EmployeeTrack,
+  task: FixedChecklistItemId,
   start: Instant,
   now: Date,
   policy: ReminderPolicy,
@@ -113,11 +157,7 @@ function employeeTaskSlots(
   const specs: SlotSpec[] = [];
   for (let n = 0; n <= horizon; n += 1) {
     const dueAt = new Date(startMs + n * MS_PER_DAY);
-    let kind: ReminderKind | undefined;
-    if (n === 0) kind = 'notice';
-    else if (n >= p.seriousFromDay) kind = 'serious';
-    else if (n === p.gentleDay) kind = 'gentle';
-    else if (p.dailyDays.includes(n)) kind = 'daily';
+    const kind = employeeKindOnDay(n, p);
     if (kind) {
       specs.push({
         track,
@@ -242,13 +282,9 @@ export function reminderSlots(
 ): ReminderSlot[] {
   const specs: SlotSpec[] = [];
   for (const track of openTracks(caseDoc)) {
-    if (track === 'employee_handover' && caseDoc.noticeReceivedAt) {
-      specs.push(
-        ...employeeTaskSlots(track, 'handover_list', caseDoc.noticeReceivedAt, now, policy),
-      );
-    } else if (track === 'employee_sign') {
-      const start = lastEnteredAt(caseDoc, 'formalities');
-      const task = caseDoc.kind === 'resignation' ? 'sign_letter' : 'sign_receipt';
+    if (isEmployeeTrack(track)) {
+      const start = employeeTaskStart(caseDoc, track);
+      const task = employeeTaskItem(caseDoc, track);
       if (start) specs.push(...employeeTaskSlots(track, task, start, now, policy));
     } else if (track === 'manager_review') {
       specs.push(...managerReviewSlots(caseDoc, now, policy));
@@ -299,13 +335,7 @@ export function planReminders(
   const recipients = Array.from(new Set(due.map((s) => s.recipient)));
   for (const recipient of recipients) {
     const mine = due.filter((s) => s.recipient === recipient);
-    const alreadyMessaged = recorded.some(
-      (r) =>
-        r.recipient === recipient &&
-        r.sendDate === today &&
-        COUNTS_TOWARDS_DAILY_CAP.includes(r.status),
-    );
-    const winner = alreadyMessaged
+    const winner = messagedOn(recorded, recipient, today)
       ? undefined
       : mine.reduce<ReminderSlot | undefined>(
           (best, s) => (best === undefined || outranks(s, best) ? s : best),
@@ -364,29 +394,14 @@ export function manualReminderSlot(
   now: Date,
   policy: ReminderPolicy,
 ): ReminderSlot | null {
-  const track = openTracks(caseDoc).find((t) => t === 'employee_handover' || t === 'employee_sign');
+  const track = openTracks(caseDoc).find(isEmployeeTrack);
   if (track === undefined) return null;
-  const start =
-    track === 'employee_handover'
-      ? caseDoc.noticeReceivedAt
-      : lastEnteredAt(caseDoc, 'formalities');
+  const start = employeeTaskStart(caseDoc, track);
   if (start === undefined) return null;
-  const p = policy.employeeTask;
   const day = Math.max(0, Math.floor((now.getTime() - instantMs(start)) / MS_PER_DAY));
-  const kind: ReminderKind =
-    day === 0
-      ? 'notice'
-      : day >= p.seriousFromDay
-        ? 'serious'
-        : day === p.gentleDay
-          ? 'gentle'
-          : 'daily';
-  const task =
-    track === 'employee_handover'
-      ? 'handover_list'
-      : caseDoc.kind === 'resignation'
-        ? 'sign_letter'
-        : 'sign_receipt';
+  // A day without a scheduled reminder still gets one when HR asks: a daily one.
+  const kind = employeeKindOnDay(day, policy.employeeTask) ?? 'daily';
+  const task = employeeTaskItem(caseDoc, track);
   const at = toInstant(now);
   return {
     id: `${caseDoc.caseId}:${track}:manual-${beijingDate(now)}`,

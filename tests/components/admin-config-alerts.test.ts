@@ -1,15 +1,6 @@
 /** @jest-environment jsdom */
-import {
-  allText,
-  lifecycle,
-  render,
-  settle,
-  setUp,
-  tapButton,
-  textOf,
-  type Comp,
-  type WxMocks,
-} from './harness';
+import { openPage } from './fixtures/page';
+import { allText, settle, setUp, tapButton, textOf, type Comp, type WxMocks } from './harness';
 
 const privacyAlert = {
   id: 'privacy:chooseMessageFile:112',
@@ -36,12 +27,8 @@ describe('admin: configuration alerts', () => {
     ({ simulate, wx } = setUp());
   });
 
-  async function open(): Promise<Comp> {
-    const page = render(simulate, 'packages/admin/pages/config-alerts/index');
-    await lifecycle(simulate, page, 'onLoad');
-    await settle(simulate, 4);
-    return page;
-  }
+  const open = (): Promise<Comp> =>
+    openPage(simulate, 'packages/admin/pages/config-alerts/index', {}, 4);
 
   it('lists the open alerts first with what to fix, in Beijing time, and marks one fixed', async () => {
     let resolved = false;

@@ -1,4 +1,5 @@
 /** @jest-environment jsdom */
+import { openPage } from './fixtures/page';
 import {
   allText,
   lifecycle,
@@ -42,11 +43,7 @@ describe('admin: statistics page', () => {
     jest.restoreAllMocks();
   });
 
-  async function open(): Promise<Comp> {
-    const page = render(simulate, 'packages/admin/pages/stats/index');
-    await lifecycle(simulate, page, 'onLoad');
-    return page;
-  }
+  const open = (): Promise<Comp> => openPage(simulate, 'packages/admin/pages/stats/index');
 
   it('asks for the current Beijing month and shows every reason with count and share', async () => {
     wx.answer('admin.stats', stats);

@@ -1,9 +1,8 @@
 /** @jest-environment jsdom */
 import { formalitiesCase } from './fixtures/case-view';
+import { openPage } from './fixtures/page';
 import {
   allText,
-  lifecycle,
-  render,
   settle,
   setUp,
   tapButton,
@@ -43,11 +42,8 @@ describe('admin: termination page', () => {
     jest.restoreAllMocks();
   });
 
-  async function open(query: Record<string, string> = {}): Promise<Comp> {
-    const page = render(simulate, PAGE);
-    await lifecycle(simulate, page, 'onLoad', query);
-    return page;
-  }
+  const open = (query: Record<string, string> = {}): Promise<Comp> =>
+    openPage(simulate, PAGE, query);
 
   async function tapView(page: Comp, selector: string): Promise<void> {
     page.querySelector(selector)?.dispatchEvent('tap');

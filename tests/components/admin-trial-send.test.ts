@@ -1,35 +1,21 @@
 /** @jest-environment jsdom */
-import {
-  allText,
-  lifecycle,
-  render,
-  settle,
-  setUp,
-  tapButton,
-  textOf,
-  type Comp,
-  type WxMocks,
-} from './harness';
+import { templatesMeta } from './fixtures/meta';
+import { openPage } from './fixtures/page';
+import { allText, settle, setUp, tapButton, textOf, type Comp, type WxMocks } from './harness';
 
 const EMPLOYEE_TPL = 'Vq3KcPzE8mL2tR7yWnB4xJ6hD9sF1gA5uQ0oZkTiNeM';
 const MANAGER_TPL = 'Hn7WdR2bX5kS9pL3vC8mQ1tY6fG4jZ0aE2uK7oBxIsU';
 const HR_TPL = 'Tg5LmA8qN2cV6zH0rJ4wK9eP3sD7bF1xY5uO8iQtGkM';
 
-const meta = {
-  reasons: [],
-  states: {},
-  checklistItems: [],
-  policy: {},
-  templateIds: {
-    notice: EMPLOYEE_TPL,
-    daily: EMPLOYEE_TPL,
-    gentle: EMPLOYEE_TPL,
-    serious: EMPLOYEE_TPL,
-    hr_alert: HR_TPL,
-    manager_review: MANAGER_TPL,
-    legal_deadline: HR_TPL,
-  },
-};
+const meta = templatesMeta({
+  notice: EMPLOYEE_TPL,
+  daily: EMPLOYEE_TPL,
+  gentle: EMPLOYEE_TPL,
+  serious: EMPLOYEE_TPL,
+  hr_alert: HR_TPL,
+  manager_review: MANAGER_TPL,
+  legal_deadline: HR_TPL,
+});
 
 const results = [
   {
@@ -61,11 +47,7 @@ describe('admin: trial send of the message templates', () => {
     ({ simulate, wx } = setUp());
   });
 
-  async function open(): Promise<Comp> {
-    const page = render(simulate, 'packages/admin/pages/trial-send/index');
-    await lifecycle(simulate, page, 'onLoad');
-    return page;
-  }
+  const open = (): Promise<Comp> => openPage(simulate, 'packages/admin/pages/trial-send/index');
 
   it('asks WeChat for each template within the tap, before any call, then shows each outcome in Chinese', async () => {
     wx.answer('meta.get', meta);

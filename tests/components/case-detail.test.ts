@@ -1,11 +1,10 @@
 /** @jest-environment jsdom */
 import { formalitiesCase, submittedCase } from './fixtures/case-view';
 import { meta } from './fixtures/meta';
+import { openPage } from './fixtures/page';
 import { employeeSession, hrSession, managerSession } from './fixtures/session';
 import {
   allText,
-  lifecycle,
-  render,
   settle,
   setUp,
   tapButton,
@@ -26,11 +25,8 @@ describe('case detail page', () => {
     wx.answer('meta.get', meta);
   });
 
-  async function open(): Promise<Comp> {
-    const page = render(simulate, 'packages/case/pages/detail/index');
-    await lifecycle(simulate, page, 'onLoad', { caseId: 'case-1' });
-    return page;
-  }
+  const open = (): Promise<Comp> =>
+    openPage(simulate, 'packages/case/pages/detail/index', { caseId: 'case-1' });
 
   /** Writes the panel's comment and confirms it, as the user does. */
   async function confirmWith(page: Comp, comment: string): Promise<void> {

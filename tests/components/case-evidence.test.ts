@@ -1,6 +1,7 @@
 /** @jest-environment jsdom */
 import { formalitiesCase } from './fixtures/case-view';
 import { meta } from './fixtures/meta';
+import { openPage } from './fixtures/page';
 import {
   allText,
   lifecycle,
@@ -63,11 +64,8 @@ describe('case evidence page', () => {
     wx.answer('meta.get', checklistMeta);
   });
 
-  async function open(): Promise<Comp> {
-    const page = render(simulate, 'packages/case/pages/evidence/index');
-    await lifecycle(simulate, page, 'onLoad', { caseId: 'case-1' });
-    return page;
-  }
+  const open = (): Promise<Comp> =>
+    openPage(simulate, 'packages/case/pages/evidence/index', { caseId: 'case-1' });
 
   it('shows a verified chain with its heads and every record', async () => {
     wx.answer('case.evidence', evidence());

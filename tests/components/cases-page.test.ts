@@ -1,15 +1,7 @@
 /** @jest-environment jsdom */
+import { openPage } from './fixtures/page';
 import { hrSession, managerSession } from './fixtures/session';
-import {
-  allText,
-  lifecycle,
-  render,
-  settle,
-  setUp,
-  tapButton,
-  type Comp,
-  type WxMocks,
-} from './harness';
+import { allText, lifecycle, settle, setUp, tapButton, type Comp, type WxMocks } from './harness';
 
 function row(i: number, extra: Record<string, unknown> = {}) {
   return {
@@ -38,11 +30,7 @@ describe('cases page (board)', () => {
     ({ simulate, wx } = setUp());
   });
 
-  async function open(): Promise<Comp> {
-    const page = render(simulate, 'pages/cases/index');
-    await lifecycle(simulate, page, 'onLoad');
-    return page;
-  }
+  const open = (): Promise<Comp> => openPage(simulate, 'pages/cases/index');
 
   it('lists cases with their stage, and overdue and phone-call marks', async () => {
     wx.answer('admin.board', {
@@ -186,10 +174,11 @@ describe('cases page: HR’s own pages', () => {
     wx.answer('admin.board', { counts: {}, rows: [] });
   });
 
+  const open = (): Promise<Comp> => openPage(simulate, 'pages/cases/index');
+
   it('offers HR statistics, termination, binding codes and the roster, and opens them', async () => {
     app.globalData.session = hrSession;
-    const page = render(simulate, 'pages/cases/index');
-    await lifecycle(simulate, page, 'onLoad');
+    const page = await open();
     const links = ['#admin-stats', '#admin-terminate', '#admin-employee', '#admin-roster'].map(
       (id) => allText(page.querySelector(id)?.querySelector('.t-button') as Comp),
     );
@@ -211,8 +200,7 @@ describe('cases page: HR’s own pages', () => {
 
   it('shows them to nobody else', async () => {
     app.globalData.session = managerSession;
-    const page = render(simulate, 'pages/cases/index');
-    await lifecycle(simulate, page, 'onLoad');
+    const page = await open();
     expect(page.querySelector('#admin-stats')).toBeUndefined();
     expect(allText(page)).not.toContain('统计分析');
   });

@@ -1,9 +1,9 @@
 /** @jest-environment jsdom */
 import { formalitiesCase, submittedCase } from './fixtures/case-view';
+import { openPage } from './fixtures/page';
 import { employeeSession, hrSession, managerSession } from './fixtures/session';
 import {
   allText,
-  lifecycle,
   render,
   settle,
   setUp,
@@ -21,11 +21,7 @@ describe('home page', () => {
     ({ simulate, wx } = setUp());
   });
 
-  async function open() {
-    const page = render(simulate, 'pages/home/index');
-    await lifecycle(simulate, page, 'onLoad');
-    return page;
-  }
+  const open = () => openPage(simulate, 'pages/home/index');
 
   it('shows a loading state first', () => {
     wx.answer('me.get', employeeSession);

@@ -1,21 +1,17 @@
 /** @jest-environment jsdom */
+import { templatesMeta } from './fixtures/meta';
+import { openPage } from './fixtures/page';
 import { employeeSession, hrSession } from './fixtures/session';
-import { allText, lifecycle, render, settle, setUp, tapButton, type WxMocks } from './harness';
+import { allText, settle, setUp, tapButton, type WxMocks } from './harness';
 
-const meta = {
-  reasons: [],
-  states: {},
-  checklistItems: [],
-  policy: {},
-  templateIds: {
-    notice: 'TPL-NOTICE',
-    serious: 'TPL-TASK',
-    gentle: 'TPL-TASK',
-    daily: 'TPL-TASK',
-    hr_alert: 'TPL-ALERT',
-    legal_deadline: 'TPL-ALERT',
-  },
-};
+const meta = templatesMeta({
+  notice: 'TPL-NOTICE',
+  serious: 'TPL-TASK',
+  gentle: 'TPL-TASK',
+  daily: 'TPL-TASK',
+  hr_alert: 'TPL-ALERT',
+  legal_deadline: 'TPL-ALERT',
+});
 
 describe('me page', () => {
   let simulate: ReturnType<typeof setUp>['simulate'];
@@ -26,11 +22,7 @@ describe('me page', () => {
     wx.answer('meta.get', meta);
   });
 
-  async function open() {
-    const page = render(simulate, 'pages/me/index');
-    await lifecycle(simulate, page, 'onLoad');
-    return page;
-  }
+  const open = () => openPage(simulate, 'pages/me/index');
 
   it('shows the profile with roles and the reminder credits', async () => {
     wx.answer('me.get', { ...hrSession, subscriptions: { notice: 2, hr_alert: 0 } });

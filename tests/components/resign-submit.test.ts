@@ -1,9 +1,8 @@
 /** @jest-environment jsdom */
 import { meta } from './fixtures/meta';
+import { openPage } from './fixtures/page';
 import {
   allText,
-  lifecycle,
-  render,
   settle,
   setUp,
   tapButton,
@@ -32,11 +31,7 @@ describe('resign submit page', () => {
     wx.answer('me.get', { employee: null, roles: ['employee'], subscriptions: {} });
   });
 
-  async function open(): Promise<Comp> {
-    const page = render(simulate, 'packages/resign/pages/submit/index');
-    await lifecycle(simulate, page, 'onLoad');
-    return page;
-  }
+  const open = (): Promise<Comp> => openPage(simulate, 'packages/resign/pages/submit/index');
 
   async function choose(page: Comp, index: number) {
     const radios = page.querySelectorAll('.option');

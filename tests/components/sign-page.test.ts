@@ -1,17 +1,8 @@
 /** @jest-environment jsdom */
 import { drawStroke, fakeCanvas, giveCanvas } from './fixtures/canvas';
 import { formalitiesCase, submittedCase } from './fixtures/case-view';
-import {
-  allText,
-  lifecycle,
-  render,
-  settle,
-  setUp,
-  tapButton,
-  textOf,
-  type Comp,
-  type WxMocks,
-} from './harness';
+import { openPage } from './fixtures/page';
+import { allText, settle, setUp, tapButton, textOf, type Comp, type WxMocks } from './harness';
 
 const signed = {
   caseId: 'case-1',
@@ -31,11 +22,8 @@ describe('sign page', () => {
     wx.answer('me.get', { employee: null, roles: ['employee'], subscriptions: {} });
   });
 
-  async function open(): Promise<Comp> {
-    const page = render(simulate, 'packages/sign/pages/sign/index');
-    await lifecycle(simulate, page, 'onLoad', { caseId: 'case-1' });
-    return page;
-  }
+  const open = (): Promise<Comp> =>
+    openPage(simulate, 'packages/sign/pages/sign/index', { caseId: 'case-1' });
 
   /** Makes the pad drawable (no canvas in the simulator) and signs on it. */
   async function signOnPad(page: Comp) {

@@ -6,12 +6,10 @@
  *   npx tsx tools/bench/offboarding-actions.ts
  */
 import {
-  actionOf,
   type Caller,
-  openidOf,
-  ownerHasManager,
+  importRows,
+  readyScene,
   roundTripBudget,
-  SCENES,
   SUCCESS_PATHS,
 } from '../../tests/integration/offboarding/action-scenes';
 import {
@@ -42,13 +40,8 @@ async function successPath(
   scene: string,
   who: Caller,
   cold: boolean,
-): Promise<{ answer: Answer; reads: number; writes: number; payload: unknown }> {
-  const hasManager = ownerHasManager(scene);
-  const owner = await company.hire(hasManager ? 'M001' : null);
-  const caller = openidOf(company, who, owner, hasManager);
-  const setUp = SCENES[scene];
-  if (!setUp) throw new Error(`no scene for ${scene}`);
-  const payload = await setUp(company, owner, caller);
+): Promise<{ answer: Answer; reads: number; writes: number; budget: number }> {
+  const { action, caller, payload } = await readyScene(company, scene, who);
   if (cold) {
     const clock = company.cloud.clock;
     await clock.jump(new Date(clock.now().getTime() + SETTINGS_CACHE_MS + 1000));
@@ -56,13 +49,14 @@ async function successPath(
     // Any call that reads the settings leaves them cached in the instance.
     await company.must(company.person('H001').openid, 'meta.get');
   }
-  return { ...(await company.measured(caller, actionOf(scene), payload)), payload };
+  const budget = roundTripBudget(action, payload);
+  return { ...(await company.measured(caller, action, payload)), budget };
 }
 
 async function successPaths(company: Company): Promise<Line[]> {
   const lines: Line[] = [];
   for (const [scene, who] of SUCCESS_PATHS) {
-    const { answer, reads, writes, payload } = await successPath(company, scene, who, false);
+    const { answer, reads, writes, budget } = await successPath(company, scene, who, false);
     const cold = await successPath(company, scene, who, true);
     lines.push({
       what: scene,
@@ -70,7 +64,7 @@ async function successPaths(company: Company): Promise<Line[]> {
       outcome: outcomeOf(answer),
       reads,
       writes,
-      budget: roundTripBudget(actionOf(scene), payload),
+      budget,
       cold: cold.reads + cold.writes,
     });
   }
@@ -78,15 +72,7 @@ async function successPaths(company: Company): Promise<Line[]> {
 }
 
 async function importOf(company: Company, count: number): Promise<Line> {
-  const rows = Array.from({ length: count }, (_, i) => ({
-    employeeNo: unique('B'),
-    name: `批量${i}`,
-    department: '研发部',
-    position: '工程师',
-    managerNo: 'M001',
-    hireDate: '2027-02-01',
-    probationEndDate: '2027-05-01',
-  }));
+  const rows = importRows(count);
   const hr = company.person('H001').openid;
   const { answer, reads, writes } = await company.measured(hr, 'admin.import', { rows });
   return {

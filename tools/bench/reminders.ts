@@ -7,80 +7,21 @@
  */
 import fs from 'node:fs';
 import os from 'node:os';
-import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { ownUploadPath } from '../demo/demo-company';
-import { createLocalCloud, type LocalCloud } from '../local-cloud';
+import {
+  caseInFormalities,
+  seedPeople,
+  startReminderCloud,
+} from '../../tests/integration/reminders/reminders-harness';
+import { type LocalCloud } from '../local-cloud';
 
-const ADMIN = 'bench-admin';
-const EMPLOYEE = 'bench-employee';
 const START = '2027-03-01T09:50:00+08:00';
 /** The run after the cases entered formalities: every due case has its notice due. */
 const RUN_AT = '2027-03-01T10:00:00+08:00';
 
-async function call(cloud: LocalCloud, openid: string, action: string, payload?: unknown) {
-  const result = (await cloud.invoke('offboarding', { action, payload }, { openid })) as {
-    ok: boolean;
-    data?: Record<string, unknown>;
-  };
-  if (!result.ok) throw new Error(`${action}: ${JSON.stringify(result)}`);
-  return result.data as Record<string, unknown>;
-}
-
-/** One real case through the product (submitted, handed over, approved, confirmed): the template. */
-async function templateCase(cloud: LocalCloud): Promise<WxServerSdk.Doc> {
-  const rows = [
-    {
-      employeeNo: 'H001',
-      name: '王芳',
-      department: '人力资源部',
-      position: 'HRBP',
-      hireDate: '2020-01-01',
-      probationEndDate: '2020-04-01',
-      roles: ['hr'],
-    },
-    {
-      employeeNo: 'D001',
-      name: '张三',
-      department: '研发部',
-      position: '工程师',
-      hireDate: '2022-03-01',
-      probationEndDate: '2022-06-01',
-    },
-  ];
-  await call(cloud, ADMIN, 'admin.import', { rows });
-  for (const [no, openid] of [
-    ['H001', 'bench-hr'],
-    ['D001', EMPLOYEE],
-  ] as const) {
-    const { code } = await call(cloud, ADMIN, 'admin.bindingCode', { employeeNo: no });
-    await call(cloud, openid, 'me.bind', { employeeNo: no, code });
-  }
-  const { caseId } = await call(cloud, EMPLOYEE, 'case.submit', {
-    reason: 'resignation',
-    idempotencyKey: 'bench-0001',
-  });
-  const png = Buffer.from(
-    'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=',
-    'base64',
-  );
-  const { fileID } = await cloud.upload(
-    ownUploadPath(EMPLOYEE, `cases/${String(caseId)}/handover_checklist/a.png`),
-    png,
-    EMPLOYEE,
-  );
-  await call(cloud, EMPLOYEE, 'case.attach', {
-    caseId,
-    kind: 'handover_checklist',
-    fileIds: [fileID],
-  });
-  await call(cloud, 'bench-hr', 'case.review', { caseId, decision: 'approve' });
-  await call(cloud, 'bench-hr', 'case.hrConfirm', { caseId });
-  const { data } = await cloud.cloud
-    .database()
-    .collection('cases')
-    .where({ _id: String(caseId) })
-    .get();
+/** One real case through the product, seeded as the reminder tests seed theirs: the template. */
+async function templateCase(cloud: LocalCloud, caseId: string): Promise<WxServerSdk.Doc> {
+  const { data } = await cloud.cloud.database().collection('cases').where({ _id: caseId }).get();
   if (!data[0]) throw new Error('template case missing');
   return data[0];
 }
@@ -137,17 +78,16 @@ async function naiveScan(cloud: LocalCloud): Promise<Numbers> {
 
 export async function benchReminders(open = 10_000, due = 1_000): Promise<void> {
   // Memory-backed when the machine has it: filling 10,000 cases is not what is measured.
-  const base = fs.existsSync('/dev/shm') ? '/dev/shm' : os.tmpdir();
-  const dataDir = fs.mkdtempSync(path.join(base, 'bench-reminders-'));
-  const cloud = await createLocalCloud({
-    dataDir,
-    realTimeTimers: false,
+  const h = await startReminderCloud(
     // The operator's setting for a 60 s function timeout (cloudfunctions/README.md).
-    env: { ADMIN_OPENIDS: ADMIN, SWEEP_BUDGET_MS: '50000' },
-  });
+    { SWEEP_BUDGET_MS: '50000' },
+    fs.existsSync('/dev/shm') ? '/dev/shm' : os.tmpdir(),
+  );
+  const cloud = h.cloud;
   try {
     await cloud.clock.jump(new Date(START));
-    const template = await templateCase(cloud);
+    await seedPeople(h);
+    const template = await templateCase(cloud, await caseInFormalities(h));
     const filling = performance.now();
     await fill(cloud, template, open, due);
     console.log(
@@ -177,8 +117,7 @@ export async function benchReminders(open = 10_000, due = 1_000): Promise<void> 
       `  reminders decided: ${reminders}; writes per due reminder: ${(sweep.writes / Math.max(1, reminders)).toFixed(2)}; sends attempted: ${cloud.outbox().length}; run ok: ${String(run?.ok)}`,
     );
   } finally {
-    await cloud.close();
-    fs.rmSync(dataDir, { recursive: true, force: true });
+    await h.dispose();
   }
 }
 

@@ -172,7 +172,6 @@ export function actionOf(scene: string): ActionName {
   return scene.split(' ')[0] as ActionName;
 }
 
-/** Whether the scene's owner reports to nobody (reviewed by HR, DESIGN §2). */
 /**
  * DESIGN §4, §7: at most 4 database round trips an action; `admin.import` one per row plus 2;
  * `case.remind` sends a message as the timer does and pays what every reminder costs (the
@@ -193,6 +192,7 @@ export function roundTripBudget(action: ActionName, payload: unknown): number {
   return 4;
 }
 
+/** Whether the scene's owner reports to someone (else HR reviews, DESIGN §2). */
 export function ownerHasManager(scene: string): boolean {
   return !scene.includes('without a manager');
 }
@@ -258,3 +258,33 @@ export const SUCCESS_PATHS: readonly (readonly [scene: string, who: Caller])[] =
   ['admin.configAlerts', 'admin'],
   ['admin.configAlertResolve', 'admin'],
 ];
+
+/**
+ * A scene made ready to call: a new owner hired (under M001 unless the scene says otherwise),
+ * the caller chosen relative to them, and what must exist first set up.
+ */
+export async function readyScene(
+  company: Company,
+  scene: string,
+  who: Caller,
+): Promise<{ action: ActionName; caller: string; payload: unknown }> {
+  const hasManager = ownerHasManager(scene);
+  const owner = await company.hire(hasManager ? 'M001' : null);
+  const caller = openidOf(company, who, owner, hasManager);
+  const setUp = SCENES[scene];
+  if (!setUp) throw new Error(`no scene for ${scene}`);
+  return { action: actionOf(scene), caller, payload: await setUp(company, owner, caller) };
+}
+
+/** `count` new engineers under M001 as a roster import sends them. */
+export function importRows(count: number) {
+  return Array.from({ length: count }, (_, i) => ({
+    employeeNo: unique('B'),
+    name: `批量${i}`,
+    department: '研发部',
+    position: '工程师',
+    managerNo: 'M001',
+    hireDate: '2027-02-01',
+    probationEndDate: '2027-05-01',
+  }));
+}

@@ -9,7 +9,7 @@
  * bound to no one; an unbound caller is a new OPENID every time.
  */
 import { ACTION_NAMES, type ErrorCode } from '../../../server/contract';
-import { actionOf, CALLERS, openidOf, ownerHasManager, SCENES } from './action-scenes';
+import { actionOf, CALLERS, readyScene, SCENES } from './action-scenes';
 import { ADMIN_OPENID, CHINESE, type Company, startCompany, unique } from './company-harness';
 
 type Expected = 'ok' | ErrorCode;
@@ -181,21 +181,16 @@ describe('the authorisation table', () => {
   });
 
   it.each(CASES)('%s as %s → %s', async (scene, who, expected) => {
-    const hasManager = ownerHasManager(scene);
-    const owner = await company.hire(hasManager ? 'M001' : null);
-    const caller = openidOf(company, who, owner, hasManager);
-    const setUp = SCENES[scene];
-    if (!setUp) throw new Error(`no scene for ${scene}`);
-    const payload = await setUp(company, owner, caller);
+    const { action, caller, payload } = await readyScene(company, scene, who);
 
-    const answer = await company.call(caller, actionOf(scene), payload);
+    const answer = await company.call(caller, action, payload);
 
     const outcome = answer.ok ? 'ok' : answer.error.code;
     expect({ outcome, ...(answer.ok ? {} : { message: answer.error.message }) }).toEqual(
       expect.objectContaining({ outcome: expected }),
     );
     if (!answer.ok) expect(answer.error.message).toMatch(CHINESE);
-    if (answer.ok && actionOf(scene) === 'admin.board' && who.includes('manager')) {
+    if (answer.ok && action === 'admin.board' && who.includes('manager')) {
       // A manager's board holds the cases of their direct reports and nobody else's.
       const managerNo = who === 'manager of owner' ? 'M001' : 'M002';
       const rows = (answer.data as { rows: { employeeNo: string; state: string }[] }).rows;

@@ -3,14 +3,7 @@
  * on a warm instance (one that read the settings within the last minute and keeps them).
  */
 import { ACTION_NAMES } from '../../../server/contract';
-import {
-  actionOf,
-  openidOf,
-  ownerHasManager,
-  roundTripBudget,
-  SCENES,
-  SUCCESS_PATHS,
-} from './action-scenes';
+import { actionOf, importRows, readyScene, roundTripBudget, SUCCESS_PATHS } from './action-scenes';
 import { type Company, startCompany, unique } from './company-harness';
 
 let company: Company;
@@ -24,13 +17,7 @@ it('counts every action', () => {
 });
 
 it.each(SUCCESS_PATHS)('%s as %s: within its round-trip budget', async (scene, who) => {
-  const action = actionOf(scene);
-  const hasManager = ownerHasManager(scene);
-  const owner = await company.hire(hasManager ? 'M001' : null);
-  const caller = openidOf(company, who, owner, hasManager);
-  const setUp = SCENES[scene];
-  if (!setUp) throw new Error(`no scene for ${scene}`);
-  const payload = await setUp(company, owner, caller);
+  const { action, caller, payload } = await readyScene(company, scene, who);
   // A warm instance: it read the settings within the last minute and keeps them.
   await company.must(company.person('H001').openid, 'meta.get');
 
@@ -49,15 +36,7 @@ it.each(SUCCESS_PATHS)('%s as %s: within its round-trip budget', async (scene, w
 
 it('admin.import of 50 rows stays within one round trip per row plus 2', async () => {
   const hr = company.person('H001').openid;
-  const rows = Array.from({ length: 50 }, (_, i) => ({
-    employeeNo: unique('B'),
-    name: `批量${i}`,
-    department: '研发部',
-    position: '工程师',
-    managerNo: 'M001',
-    hireDate: '2027-02-01',
-    probationEndDate: '2027-05-01',
-  }));
+  const rows = importRows(50);
   // Half of them exist already: updates cost the same as creations.
   await company.must(hr, 'admin.import', { rows: rows.slice(0, 25) });
 

@@ -28,10 +28,15 @@ export interface ReminderHarness {
   dispose(): Promise<void>;
 }
 
+/**
+ * A local cloud with the reminders' people (the admin from `ADMIN_OPENIDS`) in a fresh data
+ * folder under `base`, deleted on dispose. The benchmark seeds its cases the same way.
+ */
 export async function startReminderCloud(
   env: Record<string, string> = {},
+  base = os.tmpdir(),
 ): Promise<ReminderHarness> {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'reminders-test-'));
+  const dataDir = fs.mkdtempSync(path.join(base, 'reminders-'));
   const cloud = await createLocalCloud({
     dataDir,
     realTimeTimers: false,
