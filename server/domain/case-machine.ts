@@ -220,12 +220,17 @@ export const CASE_STATES: Record<State, { readonly on: Partial<Record<EventType,
 };
 
 /** The table as one rule per (from, event), for checks and tests that walk every rule. */
-export const CASE_MACHINE: readonly TransitionRule[] = STATES.flatMap((from) =>
-  Object.entries(CASE_STATES[from].on).map(([event, t]) => ({
-    ...t,
-    from,
-    event: event as EventType,
-  })),
+export const CASE_MACHINE: readonly TransitionRule[] = STATES.reduce<TransitionRule[]>(
+  (rules, from) => [
+    ...rules,
+    // The keys of `on` are events; Object.entries only types them as strings.
+    ...Object.entries(CASE_STATES[from].on).map(([event, t]) => ({
+      ...t,
+      from,
+      event: event as EventType,
+    })),
+  ],
+  [],
 );
 
 /** The rule for (kind, state, event), if the table has one. */
