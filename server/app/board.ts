@@ -6,7 +6,7 @@ import {
   isInstant,
   toInstant,
 } from '../domain/beijing-calendar';
-import { isTerminal, STATES, type State } from '../domain/case-states';
+import { STATES, type State, UNFINISHED_STATES } from '../domain/case-states';
 import { isHr } from './caller';
 import { fail, ok } from './outcome';
 import type { BoardCase, BoardFilter, BoardPosition, CaseQueries } from './ports/case-queries.port';
@@ -15,9 +15,6 @@ import type { Handler } from './rpc-handler';
 
 /** Rows per board page (DESIGN §7: lists are paged by 20). */
 export const BOARD_PAGE_SIZE = 20;
-
-/** What the board shows when no state is asked for: every case still being handled. */
-export const OPEN_STATES: readonly State[] = STATES.filter((state) => !isTerminal(state));
 
 /**
  * Finished cases (completed, withdrawn) are counted over the last 90 days only: the board is
@@ -130,7 +127,8 @@ export function boardHandlers(deps: BoardDeps): { 'admin.board': Handler<'admin.
       }
 
       const visible = hr ? STATES : STATES_SEEN_BY_MANAGERS;
-      const wanted = payload.state ? [payload.state] : OPEN_STATES;
+      // No state asked for: every case still being handled.
+      const wanted = payload.state ? [payload.state] : UNFINISHED_STATES;
       const rowStates = wanted.filter((state) => visible.includes(state));
       const narrowed: BoardFilter = {
         ...(managerNo ? { managerNo } : {}),

@@ -121,20 +121,30 @@ export async function saveReminderOutcome(
   return cases.saveWithEvents(before.version, stored, events);
 }
 
-/** The domain record inside a stored case (indicators and the log stripped). */
+/**
+ * Every field a stored case holds beside its domain record (the log, the indicators, the
+ * reminder schedule, the OA mark): a field added to StoredCase does not compile until it is
+ * listed here.
+ */
+const STORED_ONLY: Record<Exclude<keyof StoredCase, keyof CaseRecord>, true> = {
+  events: true,
+  needsCall: true,
+  nextReminderAt: true,
+  oaSyncFailed: true,
+  enteredAt: true,
+  overdueAt: true,
+  noticeDate: true,
+  stageMs: true,
+  handlingMs: true,
+  formalitiesAtMs: true,
+  signedAtMs: true,
+};
+
+const STORED_ONLY_KEYS: ReadonlySet<string> = new Set(Object.keys(STORED_ONLY));
+
+/** The domain record inside a stored case: every stored-only field stripped. */
 function recordOf(stored: StoredCase): CaseRecord {
-  const {
-    events: _events,
-    needsCall: _needsCall,
-    nextReminderAt: _next,
-    enteredAt: _enteredAt,
-    overdueAt: _overdueAt,
-    noticeDate: _noticeDate,
-    stageMs: _stageMs,
-    handlingMs: _handlingMs,
-    formalitiesAtMs: _formalitiesAtMs,
-    signedAtMs: _signedAtMs,
-    ...record
-  } = stored;
-  return record;
+  const entries = Object.entries(stored).filter(([key]) => !STORED_ONLY_KEYS.has(key));
+  // What is left is exactly the CaseRecord part; entries only type it as strings and unknowns.
+  return Object.fromEntries(entries) as unknown as CaseRecord;
 }

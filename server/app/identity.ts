@@ -84,7 +84,7 @@ export function identityHandlers(deps: IdentityDeps): {
     async 'me.bind'({ caller, now }, { employeeNo, code }) {
       if (caller.employee && caller.employee.employeeNo !== employeeNo) {
         return guardFailed(
-          'openidBoundElsewhere',
+          'openid_bound_elsewhere',
           `该微信已绑定员工 ${caller.employee.employeeNo}，如需更换请联系 HR`,
         );
       }
@@ -101,16 +101,16 @@ export function identityHandlers(deps: IdentityDeps): {
           if (claim?.employeeNo !== undefined && claim.employeeNo !== employeeNo) {
             return {
               answer: guardFailed(
-                'openidBoundElsewhere',
+                'openid_bound_elsewhere',
                 `该微信已绑定员工 ${claim.employeeNo}，如需更换请联系 HR`,
               ),
             };
           }
           if (claimFailures.length >= MAX_FAILURES_PER_OPENID) {
-            return { answer: guardFailed('bindingRateLimited', RATE_LIMITED) };
+            return { answer: guardFailed('binding_rate_limited', RATE_LIMITED) };
           }
           const binding = record?.binding;
-          const wrong = guardFailed('bindingCode', '员工编号或绑定码不正确');
+          const wrong = guardFailed('binding_code', '员工编号或绑定码不正确');
           // A wrong try counts against this OPENID whatever the employee number.
           const claimAfterFailure: OpenidClaim = {
             ...(claim?.employeeNo !== undefined ? { employeeNo: claim.employeeNo } : {}),
@@ -126,7 +126,7 @@ export function identityHandlers(deps: IdentityDeps): {
             (binding.lockedUntil !== undefined && binding.lockedUntil > at) ||
             locks.some((l) => l.openid === openid)
           ) {
-            return { answer: guardFailed('bindingLocked', LOCKED) };
+            return { answer: guardFailed('binding_locked', LOCKED) };
           }
           const valid = binding.codeHash === hash && !binding.usedAt && binding.expiresAt > at;
           if (!valid) {
@@ -142,11 +142,11 @@ export function identityHandlers(deps: IdentityDeps): {
                 },
               },
             };
-            let answer = locked ? guardFailed('bindingLocked', LOCKED) : wrong;
+            let answer = locked ? guardFailed('binding_locked', LOCKED) : wrong;
             if (binding.usedAt && binding.codeHash === hash) {
-              answer = guardFailed('bindingCodeUsed', '绑定码已使用，请联系 HR 重新发放');
+              answer = guardFailed('binding_code_used', '绑定码已使用，请联系 HR 重新发放');
             } else if (binding.expiresAt <= at) {
-              answer = guardFailed('bindingCodeExpired', '绑定码已过期，请联系 HR 重新发放');
+              answer = guardFailed('binding_code_expired', '绑定码已过期，请联系 HR 重新发放');
             }
             return { answer, employee, claim: claimAfterFailure };
           }

@@ -1,4 +1,5 @@
 import type { ErrorCode, RpcError } from '../contract';
+import type { GuardName } from '../domain/case-effects';
 
 /** An action's answer: data, or an expected failure as a value with a stable code. */
 export type Outcome<T> = { ok: true; data: T } | Failure;
@@ -17,7 +18,25 @@ export function fail(
   return { ok: false, error: details ? { code, message, details } : { code, message } };
 }
 
+/** Preconditions only the app can check: the open-case lock, the reminder window, binding. */
+type AppGuard =
+  | 'one_open_case'
+  | 'employee_task_open'
+  | 'send_window'
+  | 'openid_bound_elsewhere'
+  | 'binding_code'
+  | 'binding_code_used'
+  | 'binding_code_expired'
+  | 'binding_locked'
+  | 'binding_rate_limited';
+
+/** Holds only lower-case codes: clients read `details.guard` in one casing, snake_case. */
+type OneCasing<T extends Lowercase<string>> = T;
+
+/** Every code `details.guard` of PRECONDITION_FAILED can carry. */
+export type GuardCode = OneCasing<GuardName | AppGuard>;
+
 /** PRECONDITION_FAILED naming the guard that stopped the action. */
-export function guardFailed(guard: string, message: string): Failure {
+export function guardFailed(guard: GuardCode, message: string): Failure {
   return fail('PRECONDITION_FAILED', message, { guard });
 }

@@ -3,7 +3,7 @@ import { type AttachmentKind } from './attachments';
 import { toInstant } from './beijing-calendar';
 import { type Actor, type DomainResult } from './case-effects';
 import { type CaseRecord, type StoredAttachment } from './case-record';
-import { isTerminal, type State } from './case-states';
+import { isTerminal, type State, UNFINISHED_STATES } from './case-states';
 import { actsAsHr } from './roles';
 
 /** A file the server has already checked, hashed and copied to evidence storage. */
@@ -13,14 +13,6 @@ interface AttachRule {
   readonly who: 'owner_or_hr' | 'hr' | 'anyone';
   readonly states: readonly State[];
 }
-
-const OPEN_STATES: readonly State[] = [
-  'draft',
-  'submitted',
-  'returned',
-  'hr_review',
-  'formalities',
-];
 
 /** Who may add which document when (DESIGN §4 `case.attach`). */
 export const ATTACH_RULES: Record<AttachmentKind, AttachRule> = {
@@ -32,8 +24,8 @@ export const ATTACH_RULES: Record<AttachmentKind, AttachRule> = {
   appraisal_record: { who: 'hr', states: ['draft'] },
   training_certificate: { who: 'hr', states: ['draft'] },
   position_change_record: { who: 'hr', states: ['draft'] },
-  notice_delivery: { who: 'hr', states: OPEN_STATES },
-  other: { who: 'anyone', states: OPEN_STATES },
+  notice_delivery: { who: 'hr', states: UNFINISHED_STATES },
+  other: { who: 'anyone', states: UNFINISHED_STATES },
 };
 
 function mayAttach(rule: AttachRule, actor: Actor): boolean {

@@ -1,10 +1,9 @@
 import { type CaseRecord } from './case-record';
 import { type DomainResult, type PendingEvent } from './case-effects';
-import { trackEffects } from './reminder-tracks';
 
 /**
  * A change that keeps the case in its state: the case one version on, with the event that
- * records it and the reminder tracks it opened or closed.
+ * records it.
  */
 export function changeCase(
   before: CaseRecord,
@@ -20,6 +19,6 @@ export function changeCase(
   return {
     ok: true,
     case: next,
-    effects: { event, reminders: trackEffects(before, next, event.at) },
+    effects: { event },
   };
 }

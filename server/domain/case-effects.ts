@@ -3,7 +3,6 @@ import { type AuditEventType } from './case-events';
 import { type State } from './case-states';
 import { type CaseRecord } from './case-record';
 import { type Instant } from './beijing-calendar';
-import { type ReminderTrack } from './reminder-kinds';
 import { type Role } from './roles';
 
 /** Who did something: the OPENID the server saw and the role they acted in. */
@@ -20,14 +19,12 @@ export interface PendingEvent {
   readonly payload: Readonly<Record<string, unknown>>;
 }
 
-/** Reminder tracks a change opens or closes; the sweep reads the case to schedule them. */
-export type ReminderEffect =
-  | { readonly op: 'open'; readonly track: ReminderTrack; readonly at: Instant }
-  | { readonly op: 'close'; readonly track: ReminderTrack; readonly at: Instant };
-
+/**
+ * What a change leaves for the adapters to carry out: its audit event. Reminders are not an
+ * effect: the writer schedules them from the case before and after (`nextReminderAfterChange`).
+ */
 export interface Effects {
   readonly event: PendingEvent;
-  readonly reminders: readonly ReminderEffect[];
 }
 
 /** Expected failures, as values with stable codes (mapped onto the RPC error codes). */

@@ -10,12 +10,11 @@ import {
   type GuardContext,
   type MachineGuard,
 } from './case-guards';
-import { type State } from './case-states';
+import { type State, STATES } from './case-states';
 import { buildChecklist } from './checklist-rules';
 import { lastWorkingDayTooLate } from './date-window';
 import { terminationLastWorkingDay } from './notice-period';
 import { type Policy } from './policy';
-import { trackEffects } from './reminder-tracks';
 import { actsAsHr } from './roles';
 
 /**
@@ -24,14 +23,24 @@ import { actsAsHr } from './roles';
  */
 export type ActorRule = 'employee' | 'manager' | 'hr' | 'hr_when_no_manager';
 
-export interface TransitionRule {
+/** The audit event's payload besides `from`, `to` and the comment. */
+type PayloadOf = (ctx: GuardContext, next: CaseRecord) => Readonly<Record<string, unknown>>;
+
+/** What an event does in one state, as xstate's `states.<from>.on.<event>` reads. */
+export interface Transition {
   readonly kinds: readonly CaseKind[];
-  readonly from: State;
-  readonly event: EventType;
   readonly actors: readonly ActorRule[];
   readonly to: State;
   /** Checked in order; the first that fails answers. */
   readonly guards: readonly MachineGuard[];
+  /** What the event changes besides the state, once every guard holds. */
+  readonly apply?: (ctx: GuardContext, at: Instant) => Partial<CaseRecord>;
+  readonly payload?: PayloadOf;
+}
+
+export interface TransitionRule extends Transition {
+  readonly from: State;
+  readonly event: EventType;
 }
 
 const RESIGNATION: readonly CaseKind[] = ['resignation'];
@@ -41,135 +50,188 @@ const REVIEWER: readonly ActorRule[] = ['manager', 'hr_when_no_manager'];
 const HR: readonly ActorRule[] = ['hr'];
 const EMPLOYEE: readonly ActorRule[] = ['employee'];
 
-/** The only place that says which event is allowed where (DESIGN §3 "States and events"). */
-export const CASE_MACHINE: readonly TransitionRule[] = [
+/** HR cancels a case, saying why in the comment. */
+const hrCancel = (kinds: readonly CaseKind[]): Transition => ({
+  kinds,
+  actors: HR,
+  to: 'withdrawn',
+  guards: ['comment_given'],
+});
+
+const withdraw: Transition = {
+  kinds: RESIGNATION,
+  actors: EMPLOYEE,
+  to: 'withdrawn',
+  guards: ['withdraw_allowed'],
+  // Logged as a withdrawal the company agreed to in advance by its setting.
+  payload: () => ({ agreedBySetting: 'employeeMayWithdrawBeforeReview' }),
+};
+
+/** The days and the checklist a notice fixes, as hr.confirm and hr.issue record them. */
+const noticeTerms: PayloadOf = (_ctx, next) => ({
+  lastWorkingDay: next.lastWorkingDay,
+  legalLastWorkingDay: next.legalLastWorkingDay,
+  ...(next.earlyReleaseProposedBy ? { earlyReleaseProposedBy: next.earlyReleaseProposedBy } : {}),
+  checklist: next.checklist.map((e) => e.item),
+});
+
+/** HR confirms a resignation: the last working day chosen, the checklist for the formalities. */
+function confirmResignation(ctx: GuardContext): Partial<CaseRecord> {
+  const { case: c, command, now, actor, policy } = ctx;
+  const lastWorkingDay = chosenLastWorkingDay(ctx) ?? c.legalLastWorkingDay;
+  if (lastWorkingDay === undefined) return {};
+  const early = lastWorkingDay < (c.legalLastWorkingDay ?? lastWorkingDay);
+  const earlyReleaseProposedBy = early ? command.earlyReleaseProposedBy : undefined;
+  return {
+    lastWorkingDay,
+    earlyReleaseProposedBy,
+    hrOwner: actor.openid,
+    checklist: buildChecklist({
+      kind: c.kind,
+      formalitiesStart: now,
+      lastWorkingDay,
+      hasManager: c.managerNo !== undefined,
+      assets: command.assets ?? policy.assets,
+      earlyReleaseProposedBy,
+    }),
+  };
+}
+
+/** HR issues a termination: the notice time is the issue time (DESIGN §3). */
+function issueTermination(ctx: GuardContext, at: Instant): Partial<CaseRecord> {
+  const { case: c, command, now, actor, policy } = ctx;
+  const legal = terminationLastWorkingDay(now);
+  const lastWorkingDay =
+    c.noticeMode === 'payInLieu' && c.lastWorkingDay !== undefined ? c.lastWorkingDay : legal;
+  return {
+    noticeReceivedAt: at,
+    legalLastWorkingDay: legal,
+    lastWorkingDay,
+    noProtectedStatus: true,
+    hrOwner: c.hrOwner ?? actor.openid,
+    checklist: buildChecklist({
+      kind: c.kind,
+      formalitiesStart: now,
+      lastWorkingDay,
+      hasManager: c.managerNo !== undefined,
+      assets: command.assets ?? policy.assets,
+      noticeMode: c.noticeMode,
+    }),
+  };
+}
+
+/**
+ * The only place that says which event is allowed where and what it does (DESIGN §3 "States
+ * and events"), by the state it leaves. Every state is listed: one with no events is final.
+ */
+export const CASE_STATES: Record<State, { readonly on: Partial<Record<EventType, Transition>> }> = {
+  draft: {
+    on: {
+      'hr.issue': {
+        kinds: TERMINATION,
+        actors: HR,
+        to: 'formalities',
+        guards: [
+          'termination_documents_attached',
+          'no_protected_status_attested',
+          'last_working_day_chosen',
+        ],
+        apply: issueTermination,
+        payload: (ctx, next) => ({
+          ...noticeTerms(ctx, next),
+          noProtectedStatus: true,
+          noticeMode: next.noticeMode,
+        }),
+      },
+      'hr.cancel': hrCancel(TERMINATION),
+    },
+  },
   // A resignation is a notice: the manager cannot refuse it, only return it for material.
-  {
-    kinds: RESIGNATION,
-    from: 'submitted',
-    event: 'review.approve',
-    actors: REVIEWER,
-    to: 'hr_review',
-    guards: ['handover_list_present', 'reason_requirements_met'],
+  submitted: {
+    on: {
+      'review.approve': {
+        kinds: RESIGNATION,
+        actors: REVIEWER,
+        to: 'hr_review',
+        guards: ['handover_list_present', 'reason_requirements_met'],
+      },
+      'review.return': {
+        kinds: RESIGNATION,
+        actors: REVIEWER,
+        to: 'returned',
+        guards: ['comment_given'],
+      },
+      'hr.escalate': {
+        kinds: RESIGNATION,
+        actors: HR,
+        to: 'hr_review',
+        guards: ['manager_overdue', 'comment_given', 'handover_list_present'],
+      },
+      withdraw,
+      'hr.cancel': hrCancel(RESIGNATION),
+    },
   },
-  {
-    kinds: RESIGNATION,
-    from: 'submitted',
-    event: 'review.return',
-    actors: REVIEWER,
-    to: 'returned',
-    guards: ['comment_given'],
+  returned: {
+    on: {
+      resubmit: {
+        kinds: RESIGNATION,
+        actors: EMPLOYEE,
+        to: 'submitted',
+        guards: ['reason_requirements_met'],
+      },
+      withdraw,
+      'hr.cancel': hrCancel(RESIGNATION),
+    },
   },
-  {
-    kinds: RESIGNATION,
-    from: 'submitted',
-    event: 'hr.escalate',
-    actors: HR,
-    to: 'hr_review',
-    guards: ['manager_overdue', 'comment_given', 'handover_list_present'],
+  hr_review: {
+    on: {
+      'hr.confirm': {
+        kinds: RESIGNATION,
+        actors: HR,
+        to: 'formalities',
+        guards: ['last_working_day_after_notice', 'later_day_consented', 'earlier_day_proposed'],
+        apply: confirmResignation,
+        payload: noticeTerms,
+      },
+      'hr.return': {
+        kinds: RESIGNATION,
+        actors: HR,
+        to: 'returned',
+        guards: ['comment_given'],
+      },
+      'hr.cancel': hrCancel(RESIGNATION),
+    },
   },
-  {
-    kinds: RESIGNATION,
-    from: 'submitted',
-    event: 'withdraw',
-    actors: EMPLOYEE,
-    to: 'withdrawn',
-    guards: ['withdraw_allowed'],
+  formalities: {
+    on: {
+      // 第37条 / 第40条: the contract ends on the last working day, signed or not.
+      'hr.close': {
+        kinds: BOTH,
+        actors: HR,
+        to: 'completed',
+        guards: ['last_working_day_reached', 'checklist_complete'],
+        apply: (_ctx, at) => ({ completedAt: at }),
+      },
+      'hr.cancel': hrCancel(BOTH),
+    },
   },
-  {
-    kinds: RESIGNATION,
-    from: 'submitted',
-    event: 'hr.cancel',
-    actors: HR,
-    to: 'withdrawn',
-    guards: ['comment_given'],
-  },
-  {
-    kinds: RESIGNATION,
-    from: 'returned',
-    event: 'resubmit',
-    actors: EMPLOYEE,
-    to: 'submitted',
-    guards: ['reason_requirements_met'],
-  },
-  {
-    kinds: RESIGNATION,
-    from: 'returned',
-    event: 'withdraw',
-    actors: EMPLOYEE,
-    to: 'withdrawn',
-    guards: ['withdraw_allowed'],
-  },
-  {
-    kinds: RESIGNATION,
-    from: 'returned',
-    event: 'hr.cancel',
-    actors: HR,
-    to: 'withdrawn',
-    guards: ['comment_given'],
-  },
-  {
-    kinds: RESIGNATION,
-    from: 'hr_review',
-    event: 'hr.confirm',
-    actors: HR,
-    to: 'formalities',
-    guards: ['last_working_day_after_notice', 'later_day_consented', 'earlier_day_proposed'],
-  },
-  {
-    kinds: RESIGNATION,
-    from: 'hr_review',
-    event: 'hr.return',
-    actors: HR,
-    to: 'returned',
-    guards: ['comment_given'],
-  },
-  {
-    kinds: RESIGNATION,
-    from: 'hr_review',
-    event: 'hr.cancel',
-    actors: HR,
-    to: 'withdrawn',
-    guards: ['comment_given'],
-  },
-  // 第37条 / 第40条: the contract ends on the last working day, signed or not.
-  {
-    kinds: BOTH,
-    from: 'formalities',
-    event: 'hr.close',
-    actors: HR,
-    to: 'completed',
-    guards: ['last_working_day_reached', 'checklist_complete'],
-  },
-  {
-    kinds: BOTH,
-    from: 'formalities',
-    event: 'hr.cancel',
-    actors: HR,
-    to: 'withdrawn',
-    guards: ['comment_given'],
-  },
-  {
-    kinds: TERMINATION,
-    from: 'draft',
-    event: 'hr.issue',
-    actors: HR,
-    to: 'formalities',
-    guards: [
-      'termination_documents_attached',
-      'no_protected_status_attested',
-      'last_working_day_chosen',
-    ],
-  },
-  {
-    kinds: TERMINATION,
-    from: 'draft',
-    event: 'hr.cancel',
-    actors: HR,
-    to: 'withdrawn',
-    guards: ['comment_given'],
-  },
-];
+  completed: { on: {} },
+  withdrawn: { on: {} },
+};
+
+/** The table as one rule per (from, event), for checks and tests that walk every rule. */
+export const CASE_MACHINE: readonly TransitionRule[] = STATES.reduce<TransitionRule[]>(
+  (rules, from) => [
+    ...rules,
+    // The keys of `on` are events; Object.entries only types them as strings.
+    ...Object.entries(CASE_STATES[from].on).map(([event, t]) => ({
+      ...t,
+      from,
+      event: event as EventType,
+    })),
+  ],
+  [],
+);
 
 /** The rule for (kind, state, event), if the table has one. */
 export function findRule(
@@ -177,7 +239,8 @@ export function findRule(
   from: State,
   event: EventType,
 ): TransitionRule | undefined {
-  return CASE_MACHINE.find((r) => r.kinds.includes(kind) && r.from === from && r.event === event);
+  const t = CASE_STATES[from].on[event];
+  return t?.kinds.includes(kind) ? { ...t, from, event } : undefined;
 }
 
 /** Events the table allows for a case in its current state (for the UI's buttons). */
@@ -213,82 +276,6 @@ export function moveStage(stages: readonly StagePeriod[], to: State, at: Instant
     i === stages.length - 1 && s.exitedAt === undefined ? { ...s, exitedAt: at } : s,
   );
   return [...closed, { state: to, enteredAt: at }];
-}
-
-/** State-specific changes an event makes besides the state itself. */
-function applyEvent(ctx: GuardContext, rule: TransitionRule, at: Instant): Partial<CaseRecord> {
-  const { case: c, command, now, actor, policy } = ctx;
-  switch (rule.event) {
-    case 'hr.confirm': {
-      const lastWorkingDay = chosenLastWorkingDay(ctx) ?? c.legalLastWorkingDay;
-      if (lastWorkingDay === undefined) return {};
-      const early = lastWorkingDay < (c.legalLastWorkingDay ?? lastWorkingDay);
-      const earlyReleaseProposedBy = early ? command.earlyReleaseProposedBy : undefined;
-      return {
-        lastWorkingDay,
-        earlyReleaseProposedBy,
-        hrOwner: actor.openid,
-        checklist: buildChecklist({
-          kind: c.kind,
-          formalitiesStart: now,
-          lastWorkingDay,
-          hasManager: c.managerNo !== undefined,
-          assets: command.assets ?? policy.assets,
-          earlyReleaseProposedBy,
-        }),
-      };
-    }
-    case 'hr.issue': {
-      // The notice time of a termination is the issue time (DESIGN §3).
-      const legal = terminationLastWorkingDay(now);
-      const lastWorkingDay =
-        c.noticeMode === 'payInLieu' && c.lastWorkingDay !== undefined ? c.lastWorkingDay : legal;
-      return {
-        noticeReceivedAt: at,
-        legalLastWorkingDay: legal,
-        lastWorkingDay,
-        noProtectedStatus: true,
-        hrOwner: c.hrOwner ?? actor.openid,
-        checklist: buildChecklist({
-          kind: c.kind,
-          formalitiesStart: now,
-          lastWorkingDay,
-          hasManager: c.managerNo !== undefined,
-          assets: command.assets ?? policy.assets,
-          noticeMode: c.noticeMode,
-        }),
-      };
-    }
-    case 'hr.close':
-      return { completedAt: at };
-    default:
-      return {};
-  }
-}
-
-function eventPayload(
-  ctx: GuardContext,
-  rule: TransitionRule,
-  next: CaseRecord,
-): Record<string, unknown> {
-  const payload: Record<string, unknown> = { from: rule.from, to: rule.to };
-  const comment = ctx.command.comment?.trim();
-  if (comment) payload.comment = comment;
-  if (rule.event === 'withdraw') {
-    // Logged as a withdrawal the company agreed to in advance by its setting.
-    payload.agreedBySetting = 'employeeMayWithdrawBeforeReview';
-  }
-  if (rule.event === 'hr.confirm' || rule.event === 'hr.issue') {
-    payload.lastWorkingDay = next.lastWorkingDay;
-    payload.legalLastWorkingDay = next.legalLastWorkingDay;
-    if (next.earlyReleaseProposedBy) payload.earlyReleaseProposedBy = next.earlyReleaseProposedBy;
-    payload.checklist = next.checklist.map((e) => e.item);
-  }
-  if (rule.event === 'hr.issue') {
-    payload.noProtectedStatus = true;
-    payload.noticeMode = next.noticeMode;
-  }
-  return payload;
 }
 
 export interface TransitionOptions {
@@ -328,19 +315,25 @@ export function transition(
   const at = toInstant(now);
   const next: CaseRecord = {
     ...caseDoc,
-    ...applyEvent(ctx, rule, at),
+    ...rule.apply?.(ctx, at),
     state: rule.to,
     version: caseDoc.version + 1,
     stages: moveStage(caseDoc.stages, rule.to, at),
     updatedAt: at,
   };
+  const comment = command.comment?.trim();
   const event: PendingEvent = {
     type: rule.event,
     actor,
     at,
-    payload: eventPayload(ctx, rule, next),
+    payload: {
+      from: rule.from,
+      to: rule.to,
+      ...(comment ? { comment } : {}),
+      ...rule.payload?.(ctx, next),
+    },
   };
-  return { ok: true, case: next, effects: { event, reminders: trackEffects(caseDoc, next, at) } };
+  return { ok: true, case: next, effects: { event } };
 }
 
 /**

@@ -9,7 +9,6 @@ import { type LetterOptions, renderLetter } from './letters';
 import { isInProbation, legalLastWorkingDay, noticeDays } from './notice-period';
 import { type Policy } from './policy';
 import { type Reason } from './reasons';
-import { trackEffects } from './reminder-tracks';
 
 export interface ResignationInput {
   readonly caseId: string;
@@ -97,7 +96,6 @@ export function submitResignation(
           legalLastWorkingDay: last,
         },
       },
-      reminders: trackEffects({ ...next, state: 'draft' }, next, at),
     },
   };
 }
@@ -159,7 +157,6 @@ export function draftTermination(
           lastWorkingDay: next.lastWorkingDay ?? null,
         },
       },
-      reminders: [],
     },
   };
 }

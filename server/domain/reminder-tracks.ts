@@ -1,5 +1,3 @@
-import { type Instant } from './beijing-calendar';
-import { type ReminderEffect } from './case-effects';
 import { type CaseRecord } from './case-record';
 import { handoverListPresent } from './case-guards';
 import {
@@ -28,14 +26,4 @@ export function openTracks(caseDoc: CaseRecord): ReminderTrack[] {
     if (open(PAY_AND_CERTIFICATE_ITEMS) || open(TRANSFER_ITEMS)) tracks.push('legal_deadline');
   }
   return tracks;
-}
-
-/** The tracks a change opened or closed, as effects for the sweep's bookkeeping. */
-export function trackEffects(before: CaseRecord, after: CaseRecord, at: Instant): ReminderEffect[] {
-  const was = openTracks(before);
-  const is = openTracks(after);
-  return [
-    ...was.filter((t) => !is.includes(t)).map((track) => ({ op: 'close' as const, track, at })),
-    ...is.filter((t) => !was.includes(t)).map((track) => ({ op: 'open' as const, track, at })),
-  ];
 }

@@ -1,10 +1,9 @@
 import { oaCallbackFor } from '../app/oa-callbacks';
 import type { CasesRepository, StoredCase } from '../app/ports/cases.port';
 import { isEventType } from '../domain/case-events';
+import { EMPLOYEE_OPEN_STATES } from '../domain/case-states';
 import { findById, isDuplicateKey, replacingPatch, withoutId } from './cloud-documents';
 import { OA_CALLBACKS, outboxDocument } from './oa-callbacks.repository';
-
-const OPEN_STATES = ['submitted', 'returned', 'hr_review', 'formalities'];
 
 /**
  * `cases` (`_id` is the case id, events inside the document) and `case_locks`
@@ -24,7 +23,10 @@ export function casesRepository(db: WxServerSdk.Database): CasesRepository {
     },
     async findOpen(employeeNo) {
       const { data } = await cases()
-        .where({ 'employee.employeeNo': employeeNo, state: db.command.in(OPEN_STATES) })
+        .where({
+          'employee.employeeNo': employeeNo,
+          state: db.command.in([...EMPLOYEE_OPEN_STATES]),
+        })
         .limit(1)
         .get();
       return data[0] ? withoutId<StoredCase>(data[0]) : null;

@@ -18,7 +18,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { BOARD_PAGE_SIZE, boardHandlers, decodeCursor, OPEN_STATES } from '../../server/app/board';
+import { BOARD_PAGE_SIZE, boardHandlers, decodeCursor } from '../../server/app/board';
+import { UNFINISHED_STATES } from '../../server/domain/case-states';
 import type { Caller } from '../../server/app/caller';
 import type { BoardFilter, BoardPosition } from '../../server/app/ports/case-queries.port';
 import { statsHandlers } from '../../server/app/stats';
@@ -224,7 +225,7 @@ async function measureSize(total: number): Promise<Timing[]> {
       );
 
       const busiest = await busiestManager(db);
-      const managerStates = OPEN_STATES.filter((state) => state !== 'draft');
+      const managerStates = UNFINISHED_STATES.filter((state) => state !== 'draft');
       const after = deep ? decodeCursor(deep) : null;
       const page =
         (filter: BoardFilter, from: BoardPosition | null = null) =>
@@ -251,7 +252,7 @@ async function measureSize(total: number): Promise<Timing[]> {
           statsNote,
         ),
         await time(cloud, 'admin.board, HR, first page', () => call(hr), boardNote),
-        await time(cloud, '  page query only', page({ states: OPEN_STATES }), pageNote),
+        await time(cloud, '  page query only', page({ states: UNFINISHED_STATES }), pageNote),
         await time(
           cloud,
           '  counts aggregates only',
@@ -264,7 +265,12 @@ async function measureSize(total: number): Promise<Timing[]> {
           () => call(hr, deep ? { cursor: deep } : {}),
           boardNote,
         ),
-        await time(cloud, '  page query only', page({ states: OPEN_STATES }, after), pageNote),
+        await time(
+          cloud,
+          '  page query only',
+          page({ states: UNFINISHED_STATES }, after),
+          pageNote,
+        ),
         await time(
           cloud,
           `admin.board, manager, first page`,
@@ -291,7 +297,12 @@ async function measureSize(total: number): Promise<Timing[]> {
         ),
         await time(cloud, '  page query only', page({ states: ['completed'] }), pageNote),
         await time(cloud, 'admin.board, HR, search "王"', () => call(hr, { q: '王' }), boardNote),
-        await time(cloud, '  page query only', page({ states: OPEN_STATES, q: '王' }), pageNote),
+        await time(
+          cloud,
+          '  page query only',
+          page({ states: UNFINISHED_STATES, q: '王' }),
+          pageNote,
+        ),
       ];
     } finally {
       await cloud.close();

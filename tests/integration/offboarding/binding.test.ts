@@ -72,7 +72,7 @@ it('binds once with the code HR issued, which is stored only as a hash', async (
   });
   expect((await call('phone-a', 'me.get')).ok).toBe(true);
   expect(guardOf(await call('phone-b', 'me.bind', { employeeNo: 'E001', code }))).toBe(
-    'bindingCodeUsed',
+    'binding_code_used',
   );
 });
 
@@ -80,7 +80,7 @@ it('refuses a code older than 7 days', async () => {
   const code = await issue();
   await cloud.clock.jump(new Date(T0.getTime() + 7 * 24 * 3600_000 + 60_000));
   expect(guardOf(await call('phone-a', 'me.bind', { employeeNo: 'E001', code }))).toBe(
-    'bindingCodeExpired',
+    'binding_code_expired',
   );
 });
 
@@ -89,14 +89,14 @@ it('locks binding for the OPENID that made 5 wrong tries within an hour, for an 
   for (let i = 0; i < 4; i += 1) {
     const answer = await call('guesser', 'me.bind', { employeeNo: 'E001', code: 'WRONGCODE1' });
     expect(answer).toMatchObject({ ok: false, error: { code: 'PRECONDITION_FAILED' } });
-    expect(guardOf(answer)).toBe('bindingCode');
+    expect(guardOf(answer)).toBe('binding_code');
   }
   expect(
     guardOf(await call('guesser', 'me.bind', { employeeNo: 'E001', code: 'WRONGCODE1' })),
-  ).toBe('bindingLocked');
+  ).toBe('binding_locked');
   // The guesser waits out the hour even with the right code.
   expect(guardOf(await call('guesser', 'me.bind', { employeeNo: 'E001', code }))).toBe(
-    'bindingLocked',
+    'binding_locked',
   );
   await cloud.clock.jump(new Date(T0.getTime() + 61 * 60_000));
   expect(guardOf(await call('guesser', 'me.bind', { employeeNo: 'E001', code }))).toBe('ok');
@@ -108,7 +108,7 @@ it("a stranger's wrong tries do not lock the real holder out", async () => {
     await call('stranger', 'me.bind', { employeeNo: 'E001', code: 'WRONGCODE1' });
   }
   expect(guardOf(await call('stranger', 'me.bind', { employeeNo: 'E001', code }))).toBe(
-    'bindingLocked',
+    'binding_locked',
   );
   expect(guardOf(await call('phone-a', 'me.bind', { employeeNo: 'E001', code }))).toBe('ok');
 });
@@ -122,11 +122,11 @@ it('limits the wrong tries of one OPENID across employees, 10 an hour', async ()
   for (const guess of guesses) await call('sprayer', 'me.bind', guess);
   // Locked out of both, and then of every employee, right code or not.
   expect(guardOf(await call('sprayer', 'me.bind', { employeeNo: 'E002', code: code2 }))).toBe(
-    'bindingRateLimited',
+    'binding_rate_limited',
   );
   expect(
     guardOf(await call('sprayer', 'me.bind', { employeeNo: 'E003', code: 'WRONGCODE1' })),
-  ).toBe('bindingRateLimited');
+  ).toBe('binding_rate_limited');
   // Nobody else is affected.
   expect(guardOf(await call('phone-b', 'me.bind', { employeeNo: 'E002', code: code2 }))).toBe('ok');
 });
@@ -155,5 +155,5 @@ it('keeps one WeChat account to one employee', async () => {
   await call('phone-a', 'me.bind', { employeeNo: 'E001', code: await issue('E001') });
   expect(
     guardOf(await call('phone-a', 'me.bind', { employeeNo: 'E002', code: await issue('E002') })),
-  ).toBe('openidBoundElsewhere');
+  ).toBe('openid_bound_elsewhere');
 });

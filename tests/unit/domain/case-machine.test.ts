@@ -4,6 +4,7 @@ import {
   type CaseKind,
   EVENT_TYPES,
   type EventType,
+  openTracks,
   STATES,
   type State,
   stageDurations,
@@ -104,9 +105,8 @@ describe('the case machine (DESIGN §3 "States and events")', () => {
       at: LATE.toISOString(),
       payload: { from: 'submitted', to: 'hr_review' },
     });
-    expect(result.effects.reminders).toEqual([
-      { op: 'close', track: 'manager_review', at: LATE.toISOString() },
-    ]);
+    expect(openTracks(before)).toEqual(['manager_review']);
+    expect(openTracks(result.case)).toEqual([]);
   });
 });
 

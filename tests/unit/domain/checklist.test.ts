@@ -3,6 +3,7 @@ import {
   buildChecklist,
   changeChecklistItem,
   type CaseRecord,
+  openTracks,
   renderLetter,
   signLetter,
   transition,
@@ -213,10 +214,11 @@ describe('the formalities checklist (DESIGN §3 "Checklist")', () => {
         ok: true,
         effects: {
           event: { payload: { item: 'sign_letter', employeeSide: true } },
-          reminders: [{ op: 'close', track: 'employee_sign' }],
         },
       });
       if (result.ok) {
+        expect(openTracks(delivered)).toContain('employee_sign');
+        expect(openTracks(result.case)).not.toContain('employee_sign');
         expect(result.case.checklist.find((e) => e.item === 'sign_letter')).toMatchObject({
           done: false,
           waived: true,
@@ -237,10 +239,8 @@ describe('the formalities checklist (DESIGN §3 "Checklist")', () => {
         AFTER_LAST_DAY,
       );
       if (!result.ok) throw new Error(result.code);
-      expect(result.effects.reminders).toEqual([
-        { op: 'close', track: 'employee_handover', at: AFTER_LAST_DAY.toISOString() },
-        { op: 'open', track: 'manager_review', at: AFTER_LAST_DAY.toISOString() },
-      ]);
+      expect(openTracks(c)).toEqual(['employee_handover']);
+      expect(openTracks(result.case)).toEqual(['manager_review']);
       expect(
         transition(result.case, { type: 'review.approve' }, AFTER_LAST_DAY, {
           actor: MANAGER,
@@ -268,12 +268,10 @@ describe('the formalities checklist (DESIGN §3 "Checklist")', () => {
         case: { attachments: [{ kind: 'handover_checklist', uploadedBy: EMPLOYEE.openid }] },
         effects: {
           event: { type: 'case.attach', payload: { kind: 'handover_checklist' } },
-          reminders: [
-            { op: 'close', track: 'employee_handover' },
-            { op: 'open', track: 'manager_review' },
-          ],
         },
       });
+      expect(openTracks(c)).toEqual(['employee_handover']);
+      if (result.ok) expect(openTracks(result.case)).toEqual(['manager_review']);
     });
 
     it('termination evidence is HR’s and belongs to the draft', () => {
@@ -324,10 +322,11 @@ describe('the formalities checklist (DESIGN §3 "Checklist")', () => {
         case: { signature: { letterHash, openid: EMPLOYEE.openid, clientIp: '1.2.3.4' } },
         effects: {
           event: { type: 'case.sign' },
-          reminders: [{ op: 'close', track: 'employee_sign' }],
         },
       });
       if (result.ok) {
+        expect(openTracks(c)).toContain('employee_sign');
+        expect(openTracks(result.case)).not.toContain('employee_sign');
         expect(result.case.checklist.find((e) => e.item === 'sign_letter')?.done).toBe(true);
         expect(signLetter(result.case, input, EMPLOYEE, BEFORE_LAST_DAY)).toEqual(
           refusedBy('item_open'),

@@ -4,6 +4,7 @@ import {
   isCalendarDate,
   isInProbation,
   legalLastWorkingDay,
+  openTracks,
   severanceMonths,
   submitResignation,
   terminationLastWorkingDay,
@@ -61,10 +62,10 @@ describe('notice period, 劳动合同法 第37条 with 民法典 第201条 (day 
       },
       effects: {
         event: { type: 'case.submit', payload: { inProbation: false, noticeDays: 30 } },
-        reminders: [{ op: 'open', track: 'employee_handover' }],
       },
     });
     if (result.ok) expect(result.case.noticeTextHash).toMatch(/^[0-9a-f]{64}$/);
+    if (result.ok) expect(openTracks(result.case)).toEqual(['employee_handover']);
   });
 
   it('refuses a submission with a reason of the other kind or without its explanation', () => {
