@@ -1,5 +1,6 @@
 import { rpcErrorOf, type RpcError } from '../contract';
-import type { Actor, DomainError } from '../domain/case-effects';
+import type { Actor } from '../domain/actor';
+import type { DomainError } from '../domain/domain-error';
 import { type Caller, isHr } from './caller';
 import { type Failure, fail } from './outcome';
 import type { CasesRepository, StoredCase } from './ports/cases.port';

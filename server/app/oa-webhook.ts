@@ -7,7 +7,7 @@ import {
   type OaWebhookRefused,
   parseFields,
 } from '../contract';
-import { GUARD_MESSAGES } from '../domain/case-effects';
+import { GUARD_MESSAGES } from '../domain/case-guards';
 import { isTerminal, STATE_LABELS } from '../domain/case-states';
 import {
   oaNoticeDateProblem,

@@ -1,5 +1,5 @@
 import type { ErrorCode, RpcError } from '../contract';
-import type { GuardName } from '../domain/case-effects';
+import type { GuardName } from '../domain/case-guards';
 
 /** An action's answer: data, or an expected failure as a value with a stable code. */
 export type Outcome<T> = { ok: true; data: T } | Failure;

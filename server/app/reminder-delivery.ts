@@ -1,5 +1,6 @@
 import { beijingDate, type Instant, toInstant } from '../domain/beijing-calendar';
-import type { Actor, PendingEvent } from '../domain/case-effects';
+import type { Actor } from '../domain/actor';
+import type { PendingEvent } from '../domain/case-effects';
 import type { ReminderRecipient, ReminderStatus } from '../domain/reminder-kinds';
 import {
   inSendWindow,

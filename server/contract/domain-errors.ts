@@ -1,4 +1,5 @@
-import { type DomainError, GUARD_MESSAGES } from '../domain/case-effects';
+import { GUARD_MESSAGES } from '../domain/case-guards';
+import { type DomainError } from '../domain/domain-error';
 import { STATE_LABELS } from '../domain/case-states';
 import { type RpcError } from './errors';
 import { describeField } from './field-labels';

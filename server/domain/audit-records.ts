@@ -1,6 +1,7 @@
 import { beijingDate, toInstant } from './beijing-calendar';
 import { changeCase } from './case-change';
-import { type Actor, type DomainResult } from './case-effects';
+import { type Actor } from './actor';
+import { type DomainResult } from './case-effects';
 import { type CaseRecord } from './case-record';
 import { type AuditEvent } from './event-chain';
 

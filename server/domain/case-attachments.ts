@@ -1,7 +1,8 @@
 import { changeCase } from './case-change';
 import { type AttachmentKind } from './attachments';
 import { toInstant } from './beijing-calendar';
-import { type Actor, type DomainResult } from './case-effects';
+import { type Actor } from './actor';
+import { type DomainResult } from './case-effects';
 import { type CaseRecord, type StoredAttachment } from './case-record';
 import { isTerminal, type State, UNFINISHED_STATES } from './case-states';
 import { actsAsHr } from './roles';

@@ -2,7 +2,8 @@ import { beijingDate, compareDates, type Instant, toInstant } from './beijing-ca
 import { type CaseKind } from './case-kinds';
 import { type CaseRecord, type StagePeriod } from './case-record';
 import { type EventType } from './case-events';
-import { type Actor, type DomainResult, type PendingEvent } from './case-effects';
+import { type Actor } from './actor';
+import { type DomainResult, type PendingEvent } from './case-effects';
 import {
   type CaseCommand,
   chosenLastWorkingDay,

@@ -1,6 +1,6 @@
 import { type CalendarDate, type Instant } from './beijing-calendar';
 import { type AuditEventType, isEventType } from './case-events';
-import { type Actor } from './case-effects';
+import { type Actor } from './actor';
 import { type CaseCommand, GUARDS, type MachineGuard } from './case-guards';
 import { type CaseKind, type EarlyReleaseProposer, type NoticeMode } from './case-kinds';
 import { actorMatches, findRule, moveStage } from './case-machine';

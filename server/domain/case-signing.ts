@@ -1,6 +1,7 @@
 import { changeCase } from './case-change';
 import { toInstant } from './beijing-calendar';
-import { type Actor, type DomainResult } from './case-effects';
+import { type Actor } from './actor';
+import { type DomainResult } from './case-effects';
 import { type CaseRecord } from './case-record';
 import { signItemOf } from './checklist-rules';
 

@@ -1,6 +1,7 @@
 import { beijingDate, type CalendarDate, toInstant } from './beijing-calendar';
 import { type NoticeMode } from './case-kinds';
-import { type Actor, type DomainResult } from './case-effects';
+import { type Actor } from './actor';
+import { type DomainResult } from './case-effects';
 import { explanationMeetsRule } from './case-guards';
 import { type CaseRecord, type EmployeeSnapshot } from './case-record';
 import { lastWorkingDayTooLate } from './date-window';

@@ -1,6 +1,8 @@
 import { changeCase } from './case-change';
 import { toInstant } from './beijing-calendar';
-import { type Actor, type DomainResult, type GuardName } from './case-effects';
+import { type Actor } from './actor';
+import { type DomainResult } from './case-effects';
+import { type GuardName } from './case-guards';
 import { lastWorkingDayPassed } from './case-machine';
 import { type CaseRecord, type ChecklistEntry } from './case-record';
 import { type ChecklistItemId } from './checklist';

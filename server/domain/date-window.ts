@@ -5,7 +5,7 @@ import {
   compareDates,
   type Instant,
 } from './beijing-calendar';
-import { type DomainError } from './case-effects';
+import { type DomainError } from './domain-error';
 
 /**
  * How far ahead a last working day may lie: two years after the notice (or the day it is

@@ -1,4 +1,5 @@
-import { type Actor, type PendingEvent } from './case-effects';
+import { type Actor } from './actor';
+import { type PendingEvent } from './case-effects';
 import { type AuditEventType } from './case-events';
 import { type Instant } from './beijing-calendar';
 import canonicalize from 'canonicalize';

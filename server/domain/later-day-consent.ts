@@ -1,7 +1,8 @@
 import { compareDates, type CalendarDate, toInstant } from './beijing-calendar';
 import { changeCase } from './case-change';
 import { lastWorkingDayTooLate } from './date-window';
-import { type Actor, type DomainResult } from './case-effects';
+import { type Actor } from './actor';
+import { type DomainResult } from './case-effects';
 import { type CaseRecord } from './case-record';
 import { type State } from './case-states';
 

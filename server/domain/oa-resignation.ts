@@ -1,5 +1,6 @@
 import { type Instant, toInstant } from './beijing-calendar';
-import { type Actor, type DomainResult } from './case-effects';
+import { type Actor } from './actor';
+import { type DomainResult } from './case-effects';
 import { transition } from './case-machine';
 import { type CaseRecord, type EmployeeSnapshot } from './case-record';
 import { type HashText } from './event-chain';
