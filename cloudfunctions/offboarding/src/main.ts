@@ -7,6 +7,7 @@ import { identityHandlers } from '../../../server/app/identity';
 import { metaHandlers } from '../../../server/app/meta';
 import { configAlertHandlers } from '../../../server/app/config-alerts';
 import { oaCallbackHandlers } from '../../../server/app/oa-callbacks';
+import { reminderDelivery } from '../../../server/app/reminder-delivery';
 import { privacyHandlers } from '../../../server/app/privacy-reports';
 import { rosterHandlers } from '../../../server/app/roster';
 import { createRpcHandler } from '../../../server/app/rpc-handler';
@@ -22,7 +23,6 @@ import { employeesRepository } from '../../../server/infra/employees.repository'
 import type { CloudFunctionMain, FunctionDeps } from '../../../server/infra/function-deps';
 import { nodeCrypto } from '../../../server/infra/node-crypto';
 import { oaCallbacksRepository } from '../../../server/infra/oa-callbacks.repository';
-import { cloudReminderDelivery } from '../../../server/infra/reminder-wiring';
 import { remindersRepository } from '../../../server/infra/reminders.repository';
 import { defaultSettings, settingsRepository } from '../../../server/infra/settings.repository';
 import { subscribeMessageNotifier } from '../../../server/infra/subscribe-message.notifier';
@@ -49,6 +49,8 @@ export function createMain({ cloud, clock, env }: FunctionDeps): CloudFunctionMa
   const queries = caseQueries(db);
   const files = cloudFileStore(cloud);
   const configAlerts = configAlertsRepository(db);
+  const reminders = remindersRepository(db);
+  const sender = subscribeMessageNotifier(cloud);
   const handle = createRpcHandler({
     employees,
     clock,
@@ -84,7 +86,7 @@ export function createMain({ cloud, clock, env }: FunctionDeps): CloudFunctionMa
       ...documentHandlers({ cases, settings, files, crypto }),
       ...viewHandlers({
         cases,
-        reminders: remindersRepository(db),
+        reminders,
         anchors: anchorMarkersRepository(db),
         files,
         settings,
@@ -94,12 +96,12 @@ export function createMain({ cloud, clock, env }: FunctionDeps): CloudFunctionMa
         cases,
         employees,
         settings,
-        delivery: cloudReminderDelivery(cloud),
+        delivery: reminderDelivery({ cases, reminders, sender, configAlerts, crypto }),
       }),
       ...boardHandlers({ cases: queries, employees }),
       ...oaCallbackHandlers({ cases, outbox: oaCallbacksRepository(db) }),
       ...statsHandlers({ cases: queries, settings }),
-      ...trialSendHandlers({ settings, sender: subscribeMessageNotifier(cloud) }),
+      ...trialSendHandlers({ settings, sender }),
     },
   });
   return async (event) => {

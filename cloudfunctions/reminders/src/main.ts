@@ -1,13 +1,17 @@
 import { performance } from 'node:perf_hooks';
+import { reminderDelivery } from '../../../server/app/reminder-delivery';
 import { anchorPreviousDay } from '../../../server/app/evidence-anchor';
 import { runReminderSweep } from '../../../server/app/reminder-sweep';
+import { casesRepository } from '../../../server/infra/cases.repository';
+import { configAlertsRepository } from '../../../server/infra/config-alerts.repository';
+import { remindersRepository } from '../../../server/infra/reminders.repository';
+import { subscribeMessageNotifier } from '../../../server/infra/subscribe-message.notifier';
 import { anchorMarkersRepository } from '../../../server/infra/anchor-markers.repository';
 import { cloudFileStore } from '../../../server/infra/cloud-file-store';
 import { employeesRepository } from '../../../server/infra/employees.repository';
 import type { CloudFunctionMain, FunctionDeps } from '../../../server/infra/function-deps';
 import { nodeCrypto } from '../../../server/infra/node-crypto';
 import { reminderCaseQueries } from '../../../server/infra/reminder-case-queries';
-import { cloudReminderDelivery } from '../../../server/infra/reminder-wiring';
 import { defaultSettings, settingsRepository } from '../../../server/infra/settings.repository';
 
 /** WeChat's default function timeout is 3 s: keep half a second for start-up and the answer. */
@@ -27,7 +31,14 @@ export function createMain({ cloud, clock, env }: FunctionDeps): CloudFunctionMa
   const queries = reminderCaseQueries(db);
   const settings = settingsRepository(db, defaultSettings(env), clock);
   const employees = employeesRepository(db);
-  const delivery = cloudReminderDelivery(cloud);
+  // The send path the timer shares with `case.remind` (the offboarding function wires the same).
+  const delivery = reminderDelivery({
+    cases: casesRepository(db),
+    reminders: remindersRepository(db),
+    sender: subscribeMessageNotifier(cloud),
+    configAlerts: configAlertsRepository(db),
+    crypto: nodeCrypto,
+  });
   const files = cloudFileStore(cloud);
   const budgetMs = sweepBudgetMs(env);
   // A warm instance remembers the last anchored day and skips the marker read.
