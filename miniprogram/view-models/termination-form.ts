@@ -1,7 +1,7 @@
 import type { ActionResult, AttachmentKind, NoticeMode } from '../../server/contract';
 import { formatDate, formatInstant } from './beijing-time';
 import { employeeNoProblem } from './binding-code';
-import { ATTACHMENT_LABELS } from './labels';
+import { ATTACHMENT_LABELS, NOTICE_MODE_LABELS, STATE_LABELS } from './labels';
 
 export interface NoticeModeOption {
   value: NoticeMode;
@@ -12,12 +12,12 @@ export interface NoticeModeOption {
 export const NOTICE_MODE_OPTIONS: Record<NoticeMode, NoticeModeOption> = {
   notice30: {
     value: 'notice30',
-    label: '提前三十日书面通知',
+    label: NOTICE_MODE_LABELS.notice30,
     hint: '最后工作日为发出通知之日起第 30 日',
   },
   payInLieu: {
     value: 'payInLieu',
-    label: '额外支付一个月工资',
+    label: NOTICE_MODE_LABELS.payInLieu,
     hint: '代通知金：由 HR 选定最后工作日',
   },
 };
@@ -57,6 +57,12 @@ export const TERMINATION_DOCUMENTS = [
   'position_change_record',
 ] as const satisfies readonly AttachmentKind[];
 export type TerminationDocument = (typeof TERMINATION_DOCUMENTS)[number];
+
+/** The documents 第40条(二) asks for, in the words the rows use. */
+export const DOCUMENTS_HINT = `须上传${ATTACHMENT_LABELS.appraisal_record}，以及${ATTACHMENT_LABELS.training_certificate}或${ATTACHMENT_LABELS.position_change_record}（二选一）。`;
+
+/** The tag of a draft not issued yet. */
+export const DRAFT_LABEL = STATE_LABELS.draft;
 
 export interface DocumentRow {
   kind: TerminationDocument;

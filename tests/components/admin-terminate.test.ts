@@ -180,7 +180,9 @@ describe('admin: termination page', () => {
     expect(allText(page.querySelector('.doc-appraisal_record') as Comp)).toContain('已上传');
     expect(page.querySelector('#attach-position_change_record')).toBeDefined();
     expect(allText(page)).not.toContain('材料尚不齐全');
-    expect(wx.showToast).toHaveBeenCalledWith(expect.objectContaining({ title: '考核记录已上传' }));
+    expect(wx.showToast).toHaveBeenCalledWith(
+      expect.objectContaining({ title: '绩效考核记录已上传' }),
+    );
 
     tapButton(page, '#issue');
     await settle(simulate);

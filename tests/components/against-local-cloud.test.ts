@@ -171,7 +171,7 @@ describe('HR’s pages against the real function', () => {
     );
 
     tapButton(page, '#attach-appraisal_record');
-    await untilShown(page, '考核记录已上传');
+    await untilShown(page, '绩效考核记录已上传');
     tapButton(page, '#attach-position_change_record');
     for (let i = 0; i < 200 && page.querySelector('#attach-position_change_record'); i += 1) {
       await simulate.sleep(10);

@@ -42,8 +42,8 @@ describe('termination form (第40条(二))', () => {
     expect(documentsComplete(['appraisal_record', 'position_change_record'])).toBe(true);
     expect(documentsComplete(['training_certificate', 'appraisal_record'])).toBe(true);
     expect(documentRows(['appraisal_record'])).toEqual([
-      { kind: 'appraisal_record', label: '考核记录', attached: true },
-      { kind: 'training_certificate', label: '培训证明', attached: false },
+      { kind: 'appraisal_record', label: '绩效考核记录', attached: true },
+      { kind: 'training_certificate', label: '培训记录', attached: false },
       { kind: 'position_change_record', label: '调岗记录', attached: false },
     ]);
   });

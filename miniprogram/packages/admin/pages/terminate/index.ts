@@ -7,6 +7,8 @@ import { call } from '../../../../services/rpc';
 import { beijingToday } from '../../../../view-models/beijing-time';
 import { ATTACHMENT_LABELS } from '../../../../view-models/labels';
 import {
+  DOCUMENTS_HINT,
+  DRAFT_LABEL,
   NOTICE_MODE_OPTIONS,
   documentRows,
   documentsComplete,
@@ -35,6 +37,8 @@ Component({
     idempotencyKey: '',
     caseId: '',
     draftTitle: '',
+    draftLabel: DRAFT_LABEL,
+    documentsHint: DOCUMENTS_HINT,
     attached: [] as AttachmentKind[],
     documents: documentRows([]) as DocumentRow[],
     documentsReady: false,
@@ -59,7 +63,7 @@ Component({
       if (!reply.ok) return this.setData({ phase: 'error', errorMessage: reply.error.message });
       const c = reply.data.case;
       if (c.kind !== 'termination' || c.state !== 'draft') {
-        return this.setData({ phase: 'error', errorMessage: '该案件不是待发出的解除通知' });
+        return this.setData({ phase: 'error', errorMessage: `该案件不是${DRAFT_LABEL}的解除通知` });
       }
       this.showDraft(
         `${c.employee.name}（${c.employee.employeeNo}）· ${c.employee.department}`,
