@@ -78,12 +78,9 @@ export function documentRows(attached: readonly AttachmentKind[]): DocumentRow[]
   }));
 }
 
-/** 第40条(二): an appraisal showing incompetence, then training or a change of post first. */
-export function documentsComplete(attached: readonly AttachmentKind[]): boolean {
-  return (
-    attached.includes('appraisal_record') &&
-    (attached.includes('training_certificate') || attached.includes('position_change_record'))
-  );
+/** Why the server would refuse to issue the notice now (documents missing …); '' otherwise. */
+export function issueHint(view: ActionResult<'case.get'>): string {
+  return view.blockedActions?.find((held) => held.action === 'case.issue')?.reason ?? '';
 }
 
 export interface IssueReceipt {
