@@ -12,6 +12,7 @@ import {
   openidOf,
   ownUploadPath,
   PDF_BYTES,
+  PNG_BYTES,
 } from '../../../tools/demo/demo-company';
 import { createLocalCloud, type LocalCloud } from '../../../tools/local-cloud';
 
@@ -119,5 +120,23 @@ describe('what case.get offers each caller', () => {
     const closing = await actionsOf(HR, caseId);
     expect(closing.allowed).toEqual(['case.remind', 'case.hrCancel']);
     expect(closing.blocked['case.close']).toMatch(/^\d+ 项未完成 · 3月31日起可归档$/);
+
+    // Signed: the employee has nothing left to do, so there is nothing to remind them of.
+    const view = await ok<ActionResult<'case.get'>>(call(EMPLOYEE, 'case.get', { caseId }));
+    const signature = await cloud.upload(
+      ownUploadPath(EMPLOYEE, `cases/${caseId}/signature/sign.png`),
+      PNG_BYTES,
+      EMPLOYEE,
+    );
+    await ok(
+      call(EMPLOYEE, 'case.sign', {
+        caseId,
+        signatureFileId: signature.fileID,
+        letterHash: view.letter?.hash,
+        consent: true,
+      }),
+    );
+    expect((await actionsOf(EMPLOYEE, caseId)).allowed).toEqual([]);
+    expect((await actionsOf(HR, caseId)).allowed).toEqual(['case.hrCancel']);
   });
 });
