@@ -1,6 +1,6 @@
-import type { ActionResult, EventType, Role } from '../../server/contract';
+import type { ActionResult, CaseActionView, Role } from '../../server/contract';
 import { beijingToday, formatDate, formatInstant } from './beijing-time';
-import { handoverAttached, nextStepFor, openSignItem, type CaseView } from './case-summary';
+import { type CaseView } from './case-summary';
 import { checklistRow, type ChecklistActor, type ChecklistRowView } from './checklist-rows';
 import {
   ATTACHMENT_LABELS,
@@ -71,13 +71,15 @@ export interface ActionButton {
   label: string;
   theme: 'primary' | 'danger';
   variant: 'base' | 'outline';
+  /** Why the server holds this back now ('' when it may be tapped). */
+  reason: string;
 }
 
 /**
  * Sending a case back or cancelling it is drawn as a warning, a choice the employee rarely
  * needs as a secondary button, everything else as a step on.
  */
-export function actionButton(action: CaseAction): ActionButton {
+export function actionButton(action: CaseAction, reason = ''): ActionButton {
   const undoing = action === 'return' || action === 'hrReturn' || action === 'cancel';
   return {
     action,
@@ -87,29 +89,64 @@ export function actionButton(action: CaseAction): ActionButton {
       undoing || action === 'consentLater' || action === 'remind' || action === 'uploadPhoto'
         ? 'outline'
         : 'base',
+    reason,
   };
 }
 
-/** The case event each button sends; uploads and signing are not state events. */
-const ACTION_EVENTS: Record<CaseAction, EventType | null> = {
-  upload: null,
-  uploadPhoto: null,
-  uploadDelivery: null,
-  waiveHandover: null,
-  remind: null,
-  consentLater: null,
-  sign: null,
-  issue: 'hr.issue',
-  resubmit: 'resubmit',
-  withdraw: 'withdraw',
-  approve: 'review.approve',
-  return: 'review.return',
-  escalate: 'hr.escalate',
-  confirm: 'hr.confirm',
-  hrReturn: 'hr.return',
-  cancel: 'hr.cancel',
-  close: 'hr.close',
-};
+/** Buttons in the order a page lists them: the employee's, the reviewer's, then HR's. */
+const BUTTON_ORDER: readonly CaseAction[] = [
+  'upload',
+  'uploadPhoto',
+  'resubmit',
+  'sign',
+  'withdraw',
+  'consentLater',
+  'approve',
+  'return',
+  'remind',
+  'uploadDelivery',
+  'waiveHandover',
+  'escalate',
+  'issue',
+  'confirm',
+  'hrReturn',
+  'close',
+  'cancel',
+];
+
+/** The button(s) each action the server offers is drawn as; a list may come as a file or photos. */
+function buttonsOf(offer: CaseActionView): CaseAction[] {
+  switch (offer.action) {
+    case 'case.attach':
+      return offer.kind === 'notice_delivery' ? ['uploadDelivery'] : ['upload', 'uploadPhoto'];
+    case 'case.checklist':
+      return ['waiveHandover'];
+    case 'case.review':
+      return [offer.decision === 'approve' ? 'approve' : 'return'];
+    case 'case.resubmit':
+      return ['resubmit'];
+    case 'case.sign':
+      return ['sign'];
+    case 'case.withdraw':
+      return ['withdraw'];
+    case 'case.consentLaterDay':
+      return ['consentLater'];
+    case 'case.remind':
+      return ['remind'];
+    case 'case.hrEscalate':
+      return ['escalate'];
+    case 'case.issue':
+      return ['issue'];
+    case 'case.hrConfirm':
+      return ['confirm'];
+    case 'case.hrReturn':
+      return ['hrReturn'];
+    case 'case.close':
+      return ['close'];
+    case 'case.hrCancel':
+      return ['cancel'];
+  }
+}
 
 export interface Relation {
   isOwner: boolean;
@@ -133,61 +170,23 @@ export function mayViewEvidence(relation: Relation): boolean {
   return relation.isOwner || relation.isHr;
 }
 
-export function actionsFor(
-  view: CaseView,
-  relation: Relation,
-  policy: { employeeMayWithdrawBeforeReview: boolean },
-): CaseAction[] {
-  const { state } = view.case;
-  const out: CaseAction[] = [];
-  if (relation.isOwner) {
-    const step = nextStepFor(view).kind;
-    // A file from a chat, or photos of a paper list.
-    if (step === 'upload') out.push('upload', 'uploadPhoto');
-    if (state === 'returned' && handoverAttached(view)) out.push('resubmit');
-    if (step === 'sign' && openSignItem(view)) out.push('sign');
-    if ((state === 'submitted' || state === 'returned') && policy.employeeMayWithdrawBeforeReview) {
-      out.push('withdraw');
-    }
-    // 第37条: staying beyond the legal last day needs the employee's own written consent.
-    if (
-      view.case.kind === 'resignation' &&
-      ['submitted', 'returned', 'hr_review'].includes(state)
-    ) {
-      out.push('consentLater');
-    }
-  }
-  if (relation.isManager && state === 'submitted') out.push('approve', 'return');
-  if (relation.isHr) {
-    if (employeeTaskOpen(view)) out.push('remind');
-    // The employee who vanished (DESIGN §3): HR files proof of delivery (an EMS receipt) and
-    // may waive the missing handover list; the server allows it only after the last day.
-    if ((state === 'submitted' || state === 'returned') && !handoverAttached(view)) {
-      out.push('uploadDelivery', 'waiveHandover');
-    }
-    if (state === 'submitted' && view.case.managerNo) out.push('escalate');
-    // A termination draft is finished on HR's termination page: documents, attestation, issue.
-    if (state === 'draft') out.push('issue');
-    if (state === 'hr_review') out.push('confirm', 'hrReturn');
-    if (state === 'formalities') out.push('close');
-    if (state !== 'completed' && state !== 'withdrawn') out.push('cancel');
-  }
-  // The server lists the events its table allows in this state: never offer another.
-  const allowed: readonly EventType[] = view.case.allowedEvents;
-  return out.filter((action) => {
-    const event = ACTION_EVENTS[action];
-    return event === null || allowed.includes(event);
-  });
-}
-
 /**
- * The employee has something to do (DESIGN §3 "Reminders"): the handover list while the case
- * waits in `submitted`/`returned`, or the signature in `formalities`. Only then may HR remind.
+ * The buttons for what the server offers this viewer (`allowedActions`), and, disabled with
+ * the server's reason, what it holds back now (`blockedActions`). The rules are the server's.
  */
-export function employeeTaskOpen(view: CaseView): boolean {
-  const { state } = view.case;
-  if (state === 'submitted' || state === 'returned') return !handoverAttached(view);
-  return state === 'formalities' && openSignItem(view) !== undefined;
+export function actionsFor(view: CaseView): ActionButton[] {
+  const buttons = new Map<CaseAction, ActionButton>();
+  for (const offer of view.allowedActions ?? []) {
+    for (const action of buttonsOf(offer)) buttons.set(action, actionButton(action));
+  }
+  for (const held of view.blockedActions ?? []) {
+    for (const action of buttonsOf(held)) {
+      if (!buttons.has(action)) buttons.set(action, actionButton(action, held.reason));
+    }
+  }
+  return BUTTON_ORDER.filter((action) => buttons.has(action)).map(
+    (action) => buttons.get(action) as ActionButton,
+  );
 }
 
 type RemindResult = ActionResult<'case.remind'>;

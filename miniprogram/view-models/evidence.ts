@@ -1,6 +1,6 @@
 import type { ActionResult } from '../../server/contract';
 import { formatInstant } from './beijing-time';
-import { EVENT_LABELS, ROLE_LABELS } from './labels';
+import { ATTACHMENT_LABELS, EVENT_LABELS, ROLE_LABELS } from './labels';
 
 type Evidence = ActionResult<'case.evidence'>;
 type Mismatch = Evidence['mismatches'][number];
@@ -178,8 +178,6 @@ function verdictOf(evidence: Evidence, checks: readonly EvidenceCheckRow[]): str
 }
 
 const SIGN_ITEMS: readonly string[] = ['sign_letter', 'sign_receipt'];
-/** Waived before formalities; not in the checklist the settings describe. */
-const HANDOVER_LIST_LABEL = '工作交接清单';
 
 /** Enough of a SHA-256 to tell records apart at a glance; the full heads are shown above. */
 export function shortHash(hash: string): string {
@@ -191,7 +189,8 @@ function textOf(value: unknown): string {
 }
 
 function itemLabel(item: string, labels: ChecklistLabels): string {
-  if (item === 'handover_list') return HANDOVER_LIST_LABEL;
+  // Waived before formalities; not in the checklist the settings describe.
+  if (item === 'handover_list') return ATTACHMENT_LABELS.handover_checklist;
   return labels.find((l) => l.item === item)?.label ?? item;
 }
 

@@ -1,7 +1,7 @@
 import type { ActionResult, AttachmentKind, NoticeMode } from '../../server/contract';
 import { formatDate, formatInstant } from './beijing-time';
 import { employeeNoProblem } from './binding-code';
-import { ATTACHMENT_LABELS } from './labels';
+import { ATTACHMENT_LABELS, NOTICE_MODE_LABELS, STATE_LABELS } from './labels';
 
 export interface NoticeModeOption {
   value: NoticeMode;
@@ -12,12 +12,12 @@ export interface NoticeModeOption {
 export const NOTICE_MODE_OPTIONS: Record<NoticeMode, NoticeModeOption> = {
   notice30: {
     value: 'notice30',
-    label: '提前三十日书面通知',
+    label: NOTICE_MODE_LABELS.notice30,
     hint: '最后工作日为发出通知之日起第 30 日',
   },
   payInLieu: {
     value: 'payInLieu',
-    label: '额外支付一个月工资',
+    label: NOTICE_MODE_LABELS.payInLieu,
     hint: '代通知金：由 HR 选定最后工作日',
   },
 };
@@ -58,6 +58,12 @@ export const TERMINATION_DOCUMENTS = [
 ] as const satisfies readonly AttachmentKind[];
 export type TerminationDocument = (typeof TERMINATION_DOCUMENTS)[number];
 
+/** The documents 第40条(二) asks for, in the words the rows use. */
+export const DOCUMENTS_HINT = `须上传${ATTACHMENT_LABELS.appraisal_record}，以及${ATTACHMENT_LABELS.training_certificate}或${ATTACHMENT_LABELS.position_change_record}（二选一）。`;
+
+/** The tag of a draft not issued yet. */
+export const DRAFT_LABEL = STATE_LABELS.draft;
+
 export interface DocumentRow {
   kind: TerminationDocument;
   label: string;
@@ -72,12 +78,9 @@ export function documentRows(attached: readonly AttachmentKind[]): DocumentRow[]
   }));
 }
 
-/** 第40条(二): an appraisal showing incompetence, then training or a change of post first. */
-export function documentsComplete(attached: readonly AttachmentKind[]): boolean {
-  return (
-    attached.includes('appraisal_record') &&
-    (attached.includes('training_certificate') || attached.includes('position_change_record'))
-  );
+/** Why the server would refuse to issue the notice now (documents missing …); '' otherwise. */
+export function issueHint(view: ActionResult<'case.get'>): string {
+  return view.blockedActions?.find((held) => held.action === 'case.issue')?.reason ?? '';
 }
 
 export interface IssueReceipt {

@@ -17,6 +17,7 @@ import type { AuditEvent } from '../domain/event-chain';
 import { anchoredHeads } from './evidence-anchor';
 import { SEVERANCE_CAVEATS, severanceFor } from '../domain/severance';
 import { isHr } from './caller';
+import { caseActions } from './case-actions';
 import { hrActor, loadCase } from './case-access';
 import { saveChange } from './case-writer';
 import type { Handler } from './rpc-handler';
@@ -52,14 +53,15 @@ export function viewHandlers(deps: ViewsDeps): {
     return hashes;
   }
   return {
-    async 'case.get'({ caller }, { caseId }) {
+    async 'case.get'({ caller, now }, { caseId }) {
       const loaded = await loadCase(deps.cases, caller, caseId);
       if (!loaded.ok) return loaded;
-      const caseDoc = loaded.case;
-      const [reminders, urls] = await Promise.all([
+      const { case: caseDoc, relation } = loaded;
+      const [reminders, urls, settings] = await Promise.all([
         deps.reminders.listForCase(caseId),
         // Clients read case files only through these, after the access check above.
         deps.files.temporaryUrls(caseDoc.attachments.map((a) => a.evidenceFileId)),
+        deps.settings.get(),
       ]);
       const view = presentCase(caseDoc, caseDoc.needsCall);
       return ok({
@@ -69,6 +71,7 @@ export function viewHandlers(deps: ViewsDeps): {
             urls[a.evidenceFileId] ? { ...a, url: urls[a.evidenceFileId] } : a,
           ),
         },
+        ...caseActions(caseDoc, caller, relation, settings.policy, now),
         letter: presentLetter(caseDoc, sha256),
         checklist: presentChecklist(caseDoc),
         reminders: reminders.map(presentReminder),

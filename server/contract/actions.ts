@@ -18,6 +18,8 @@ import {
   attachmentKindSchema,
   attachmentView,
   auditEventView,
+  blockedCaseActionView,
+  caseActionView,
   evidenceMismatchView,
   caseKindSchema,
   caseRef,
@@ -242,6 +244,13 @@ export const ACTIONS = {
     payload: caseOnly,
     result: z.strictObject({
       case: caseView,
+      /**
+       * What the caller may do now, by the server's own rules for this caller; and what their
+       * role allows but a rule holds back, with the reason. Always sent; a reply without them
+       * offers nothing.
+       */
+      allowedActions: z.array(caseActionView).optional(),
+      blockedActions: z.array(blockedCaseActionView).optional(),
       letter: letterView.nullable(),
       checklist: z.array(checklistRowView),
       reminders: z.array(reminderRowView),

@@ -10,6 +10,8 @@ import { type ReminderSlot } from '../domain/reminder-policy';
 import { type ReminderStatus } from '../domain/reminder-kinds';
 import {
   type auditEventView,
+  type blockedCaseActionView,
+  type caseActionView,
   type caseView,
   type checklistRowView,
   type letterView,
@@ -17,6 +19,8 @@ import {
 } from './views.schema';
 
 export type CaseView = z.output<typeof caseView>;
+export type CaseActionView = z.output<typeof caseActionView>;
+export type BlockedCaseActionView = z.output<typeof blockedCaseActionView>;
 export type ChecklistRowView = z.output<typeof checklistRowView>;
 export type LetterView = z.output<typeof letterView>;
 export type ReminderRowView = z.output<typeof reminderRowView>;

@@ -30,6 +30,8 @@ export {
   presentLetter,
   presentReminder,
   type AuditEventView,
+  type BlockedCaseActionView,
+  type CaseActionView,
   type CaseView,
   type ChecklistRowView,
   type LetterView,

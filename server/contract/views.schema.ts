@@ -48,6 +48,35 @@ export const employeeView = z.strictObject({
 });
 
 /** What every transition answers at least (DESIGN §4). */
+/**
+ * One thing the caller may do on a case, named by its RPC action; `decision`, `kind` or
+ * `item` say which form of the action when one action serves several buttons.
+ */
+export const caseActionView = z.strictObject({
+  action: z.enum([
+    'case.attach',
+    'case.resubmit',
+    'case.sign',
+    'case.withdraw',
+    'case.consentLaterDay',
+    'case.review',
+    'case.remind',
+    'case.checklist',
+    'case.hrEscalate',
+    'case.issue',
+    'case.hrConfirm',
+    'case.hrReturn',
+    'case.close',
+    'case.hrCancel',
+  ]),
+  decision: z.enum(['approve', 'return']).optional(),
+  kind: attachmentKindSchema.optional(),
+  item: z.literal('handover_list').optional(),
+});
+
+/** An action the caller's role allows but a rule holds back now, and why, for the person. */
+export const blockedCaseActionView = caseActionView.extend({ reason: z.string().min(1) });
+
 export const caseRef = z.strictObject({
   caseId,
   state: stateSchema,

@@ -8,12 +8,3 @@ export const ATTACHMENT_KINDS = [
   'other',
 ] as const;
 export type AttachmentKind = (typeof ATTACHMENT_KINDS)[number];
-
-export const ATTACHMENT_KIND_LABELS: Record<AttachmentKind, string> = {
-  handover_checklist: '工作交接清单',
-  appraisal_record: '绩效考核记录',
-  training_certificate: '培训记录',
-  position_change_record: '调岗记录',
-  notice_delivery: '送达凭证',
-  other: '其他材料',
-};

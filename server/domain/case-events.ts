@@ -13,19 +13,6 @@ export const EVENT_TYPES = [
 ] as const;
 export type EventType = (typeof EVENT_TYPES)[number];
 
-export const EVENT_LABELS: Record<EventType, string> = {
-  'review.approve': '部门审批通过',
-  'review.return': '部门退回补充',
-  'hr.escalate': 'HR越级处理',
-  withdraw: '员工撤回',
-  'hr.cancel': 'HR撤销',
-  resubmit: '重新提交',
-  'hr.confirm': 'HR确认',
-  'hr.return': 'HR退回补充',
-  'hr.close': '完成归档',
-  'hr.issue': '发出解除通知',
-};
-
 /**
  * Everything else the audit trail records (DESIGN §3 "Audit trail"): creation, uploads,
  * checklist changes, the signature, reminder decisions, views of evidence, rebinding.

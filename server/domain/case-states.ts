@@ -1,3 +1,5 @@
+import { VOCABULARY } from './vocabulary';
+
 /** Every state a case can be in (DESIGN §3 "States and events"). */
 export const STATES = [
   'draft',
@@ -10,15 +12,7 @@ export const STATES = [
 ] as const;
 export type State = (typeof STATES)[number];
 
-export const STATE_LABELS: Record<State, string> = {
-  draft: '待发出',
-  submitted: '待部门审批',
-  returned: '退回补充',
-  hr_review: 'HR确认',
-  formalities: '手续办理',
-  completed: '完成归档',
-  withdrawn: '已撤回',
-};
+export const STATE_LABELS: Record<State, string> = VOCABULARY.states;
 
 /**
  * Where each state stands outside the machine; every list below follows from it, so a new state

@@ -1,15 +1,12 @@
 import { type AttachmentKind } from './attachments';
 import { type CaseKind } from './case-kinds';
+import { VOCABULARY } from './vocabulary';
 
 /** Departure reasons: two for a resignation (第37条), one for a termination (第40条(二)). */
 export const REASONS = ['resignation', 'personal', 'incompetence'] as const;
 export type Reason = (typeof REASONS)[number];
 
-export const REASON_LABELS: Record<Reason, string> = {
-  resignation: '辞职',
-  personal: '其他个人原因',
-  incompetence: '不能胜任工作',
-};
+export const REASON_LABELS: Record<Reason, string> = VOCABULARY.reasons;
 
 /**
  * What a reason requires before a case may advance. `attachmentsAllOf` lists kinds each

@@ -1,3 +1,5 @@
+import { VOCABULARY } from './vocabulary';
+
 /** Reminder vocabulary (DESIGN §3 "Reminders"); the schedule lives in reminder-policy.ts. */
 export const REMINDER_KINDS = [
   'notice',
@@ -11,15 +13,7 @@ export const REMINDER_KINDS = [
 export type ReminderKind = (typeof REMINDER_KINDS)[number];
 
 /** The phrase field of the subscription message (≤ 5 Chinese characters). */
-export const REMINDER_KIND_PHRASES: Record<ReminderKind, string> = {
-  notice: '办理通知',
-  daily: '每日提醒',
-  gentle: '温馨提醒',
-  serious: '严肃提醒',
-  hr_alert: '预警通知',
-  manager_review: '审批提醒',
-  legal_deadline: '法定时限',
-};
+export const REMINDER_KIND_PHRASES: Record<ReminderKind, string> = VOCABULARY.reminderKinds;
 
 /** Higher wins when two slots fall on one Beijing day for the same person and case. */
 export const REMINDER_KIND_RANK: Record<ReminderKind, number> = {
@@ -42,16 +36,6 @@ export const REMINDER_STATUSES = [
   'skipped',
 ] as const;
 export type ReminderStatus = (typeof REMINDER_STATUSES)[number];
-
-export const REMINDER_STATUS_LABELS: Record<ReminderStatus, string> = {
-  pending: '待发送',
-  sending: '发送中',
-  sent: '已发送',
-  failed: '发送失败',
-  failed_unknown: '结果未知',
-  undeliverable: '无法送达',
-  skipped: '已跳过',
-};
 
 /** Reminder tracks: which open task a slot belongs to. */
 export const REMINDER_TRACKS = [

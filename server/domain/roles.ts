@@ -2,13 +2,6 @@
 export const ROLES = ['employee', 'manager', 'hr', 'admin'] as const;
 export type Role = (typeof ROLES)[number];
 
-export const ROLE_LABELS: Record<Role, string> = {
-  employee: '员工',
-  manager: '部门经理',
-  hr: 'HR',
-  admin: '管理员',
-};
-
 /** Admins may do everything HR can (DESIGN §2). */
 export function actsAsHr(role: Role): boolean {
   return role === 'hr' || role === 'admin';

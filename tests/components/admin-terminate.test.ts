@@ -1,4 +1,5 @@
 /** @jest-environment jsdom */
+import type { ActionResult } from '../../server/contract';
 import { formalitiesCase } from './fixtures/case-view';
 import { openPage } from './fixtures/page';
 import {
@@ -25,9 +26,26 @@ const issued = {
   lastWorkingDay: '2027-04-09',
 };
 
+/** The server's reason for holding the issue back while documents are missing. */
+const DOCUMENTS_MISSING = '请先上传考核记录以及培训或调岗记录';
+
 describe('admin: termination page', () => {
   let simulate: ReturnType<typeof setUp>['simulate'];
   let wx: WxMocks;
+
+  /** The draft as the server shows it to HR: issuing is held back until two documents are in. */
+  function draftAsServerSees(): ActionResult<'case.get'> {
+    const view = formalitiesCase();
+    const complete = wx.calls.filter((c) => c.action === 'case.attach').length >= 2;
+    return {
+      ...view,
+      case: { ...view.case, caseId: 'case-9', kind: 'termination', state: 'draft' },
+      allowedActions: complete
+        ? [{ action: 'case.issue' }, { action: 'case.hrCancel' }]
+        : [{ action: 'case.hrCancel' }],
+      blockedActions: complete ? [] : [{ action: 'case.issue', reason: DOCUMENTS_MISSING }],
+    };
+  }
 
   beforeEach(() => {
     ({ simulate, wx } = setUp());
@@ -36,6 +54,7 @@ describe('admin: termination page', () => {
       opts.success({ tempFiles: [{ path: 'wxfile://tmp/doc', name: '记录.pdf', size: 1 }] }),
     );
     wx.answer('case.attach', { caseId: 'case-9', state: 'draft', version: 1, attachments: [] });
+    wx.answer('case.get', () => draftAsServerSees());
   });
 
   afterEach(() => {
@@ -104,11 +123,13 @@ describe('admin: termination page', () => {
           idempotencyKey: expect.stringMatching(/^[0-9a-z]{32}$/),
         },
       },
+      // Whether the server would issue it yet: it says what is missing.
+      { action: 'case.get', payload: { caseId: 'case-9' } },
     ]);
     const text = allText(page);
     expect(text).toContain('员工 D007');
     expect(text).toContain('待发出');
-    expect(text).toContain('材料尚不齐全');
+    expect(text).toContain(DOCUMENTS_MISSING);
   });
 
   it('sends the chosen last working day and the explanation when paying in lieu', async () => {
@@ -140,7 +161,9 @@ describe('admin: termination page', () => {
     await create(page);
     expect(textOf(page, '.error')).toContain('重试不会重复创建');
     await create(page);
-    const keys = wx.calls.map((c) => (c.payload as { idempotencyKey: string }).idempotencyKey);
+    const keys = wx.calls
+      .filter((c) => c.action === 'case.terminate')
+      .map((c) => (c.payload as { idempotencyKey: string }).idempotencyKey);
     expect(keys).toHaveLength(2);
     expect(keys[1]).toBe(keys[0]);
     expect(allText(page)).toContain('待发出');
@@ -164,6 +187,7 @@ describe('admin: termination page', () => {
 
     tapButton(page, '#attach-appraisal_record');
     await settle(simulate, 10);
+    expect(allText(page)).toContain(DOCUMENTS_MISSING);
     tapButton(page, '#attach-training_certificate');
     await settle(simulate, 10);
     const attaches = wx.calls.filter((c) => c.action === 'case.attach');
@@ -175,8 +199,10 @@ describe('admin: termination page', () => {
     expect(upload.cloudPath).toMatch(/^cases\/case-9\/appraisal_record\/[0-9a-z]{20}\.pdf$/);
     expect(allText(page.querySelector('.doc-appraisal_record') as Comp)).toContain('已上传');
     expect(page.querySelector('#attach-position_change_record')).toBeDefined();
-    expect(allText(page)).not.toContain('材料尚不齐全');
-    expect(wx.showToast).toHaveBeenCalledWith(expect.objectContaining({ title: '考核记录已上传' }));
+    expect(allText(page)).not.toContain(DOCUMENTS_MISSING);
+    expect(wx.showToast).toHaveBeenCalledWith(
+      expect.objectContaining({ title: '绩效考核记录已上传' }),
+    );
 
     tapButton(page, '#issue');
     await settle(simulate);

@@ -1,4 +1,5 @@
 /** @jest-environment jsdom */
+import type { ActionResult } from '../../server/contract';
 import { formalitiesCase, submittedCase } from './fixtures/case-view';
 import { meta } from './fixtures/meta';
 import { openPage } from './fixtures/page';
@@ -15,6 +16,32 @@ import {
 } from './harness';
 
 const ref = { caseId: 'case-1', state: 'hr_review', version: 2 };
+
+type CaseView = ActionResult<'case.get'>;
+type Offer = NonNullable<CaseView['allowedActions']>[number];
+type HeldBack = NonNullable<CaseView['blockedActions']>[number];
+
+/** The case as the server shows it to one viewer: what it offers, and what it holds back. */
+function offering(view: CaseView, allowed: Offer[], blocked: HeldBack[] = []): CaseView {
+  return { ...view, allowedActions: allowed, blockedActions: blocked };
+}
+
+const REVIEW: Offer[] = [
+  { action: 'case.review', decision: 'approve' },
+  { action: 'case.review', decision: 'return' },
+];
+/** What the server offers the employee on a case waiting for their handover list. */
+const EMPLOYEE_UPLOAD: Offer[] = [
+  { action: 'case.attach', kind: 'handover_checklist' },
+  { action: 'case.withdraw' },
+  { action: 'case.consentLaterDay' },
+];
+/** What it offers HR in formalities while the employee's signature is open. */
+const HR_FORMALITIES: Offer[] = [
+  { action: 'case.remind' },
+  { action: 'case.close' },
+  { action: 'case.hrCancel' },
+];
 
 describe('case detail page', () => {
   let simulate: ReturnType<typeof setUp>['simulate'];
@@ -75,7 +102,7 @@ describe('case detail page', () => {
 
   it('gives the manager approve and return, and approves with a comment', async () => {
     wx.answer('me.get', managerSession);
-    wx.answer('case.get', submittedCase());
+    wx.answer('case.get', offering(submittedCase(), REVIEW));
     wx.answer('case.review', ref);
     const page = await open();
     expect(buttons(page)).toEqual(['审批通过', '退回补充']);
@@ -93,7 +120,7 @@ describe('case detail page', () => {
 
   it('requires a comment to return a case, and shows the server’s answer', async () => {
     wx.answer('me.get', managerSession);
-    wx.answer('case.get', submittedCase());
+    wx.answer('case.get', offering(submittedCase(), REVIEW));
     wx.fail('case.review', 'PRECONDITION_FAILED', '尚未上传交接清单');
     const page = await open();
     tapButton(page, '#action-return');
@@ -113,7 +140,7 @@ describe('case detail page', () => {
 
   it('lets HR close or cancel in formalities and tick or waive items', async () => {
     wx.answer('me.get', hrSession);
-    wx.answer('case.get', formalitiesCase());
+    wx.answer('case.get', offering(formalitiesCase(), HR_FORMALITIES));
     wx.answer('case.checklist', { ...ref, state: 'formalities', row: {} });
     const page = await open();
     expect(buttons(page)).toEqual(['发送提醒', '完成归档', '撤销案件']);
@@ -150,7 +177,7 @@ describe('case detail page', () => {
 
   it('shows the employee only their own steps', async () => {
     wx.answer('me.get', employeeSession);
-    wx.answer('case.get', formalitiesCase());
+    wx.answer('case.get', offering(formalitiesCase(), [{ action: 'case.sign' }]));
     const page = await open();
     expect(buttons(page)).toEqual(['去签署']);
     // The employee cannot tick anything here: their letter is signed on the sign page.
@@ -164,7 +191,7 @@ describe('case detail page', () => {
 
   it('lets the employee upload a missing handover list', async () => {
     wx.answer('me.get', employeeSession);
-    wx.answer('case.get', submittedCase());
+    wx.answer('case.get', offering(submittedCase(), EMPLOYEE_UPLOAD));
     wx.answer('case.attach', { caseId: 'case-1', state: 'submitted', version: 2, attachments: [] });
     wx.chooseMessageFile.mockImplementation((opts: { success(r: unknown): void }) =>
       opts.success({ tempFiles: [{ path: 'wxfile://tmp/h', name: '清单.pdf', size: 1 }] }),
@@ -187,7 +214,7 @@ describe('case detail page', () => {
 
   it('takes photos of a paper handover list, or says why it cannot', async () => {
     wx.answer('me.get', employeeSession);
-    wx.answer('case.get', submittedCase());
+    wx.answer('case.get', offering(submittedCase(), EMPLOYEE_UPLOAD));
     wx.answer('case.attach', { caseId: 'case-1', state: 'submitted', version: 2, attachments: [] });
     wx.answer('privacy.report', { recorded: true });
     wx.chooseMedia
@@ -222,7 +249,16 @@ describe('case detail page', () => {
 
   it('lets HR file a delivery proof and waive the missing handover list of an employee who vanished', async () => {
     wx.answer('me.get', hrSession);
-    wx.answer('case.get', submittedCase());
+    wx.answer(
+      'case.get',
+      offering(submittedCase(), [
+        { action: 'case.remind' },
+        { action: 'case.attach', kind: 'notice_delivery' },
+        { action: 'case.checklist', item: 'handover_list' },
+        { action: 'case.hrEscalate' },
+        { action: 'case.hrCancel' },
+      ]),
+    );
     wx.answer('case.attach', { caseId: 'case-1', state: 'submitted', version: 2, attachments: [] });
     wx.answer('case.checklist', { ...ref, state: 'submitted', row: {} });
     wx.chooseMessageFile.mockImplementation((opts: { success(r: unknown): void }) =>
@@ -308,7 +344,7 @@ describe('case detail page', () => {
       allowedEvents: ['hr.issue', 'hr.cancel'],
     };
     wx.answer('me.get', hrSession);
-    wx.answer('case.get', view);
+    wx.answer('case.get', offering(view, [{ action: 'case.issue' }, { action: 'case.hrCancel' }]));
     const page = await open();
     expect(buttons(page)).toEqual(['上传材料并发出', '撤销案件']);
     tapButton(page, '#action-issue');
@@ -328,7 +364,11 @@ describe('case detail page', () => {
         attachments: formalitiesCase().case.attachments,
         allowedEvents: ['hr.confirm', 'hr.return', 'hr.cancel'],
       };
-      return view;
+      return offering(view, [
+        { action: 'case.hrConfirm' },
+        { action: 'case.hrReturn' },
+        { action: 'case.hrCancel' },
+      ]);
     }
 
     it('confirms with the legal last working day unless HR picks another', async () => {
@@ -377,7 +417,7 @@ describe('case detail page', () => {
 
   it('records the employee’s consent to a later last working day, never an earlier one', async () => {
     wx.answer('me.get', employeeSession);
-    wx.answer('case.get', submittedCase());
+    wx.answer('case.get', offering(submittedCase(), EMPLOYEE_UPLOAD));
     wx.answer('case.consentLaterDay', {
       caseId: 'case-1',
       state: 'submitted',
@@ -423,7 +463,7 @@ describe('case detail page', () => {
 
     it('reminds the employee of the open signature at once, then shows the case again', async () => {
       wx.answer('me.get', hrSession);
-      wx.answer('case.get', formalitiesCase());
+      wx.answer('case.get', offering(formalitiesCase(), HR_FORMALITIES));
       wx.answer('case.remind', { caseId: 'case-1', reminders: [reminder] });
       const page = await open();
       tapButton(page, '#action-remind');
@@ -439,7 +479,7 @@ describe('case detail page', () => {
 
     it('says when the once-a-day rule held the reminder back', async () => {
       wx.answer('me.get', hrSession);
-      wx.answer('case.get', formalitiesCase());
+      wx.answer('case.get', offering(formalitiesCase(), HR_FORMALITIES));
       wx.answer('case.remind', {
         caseId: 'case-1',
         reminders: [{ ...reminder, status: 'skipped' }],
@@ -457,7 +497,7 @@ describe('case detail page', () => {
       ['employee_task_open', '员工当前没有待办事项，无需提醒'],
     ])('shows the server’s refusal (%s) in its own words', async (_guard, message) => {
       wx.answer('me.get', hrSession);
-      wx.answer('case.get', submittedCase());
+      wx.answer('case.get', offering(submittedCase(), [{ action: 'case.remind' }]));
       wx.fail('case.remind', 'PRECONDITION_FAILED', message);
       const page = await open();
       tapButton(page, '#action-remind');
@@ -467,15 +507,25 @@ describe('case detail page', () => {
       expect(wx.calls.filter((c) => c.action === 'case.get')).toHaveLength(1);
     });
 
-    it('is not offered once the employee has nothing left to do', async () => {
-      const view = formalitiesCase();
-      view.checklist = view.checklist.map((row) =>
-        row.item === 'sign_letter' ? { ...row, done: true } : row,
-      );
+    it('is drawn disabled with the server’s reason when it is held back', async () => {
       wx.answer('me.get', hrSession);
-      wx.answer('case.get', view);
+      wx.answer(
+        'case.get',
+        offering(
+          formalitiesCase(),
+          [{ action: 'case.hrCancel' }],
+          [
+            { action: 'case.remind', reason: '提醒只在每天 9:00–21:00 发送' },
+            { action: 'case.close', reason: '8 项未完成 · 3月31日起可归档' },
+          ],
+        ),
+      );
       const page = await open();
-      expect(buttons(page)).toEqual(['完成归档', '撤销案件']);
+      expect(buttons(page)).toEqual(['发送提醒', '完成归档', '撤销案件']);
+      expect(allText(page)).toContain('完成归档：8 项未完成 · 3月31日起可归档');
+      tapButton(page, '#action-remind');
+      await settle(simulate, 8);
+      expect(wx.calls.some((c) => c.action === 'case.remind')).toBe(false);
     });
   });
 

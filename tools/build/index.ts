@@ -1,6 +1,6 @@
 /**
- * `npm run build`: bundles each cloud function, builds miniprogram_npm, and writes the compiled
- * mini program mirror `.build/miniprogram/` used by tests, the web preview and the size report.
+ * `npm run build`: bundles each cloud function, builds miniprogram_npm, copies the vocabulary
+ * into the mini program, and writes the compiled mini program mirror `.build/miniprogram/` used by tests, the web preview and the size report.
  */
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
@@ -59,6 +59,25 @@ export async function packMiniprogramNpm(): Promise<void> {
   await writeFile(stampFile, stamp);
 }
 
+/**
+ * The words of `server/domain/vocabulary.ts`, copied into the mini program (which cannot
+ * reach outside its root at run time) as `miniprogram/generated/vocabulary.ts`, ignored by git.
+ * The file has no imports, so the copy runs as it is.
+ */
+export async function copyVocabulary(): Promise<void> {
+  const source = join(root, 'server', 'domain', 'vocabulary.ts');
+  const text = await readFile(source, 'utf8');
+  if (/^\s*import\b/m.test(text)) {
+    throw new Error('server/domain/vocabulary.ts 不能有 import：它会被原样复制进小程序');
+  }
+  const target = join(miniprogramDir, 'generated', 'vocabulary.ts');
+  await mkdir(dirname(target), { recursive: true });
+  await writeFile(
+    target,
+    `// Copied from server/domain/vocabulary.ts by \`npm run build\`: edit that file, not this.\n${text}`,
+  );
+}
+
 async function* walk(dir: string): AsyncGenerator<string> {
   for (const entry of await readdir(dir, { withFileTypes: true })) {
     const path = join(dir, entry.name);
@@ -99,9 +118,10 @@ async function main(): Promise<void> {
   const started = Date.now();
   const functions = await bundleFunctions();
   await packMiniprogramNpm();
+  await copyVocabulary();
   await buildMirror();
   console.log(
-    `build: ${functions.map((name) => `cloudfunctions/${name}/index.js`).join(', ')}, miniprogram_npm, .build/miniprogram (${Date.now() - started} ms)`,
+    `build: ${functions.map((name) => `cloudfunctions/${name}/index.js`).join(', ')}, miniprogram_npm, miniprogram/generated, .build/miniprogram (${Date.now() - started} ms)`,
   );
 }
 

@@ -1,6 +1,7 @@
+import { submittedCase } from '../../components/fixtures/case-view';
 import {
   documentRows,
-  documentsComplete,
+  issueHint,
   issueReceipt,
   terminationProblem,
 } from '../../../miniprogram/view-models/termination-form';
@@ -35,15 +36,25 @@ describe('termination form (第40条(二))', () => {
     expect(terminationProblem({ ...form, explanation: '字'.repeat(10) })).toBe('');
   });
 
-  it('needs the appraisal and either training or a change of post', () => {
-    expect(documentsComplete([])).toBe(false);
-    expect(documentsComplete(['appraisal_record'])).toBe(false);
-    expect(documentsComplete(['training_certificate', 'position_change_record'])).toBe(false);
-    expect(documentsComplete(['appraisal_record', 'position_change_record'])).toBe(true);
-    expect(documentsComplete(['training_certificate', 'appraisal_record'])).toBe(true);
+  it('says why the server would not issue yet, in its words, and nothing once it would', () => {
+    const draft = submittedCase();
+    const reason = '请先上传考核记录以及培训或调岗记录';
+    expect(
+      issueHint({
+        ...draft,
+        allowedActions: [{ action: 'case.hrCancel' }],
+        blockedActions: [{ action: 'case.issue', reason }],
+      }),
+    ).toBe(reason);
+    expect(
+      issueHint({ ...draft, allowedActions: [{ action: 'case.issue' }], blockedActions: [] }),
+    ).toBe('');
+  });
+
+  it('lists the documents 第40条(二) asks for with their labels', () => {
     expect(documentRows(['appraisal_record'])).toEqual([
-      { kind: 'appraisal_record', label: '考核记录', attached: true },
-      { kind: 'training_certificate', label: '培训证明', attached: false },
+      { kind: 'appraisal_record', label: '绩效考核记录', attached: true },
+      { kind: 'training_certificate', label: '培训记录', attached: false },
       { kind: 'position_change_record', label: '调岗记录', attached: false },
     ]);
   });

@@ -4,7 +4,6 @@ import {
   actionsFor,
   caseDetail,
   confirmDayHint,
-  employeeTaskOpen,
   relationTo,
   remindOutcome,
 } from '../../../miniprogram/view-models/case-detail';
@@ -33,7 +32,6 @@ const manager = {
   subscriptions: {},
 };
 const hr = { employee: null, roles: ['hr' as const], subscriptions: {} };
-const policy = { employeeMayWithdrawBeforeReview: true };
 const MAR_10 = Date.parse('2027-03-10T04:00:00Z');
 
 describe('labels and tabs', () => {
@@ -157,76 +155,44 @@ describe('case detail', () => {
     });
   });
 
-  it('offers each viewer only their actions', () => {
+  it('draws the server’s offers as buttons, in a fixed order, one list upload as file or photos', () => {
     const submitted = submittedCase();
-    expect(actionsFor(submitted, relationTo(submitted, employee), policy)).toEqual([
+    const offered = {
+      ...submitted,
+      // Out of order on purpose: the page lists the employee's, reviewer's, then HR's.
+      allowedActions: [
+        { action: 'case.hrCancel' as const },
+        { action: 'case.withdraw' as const },
+        { action: 'case.attach' as const, kind: 'handover_checklist' as const },
+        { action: 'case.review' as const, decision: 'return' as const },
+      ],
+      blockedActions: [],
+    };
+    expect(actionsFor(offered).map((b) => b.action)).toEqual([
       'upload',
       'uploadPhoto',
       'withdraw',
-      'consentLater',
-    ]);
-    expect(actionsFor(submitted, relationTo(submitted, manager), policy)).toEqual([
-      'approve',
       'return',
-    ]);
-    // HR also gets the tools for an employee who vanished before sending the handover list.
-    expect(actionsFor(submitted, relationTo(submitted, hr), policy)).toEqual([
-      'remind',
-      'uploadDelivery',
-      'waiveHandover',
-      'escalate',
       'cancel',
     ]);
-    const formalities = formalitiesCase();
-    expect(actionsFor(formalities, relationTo(formalities, employee), policy)).toEqual(['sign']);
-    expect(actionsFor(formalities, relationTo(formalities, hr), policy)).toEqual([
-      'remind',
-      'close',
-      'cancel',
-    ]);
+    expect(actionsFor(offered).every((b) => b.reason === '')).toBe(true);
   });
 
-  it('offers HR a reminder only while the employee has a task open (DESIGN §3)', () => {
-    const hrActions = (view: ReturnType<typeof submittedCase>) =>
-      actionsFor(view, relationTo(view, hr), policy);
-    const submitted = submittedCase();
-    expect(employeeTaskOpen(submitted)).toBe(true);
-    const returned = { ...submitted, case: { ...submitted.case, state: 'returned' as const } };
-    expect(hrActions(returned)).toContain('remind');
-    // Handover list attached: nothing left for the employee before review.
-    const attached = {
-      ...submitted,
-      case: { ...submitted.case, attachments: formalitiesCase().case.attachments },
-    };
-    expect(hrActions(attached)).not.toContain('remind');
-    const waived = {
-      ...submitted,
-      case: {
-        ...submitted.case,
-        waivers: [
-          { item: 'handover_list' as const, by: 'h', at: '2027-04-02T01:30:00Z', note: '失联' },
-        ],
-      },
-    };
-    expect(employeeTaskOpen(waived)).toBe(false);
-    // In formalities only the open signature counts.
+  it('shows what the server holds back, with its reason, and nothing it did not send', () => {
     const formalities = formalitiesCase();
-    const signed = {
+    const held = {
       ...formalities,
-      checklist: formalities.checklist.map((row) =>
-        row.item === 'sign_letter' ? { ...row, done: true } : row,
-      ),
+      allowedActions: [{ action: 'case.remind' as const }, { action: 'case.hrCancel' as const }],
+      blockedActions: [{ action: 'case.close' as const, reason: '8 项未完成 · 3月31日起可归档' }],
     };
-    expect(hrActions(signed)).not.toContain('remind');
-    const review = { ...formalities, case: { ...formalities.case, state: 'hr_review' as const } };
-    expect(employeeTaskOpen(review)).toBe(false);
-    // Not the employee's or the manager's button.
-    expect(actionsFor(formalities, relationTo(formalities, employee), policy)).not.toContain(
-      'remind',
-    );
-    expect(actionsFor(formalities, relationTo(formalities, manager), policy)).not.toContain(
-      'remind',
-    );
+    expect(actionsFor(held)).toEqual([
+      expect.objectContaining({ action: 'remind', label: '发送提醒', reason: '' }),
+      expect.objectContaining({ action: 'close', reason: '8 项未完成 · 3月31日起可归档' }),
+      expect.objectContaining({ action: 'cancel', theme: 'danger', reason: '' }),
+    ]);
+    // A reply without the lists offers nothing: the client makes up no rule of its own.
+    const { allowedActions: _a, blockedActions: _b, ...bare } = held;
+    expect(actionsFor(bare)).toEqual([]);
   });
 
   it('tells HR what became of the reminder', () => {

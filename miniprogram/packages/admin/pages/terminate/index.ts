@@ -7,9 +7,11 @@ import { call } from '../../../../services/rpc';
 import { beijingToday } from '../../../../view-models/beijing-time';
 import { ATTACHMENT_LABELS } from '../../../../view-models/labels';
 import {
+  DOCUMENTS_HINT,
+  DRAFT_LABEL,
   NOTICE_MODE_OPTIONS,
   documentRows,
-  documentsComplete,
+  issueHint,
   issueReceipt,
   terminationProblem,
   type DocumentRow,
@@ -35,9 +37,12 @@ Component({
     idempotencyKey: '',
     caseId: '',
     draftTitle: '',
+    draftLabel: DRAFT_LABEL,
+    documentsHint: DOCUMENTS_HINT,
     attached: [] as AttachmentKind[],
     documents: documentRows([]) as DocumentRow[],
-    documentsReady: false,
+    /** The server's reason it would refuse to issue now; '' when it would issue. */
+    issueHint: '',
     uploading: '',
     attested: false,
     issuing: false,
@@ -59,12 +64,18 @@ Component({
       if (!reply.ok) return this.setData({ phase: 'error', errorMessage: reply.error.message });
       const c = reply.data.case;
       if (c.kind !== 'termination' || c.state !== 'draft') {
-        return this.setData({ phase: 'error', errorMessage: '该案件不是待发出的解除通知' });
+        return this.setData({ phase: 'error', errorMessage: `该案件不是${DRAFT_LABEL}的解除通知` });
       }
       this.showDraft(
         `${c.employee.name}（${c.employee.employeeNo}）· ${c.employee.department}`,
         c.attachments.map((a) => a.kind),
       );
+      this.setData({ issueHint: issueHint(reply.data) });
+    },
+    /** Asks the server again whether it would issue, after the documents changed. */
+    async refreshIssueHint() {
+      const reply = await call('case.get', { caseId: this.data.caseId });
+      if (reply.ok) this.setData({ issueHint: issueHint(reply.data) });
     },
     showDraft(title: string, attached: AttachmentKind[]) {
       this.setData({
@@ -72,7 +83,6 @@ Component({
         draftTitle: title,
         attached,
         documents: documentRows(attached),
-        documentsReady: documentsComplete(attached),
       });
     },
     onEmployeeNo(event: { detail: { value: string } }) {
@@ -119,6 +129,7 @@ Component({
       }
       this.setData({ creating: false, caseId: reply.data.caseId });
       this.showDraft(`员工 ${employeeNo.trim()}`, []);
+      await this.refreshIssueHint();
     },
     async onAttach(event: { currentTarget: { dataset: { kind?: TerminationDocument } } }) {
       const kind = event.currentTarget.dataset.kind;
@@ -132,9 +143,9 @@ Component({
       this.setData({
         attached,
         documents: documentRows(attached),
-        documentsReady: documentsComplete(attached),
       });
       toast(`${ATTACHMENT_LABELS[kind]}已上传`, 'success');
+      await this.refreshIssueHint();
     },
     onAttest() {
       this.setData({ attested: !this.data.attested, issueError: '' });

@@ -1,4 +1,3 @@
-import type { ActionResult } from '../../../../../server/contract';
 import { pickAndAttach } from '../../../../services/attachments';
 import {
   changeChecklistItem,
@@ -15,7 +14,6 @@ import { loadSession } from '../../../../services/session';
 import {
   ACTION_LABELS,
   COMMENT_REQUIRED,
-  actionButton,
   actionsFor,
   caseDetail,
   confirmDayHint,
@@ -28,7 +26,6 @@ import {
 } from '../../../../view-models/case-detail';
 
 type Phase = 'loading' | 'error' | 'ready';
-type Policy = ActionResult<'meta.get'>['policy'];
 
 /** The action or checklist change waiting for its comment in the panel. */
 interface Pending {
@@ -44,8 +41,6 @@ const CHECKLIST_TITLES: Record<ChecklistChange, string> = {
   untick: '撤销完成',
   waive: '豁免此项（须说明原因）',
 };
-
-let policy: Pick<Policy, 'employeeMayWithdrawBeforeReview'> | null = null;
 
 Component({
   data: {
@@ -74,28 +69,21 @@ Component({
       const { caseId } = this.data;
       if (!caseId) return this.setData({ phase: 'error', errorMessage: '缺少案件编号' });
       if (!this.data.detail) this.setData({ phase: 'loading' });
-      const [me, view, meta] = await Promise.all([
-        loadSession(),
-        call('case.get', { caseId }),
-        policy ? null : call('meta.get', {}),
-      ]);
-      if (meta?.ok) policy = meta.data.policy;
+      const [me, view] = await Promise.all([loadSession(), call('case.get', { caseId })]);
       if (!view.ok) return this.setData({ phase: 'error', errorMessage: view.error.message });
       const relation = relationTo(view.data, me.ok ? me.data : null);
-      const actions = actionsFor(view.data, relation, {
-        // Without the settings, do not offer a withdrawal the company may not allow.
-        employeeMayWithdrawBeforeReview: policy?.employeeMayWithdrawBeforeReview ?? false,
-      });
       this.setData({
         phase: 'ready',
         detail: caseDetail(view.data, relation, Date.now()),
-        actions: actions.map(actionButton),
+        actions: actionsFor(view.data),
         canViewEvidence: mayViewEvidence(relation),
       });
     },
     async onAction(event: { currentTarget: { dataset: { action?: CaseAction } } }) {
       const action = event.currentTarget.dataset.action;
       if (!action || this.data.busy) return;
+      // Held back by the server: the reason is shown under the buttons.
+      if (this.data.actions.some((b) => b.action === action && b.reason)) return;
       if (action === 'sign') return openPage(ROUTES.sign, { caseId: this.data.caseId });
       if (action === 'issue') return openPage(ROUTES.adminTerminate, { caseId: this.data.caseId });
       if (action === 'remind') return this.remind();

@@ -1,0 +1,164 @@
+import { type BlockedCaseActionView, type CaseActionView, rpcErrorOf } from '../contract';
+import { addDays, beijingDate } from '../domain/beijing-calendar';
+import { attach } from '../domain/case-attachments';
+import { type DomainResult } from '../domain/case-effects';
+import { type CaseCommand, handoverListPresent } from '../domain/case-guards';
+import { transition } from '../domain/case-machine';
+import { type CaseRecord } from '../domain/case-record';
+import { changeChecklistItem } from '../domain/checklist-actions';
+import { isSettled, signItemOf } from '../domain/checklist-rules';
+import { consentToLaterDay } from '../domain/later-day-consent';
+import { type Policy } from '../domain/policy';
+import { inSendWindow, manualReminderSlot } from '../domain/reminder-policy';
+import type { Caller } from './caller';
+import { actorAs, type Relation } from './case-access';
+
+/**
+ * What the caller may do on a case now (`case.get`'s `allowedActions`), and what their role
+ * would let them do but a rule holds back, with the reason in Chinese (`blockedActions`).
+ * Each candidate runs through the same domain function the action's handler calls, for the
+ * same actor: the answer is what the server would accept. Comments and HR's attestation are
+ * asked for in the action's own dialog, so they are taken as given here.
+ */
+export function caseActions(
+  caseDoc: CaseRecord,
+  caller: Caller,
+  relation: Relation,
+  policy: Policy,
+  now: Date,
+): { allowedActions: CaseActionView[]; blockedActions: BlockedCaseActionView[] } {
+  const allowedActions: CaseActionView[] = [];
+  const blockedActions: BlockedCaseActionView[] = [];
+  const consider = (action: CaseActionView, result: Verdict): void => {
+    if (result === 'hidden') return;
+    if (result === 'allowed' || result.ok) {
+      allowedActions.push(action);
+    } else if (result.code === 'PRECONDITION_FAILED' && !HIDDEN_GUARDS.has(result.guard)) {
+      blockedActions.push({ ...action, reason: blockedReason(caseDoc, result, now) });
+    }
+  };
+  const fire = (role: 'employee' | 'manager' | 'hr', command: CaseCommand) => {
+    const actor = actorAs(caller, relation, role);
+    return actor ? transition(caseDoc, command, now, { actor, policy }) : 'hidden';
+  };
+  const employee = actorAs(caller, relation, 'employee');
+  const hr = actorAs(caller, relation, 'hr');
+  const handoverMissing =
+    (caseDoc.state === 'submitted' || caseDoc.state === 'returned') &&
+    !handoverListPresent(caseDoc);
+
+  // The employee's own steps: the handover list, resubmitting, signing, withdrawing, consent.
+  if (employee && handoverMissing) {
+    consider(
+      { action: 'case.attach', kind: 'handover_checklist' },
+      attach(caseDoc, 'handover_checklist', [], employee, now),
+    );
+  }
+  consider({ action: 'case.resubmit' }, fire('employee', { type: 'resubmit' }));
+  if (employee && caseDoc.state === 'formalities' && openSignItem(caseDoc)) {
+    consider({ action: 'case.sign' }, 'allowed');
+  }
+  consider({ action: 'case.withdraw' }, fire('employee', { type: 'withdraw' }));
+  if (employee) {
+    // 第37条: staying beyond the legal last day needs the employee's own written consent.
+    const laterDay = caseDoc.legalLastWorkingDay && addDays(caseDoc.legalLastWorkingDay, 1);
+    consider(
+      { action: 'case.consentLaterDay' },
+      laterDay ? consentToLaterDay(caseDoc, laterDay, employee, now) : 'hidden',
+    );
+  }
+
+  // The reviewer: the manager, or HR when the employee has none (DESIGN §2).
+  const reviewer = relation.manager ? 'manager' : 'hr';
+  consider(
+    { action: 'case.review', decision: 'approve' },
+    fire(reviewer, { type: 'review.approve' }),
+  );
+  consider(
+    { action: 'case.review', decision: 'return' },
+    fire(reviewer, { type: 'review.return', comment: GIVEN_IN_DIALOG }),
+  );
+
+  if (hr) {
+    const slot = manualReminderSlot(caseDoc, now, policy.reminders);
+    if (slot) {
+      const { startHour, endHour } = policy.reminders.sendWindow;
+      if (inSendWindow(now, policy.reminders)) allowedActions.push({ action: 'case.remind' });
+      else {
+        blockedActions.push({
+          action: 'case.remind',
+          reason: `提醒只在每天 ${startHour}:00–${endHour}:00 发送`,
+        });
+      }
+    }
+    // The employee who vanished (DESIGN §3): proof of delivery, then the list may be waived.
+    if (handoverMissing) {
+      consider(
+        { action: 'case.attach', kind: 'notice_delivery' },
+        attach(caseDoc, 'notice_delivery', [], hr, now),
+      );
+      consider(
+        { action: 'case.checklist', item: 'handover_list' },
+        changeChecklistItem(
+          caseDoc,
+          { item: 'handover_list', waive: true, note: GIVEN_IN_DIALOG },
+          hr,
+          now,
+        ),
+      );
+    }
+  }
+  consider(
+    { action: 'case.hrEscalate' },
+    fire('hr', { type: 'hr.escalate', comment: GIVEN_IN_DIALOG }),
+  );
+  consider({ action: 'case.issue' }, fire('hr', { type: 'hr.issue', noProtectedStatus: true }));
+  consider({ action: 'case.hrConfirm' }, fire('hr', { type: 'hr.confirm' }));
+  consider(
+    { action: 'case.hrReturn' },
+    fire('hr', { type: 'hr.return', comment: GIVEN_IN_DIALOG }),
+  );
+  consider({ action: 'case.close' }, fire('hr', { type: 'hr.close' }));
+  consider(
+    { action: 'case.hrCancel' },
+    fire('hr', { type: 'hr.cancel', comment: GIVEN_IN_DIALOG }),
+  );
+  return { allowedActions, blockedActions };
+}
+
+/** A domain answer, or a step that needs no rule beyond the case's own data, or none to offer. */
+type Verdict = DomainResult | 'allowed' | 'hidden';
+
+/** Stands for the comment or note the action's dialog requires before it is sent. */
+const GIVEN_IN_DIALOG = '（在操作时填写）';
+
+/** A setting that rules the action out is no reason to show it: the button is not offered. */
+const HIDDEN_GUARDS: ReadonlySet<string> = new Set(['withdraw_allowed']);
+
+function openSignItem(caseDoc: CaseRecord): boolean {
+  if (caseDoc.signature) return false;
+  const item = signItemOf(caseDoc.kind);
+  const entry = caseDoc.checklist.find((e) => e.item === item);
+  return entry !== undefined && !isSettled(entry);
+}
+
+/**
+ * The domain's refusal as a person reads it. Closing says everything still missing at once:
+ * `8 项未完成 · 3月31日起可归档`.
+ */
+function blockedReason(caseDoc: CaseRecord, result: DomainResult, now: Date): string {
+  if (result.ok) return '';
+  const guard = result.code === 'PRECONDITION_FAILED' ? result.guard : undefined;
+  if (guard !== 'checklist_complete' && guard !== 'last_working_day_reached') {
+    return rpcErrorOf(result).message;
+  }
+  const parts: string[] = [];
+  const open = caseDoc.checklist.filter((e) => !isSettled(e)).length;
+  if (open > 0) parts.push(`${open} 项未完成`);
+  const last = caseDoc.lastWorkingDay;
+  if (last !== undefined && beijingDate(now) < last) {
+    const [, month, day] = last.split('-').map(Number);
+    parts.push(`${month}月${day}日起可归档`);
+  }
+  return parts.join(' · ') || rpcErrorOf(result).message;
+}

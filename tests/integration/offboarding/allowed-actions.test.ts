@@ -1,0 +1,142 @@
+/**
+ * `case.get` tells each caller what they may do now and what is held back, and why: each
+ * answer matches what the server then accepts or refuses.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { ActionName, ActionResult, Envelope } from '../../../server/contract';
+import {
+  demoRoster,
+  importAndBind,
+  openidOf,
+  ownUploadPath,
+  PDF_BYTES,
+  PNG_BYTES,
+} from '../../../tools/demo/demo-company';
+import { createLocalCloud, type LocalCloud } from '../../../tools/local-cloud';
+
+const ADMIN = 'admin-openid';
+const HR = openidOf('H001');
+const M001 = openidOf('M001');
+const EMPLOYEE = openidOf('D001');
+
+let dir: string;
+let cloud: LocalCloud;
+
+const beijing = (date: string, time = '10:00') => new Date(`${date}T${time}:00+08:00`);
+
+async function call<T = Record<string, unknown>>(
+  openid: string,
+  action: ActionName,
+  payload?: unknown,
+): Promise<Envelope<T>> {
+  return (await cloud.invoke('offboarding', { action, payload }, { openid })) as Envelope<T>;
+}
+
+async function ok<T = Record<string, unknown>>(answer: Promise<Envelope<T>>): Promise<T> {
+  const envelope = await answer;
+  if (!envelope.ok) throw new Error(`${envelope.error.code}: ${envelope.error.message}`);
+  return envelope.data;
+}
+
+/** The caller's actions as `action` or `action:form`, allowed and blocked (with the reason). */
+async function actionsOf(openid: string, caseId: string) {
+  const view = await ok<ActionResult<'case.get'>>(call(openid, 'case.get', { caseId }));
+  const name = (a: { action: string; decision?: string; kind?: string; item?: string }) =>
+    [a.action, a.decision ?? a.kind ?? a.item].filter(Boolean).join(':');
+  return {
+    allowed: (view.allowedActions ?? []).map(name),
+    blocked: Object.fromEntries((view.blockedActions ?? []).map((a) => [name(a), a.reason])),
+  };
+}
+
+beforeEach(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'offboarding-actions-'));
+  cloud = await createLocalCloud({
+    dataDir: dir,
+    env: { ADMIN_OPENIDS: ADMIN },
+    realTimeTimers: false,
+  });
+  await cloud.clock.jump(beijing('2027-03-01'));
+  await importAndBind(
+    (openid, action, payload) => call(openid, action, payload),
+    ADMIN,
+    demoRoster(),
+  );
+});
+
+afterEach(async () => {
+  await cloud.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe('what case.get offers each caller', () => {
+  it('follows a resignation: each offer is accepted, each hold-back says why', async () => {
+    const { caseId } = await ok<{ caseId: string }>(
+      call(EMPLOYEE, 'case.submit', { reason: 'resignation', idempotencyKey: 'offer-0001' }),
+    );
+
+    expect(await actionsOf(EMPLOYEE, caseId)).toEqual({
+      allowed: ['case.attach:handover_checklist', 'case.withdraw', 'case.consentLaterDay'],
+      blocked: {},
+    });
+    expect(await actionsOf(M001, caseId)).toEqual({
+      allowed: ['case.review:return'],
+      blocked: { 'case.review:approve': '请先上传工作交接清单' },
+    });
+    const hr = await actionsOf(HR, caseId);
+    expect(hr.allowed).toEqual(['case.remind', 'case.attach:notice_delivery', 'case.hrCancel']);
+    expect(hr.blocked).toEqual({
+      'case.checklist:handover_list': '最后工作日之后才能豁免员工事项',
+      'case.hrEscalate': '部门经理审批尚未超过时限，暂不能由HR处理',
+    });
+    // What was held back is refused for the same reason.
+    const approve = await call(M001, 'case.review', { caseId, decision: 'approve' });
+    expect(approve.ok ? '' : approve.error.message).toBe('请先上传工作交接清单');
+
+    const { fileID } = await cloud.upload(
+      ownUploadPath(EMPLOYEE, `cases/${caseId}/handover_checklist/list.pdf`),
+      PDF_BYTES,
+      EMPLOYEE,
+    );
+    await ok(
+      call(EMPLOYEE, 'case.attach', { caseId, kind: 'handover_checklist', fileIds: [fileID] }),
+    );
+    expect((await actionsOf(M001, caseId)).allowed).toEqual([
+      'case.review:approve',
+      'case.review:return',
+    ]);
+    await ok(call(M001, 'case.review', { caseId, decision: 'approve' }));
+
+    expect(await actionsOf(HR, caseId)).toEqual({
+      allowed: ['case.hrConfirm', 'case.hrReturn', 'case.hrCancel'],
+      blocked: {},
+    });
+    expect((await actionsOf(M001, caseId)).allowed).toEqual([]);
+    await ok(call(HR, 'case.hrConfirm', { caseId }));
+
+    expect((await actionsOf(EMPLOYEE, caseId)).allowed).toEqual(['case.sign']);
+    const closing = await actionsOf(HR, caseId);
+    expect(closing.allowed).toEqual(['case.remind', 'case.hrCancel']);
+    expect(closing.blocked['case.close']).toMatch(/^\d+ 项未完成 · 3月31日起可归档$/);
+
+    // Signed: the employee has nothing left to do, so there is nothing to remind them of.
+    const view = await ok<ActionResult<'case.get'>>(call(EMPLOYEE, 'case.get', { caseId }));
+    const signature = await cloud.upload(
+      ownUploadPath(EMPLOYEE, `cases/${caseId}/signature/sign.png`),
+      PNG_BYTES,
+      EMPLOYEE,
+    );
+    await ok(
+      call(EMPLOYEE, 'case.sign', {
+        caseId,
+        signatureFileId: signature.fileID,
+        letterHash: view.letter?.hash,
+        consent: true,
+      }),
+    );
+    expect((await actionsOf(EMPLOYEE, caseId)).allowed).toEqual([]);
+    expect((await actionsOf(HR, caseId)).allowed).toEqual(['case.hrCancel']);
+  });
+});
