@@ -176,10 +176,10 @@ export function mayViewEvidence(relation: Relation): boolean {
  */
 export function actionsFor(view: CaseView): ActionButton[] {
   const buttons = new Map<CaseAction, ActionButton>();
-  for (const offer of view.allowedActions ?? []) {
+  for (const offer of view.allowedActions) {
     for (const action of buttonsOf(offer)) buttons.set(action, actionButton(action));
   }
-  for (const held of view.blockedActions ?? []) {
+  for (const held of view.blockedActions) {
     for (const action of buttonsOf(held)) {
       if (!buttons.has(action)) buttons.set(action, actionButton(action, held.reason));
     }

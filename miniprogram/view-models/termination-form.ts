@@ -80,7 +80,7 @@ export function documentRows(attached: readonly AttachmentKind[]): DocumentRow[]
 
 /** Why the server would refuse to issue the notice now (documents missing …); '' otherwise. */
 export function issueHint(view: ActionResult<'case.get'>): string {
-  return view.blockedActions?.find((held) => held.action === 'case.issue')?.reason ?? '';
+  return view.blockedActions.find((held) => held.action === 'case.issue')?.reason ?? '';
 }
 
 export interface IssueReceipt {

@@ -249,8 +249,8 @@ export const ACTIONS = {
        * role allows but a rule holds back, with the reason. Always sent; a reply without them
        * offers nothing.
        */
-      allowedActions: z.array(caseActionView).optional(),
-      blockedActions: z.array(blockedCaseActionView).optional(),
+      allowedActions: z.array(caseActionView),
+      blockedActions: z.array(blockedCaseActionView),
       letter: letterView.nullable(),
       checklist: z.array(checklistRowView),
       reminders: z.array(reminderRowView),

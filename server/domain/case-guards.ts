@@ -177,7 +177,7 @@ export const GUARD_MESSAGES: Record<GuardName, string> = {
   earlier_day_proposed: '早于法定日期的最后工作日须注明由谁提出',
   last_working_day_reached: '尚未到最后工作日',
   checklist_complete: '还有未完成的手续',
-  termination_documents_attached: '请先上传考核记录以及培训或调岗记录',
+  termination_documents_attached: '请先上传绩效考核记录以及培训或调岗记录',
   no_protected_status_attested: '请确认员工不存在第42条规定的情形',
   last_working_day_chosen: '选择代通知金时须指定最后工作日',
   reason_matches_kind: '该离职原因不适用于此类案件',

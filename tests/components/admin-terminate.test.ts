@@ -27,7 +27,7 @@ const issued = {
 };
 
 /** The server's reason for holding the issue back while documents are missing. */
-const DOCUMENTS_MISSING = '请先上传考核记录以及培训或调岗记录';
+const DOCUMENTS_MISSING = '请先上传绩效考核记录以及培训或调岗记录';
 
 describe('admin: termination page', () => {
   let simulate: ReturnType<typeof setUp>['simulate'];
@@ -230,11 +230,11 @@ describe('admin: termination page', () => {
     const page = await open();
     await fillNotice30(page);
     await create(page);
-    wx.fail('case.issue', 'PRECONDITION_FAILED', '请先上传考核记录以及培训或调岗记录');
+    wx.fail('case.issue', 'PRECONDITION_FAILED', '请先上传绩效考核记录以及培训或调岗记录');
     await tapView(page, '#attest');
     tapButton(page, '#issue');
     await settle(simulate, 8);
-    expect(textOf(page, '.error')).toBe('请先上传考核记录以及培训或调岗记录');
+    expect(textOf(page, '.error')).toBe('请先上传绩效考核记录以及培训或调岗记录');
     expect(allText(page)).toContain('待发出');
   });
 

@@ -166,22 +166,22 @@ describe('HR’s pages against the real function', () => {
     page.querySelector('#attest')?.dispatchEvent('tap');
     await simulate.sleep(0);
     // The page already shows it as the reason issuing is held back; the refusal says it again.
-    expect(await untilShown(page, '请先上传考核记录')).toContain(
-      '请先上传考核记录以及培训或调岗记录',
+    expect(await untilShown(page, '请先上传绩效考核记录')).toContain(
+      '请先上传绩效考核记录以及培训或调岗记录',
     );
     tapButton(page, '#issue');
     for (let i = 0; i < 200 && !page.querySelector('.error'); i += 1) await simulate.sleep(10);
-    expect(textOf(page, '.error')).toBe('请先上传考核记录以及培训或调岗记录');
+    expect(textOf(page, '.error')).toBe('请先上传绩效考核记录以及培训或调岗记录');
 
     tapButton(page, '#attach-appraisal_record');
     await untilShown(page, '绩效考核记录已上传');
     tapButton(page, '#attach-position_change_record');
     // The server's reason for holding the issue back goes once the documents are in.
-    for (let i = 0; i < 200 && allText(page).includes('请先上传考核记录'); i += 1) {
+    for (let i = 0; i < 200 && allText(page).includes('请先上传绩效考核记录'); i += 1) {
       await simulate.sleep(10);
     }
     expect(page.querySelector('#attach-position_change_record')).toBeUndefined();
-    expect(allText(page)).not.toContain('请先上传考核记录');
+    expect(allText(page)).not.toContain('请先上传绩效考核记录');
     tapButton(page, '#issue');
     const text = await untilShown(page, '解除通知已发出');
     expect(text).toContain('发出时间：2027-03-01 10:00');

@@ -122,6 +122,8 @@ describe('case views built from the domain satisfy the contract', () => {
       checklist: presentChecklist(c),
       reminders,
       events: events.map(presentEvent),
+      allowedActions: [],
+      blockedActions: [],
     };
     const parsed = ACTIONS['case.get'].result.safeParse(data);
     expect(parsed.error?.issues ?? []).toEqual([]);

@@ -38,7 +38,7 @@ describe('termination form (第40条(二))', () => {
 
   it('says why the server would not issue yet, in its words, and nothing once it would', () => {
     const draft = submittedCase();
-    const reason = '请先上传考核记录以及培训或调岗记录';
+    const reason = '请先上传绩效考核记录以及培训或调岗记录';
     expect(
       issueHint({
         ...draft,

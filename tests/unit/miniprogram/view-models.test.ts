@@ -190,9 +190,8 @@ describe('case detail', () => {
       expect.objectContaining({ action: 'close', reason: '8 项未完成 · 3月31日起可归档' }),
       expect.objectContaining({ action: 'cancel', theme: 'danger', reason: '' }),
     ]);
-    // A reply without the lists offers nothing: the client makes up no rule of its own.
-    const { allowedActions: _a, blockedActions: _b, ...bare } = held;
-    expect(actionsFor(bare)).toEqual([]);
+    // Empty lists offer nothing, whatever the state: the client makes up no rule of its own.
+    expect(actionsFor({ ...held, allowedActions: [], blockedActions: [] })).toEqual([]);
   });
 
   it('tells HR what became of the reminder', () => {
