@@ -15,7 +15,7 @@ import { composeMessage, messageContent } from './reminder-messages';
 import type { CasesRepository, StoredCase } from './ports/cases.port';
 import type { ConfigAlertsRepository } from './ports/config-alerts.port';
 import type { Crypto } from './ports/crypto.port';
-import type { MessageSender, SendOutcome } from './ports/message-sender.port';
+import type { MessageNotifier, SendOutcome } from './ports/notifier.port';
 import type { ReminderRecord, RemindersRepository } from './ports/reminders.port';
 import type { Settings } from './ports/settings.port';
 
@@ -59,7 +59,7 @@ export interface Recipients {
 export interface DeliveryDeps {
   readonly cases: CasesRepository;
   readonly reminders: RemindersRepository;
-  readonly sender: MessageSender;
+  readonly notifier: MessageNotifier;
   readonly configAlerts: ConfigAlertsRepository;
   readonly crypto: Crypto;
 }
@@ -134,7 +134,7 @@ export function reminderDelivery(deps: DeliveryDeps) {
       let firstError: SendOutcome | null = null;
       // Every HR when the case has no owner: one record, a message to each.
       for (const touser of openids) {
-        const outcome = await deps.sender.send(
+        const outcome = await deps.notifier.send(
           composeMessage(ctx.settings, templateId, claimed.kind, touser, content),
         );
         if (outcome.errCode === 0) accepted ??= touser;

@@ -10,7 +10,7 @@ import {
   isEmployeeTrack,
   type ReminderSlot,
 } from '../domain/reminder-policy';
-import type { MessageContent, OutgoingMessage } from './ports/message-sender.port';
+import type { MessageContent, OutgoingMessage } from './ports/notifier.port';
 import type { Settings } from './ports/settings.port';
 
 /** The employee's task as the checklist names it: 上传工作交接清单, 签署《辞职书》, … */

@@ -2,14 +2,14 @@ import { toInstant } from '../domain/beijing-calendar';
 import { REMINDER_KIND_PHRASES, REMINDER_KINDS, type ReminderKind } from '../domain/reminder-kinds';
 import type { Caller } from './caller';
 import { ok } from './outcome';
-import type { MessageContent, MessageSender } from './ports/message-sender.port';
+import type { MessageContent, MessageNotifier } from './ports/notifier.port';
 import type { Settings, SettingsRepository } from './ports/settings.port';
 import { composeMessage } from './reminder-messages';
 import type { Handler } from './rpc-handler';
 
 export interface TrialSendDeps {
   readonly settings: SettingsRepository;
-  readonly sender: MessageSender;
+  readonly notifier: MessageNotifier;
 }
 
 /**
@@ -47,7 +47,7 @@ function trialContent(kind: ReminderKind, caller: Caller, now: Date): MessageCon
 
 /**
  * `admin.trialSend` (admins): on launch day, one message per configured template to the
- * calling admin, through the reminders' own composition and sender, answering WeChat's verdict
+ * calling admin, through the reminders' own composition and notifier, answering WeChat's verdict
  * per template (errCode, and for 47003 the field it named) so a refused phrase or a wrong
  * field key is found before an employee's reminder meets it. It records nothing (no reminder,
  * no case event, no configuration alert), so no once-a-day slot is used up; the settings are
@@ -68,7 +68,7 @@ export function trialSendHandlers(deps: TrialSendDeps): {
             caller.openid,
             trialContent(kind, caller, now),
           );
-          const outcome = await deps.sender.send(message);
+          const outcome = await deps.notifier.send(message);
           return {
             kind,
             templateId,

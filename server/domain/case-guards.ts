@@ -73,7 +73,7 @@ export function chosenLastWorkingDay(ctx: GuardContext): CalendarDate | undefine
   return ctx.command.lastWorkingDay ?? ctx.case.lastWorkingDay;
 }
 
-/** When the case last entered `submitted`: the manager's waiting starts there. */
+/** When the case last entered `state` (a returned case enters `submitted` again on resubmission). */
 export function lastEnteredAt(caseDoc: CaseRecord, state: CaseRecord['state']): string | undefined {
   for (let i = caseDoc.stages.length - 1; i >= 0; i -= 1) {
     const stage = caseDoc.stages[i];

@@ -352,7 +352,7 @@ function dateOutOfWindow(caseDoc: CaseRecord, command: CaseCommand, now: Date) {
   return undefined;
 }
 
-/** Today's Beijing date has reached the case's last working day (HR waivers, closing). */
+/** Today's Beijing date is after the last working day: only then may HR waive employee-side items. */
 export function lastWorkingDayPassed(caseDoc: CaseRecord, now: Date): boolean {
   const last = caseDoc.lastWorkingDay;
   return last !== undefined && compareDates(beijingDate(now), last) > 0;

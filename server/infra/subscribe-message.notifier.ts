@@ -1,9 +1,9 @@
 import type {
   MessageContent,
-  MessageSender,
+  MessageNotifier,
   OutgoingMessage,
   SendOutcome,
-} from '../app/ports/message-sender.port';
+} from '../app/ports/notifier.port';
 import { beijingDate, beijingMinuteOfDay } from '../domain/beijing-calendar';
 
 /** WeChat's limits per field type ("参数值内容限制说明"), in characters (code points). */
@@ -145,7 +145,7 @@ function outcomeOf(error: unknown): SendOutcome {
 }
 
 /** `cloud.openapi.subscribeMessage.send`, answering with WeChat's errCode instead of throwing. */
-export function subscribeMessageNotifier(cloud: WxServerSdk.Cloud): MessageSender {
+export function subscribeMessageNotifier(cloud: WxServerSdk.Cloud): MessageNotifier {
   return {
     async send(message: OutgoingMessage) {
       try {

@@ -50,7 +50,7 @@ export function createMain({ cloud, clock, env }: FunctionDeps): CloudFunctionMa
   const files = cloudFileStore(cloud);
   const configAlerts = configAlertsRepository(db);
   const reminders = remindersRepository(db);
-  const sender = subscribeMessageNotifier(cloud);
+  const notifier = subscribeMessageNotifier(cloud);
   const handle = createRpcHandler({
     employees,
     clock,
@@ -96,12 +96,12 @@ export function createMain({ cloud, clock, env }: FunctionDeps): CloudFunctionMa
         cases,
         employees,
         settings,
-        delivery: reminderDelivery({ cases, reminders, sender, configAlerts, crypto }),
+        delivery: reminderDelivery({ cases, reminders, notifier, configAlerts, crypto }),
       }),
       ...boardHandlers({ cases: queries, employees }),
       ...oaCallbackHandlers({ cases, outbox: oaCallbacksRepository(db) }),
       ...statsHandlers({ cases: queries, settings }),
-      ...trialSendHandlers({ settings, sender }),
+      ...trialSendHandlers({ settings, notifier }),
     },
   });
   return async (event) => {

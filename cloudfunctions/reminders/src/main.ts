@@ -35,7 +35,7 @@ export function createMain({ cloud, clock, env }: FunctionDeps): CloudFunctionMa
   const delivery = reminderDelivery({
     cases: casesRepository(db),
     reminders: remindersRepository(db),
-    sender: subscribeMessageNotifier(cloud),
+    notifier: subscribeMessageNotifier(cloud),
     configAlerts: configAlertsRepository(db),
     crypto: nodeCrypto,
   });

@@ -34,6 +34,6 @@ export interface SendOutcome {
   readonly field?: string;
 }
 
-export interface MessageSender {
+export interface MessageNotifier {
   send(message: OutgoingMessage): Promise<SendOutcome>;
 }
