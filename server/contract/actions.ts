@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { PRIVATE_APIS, UNDECLARED_PRIVATE_API_ERRNO } from '../domain/private-apis';
 import {
   asset,

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** Stable error codes of the RPC envelope (DESIGN §4), in the order checks run. */
 export const ERROR_CODES = [

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { isCalendarDate, isInstant } from '../domain/beijing-calendar';
 import {
   ASSET_ID_PATTERN,

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { calendarDate, employeeNo, explanation, instant } from './field-schemas';
 import { reasonSchema, stateSchema } from './views.schema';
 

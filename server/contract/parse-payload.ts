@@ -1,4 +1,4 @@
-import { type z } from 'zod';
+import type * as z from 'zod';
 import { ACTIONS, type ActionName, isActionName, type ParsedPayload } from './actions';
 import { type RpcError } from './errors';
 import { describeField } from './field-labels';

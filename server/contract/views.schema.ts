@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { ATTACHMENT_KINDS } from '../domain/attachments';
 import { AUDIT_EVENT_TYPES, EVENT_TYPES } from '../domain/case-events';
 import { CASE_KINDS, EARLY_RELEASE_PROPOSERS, NOTICE_MODES } from '../domain/case-kinds';
