@@ -457,6 +457,34 @@ export const ACTIONS = {
     }),
     result: z.strictObject({ id: z.string(), resolved: z.literal(true) }),
   },
+  // Admins: the next part of an export of every collection and stored file (README "数据导出与恢复").
+  'admin.export': {
+    payload: z.strictObject({
+      cursor: z.optional(
+        z
+          .string()
+          .check(
+            z.maxLength(1024, { error: '过长' }),
+            z.regex(/^[A-Za-z0-9_-]+$/, { error: '导出进度无效，请重新开始导出' }),
+          ),
+      ),
+    }),
+    result: z.strictObject({
+      exportId: z.string(),
+      part: z.int().check(z.positive()),
+      /** The part's archive in storage, and a temporary URL to download it. */
+      fileId: z.string(),
+      url: z.string(),
+      /** True when this part is the last: parts 1…part are the whole export. */
+      done: z.boolean(),
+      /** Sent back as `cursor` to write the next part. */
+      nextCursor: z.optional(z.string()),
+      documents: z.int().check(z.nonnegative()),
+      files: z.int().check(z.nonnegative()),
+      missingFiles: z.int().check(z.nonnegative()),
+      bytes: z.int().check(z.nonnegative()),
+    }),
+  },
 } as const;
 
 export type Actions = typeof ACTIONS;
