@@ -1,4 +1,4 @@
-import { strFromU8, strToU8, unzipSync, zipSync, type Zippable } from 'fflate';
+import type { Zippable } from 'fflate';
 import type { ActionResult } from '../contract';
 import { fail, ok } from './outcome';
 import type { Crypto } from './ports/crypto.port';
@@ -26,6 +26,12 @@ export const EXPORTED_COLLECTIONS = [
   'evidence_anchors',
   'oa_callbacks',
 ] as const;
+
+/**
+ * The ZIP codec, loaded on the first export: every cold instance of `offboarding` would
+ * otherwise pay its start-up for an action admins use rarely.
+ */
+const loadZip = () => import('fflate');
 
 export const EXPORT_FORMAT = 'lizhitong-export';
 export const EXPORT_VERSION = 1;
@@ -209,6 +215,7 @@ export function exportHandlers(deps: ExportDeps): { 'admin.export': Handler<'adm
         }
       }
 
+      const { strToU8, zipSync } = await loadZip();
       const done = collection >= EXPORTED_COLLECTIONS.length;
       const counts: Record<string, number> = {};
       for (const [name, list] of Object.entries(lines)) {
@@ -265,7 +272,8 @@ export interface ExportPart {
   readonly files: Readonly<Record<string, Uint8Array>>;
 }
 
-export function readExportPart(archive: Uint8Array): ExportPart {
+export async function readExportPart(archive: Uint8Array): Promise<ExportPart> {
+  const { strFromU8, unzipSync } = await loadZip();
   const entries = unzipSync(archive);
   const manifestBytes = entries['manifest.json'];
   if (!manifestBytes) throw new Error('不是离职通的导出文件：缺少 manifest.json');

@@ -139,7 +139,7 @@ function partFiles(args: readonly string[]): string[] {
 async function restore(args: readonly string[]): Promise<void> {
   const files = partFiles(args);
   if (files.length === 0) throw new Error('请指定备份目录或 part-NNN.zip 文件');
-  const parts = files.map((file) => readExportPart(readFileSync(file)));
+  const parts = await Promise.all(files.map((file) => readExportPart(readFileSync(file))));
   if (await overHttp()) {
     console.warn(
       `提示：127.0.0.1:${port} 上有本地云在运行；恢复写入 ${dataDir}，请确认不是它的目录`,

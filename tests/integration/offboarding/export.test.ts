@@ -74,11 +74,13 @@ async function exportAll(): Promise<{ answers: ExportAnswer[]; parts: ExportPart
     answers.push(answer);
     cursor = answer.nextCursor;
   } while (cursor);
-  const parts = answers.map((answer) => {
-    const bytes = company.cloud.readFile(answer.fileId);
-    if (!bytes) throw new Error(`part ${answer.part} is not in storage`);
-    return readExportPart(bytes);
-  });
+  const parts = await Promise.all(
+    answers.map((answer) => {
+      const bytes = company.cloud.readFile(answer.fileId);
+      if (!bytes) throw new Error(`part ${answer.part} is not in storage`);
+      return readExportPart(bytes);
+    }),
+  );
   return { answers, parts };
 }
 
