@@ -171,47 +171,48 @@ export function exportHandlers(deps: ExportDeps): { 'admin.export': Handler<'adm
       let collection = position.collection;
       let afterId = position.afterId;
 
-      // At least one page per call, so that every call moves the export on.
+      // Checked before each page and each document; the first document always goes in, so
+      // every call moves the export on. A call that stops inside a page resumes after the
+      // last document it packed (re-reading the rest of that page).
       let first = true;
-      while (collection < EXPORTED_COLLECTIONS.length) {
-        if (!first && (bytes >= EXPORT_PART_BYTES || deps.monotonic() - started >= deps.budgetMs)) {
-          break;
-        }
-        first = false;
+      const full = () =>
+        !first && (bytes >= EXPORT_PART_BYTES || deps.monotonic() - started >= deps.budgetMs);
+      reading: while (collection < EXPORTED_COLLECTIONS.length && !full()) {
         const name = EXPORTED_COLLECTIONS[collection] as string;
         const page = await deps.dump.page(name, afterId, EXPORT_PAGE);
         const list = (lines[name] ??= []);
-        const fileIds = new Set<string>();
         for (const doc of page) {
+          if (full()) break reading;
+          first = false;
           const line = documentLine(doc);
           list.push(line);
           bytes += line.length;
+          const fileIds = new Set<string>();
           collectFileIds(doc, fileIds);
-        }
-        for (const fileId of fileIds) {
-          const path = deps.files.pathOf(fileId);
-          if (!path || packed.has(fileId)) continue;
-          const content = await deps.files.download(fileId);
-          if (!content) {
-            missingFiles.push(fileId);
-            continue;
+          for (const fileId of fileIds) {
+            const path = deps.files.pathOf(fileId);
+            if (!path || packed.has(fileId)) continue;
+            const content = await deps.files.download(fileId);
+            if (!content) {
+              missingFiles.push(fileId);
+              continue;
+            }
+            packed.add(fileId);
+            // Already compressed (PDF, PNG, images): stored as they are.
+            entries[`files/${path}`] = [content, { level: 0 }];
+            manifestFiles.push({
+              fileId,
+              path,
+              size: content.byteLength,
+              sha256: deps.crypto.sha256(content),
+            });
+            bytes += content.byteLength;
           }
-          packed.add(fileId);
-          // Already compressed (PDF, PNG, images): stored as they are.
-          entries[`files/${path}`] = [content, { level: 0 }];
-          manifestFiles.push({
-            fileId,
-            path,
-            size: content.byteLength,
-            sha256: deps.crypto.sha256(content),
-          });
-          bytes += content.byteLength;
+          afterId = doc._id;
         }
         if (page.length < EXPORT_PAGE) {
           collection += 1;
           afterId = null;
-        } else {
-          afterId = (page[page.length - 1] as DumpedDocument)._id;
         }
       }
 
@@ -341,6 +342,9 @@ export async function restoreExport(
   let fileCount = 0;
   for (const part of sorted) {
     for (const file of part.manifest.files) {
+      if (deps.files.pathOf(`cloud://restore/${file.path}`) !== file.path) {
+        throw new Error(`导出文件中有无效的路径：${file.path}`);
+      }
       const content = part.files[file.path] as Uint8Array;
       if (deps.crypto.sha256(content) !== file.sha256) {
         throw new Error(`导出文件已损坏：${file.path} 的 SHA-256 与记录不符`);

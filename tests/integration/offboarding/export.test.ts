@@ -42,7 +42,9 @@ let company: Company;
 let target: LocalCloud;
 let targetDir: string;
 beforeAll(async () => {
-  company = await startCompany();
+  // A call packs one document or little more before its budget runs out: the export spans many
+  // parts, each continued from the cursor the last one answered.
+  company = await startCompany({ env: { EXPORT_BUDGET_MS: '1' } });
   const owner = await company.hire('M001');
   await company.closeable(owner);
   await company.cloud.clock.jump(NEXT_NIGHT);
@@ -115,6 +117,9 @@ describe('admin.export and the restore', () => {
     const { answers, parts } = await exportAll();
     const last = answers[answers.length - 1];
     expect(last?.done).toBe(true);
+    expect(answers.length).toBeGreaterThan(10);
+    expect(answers.map((a) => a.part)).toEqual(answers.map((_a, i) => i + 1));
+    expect(answers.slice(0, -1).every((a) => !a.done)).toBe(true);
     expect(answers.every((a) => a.url.length > 0 && a.exportId === answers[0]?.exportId)).toBe(
       true,
     );
