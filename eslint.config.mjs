@@ -45,6 +45,23 @@ export default tseslint.config(
     },
   },
   {
+    files: ['server/**/*.ts', 'cloudfunctions/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              name: 'zod',
+              message:
+                "Import * as z from 'zod/mini': classic zod puts ~300 KB and ~30 ms on every cold start of the functions.",
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['**/*.cjs', '**/*.mjs'],
     languageOptions: {
       globals: {

@@ -62,6 +62,8 @@ export const ACTION_ACCESS: Record<ActionName, Access> = {
   // What to fix in the settings and the WeChat console: the admins' to see and mark fixed.
   'admin.configAlerts': ['admin'],
   'admin.configAlertResolve': ['admin'],
+  // Everything the company stored, in one archive: the admins' to take away.
+  'admin.export': ['admin'],
 };
 
 export function mayUse(caller: Caller, action: ActionName): boolean {

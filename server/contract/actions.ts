@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { PRIVATE_APIS, UNDECLARED_PRIVATE_API_ERRNO } from '../domain/private-apis';
 import {
   asset,
@@ -40,44 +40,55 @@ import {
 } from './views.schema';
 
 const noPayload = z.strictObject({});
-const uploadTag = z.string().regex(/^[0-9a-f]{16}$/);
+const uploadTag = z.string().check(z.regex(/^[0-9a-f]{16}$/));
 const caseOnly = z.strictObject({ caseId });
-const caseWithComment = z.strictObject({ caseId, comment: comment.optional() });
+const caseWithComment = z.strictObject({ caseId, comment: z.optional(comment) });
 
-const subscriptionEstimates = z.partialRecord(reminderKindSchema, z.number().int().nonnegative());
+const subscriptionEstimates = z.partialRecord(reminderKindSchema, z.int().check(z.nonnegative()));
 
 /** More than the seven message kinds' templates: a client never reports more at once. */
 const MAX_SUBSCRIPTION_RESULTS = 20;
 
 const bindingCode = z
   .string()
-  .trim()
-  .regex(/^[0-9A-Za-z-]{8,32}$/, { error: '应为 HR 发放的至少 8 位绑定码' });
+  .check(z.trim(), z.regex(/^[0-9A-Za-z-]{8,32}$/, { error: '应为 HR 发放的至少 8 位绑定码' }));
 
 const checklistDone = z.strictObject({
   caseId,
   item: checklistItemId,
   done: z.boolean(),
-  note: comment.optional(),
+  note: z.optional(comment),
 });
 const checklistWaive = z.strictObject({
   caseId,
   item: checklistItemId,
   waive: z.literal(true, { error: '只能为 true' }),
-  note: comment.min(1, { error: '豁免时必填' }),
+  note: comment.check(z.minLength(1, { error: '豁免时必填' })),
 });
 
 const importRow = z.strictObject({
   employeeNo,
-  name: readableText().trim().min(1, { error: '必填' }).max(32, { error: '最多 32 个字' }),
-  department: readableText().trim().min(1, { error: '必填' }).max(64, { error: '最多 64 个字' }),
-  position: readableText().trim().min(1, { error: '必填' }).max(64, { error: '最多 64 个字' }),
-  managerNo: employeeNo.optional(),
+  name: readableText().check(
+    z.trim(),
+    z.minLength(1, { error: '必填' }),
+    z.maxLength(32, { error: '最多 32 个字' }),
+  ),
+  department: readableText().check(
+    z.trim(),
+    z.minLength(1, { error: '必填' }),
+    z.maxLength(64, { error: '最多 64 个字' }),
+  ),
+  position: readableText().check(
+    z.trim(),
+    z.minLength(1, { error: '必填' }),
+    z.maxLength(64, { error: '最多 64 个字' }),
+  ),
+  managerNo: z.optional(employeeNo),
   hireDate: calendarDate,
   probationEndDate: calendarDate,
-  contractStart: calendarDate.optional(),
-  contractEnd: calendarDate.optional(),
-  roles: z.array(roleSchema).max(4).optional(),
+  contractStart: z.optional(calendarDate),
+  contractEnd: z.optional(calendarDate),
+  roles: z.optional(z.array(roleSchema).check(z.maxLength(4))),
 });
 
 /**
@@ -88,16 +99,16 @@ export const ACTIONS = {
   'me.get': {
     payload: noPayload,
     result: z.strictObject({
-      employee: employeeView.nullable(),
+      employee: z.nullable(employeeView),
       roles: z.array(roleSchema),
-      openCase: openCaseView.optional(),
+      openCase: z.optional(openCaseView),
       subscriptions: subscriptionEstimates,
       /**
        * The caller's upload tag: files go to `cases/{caseId}/{kind}/{uploadTag}-…`, and the
        * server accepts only the caller's own (the SDK does not tell a function who uploaded a
        * file). Always sent; optional for clients that predate it.
        */
-      uploadTag: uploadTag.optional(),
+      uploadTag: z.optional(uploadTag),
     }),
   },
   'me.bind': {
@@ -117,13 +128,13 @@ export const ACTIONS = {
   'case.submit': {
     payload: z.strictObject({
       reason: reasonSchema,
-      explanation: explanation.optional(),
+      explanation: z.optional(explanation),
       idempotencyKey,
     }),
     result: z.strictObject({
       caseId,
       state: stateSchema,
-      version: z.number().int().nonnegative(),
+      version: z.int().check(z.nonnegative()),
       noticeReceivedAt: instant,
       noticeTextHash: sha256Hex,
       lastWorkingDay: calendarDate,
@@ -135,27 +146,33 @@ export const ACTIONS = {
         employeeNo,
         reason: reasonSchema,
         noticeMode: noticeModeSchema,
-        lastWorkingDay: calendarDate.optional(),
-        explanation: explanation.optional(),
+        lastWorkingDay: z.optional(calendarDate),
+        explanation: z.optional(explanation),
         idempotencyKey,
       })
-      .superRefine((value, ctx) => {
-        // 额外支付一个月工资: HR chooses the day; with notice it follows from the issue date.
-        if (value.noticeMode === 'payInLieu' && value.lastWorkingDay === undefined) {
-          ctx.addIssue({ code: 'custom', path: ['lastWorkingDay'], message: '选择代通知金时必填' });
-        }
-        if (value.noticeMode === 'notice30' && value.lastWorkingDay !== undefined) {
-          ctx.addIssue({
-            code: 'custom',
-            path: ['lastWorkingDay'],
-            message: '提前三十日通知时由发出日期计算，不能指定',
-          });
-        }
-      }),
+      .check(
+        z.superRefine((value, ctx) => {
+          // 额外支付一个月工资: HR chooses the day; with notice it follows from the issue date.
+          if (value.noticeMode === 'payInLieu' && value.lastWorkingDay === undefined) {
+            ctx.addIssue({
+              code: 'custom',
+              path: ['lastWorkingDay'],
+              message: '选择代通知金时必填',
+            });
+          }
+          if (value.noticeMode === 'notice30' && value.lastWorkingDay !== undefined) {
+            ctx.addIssue({
+              code: 'custom',
+              path: ['lastWorkingDay'],
+              message: '提前三十日通知时由发出日期计算，不能指定',
+            });
+          }
+        }),
+      ),
     result: z.strictObject({
       caseId,
       state: z.literal('draft'),
-      version: z.number().int().nonnegative(),
+      version: z.int().check(z.nonnegative()),
     }),
   },
   'case.issue': {
@@ -166,7 +183,7 @@ export const ACTIONS = {
     result: z.strictObject({
       caseId,
       state: stateSchema,
-      version: z.number().int().nonnegative(),
+      version: z.int().check(z.nonnegative()),
       noticeReceivedAt: instant,
       lastWorkingDay: calendarDate,
     }),
@@ -175,21 +192,23 @@ export const ACTIONS = {
     payload: z.strictObject({
       caseId,
       kind: attachmentKindSchema,
-      fileIds: z.array(fileId).min(1, { error: '至少 1 个' }).max(9, { error: '一次最多 9 个' }),
+      fileIds: z
+        .array(fileId)
+        .check(z.minLength(1, { error: '至少 1 个' }), z.maxLength(9, { error: '一次最多 9 个' })),
     }),
-    result: caseRef.extend({ attachments: z.array(attachmentView) }),
+    result: z.extend(caseRef, { attachments: z.array(attachmentView) }),
   },
   'case.resubmit': { payload: caseWithComment, result: caseRef },
   'case.withdraw': { payload: caseWithComment, result: caseRef },
   'case.consentLaterDay': {
     payload: z.strictObject({ caseId, lastWorkingDay: calendarDate }),
-    result: caseRef.extend({ consentToLaterDay: calendarDate }),
+    result: z.extend(caseRef, { consentToLaterDay: calendarDate }),
   },
   'case.review': {
     payload: z.strictObject({
       caseId,
       decision: z.enum(['approve', 'return'], { error: '应为 approve（通过）或 return（退回）' }),
-      comment: comment.optional(),
+      comment: z.optional(comment),
     }),
     result: caseRef,
   },
@@ -197,12 +216,12 @@ export const ACTIONS = {
   'case.hrConfirm': {
     payload: z.strictObject({
       caseId,
-      lastWorkingDay: calendarDate.optional(),
-      earlyReleaseProposedBy: earlyReleaseProposerSchema.optional(),
-      assets: z.array(asset).max(20, { error: '最多 20 项' }).optional(),
-      comment: comment.optional(),
+      lastWorkingDay: z.optional(calendarDate),
+      earlyReleaseProposedBy: z.optional(earlyReleaseProposerSchema),
+      assets: z.optional(z.array(asset).check(z.maxLength(20, { error: '最多 20 项' }))),
+      comment: z.optional(comment),
     }),
-    result: caseRef.extend({ lastWorkingDay: calendarDate }),
+    result: z.extend(caseRef, { lastWorkingDay: calendarDate }),
   },
   'case.hrReturn': { payload: caseWithComment, result: caseRef },
   'case.hrCancel': { payload: caseWithComment, result: caseRef },
@@ -214,19 +233,21 @@ export const ACTIONS = {
         letterHash: sha256Hex,
         consent: z.literal(true, { error: '须同意以电子签名方式签署' }),
       })
-      .superRefine((value, ctx) => {
-        if (!value.signatureFileId.includes(`cases/${value.caseId}/signature/`)) {
-          ctx.addIssue({
-            code: 'custom',
-            path: ['signatureFileId'],
-            message: '须上传到本案件的签名目录',
-          });
-        }
-      }),
+      .check(
+        z.superRefine((value, ctx) => {
+          if (!value.signatureFileId.includes(`cases/${value.caseId}/signature/`)) {
+            ctx.addIssue({
+              code: 'custom',
+              path: ['signatureFileId'],
+              message: '须上传到本案件的签名目录',
+            });
+          }
+        }),
+      ),
     result: z.strictObject({
       caseId,
       state: stateSchema,
-      version: z.number().int().nonnegative(),
+      version: z.int().check(z.nonnegative()),
       letterHash: sha256Hex,
       signatureHash: sha256Hex,
       chainHead: sha256Hex,
@@ -234,11 +255,11 @@ export const ACTIONS = {
   },
   'case.checklist': {
     payload: z.union([checklistDone, checklistWaive]),
-    result: caseRef.extend({ row: checklistRowView }),
+    result: z.extend(caseRef, { row: checklistRowView }),
   },
   'case.close': {
     payload: caseOnly,
-    result: caseRef.extend({ completedAt: instant }),
+    result: z.extend(caseRef, { completedAt: instant }),
   },
   'case.get': {
     payload: caseOnly,
@@ -246,34 +267,33 @@ export const ACTIONS = {
       case: caseView,
       /**
        * What the caller may do now, by the server's own rules for this caller; and what their
-       * role allows but a rule holds back, with the reason. Always sent; a reply without them
-       * offers nothing.
+       * role allows but a rule holds back, with the reason. Always sent.
        */
       allowedActions: z.array(caseActionView),
       blockedActions: z.array(blockedCaseActionView),
-      letter: letterView.nullable(),
+      letter: z.nullable(letterView),
       checklist: z.array(checklistRowView),
       reminders: z.array(reminderRowView),
       events: z.array(auditEventView),
       /** HR only, terminations: 第47条 months by years of service, and what they leave out. */
-      severance: z
-        .strictObject({
+      severance: z.optional(
+        z.strictObject({
           months: z.number(),
           serviceFrom: calendarDate,
           serviceTo: calendarDate,
           caveats: z.array(z.string()),
-        })
-        .optional(),
+        }),
+      ),
     }),
   },
   'case.evidence': {
     payload: caseOnly,
     result: z.strictObject({
       valid: z.boolean(),
-      brokenAt: z.number().int().nonnegative().optional(),
-      chainHead: sha256Hex.nullable(),
-      letterHash: sha256Hex.nullable(),
-      signatureHash: sha256Hex.nullable(),
+      brokenAt: z.optional(z.int().check(z.nonnegative())),
+      chainHead: z.nullable(sha256Hex),
+      letterHash: z.nullable(sha256Hex),
+      signatureHash: z.nullable(sha256Hex),
       /** Every stored field, anchor or file the replay contradicts (empty when valid). */
       mismatches: z.array(evidenceMismatchView),
       /** Which checks passed: the chain and its events, the case's fields, anchors, files. */
@@ -295,14 +315,16 @@ export const ACTIONS = {
       // Keys are template ids (the handler checks them against the configured ones).
       results: z
         .record(
-          z.string().regex(/^[A-Za-z0-9_-]{1,128}$/, { error: '不是有效的消息模板编号' }),
+          z.string().check(z.regex(/^[A-Za-z0-9_-]{1,128}$/, { error: '不是有效的消息模板编号' })),
           z.enum(['accept', 'reject', 'ban', 'filter'], {
             error: '应为 accept、reject、ban 或 filter',
           }),
         )
-        .refine((value) => Object.keys(value).length <= MAX_SUBSCRIPTION_RESULTS, {
-          error: `最多 ${MAX_SUBSCRIPTION_RESULTS} 项`,
-        }),
+        .check(
+          z.refine((value) => Object.keys(value).length <= MAX_SUBSCRIPTION_RESULTS, {
+            error: `最多 ${MAX_SUBSCRIPTION_RESULTS} 项`,
+          }),
+        ),
     }),
     result: z.strictObject({ subscriptions: subscriptionEstimates }),
   },
@@ -317,15 +339,17 @@ export const ACTIONS = {
   },
   'admin.board': {
     payload: z.strictObject({
-      state: stateSchema.optional(),
-      overdueOnly: z.boolean().optional(),
-      department: z.string().trim().max(64, { error: '最多 64 个字' }).optional(),
-      q: z.string().trim().max(32, { error: '最多 32 个字' }).optional(),
-      cursor: z.string().max(256).optional(),
+      state: z.optional(stateSchema),
+      overdueOnly: z.optional(z.boolean()),
+      department: z.optional(
+        z.string().check(z.trim(), z.maxLength(64, { error: '最多 64 个字' })),
+      ),
+      q: z.optional(z.string().check(z.trim(), z.maxLength(32, { error: '最多 32 个字' }))),
+      cursor: z.optional(z.string().check(z.maxLength(256))),
     }),
     result: z.strictObject({
       /** Open states: every case in them; completed and withdrawn: since `finishedSince`. */
-      counts: z.record(stateSchema, z.number().int().nonnegative()),
+      counts: z.record(stateSchema, z.int().check(z.nonnegative())),
       /** The Beijing date from which finished cases are counted (90 days back). */
       finishedSince: calendarDate,
       rows: z.array(
@@ -338,55 +362,53 @@ export const ACTIONS = {
           reason: reasonSchema,
           state: stateSchema,
           enteredAt: instant,
-          lastWorkingDay: calendarDate.optional(),
+          lastWorkingDay: z.optional(calendarDate),
           overdue: z.boolean(),
           needsCall: z.boolean(),
           /** Present for a case the company's OA started (经 OA 提交). */
-          source: z.literal('oa').optional(),
+          source: z.optional(z.literal('oa')),
           /** The employee has not bound the mini program (未绑定小程序); OA cases only. */
-          unbound: z.literal(true).optional(),
+          unbound: z.optional(z.literal(true)),
           /** A status callback to the OA is failing (同步失败); `case.oaRetry` sends again. */
-          oaSyncFailed: z.literal(true).optional(),
+          oaSyncFailed: z.optional(z.literal(true)),
         }),
       ),
-      nextCursor: z.string().optional(),
+      nextCursor: z.optional(z.string()),
     }),
   },
   // HR: send an OA case's status callbacks again (after 同步失败).
   'case.oaRetry': {
     payload: caseOnly,
-    result: z.strictObject({ caseId, requeued: z.number().int().nonnegative() }),
+    result: z.strictObject({ caseId, requeued: z.int().check(z.nonnegative()) }),
   },
   'admin.stats': {
-    payload: z
-      .strictObject({ from: calendarDate, to: calendarDate })
-      .refine((value) => value.from <= value.to, {
+    payload: z.strictObject({ from: calendarDate, to: calendarDate }).check(
+      z.refine((value) => value.from <= value.to, {
         path: ['to'],
         error: '不能早于开始日期',
       }),
+    ),
     result: z.strictObject({
-      reasons: z.array(
-        z.strictObject({ reason: reasonSchema, label: z.string(), count: z.number().int() }),
-      ),
-      avgHandlingDays: z.number().nullable(),
-      signedWithin72hShare: z.number().min(0).max(1).nullable(),
+      reasons: z.array(z.strictObject({ reason: reasonSchema, label: z.string(), count: z.int() })),
+      avgHandlingDays: z.nullable(z.number()),
+      signedWithin72hShare: z.nullable(z.number().check(z.gte(0), z.lte(1))),
       avgDaysByState: z.partialRecord(stateSchema, z.number()),
-      bottleneck: stateSchema.nullable(),
+      bottleneck: z.nullable(stateSchema),
     }),
   },
   'admin.import': {
     payload: z.strictObject({
       rows: z
         .array(importRow)
-        .min(1, { error: '至少 1 行' })
-        .max(500, { error: '一次最多 500 行' }),
+        .check(
+          z.minLength(1, { error: '至少 1 行' }),
+          z.maxLength(500, { error: '一次最多 500 行' }),
+        ),
     }),
     result: z.strictObject({
-      created: z.number().int().nonnegative(),
-      updated: z.number().int().nonnegative(),
-      errors: z.array(
-        z.strictObject({ row: z.number().int(), field: z.string(), message: z.string() }),
-      ),
+      created: z.int().check(z.nonnegative()),
+      updated: z.int().check(z.nonnegative()),
+      errors: z.array(z.strictObject({ row: z.int(), field: z.string(), message: z.string() })),
     }),
   },
   'admin.bindingCode': {
@@ -405,10 +427,10 @@ export const ACTIONS = {
           /** The phrase the message carried (in its phrase field, or before its note). */
           phrase: z.string(),
           /** WeChat's answer: 0 when sent. */
-          errCode: z.number().int(),
+          errCode: z.int(),
           errMsg: z.string(),
           /** The field WeChat refused (47003), as the template lists it: `phrase3`. */
-          field: z.string().optional(),
+          field: z.optional(z.string()),
         }),
       ),
     }),
@@ -428,18 +450,48 @@ export const ACTIONS = {
         }),
       ),
       /** How many are not marked fixed. */
-      open: z.number().int(),
+      open: z.int(),
     }),
   },
   'admin.configAlertResolve': {
     payload: z.strictObject({
       id: z
         .string()
-        .min(1, '请指定配置提醒')
-        .max(100, '配置提醒编号过长')
-        .regex(/^[A-Za-z0-9_.:-]+$/, '配置提醒编号无效'),
+        .check(
+          z.minLength(1, '请指定配置提醒'),
+          z.maxLength(100, '配置提醒编号过长'),
+          z.regex(/^[A-Za-z0-9_.:-]+$/, '配置提醒编号无效'),
+        ),
     }),
     result: z.strictObject({ id: z.string(), resolved: z.literal(true) }),
+  },
+  // Admins: the next part of an export of every collection and stored file (README "数据导出与恢复").
+  'admin.export': {
+    payload: z.strictObject({
+      cursor: z.optional(
+        z
+          .string()
+          .check(
+            z.maxLength(1024, { error: '过长' }),
+            z.regex(/^[A-Za-z0-9_-]+$/, { error: '导出进度无效，请重新开始导出' }),
+          ),
+      ),
+    }),
+    result: z.strictObject({
+      exportId: z.string(),
+      part: z.int().check(z.positive()),
+      /** The part's archive in storage, and a temporary URL to download it. */
+      fileId: z.string(),
+      url: z.string(),
+      /** True when this part is the last: parts 1…part are the whole export. */
+      done: z.boolean(),
+      /** Sent back as `cursor` to write the next part. */
+      nextCursor: z.optional(z.string()),
+      documents: z.int().check(z.nonnegative()),
+      files: z.int().check(z.nonnegative()),
+      missingFiles: z.int().check(z.nonnegative()),
+      bytes: z.int().check(z.nonnegative()),
+    }),
   },
 } as const;
 

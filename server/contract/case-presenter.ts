@@ -1,4 +1,4 @@
-import { type z } from 'zod';
+import type * as z from 'zod/mini';
 import { allowedEvents } from '../domain/case-machine';
 import { type CaseRecord, type ChecklistEntry } from '../domain/case-record';
 import { STATE_LABELS } from '../domain/case-states';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 
 /** Stable error codes of the RPC envelope (DESIGN §4), in the order checks run. */
 export const ERROR_CODES = [
@@ -25,7 +25,7 @@ export type Envelope<T> = { ok: true; data: T } | { ok: false; error: RpcError }
 export const rpcErrorSchema = z.strictObject({
   code: z.enum(ERROR_CODES),
   message: z.string(),
-  details: z.record(z.string(), z.unknown()).optional(),
+  details: z.optional(z.record(z.string(), z.unknown())),
 });
 
 /**
@@ -33,7 +33,7 @@ export const rpcErrorSchema = z.strictObject({
  * strict: WeChat adds `userInfo` to every cloud function event.
  */
 export const rpcRequestSchema = z.object({
-  action: z.string().min(1, { error: '必填' }).max(64),
-  payload: z.unknown().optional(),
-  requestId: z.string().max(64).optional(),
+  action: z.string().check(z.minLength(1, { error: '必填' }), z.maxLength(64)),
+  payload: z.optional(z.unknown()),
+  requestId: z.optional(z.string().check(z.maxLength(64))),
 });

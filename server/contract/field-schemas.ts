@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { isCalendarDate, isInstant } from '../domain/beijing-calendar';
 import {
   ASSET_ID_PATTERN,
@@ -17,35 +17,45 @@ import {
 export const EARLIEST_DATE = '1950-01-01';
 export const LATEST_DATE = '2099-12-31';
 
-export const calendarDate = z
-  .string()
-  .refine(isCalendarDate, { error: '应为有效日期，格式 YYYY-MM-DD' })
-  .refine((value) => value >= EARLIEST_DATE && value <= LATEST_DATE, {
+export const calendarDate = z.string().check(
+  z.refine(isCalendarDate, { error: '应为有效日期，格式 YYYY-MM-DD' }),
+  z.refine((value) => value >= EARLIEST_DATE && value <= LATEST_DATE, {
     error: `应在 ${EARLIEST_DATE} 至 ${LATEST_DATE} 之间`,
-  });
+  }),
+);
 
-export const instant = z.string().refine(isInstant, { error: '应为带时区的 ISO 8601 时间' });
+export const instant = z
+  .string()
+  .check(z.refine(isInstant, { error: '应为带时区的 ISO 8601 时间' }));
 
-export const sha256Hex = z.string().regex(/^[0-9a-f]{64}$/, { error: '应为 64 位小写十六进制' });
+export const sha256Hex = z
+  .string()
+  .check(z.regex(/^[0-9a-f]{64}$/, { error: '应为 64 位小写十六进制' }));
 
 export const caseId = z
   .string()
-  .min(1, { error: '必填' })
-  .max(64, { error: '最多 64 个字符' })
-  .regex(/^[A-Za-z0-9_-]+$/, { error: '只能包含字母、数字、下划线和连字符' });
+  .check(
+    z.minLength(1, { error: '必填' }),
+    z.maxLength(64, { error: '最多 64 个字符' }),
+    z.regex(/^[A-Za-z0-9_-]+$/, { error: '只能包含字母、数字、下划线和连字符' }),
+  );
 
 export const employeeNo = z
   .string()
-  .trim()
-  .min(1, { error: '必填' })
-  .max(32, { error: '最多 32 个字符' })
-  .regex(/^[A-Za-z0-9_-]+$/, { error: '只能包含字母、数字、下划线和连字符' });
+  .check(
+    z.trim(),
+    z.minLength(1, { error: '必填' }),
+    z.maxLength(32, { error: '最多 32 个字符' }),
+    z.regex(/^[A-Za-z0-9_-]+$/, { error: '只能包含字母、数字、下划线和连字符' }),
+  );
 
 export const idempotencyKey = z
   .string()
-  .min(8, { error: '至少 8 个字符' })
-  .max(64, { error: '最多 64 个字符' })
-  .regex(/^[\x21-\x7e]+$/, { error: '只能包含可见的 ASCII 字符' });
+  .check(
+    z.minLength(8, { error: '至少 8 个字符' }),
+    z.maxLength(64, { error: '最多 64 个字符' }),
+    z.regex(/^[\x21-\x7e]+$/, { error: '只能包含可见的 ASCII 字符' }),
+  );
 
 /**
  * Bidirectional controls (U+202A–202E, U+2066–2069, U+200E/200F, U+061C) and zero-width
@@ -56,20 +66,25 @@ export const INVISIBLE_CONTROLS = /[\u061c\u200b-\u200f\u202a-\u202e\u2060-\u206
 
 /** Text people read: names, comments, explanations. */
 export const readableText = () =>
-  z.string().refine((value) => !INVISIBLE_CONTROLS.test(value), {
-    error: '含有不可见的控制字符（如从右到左、零宽字符），请删除后重试',
-  });
+  z.string().check(
+    z.refine((value) => !INVISIBLE_CONTROLS.test(value), {
+      error: '含有不可见的控制字符（如从右到左、零宽字符），请删除后重试',
+    }),
+  );
 
-export const comment = readableText().trim().max(500, { error: '最多 500 个字' });
+export const comment = readableText().check(z.trim(), z.maxLength(500, { error: '最多 500 个字' }));
 
-export const explanation = readableText()
-  .trim()
-  .min(10, { error: '至少 10 个字' })
-  .max(500, { error: '最多 500 个字' });
+export const explanation = readableText().check(
+  z.trim(),
+  z.minLength(10, { error: '至少 10 个字' }),
+  z.maxLength(500, { error: '最多 500 个字' }),
+);
 
-export const fileId = z.string().min(1, { error: '必填' }).max(512, { error: '过长' });
+export const fileId = z
+  .string()
+  .check(z.minLength(1, { error: '必填' }), z.maxLength(512, { error: '过长' }));
 
-export const openid = z.string().min(1).max(128);
+export const openid = z.string().check(z.minLength(1), z.maxLength(128));
 
 export const checklistItemId = z.custom<ChecklistItemId>(
   (value) =>
@@ -80,6 +95,12 @@ export const checklistItemId = z.custom<ChecklistItemId>(
 );
 
 export const asset = z.strictObject({
-  id: z.string().regex(ASSET_ID_PATTERN, { error: '只能包含小写字母、数字、下划线和连字符' }),
-  label: readableText().trim().min(1, { error: '必填' }).max(20, { error: '最多 20 个字' }),
+  id: z
+    .string()
+    .check(z.regex(ASSET_ID_PATTERN, { error: '只能包含小写字母、数字、下划线和连字符' })),
+  label: readableText().check(
+    z.trim(),
+    z.minLength(1, { error: '必填' }),
+    z.maxLength(20, { error: '最多 20 个字' }),
+  ),
 });

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { calendarDate, employeeNo, explanation, instant } from './field-schemas';
 import { reasonSchema, stateSchema } from './views.schema';
 
@@ -11,28 +11,28 @@ import { reasonSchema, stateSchema } from './views.schema';
 /** The OA's own id for the request: one `oaRef` makes at most one case. */
 export const oaRef = z
   .string()
-  .min(1, { error: '必填' })
-  .max(64, { error: '最多 64 个字符' })
-  .regex(/^[A-Za-z0-9_.:-]+$/, { error: '只能包含字母、数字和 _ . : -' });
+  .check(
+    z.minLength(1, { error: '必填' }),
+    z.maxLength(64, { error: '最多 64 个字符' }),
+    z.regex(/^[A-Za-z0-9_.:-]+$/, { error: '只能包含字母、数字和 _ . : -' }),
+  );
 
 const faultGround = z
   .string()
-  .trim()
-  .min(1, { error: '必填' })
-  .max(200, { error: '最多 200 个字' });
+  .check(z.trim(), z.minLength(1, { error: '必填' }), z.maxLength(200, { error: '最多 200 个字' }));
 
 export const oaResignationCreated = z.strictObject({
   type: z.literal('resignation.created'),
   oaRef,
   employeeNo,
   reason: reasonSchema,
-  explanation: explanation.optional(),
+  explanation: z.optional(explanation),
   /** The employer's grounds the employee names (第38条); recorded with the notice. */
-  faultGrounds: z.array(faultGround).max(10, { error: '最多 10 项' }).optional(),
+  faultGrounds: z.optional(z.array(faultGround).check(z.maxLength(10, { error: '最多 10 项' }))),
   /** When the employee submitted it in the OA: the notice reached the company then. */
   submittedAt: instant,
   /** The day the employee asked for in the OA; HR confirms the last working day. */
-  lastWorkingDay: calendarDate.optional(),
+  lastWorkingDay: z.optional(calendarDate),
 });
 
 export const oaResignationWithdrawn = z.strictObject({
@@ -74,8 +74,8 @@ export const oaWebhookRefused = z.strictObject({
     'busy',
   ]),
   message: z.string(),
-  field: z.string().optional(),
-  caseId: z.string().optional(),
+  field: z.optional(z.string()),
+  caseId: z.optional(z.string()),
 });
 
 export type OaWebhookAccepted = z.output<typeof oaWebhookAccepted>;
@@ -87,10 +87,10 @@ export const oaCallbackBody = z.strictObject({
   caseId: z.string(),
   state: stateSchema,
   stateLabel: z.string(),
-  lastWorkingDay: calendarDate.nullable(),
+  lastWorkingDay: z.nullable(calendarDate),
   at: instant,
   /** The case's audit sequence number of the change: the receiver drops what it has seen. */
-  eventSeq: z.number().int().positive(),
+  eventSeq: z.int().check(z.positive()),
 });
 
 export type OaCallbackBody = z.output<typeof oaCallbackBody>;

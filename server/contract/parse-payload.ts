@@ -1,4 +1,4 @@
-import { type z } from 'zod';
+import type * as z from 'zod/mini';
 import { ACTIONS, type ActionName, isActionName, type ParsedPayload } from './actions';
 import { type RpcError } from './errors';
 import { describeField } from './field-labels';
@@ -87,7 +87,7 @@ function flatten(issues: readonly z.core.$ZodIssue[], prefix: PropertyKey[] = []
  * Validates any input against a contract schema with the same Chinese wording as the actions'
  * payloads (the OA webhook's body): typed data, or every issue with the first one first.
  */
-export function parseFields<T extends z.ZodType>(
+export function parseFields<T extends z.ZodMiniType>(
   schema: T,
   input: unknown,
 ): { ok: true; data: z.output<T> } | { ok: false; issues: PayloadIssue[] } {
@@ -132,7 +132,7 @@ export function parsePayload(action: string, payload: unknown): ParsedRequest | 
     const message = `${hostile[hostile.length - 1] ?? ''}：不允许的字段`;
     return validationError(message, { field, issues: [{ field, message }] });
   }
-  const schema: z.ZodType = ACTIONS[action].payload;
+  const schema: z.ZodMiniType = ACTIONS[action].payload;
   // Actions without parameters may be called without a payload at all.
   const result = schema.safeParse(payload === undefined ? {} : payload, { error: errorMap });
   if (result.success) {

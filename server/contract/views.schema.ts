@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { ATTACHMENT_KINDS } from '../domain/attachments';
 import { AUDIT_EVENT_TYPES, EVENT_TYPES } from '../domain/case-events';
 import { CASE_KINDS, EARLY_RELEASE_PROPOSERS, NOTICE_MODES } from '../domain/case-kinds';
@@ -40,11 +40,11 @@ export const employeeView = z.strictObject({
   name: z.string(),
   department: z.string(),
   position: z.string(),
-  managerNo: employeeNo.optional(),
+  managerNo: z.optional(employeeNo),
   hireDate: calendarDate,
   probationEndDate: calendarDate,
-  contractStart: calendarDate.optional(),
-  contractEnd: calendarDate.optional(),
+  contractStart: z.optional(calendarDate),
+  contractEnd: z.optional(calendarDate),
 });
 
 /** What every transition answers at least (DESIGN §4). */
@@ -69,25 +69,25 @@ export const caseActionView = z.strictObject({
     'case.close',
     'case.hrCancel',
   ]),
-  decision: z.enum(['approve', 'return']).optional(),
-  kind: attachmentKindSchema.optional(),
-  item: z.literal('handover_list').optional(),
+  decision: z.optional(z.enum(['approve', 'return'])),
+  kind: z.optional(attachmentKindSchema),
+  item: z.optional(z.literal('handover_list')),
 });
 
 /** An action the caller's role allows but a rule holds back now, and why, for the person. */
-export const blockedCaseActionView = caseActionView.extend({ reason: z.string().min(1) });
+export const blockedCaseActionView = z.extend(caseActionView, { reason: z.string().check(z.minLength(1)) });
 
 export const caseRef = z.strictObject({
   caseId,
   state: stateSchema,
-  version: z.number().int().nonnegative(),
+  version: z.int().check(z.nonnegative()),
 });
 
 export const openCaseView = z.strictObject({
   caseId,
   kind: caseKindSchema,
   state: stateSchema,
-  version: z.number().int().nonnegative(),
+  version: z.int().check(z.nonnegative()),
 });
 
 export const attachmentView = z.strictObject({
@@ -95,12 +95,12 @@ export const attachmentView = z.strictObject({
   fileId,
   evidenceFileId: fileId,
   sha256: sha256Hex,
-  size: z.number().int().nonnegative(),
+  size: z.int().check(z.nonnegative()),
   contentType: z.string(),
   uploadedBy: openid,
   at: instant,
   /** A temporary URL of the evidence copy, handed out by `case.get` after its access check. */
-  url: z.string().optional(),
+  url: z.optional(z.string()),
 });
 
 export const signatureView = z.strictObject({
@@ -112,7 +112,7 @@ export const signatureView = z.strictObject({
 export const stagePeriodView = z.strictObject({
   state: stateSchema,
   enteredAt: instant,
-  exitedAt: instant.optional(),
+  exitedAt: z.optional(instant),
 });
 
 export const caseView = z.strictObject({
@@ -120,20 +120,20 @@ export const caseView = z.strictObject({
   kind: caseKindSchema,
   reason: reasonSchema,
   reasonLabel: z.string(),
-  explanation: z.string().optional(),
+  explanation: z.optional(z.string()),
   state: stateSchema,
   stateLabel: z.string(),
-  version: z.number().int().nonnegative(),
+  version: z.int().check(z.nonnegative()),
   employee: employeeView,
-  managerNo: employeeNo.optional(),
-  hrOwner: openid.optional(),
-  noticeReceivedAt: instant.optional(),
-  noticeTextHash: sha256Hex.optional(),
-  legalLastWorkingDay: calendarDate.optional(),
-  lastWorkingDay: calendarDate.optional(),
-  noticeMode: noticeModeSchema.optional(),
-  earlyReleaseProposedBy: earlyReleaseProposerSchema.optional(),
-  consentToLaterDay: calendarDate.optional(),
+  managerNo: z.optional(employeeNo),
+  hrOwner: z.optional(openid),
+  noticeReceivedAt: z.optional(instant),
+  noticeTextHash: z.optional(sha256Hex),
+  legalLastWorkingDay: z.optional(calendarDate),
+  lastWorkingDay: z.optional(calendarDate),
+  noticeMode: z.optional(noticeModeSchema),
+  earlyReleaseProposedBy: z.optional(earlyReleaseProposerSchema),
+  consentToLaterDay: z.optional(calendarDate),
   noProtectedStatus: z.boolean(),
   attachments: z.array(attachmentView),
   /** Employee-side items HR waived before formalities (the handover list), with the reason. */
@@ -141,10 +141,10 @@ export const caseView = z.strictObject({
     z.strictObject({ item: checklistItemId, by: openid, at: instant, note: z.string() }),
   ),
   allowedEvents: z.array(z.enum(EVENT_TYPES)),
-  signature: signatureView.optional(),
+  signature: z.optional(signatureView),
   stages: z.array(stagePeriodView),
   needsCall: z.boolean(),
-  completedAt: instant.optional(),
+  completedAt: z.optional(instant),
   createdAt: instant,
   updatedAt: instant,
 });
@@ -161,12 +161,12 @@ export const checklistRowView = z.strictObject({
   by: z.array(z.enum(CHECKLIST_ACTORS)),
   due: calendarDate,
   done: z.boolean(),
-  doneAt: instant.optional(),
-  doneBy: openid.optional(),
-  waived: z.boolean().optional(),
-  waivedAt: instant.optional(),
-  waivedBy: openid.optional(),
-  note: z.string().optional(),
+  doneAt: z.optional(instant),
+  doneBy: z.optional(openid),
+  waived: z.optional(z.boolean()),
+  waivedAt: z.optional(instant),
+  waivedBy: z.optional(openid),
+  note: z.optional(z.string()),
   /** False for the employer's statutory duties: they are done, never waived (第50条). */
   waivable: z.boolean(),
 });
@@ -180,18 +180,18 @@ export const reminderRowView = z.strictObject({
   recipient: z.enum(REMINDER_RECIPIENTS),
   status: z.enum(REMINDER_STATUSES),
   dueAt: instant,
-  sentAt: instant.optional(),
-  errCode: z.number().int().optional(),
-  attempts: z.number().int().nonnegative(),
+  sentAt: z.optional(instant),
+  errCode: z.optional(z.int()),
+  attempts: z.int().check(z.nonnegative()),
 });
 
 export const auditEventView = z.strictObject({
-  seq: z.number().int().nonnegative(),
+  seq: z.int().check(z.nonnegative()),
   type: z.enum(AUDIT_EVENT_TYPES),
   actor: z.strictObject({ openid, role: z.union([roleSchema, z.literal('system')]) }),
   at: instant,
   payload: z.record(z.string(), z.unknown()),
-  prevHash: sha256Hex.nullable(),
+  prevHash: z.nullable(sha256Hex),
   hash: sha256Hex,
 });
 
@@ -208,31 +208,31 @@ export const reasonView = z.strictObject({
   label: z.string(),
   enabled: z.boolean(),
   explanation: z.enum(['none', 'optional', 'required']),
-  explanationMin: z.number().int(),
-  explanationMax: z.number().int(),
+  explanationMin: z.int(),
+  explanationMax: z.int(),
   attachmentsAllOf: z.array(attachmentKindSchema),
   attachmentsAnyOf: z.array(z.array(attachmentKindSchema)),
 });
 
 export const policyView = z.strictObject({
   employeeMayWithdrawBeforeReview: z.boolean(),
-  escalateAfterDays: z.number().int(),
+  escalateAfterDays: z.int(),
   assets: z.array(asset),
   reminders: z.strictObject({
-    sendWindow: z.strictObject({ startHour: z.number().int(), endHour: z.number().int() }),
+    sendWindow: z.strictObject({ startHour: z.int(), endHour: z.int() }),
     employeeTask: z.strictObject({
-      dailyDays: z.array(z.number().int()),
-      gentleDay: z.number().int(),
-      seriousFromDay: z.number().int(),
-      hrAlertDay: z.number().int(),
+      dailyDays: z.array(z.int()),
+      gentleDay: z.int(),
+      seriousFromDay: z.int(),
+      hrAlertDay: z.int(),
     }),
     managerReview: z.strictObject({
-      afterDays: z.number().int(),
-      hrAlertDay: z.number().int(),
+      afterDays: z.int(),
+      hrAlertDay: z.int(),
     }),
     legalDeadline: z.strictObject({
-      daysBeforeLastDay: z.array(z.number().int()),
-      transferDaysAfterLastDay: z.array(z.number().int()),
+      daysBeforeLastDay: z.array(z.int()),
+      transferDaysAfterLastDay: z.array(z.int()),
     }),
   }),
 });

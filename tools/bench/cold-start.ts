@@ -1,7 +1,8 @@
 /**
  * What a cold instance pays for our code: each function bundle's size and the time to require
  * it, against `node -e 0`, with a stub in place of wx-server-sdk (whose own ~300 ms is the same
- * for every bundle). Median of 15 rounds of fresh processes.
+ * for every bundle). Median of 15 rounds of fresh processes: wall time, and the process's own
+ * CPU time (user + system), which other work on a shared machine disturbs far less.
  *
  * `npm run bench -- cold-start`
  */
@@ -31,27 +32,40 @@ function median(values: number[]): number {
   return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
 }
 
-/** Wall time of one `node <args>` process, in milliseconds. */
-function timeNode(args: string[], cwd: string): number {
+/** The process prints its CPU time (user + system, ms) as it exits. */
+const PRINT_CPU =
+  "process.on('exit',()=>{const u=process.cpuUsage();process.stdout.write(String((u.user+u.system)/1000))})";
+
+/** Wall and CPU time of one `node -e <code>` process, in milliseconds. */
+function timeNode(code: string, cwd: string): { wall: number; cpu: number } {
   const started = process.hrtime.bigint();
-  const run = spawnSync(process.execPath, args, { cwd, stdio: 'pipe' });
-  if (run.status !== 0) throw new Error(`node ${args.join(' ')}: ${run.stderr.toString()}`);
-  return Number(process.hrtime.bigint() - started) / 1e6;
+  const run = spawnSync(process.execPath, ['-e', `${PRINT_CPU};${code}`], { cwd, stdio: 'pipe' });
+  if (run.status !== 0) throw new Error(`node -e ${code}: ${run.stderr.toString()}`);
+  return {
+    wall: Number(process.hrtime.bigint() - started) / 1e6,
+    cpu: Number(run.stdout.toString()),
+  };
 }
 
 /**
- * The median over RUNS of (require the bundle − `node -e 0`), the two timed back to back each
+ * The medians over RUNS of (require the bundle − `node -e 0`), the two timed back to back each
  * round, so that a busy machine weighs on both alike.
  */
-function requireCost(file: string, cwd: string): { baseline: number; extra: number } {
+function requireCost(
+  file: string,
+  cwd: string,
+): { baseline: number; extra: number; cpuExtra: number } {
   const baselines: number[] = [];
   const extras: number[] = [];
+  const cpuExtras: number[] = [];
   for (let i = 0; i < RUNS; i++) {
-    const baseline = timeNode(['-e', '0'], cwd);
-    baselines.push(baseline);
-    extras.push(timeNode(['-e', `require('./${file}')`], cwd) - baseline);
+    const baseline = timeNode('0', cwd);
+    const loaded = timeNode(`require('./${file}')`, cwd);
+    baselines.push(baseline.wall);
+    extras.push(loaded.wall - baseline.wall);
+    cpuExtras.push(loaded.cpu - baseline.cpu);
   }
-  return { baseline: median(baselines), extra: median(extras) };
+  return { baseline: median(baselines), extra: median(extras), cpuExtra: median(cpuExtras) };
 }
 
 async function main(): Promise<void> {
@@ -65,11 +79,12 @@ async function main(): Promise<void> {
       const copy = join(dir, `${name}.js`);
       copyFileSync(bundle, copy);
       const bytes = readFileSync(bundle);
-      const { baseline, extra } = requireCost(`${name}.js`, dir);
+      const { baseline, extra, cpuExtra } = requireCost(`${name}.js`, dir);
       console.log(
         `${name.padEnd(12)} bundle ${(bytes.length / 1024).toFixed(0).padStart(5)} KB` +
           `  gzip ${(gzipSync(bytes).length / 1024).toFixed(0).padStart(4)} KB` +
-          `  require ${extra.toFixed(1).padStart(6)} ms over node -e 0 (${baseline.toFixed(0)} ms)`,
+          `  require ${extra.toFixed(1).padStart(6)} ms over node -e 0 (${baseline.toFixed(0)} ms)` +
+          `, CPU ${cpuExtra.toFixed(1).padStart(5)} ms`,
       );
     }
   } finally {

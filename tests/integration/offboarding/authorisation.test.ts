@@ -66,6 +66,8 @@ const TABLE: readonly Row[] = [
   ['admin.trialSend',                                 FORBID,    FORBID,    FORBID,    FORBID,    FORBID,    OK,        UNAUTH],
   ['admin.configAlerts',                              FORBID,    FORBID,    FORBID,    FORBID,    FORBID,    OK,        UNAUTH],
   ['admin.configAlertResolve',                        FORBID,    FORBID,    FORBID,    FORBID,    FORBID,    OK,        UNAUTH],
+  // Everything the company stored: admins only, HR is not enough.
+  ['admin.export',                                    FORBID,    FORBID,    FORBID,    FORBID,    FORBID,    OK,        UNAUTH],
   // Last: binding changes who the callers are.
   ['me.bind',                                         OK,        OK,        OK,        OK,        OK,        OK,        OK],
 ];

@@ -100,6 +100,7 @@ function acceptedPayload(action: ActionName): Record<string, unknown> {
     'admin.trialSend': {},
     'admin.configAlerts': {},
     'admin.configAlertResolve': { id: 'privacy:chooseMedia:112' },
+    'admin.export': {},
   };
   return templates[action];
 }
