@@ -75,7 +75,9 @@ export const caseActionView = z.strictObject({
 });
 
 /** An action the caller's role allows but a rule holds back now, and why, for the person. */
-export const blockedCaseActionView = z.extend(caseActionView, { reason: z.string().check(z.minLength(1)) });
+export const blockedCaseActionView = z.extend(caseActionView, {
+  reason: z.string().check(z.minLength(1)),
+});
 
 export const caseRef = z.strictObject({
   caseId,
