@@ -29,10 +29,6 @@ function isIndexKey(value: unknown): value is IndexKey {
   );
 }
 
-function hashKey(value: IndexKey): string {
-  return isDate(value) ? `d:${value.getTime()}` : `${typeof value}:${String(value)}`;
-}
-
 function compareKeys(a: IndexKey, b: IndexKey): number {
   const ta = TYPE_RANK[keyType(a)];
   const tb = TYPE_RANK[keyType(b)];
@@ -42,20 +38,36 @@ function compareKeys(a: IndexKey, b: IndexKey): number {
   return va < vb ? -1 : va > vb ? 1 : 0;
 }
 
-type PathValue = { kind: 'scalar'; key: IndexKey } | { kind: 'array' } | { kind: 'none' };
+/** What a path holds when it is not an index key. */
+const ARRAY = Symbol('array');
+const NONE = Symbol('none');
 
-/** Reads a dotted path without Mongo's array traversal; an array on the way is reported as such. */
-function readPath(doc: Record<string, unknown>, dotted: string): PathValue {
+/**
+ * Reads a path (split once, by the index) without Mongo's array traversal; an array on the way is
+ * reported as such. Runs for every document and every index when a folder opens: no allocation.
+ */
+function readPath(
+  doc: Record<string, unknown>,
+  parts: readonly string[],
+): IndexKey | typeof ARRAY | typeof NONE {
   let current: unknown = doc;
-  for (const part of dotted.split('.')) {
-    if (Array.isArray(current)) return { kind: 'array' };
-    if (current === null || typeof current !== 'object' || isDate(current)) {
-      return { kind: 'none' };
-    }
-    current = (current as Record<string, unknown>)[part];
+  for (let i = 0; i < parts.length; i++) {
+    if (Array.isArray(current)) return ARRAY;
+    if (current === null || typeof current !== 'object' || isDate(current)) return NONE;
+    current = (current as Record<string, unknown>)[parts[i] as string];
   }
-  if (Array.isArray(current)) return { kind: 'array' };
-  return isIndexKey(current) ? { kind: 'scalar', key: current } : { kind: 'none' };
+  if (Array.isArray(current)) return ARRAY;
+  return isIndexKey(current) ? current : NONE;
+}
+
+/** The documents holding one key: most keys (a number, a date) belong to one document only. */
+interface Bucket {
+  key: IndexKey;
+  ids: string | Set<string>;
+}
+
+function bucketIds(bucket: Bucket): Iterable<string> {
+  return typeof bucket.ids === 'string' ? [bucket.ids] : bucket.ids;
 }
 
 /**
@@ -66,51 +78,80 @@ function readPath(doc: Record<string, unknown>, dotted: string): PathValue {
  * equality or range predicate, so they are left out.
  */
 class FieldIndex {
-  private readonly byKey = new Map<string, { key: IndexKey; ids: Set<string> }>();
+  /** Strings, numbers and booleans by their value (a Map keeps `1` and `'1'` apart). */
+  private readonly byValue = new Map<string | number | boolean, Bucket>();
+  /** Dates by their time (apart from numbers). */
+  private readonly byTime = new Map<number, Bucket>();
   private sorted: { key: IndexKey; id: string }[] = [];
   /** While bulk loading the sorted array is not maintained (one sort at the end beats n inserts). */
   private sortedValid = true;
   readonly arrays = new Set<string>();
+  private readonly parts: readonly string[];
 
-  constructor(readonly field: string) {}
+  constructor(readonly field: string) {
+    this.parts = field.split('.');
+  }
+
+  private bucket(key: IndexKey): Bucket | undefined {
+    return isDate(key) ? this.byTime.get(key.getTime()) : this.byValue.get(key);
+  }
+
+  private addTo(key: IndexKey, id: string): void {
+    const map: Map<unknown, Bucket> = isDate(key) ? this.byTime : this.byValue;
+    const mapKey = isDate(key) ? key.getTime() : key;
+    const bucket = map.get(mapKey);
+    if (!bucket) map.set(mapKey, { key, ids: id });
+    else if (typeof bucket.ids !== 'string') bucket.ids.add(id);
+    else if (bucket.ids !== id) bucket.ids = new Set([bucket.ids, id]);
+  }
 
   add(doc: StoredDoc): void {
-    const value = readPath(doc, this.field);
-    if (value.kind === 'array') this.arrays.add(doc._id);
-    if (value.kind !== 'scalar') return;
-    const hash = hashKey(value.key);
-    let bucket = this.byKey.get(hash);
-    if (!bucket) this.byKey.set(hash, (bucket = { key: value.key, ids: new Set() }));
-    bucket.ids.add(doc._id);
+    const key = readPath(doc, this.parts);
+    if (key === ARRAY) this.arrays.add(doc._id);
+    if (key === ARRAY || key === NONE) return;
+    this.addTo(key, doc._id);
     if (!this.sortedValid) return;
-    const entry = { key: value.key, id: doc._id };
+    const entry = { key, id: doc._id };
     this.sorted.splice(this.lowerBound(entry), 0, entry);
   }
 
-  invalidateSorted(): void {
+  /** Indexes every document at once (a folder opening): the sorted array is made once, at the end. */
+  build(docs: Iterable<StoredDoc>): void {
     this.sortedValid = false;
     this.sorted = [];
+    for (const doc of docs) this.add(doc);
+    this.ensureSorted();
   }
 
   ensureSorted(): void {
     if (this.sortedValid) return;
-    const buckets = [...this.byKey.values()].sort((a, b) => compareKeys(a.key, b.key));
+    const buckets = [...this.byValue.values(), ...this.byTime.values()].sort((a, b) =>
+      compareKeys(a.key, b.key),
+    );
     const sorted: { key: IndexKey; id: string }[] = [];
-    for (const { key, ids } of buckets) for (const id of [...ids].sort()) sorted.push({ key, id });
+    for (const { key, ids } of buckets) {
+      if (typeof ids === 'string') sorted.push({ key, id: ids });
+      else for (const id of [...ids].sort()) sorted.push({ key, id });
+    }
     this.sorted = sorted;
     this.sortedValid = true;
   }
 
   remove(doc: StoredDoc): void {
-    const value = readPath(doc, this.field);
+    const key = readPath(doc, this.parts);
     this.arrays.delete(doc._id);
-    if (value.kind !== 'scalar') return;
-    const hash = hashKey(value.key);
-    const bucket = this.byKey.get(hash);
-    bucket?.ids.delete(doc._id);
-    if (bucket && bucket.ids.size === 0) this.byKey.delete(hash);
+    if (key === ARRAY || key === NONE) return;
+    const bucket = this.bucket(key);
+    if (bucket && typeof bucket.ids !== 'string') bucket.ids.delete(doc._id);
+    if (
+      bucket &&
+      (bucket.ids === doc._id || (typeof bucket.ids !== 'string' && bucket.ids.size === 0))
+    ) {
+      if (isDate(key)) this.byTime.delete(key.getTime());
+      else this.byValue.delete(key);
+    }
     if (!this.sortedValid) return;
-    const at = this.lowerBound({ key: value.key, id: doc._id });
+    const at = this.lowerBound({ key, id: doc._id });
     if (this.sorted[at]?.id === doc._id) this.sorted.splice(at, 1);
   }
 
@@ -143,7 +184,8 @@ class FieldIndex {
   }
 
   equal(value: IndexKey): Iterable<string> {
-    return this.byKey.get(hashKey(value))?.ids ?? [];
+    const bucket = this.bucket(value);
+    return bucket ? bucketIds(bucket) : [];
   }
 
   /** Ids whose key lies in the range; bounds of another type than the key never match (Mongo type brackets). */
@@ -225,7 +267,11 @@ class CompoundIndex {
   private sorted: CompoundEntry[] | null = null;
   private readonly arrays = new Set<string>();
 
-  constructor(readonly fields: readonly string[]) {}
+  private readonly paths: readonly (readonly string[])[];
+
+  constructor(readonly fields: readonly string[]) {
+    this.paths = fields.map((field) => field.split('.'));
+  }
 
   get usable(): boolean {
     return this.arrays.size === 0;
@@ -233,13 +279,13 @@ class CompoundIndex {
 
   add(doc: StoredDoc): void {
     const keys: (IndexKey | null)[] = [];
-    for (const field of this.fields) {
-      const value = readPath(doc, field);
-      if (value.kind === 'array') {
+    for (const parts of this.paths) {
+      const key = readPath(doc, parts);
+      if (key === ARRAY) {
         this.arrays.add(doc._id);
         return;
       }
-      keys.push(value.kind === 'scalar' ? value.key : null);
+      keys.push(key === NONE ? null : key);
     }
     const entry = { keys, id: doc._id };
     this.byId.set(doc._id, entry);
@@ -308,6 +354,7 @@ export class StoredCollection {
   readonly revisions = new Map<string, number>();
   private readonly indexes = new Map<string, FieldIndex>();
   private readonly compounds: CompoundIndex[] = [];
+  private bulk = false;
 
   constructor(
     readonly name: string,
@@ -323,13 +370,19 @@ export class StoredCollection {
     }
   }
 
-  /** Bulk loading (journal replay): indexes catch up once at the end. */
+  /**
+   * Bulk loading (a folder opening): documents are only stored, then every index is built in one
+   * pass over them, rather than kept up to date through each replayed write.
+   */
   beginBulk(): void {
-    for (const index of this.indexes.values()) index.invalidateSorted();
+    this.bulk = true;
   }
 
   endBulk(): void {
-    for (const index of this.indexes.values()) index.ensureSorted();
+    if (!this.bulk) return;
+    this.bulk = false;
+    for (const index of this.indexes.values()) index.build(this.docs.values());
+    for (const index of this.compounds) for (const doc of this.docs.values()) index.add(doc);
   }
 
   revision(id: string): number {
@@ -337,6 +390,11 @@ export class StoredCollection {
   }
 
   put(doc: StoredDoc): void {
+    if (this.bulk) {
+      // Revision 0 (unknown) is older than any transaction: the document was there before.
+      this.docs.set(doc._id, doc);
+      return;
+    }
     const previous = this.docs.get(doc._id);
     if (previous) for (const index of this.indexes.values()) index.remove(previous);
     if (previous) for (const index of this.compounds) index.remove(previous);
@@ -347,6 +405,10 @@ export class StoredCollection {
   }
 
   delete(id: string): void {
+    if (this.bulk) {
+      this.docs.delete(id);
+      return;
+    }
     const previous = this.docs.get(id);
     if (!previous) return;
     for (const index of this.indexes.values()) index.remove(previous);
@@ -627,6 +689,17 @@ function mergeRanges(conjuncts: readonly [string, unknown][]): [string, unknown]
   return out;
 }
 
+export interface DocumentStoreOptions {
+  /**
+   * The journals since the snapshot are compacted once they hold this many bytes, or a quarter
+   * of the snapshot's size if that is more (so that opening replays little besides the
+   * snapshot). Default 4 MiB.
+   */
+  compactAfterBytes?: number;
+  /** Where a failed background compaction is reported (the data stays safe in the journals). */
+  onCompactionError?: (error: unknown) => void;
+}
+
 /**
  * All collections of one data folder, in memory, made durable by the journal.
  * Writes go to the journal first (fsynced), then to memory, so memory never holds an
@@ -636,6 +709,10 @@ function mergeRanges(conjuncts: readonly [string, unknown][]): [string, unknown]
 export class DocumentStore {
   private readonly collections = new Map<string, StoredCollection>();
   private readonly journal: Journal;
+  private readonly compactAfterBytes: number;
+  private readonly onCompactionError: (error: unknown) => void;
+  private snapshotBytes: number;
+  private compacting: Promise<void> | null = null;
   /** Journal records written since start (each an acknowledged mutation or transaction). */
   mutations = 0;
   /** Document writes applied since the store opened (replayed ones included). */
@@ -644,15 +721,19 @@ export class DocumentStore {
   constructor(
     dataDir: string,
     private readonly indexConfig: Readonly<Record<string, readonly IndexSpec[]>>,
+    options: DocumentStoreOptions = {},
   ) {
+    this.compactAfterBytes = options.compactAfterBytes ?? 4 * 1024 * 1024;
+    this.onCompactionError =
+      options.onCompactionError ??
+      ((error) => console.error('[local-cloud] compaction failed (no data lost):', error));
     this.journal = new Journal(dataDir);
     this.loading = true;
-    this.journal.open(
-      (op) => this.applyOp(op),
-      () => this.snapshot(),
-    );
+    const opened = this.journal.open((op) => this.applyOp(op));
     this.loading = false;
+    this.snapshotBytes = opened.snapshotBytes;
     for (const collection of this.collections.values()) collection.endBulk();
+    this.compactIfDue();
   }
 
   private loading = false;
@@ -680,6 +761,39 @@ export class DocumentStore {
     this.journal.append(record);
     ops.forEach((op) => this.applyOp(op));
     this.mutations++;
+    this.compactIfDue();
+  }
+
+  /** Bytes in the journals since the snapshot (what opening replays besides it). */
+  get journalBytes(): number {
+    return this.journal.journalBytes;
+  }
+
+  private compactIfDue(): void {
+    if (this.compacting) return;
+    const due = Math.max(this.compactAfterBytes, this.snapshotBytes / 4);
+    if (this.journal.journalBytes >= due) this.compact().catch(this.onCompactionError);
+  }
+
+  /**
+   * Writes a fresh snapshot of the documents as they are now, in the background: writes go on
+   * meanwhile (into a new journal). Resolves when it is installed; a call while one runs joins it.
+   */
+  compact(): Promise<void> {
+    if (this.compacting) return this.compacting;
+    // Stored documents are replaced on write, never changed in place: these arrays stay as of now.
+    const frozen = [...this.collections].map(
+      ([name, collection]) => [name, collection.all()] as const,
+    );
+    this.compacting = this.journal
+      .compact(frozen)
+      .then((written) => {
+        if (written !== null) this.snapshotBytes = written;
+      })
+      .finally(() => {
+        this.compacting = null;
+      });
+    return this.compacting;
   }
 
   /**
@@ -712,15 +826,20 @@ export class DocumentStore {
     });
   }
 
-  /** Empties everything, durably. */
+  /** Empties everything, durably (an empty snapshot; a compaction under way is dropped). */
   clear(): void {
-    this.journal.truncate();
+    this.snapshotBytes = this.journal.compactNow([]);
     this.collections.clear();
   }
 
-  close(): void {
-    // A cleanly closed folder holds one line per document, as after a start.
-    this.journal.close(() => this.snapshot());
+  /** Waits for a compaction under way, leaves the folder compacted and frees it. */
+  async close(): Promise<void> {
+    try {
+      await this.compacting?.catch(() => undefined);
+      if (this.journal.journalBytes > 0) await this.compact();
+    } finally {
+      this.journal.close();
+    }
   }
 
   private applyOp(op: JournalEntry): void {
@@ -732,11 +851,5 @@ export class DocumentStore {
       if (!doc) throw new Error(`journal patches ${op.c}/${op.id}, which does not exist`);
       collection.put(applyPatch(doc, op));
     } else this.collections.clear();
-  }
-
-  private *snapshot(): Iterable<JournalOp> {
-    for (const [name, collection] of this.collections) {
-      for (const doc of collection.docs.values()) yield { t: 'put', c: name, d: doc };
-    }
   }
 }
