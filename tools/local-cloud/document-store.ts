@@ -60,31 +60,53 @@ function readPath(
   return isIndexKey(current) ? current : NONE;
 }
 
+/** An index key as a primitive that orders within its type: a date is its time. */
+type Primitive = string | number | boolean;
+type KeyType = keyof typeof TYPE_RANK;
+
 /** The documents holding one key: most keys (a number, a date) belong to one document only. */
-interface Bucket {
-  key: IndexKey;
-  ids: string | Set<string>;
+type Holders = string | Set<string>;
+
+function holderIds(holders: Holders): Iterable<string> {
+  return typeof holders === 'string' ? [holders] : holders;
 }
 
-function bucketIds(bucket: Bucket): Iterable<string> {
-  return typeof bucket.ids === 'string' ? [bucket.ids] : bucket.ids;
+/** The keys of one type in order (then by id), with their documents: two parallel arrays. */
+interface SortedRun {
+  keys: Primitive[];
+  ids: string[];
+}
+
+/** First position whose (key, id) is ≥ the probe's; with no id, the first whose key is ≥ (> when `after`). */
+function lowerBound(run: SortedRun, key: Primitive, id: string | null, after = false): number {
+  let lo = 0;
+  let hi = run.keys.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    const probe = run.keys[mid] as Primitive;
+    const before =
+      probe < key || (probe === key && (id === null ? after : (run.ids[mid] as string) < id));
+    if (before) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /**
- * An in-memory index on one field: a hash map for equality and a sorted array for ranges.
- * Documents whose path crosses an array go to `arrays` and are always re-checked, because
- * Mongo's array semantics (any element matches, each bound by a different element) cannot be
- * answered from single keys. Missing, null and object values can never match an indexable
- * equality or range predicate, so they are left out.
+ * An in-memory index on one field: hash maps for equality and, per type, keys in order for
+ * ranges (a range never crosses types: Mongo's type brackets). Documents whose path crosses an
+ * array go to `arrays` and are always re-checked, because Mongo's array semantics (any element
+ * matches, each bound by a different element) cannot be answered from single keys. Missing,
+ * null and object values can never match an indexable equality or range predicate, so they are
+ * left out. Built for 100,000 documents at every start: no object per entry.
  */
 class FieldIndex {
   /** Strings, numbers and booleans by their value (a Map keeps `1` and `'1'` apart). */
-  private readonly byValue = new Map<string | number | boolean, Bucket>();
+  private readonly byValue = new Map<Primitive, Holders>();
   /** Dates by their time (apart from numbers). */
-  private readonly byTime = new Map<number, Bucket>();
-  private sorted: { key: IndexKey; id: string }[] = [];
-  /** While bulk loading the sorted array is not maintained (one sort at the end beats n inserts). */
-  private sortedValid = true;
+  private readonly byTime = new Map<number, Holders>();
+  /** Null while bulk loading: made once at the end (one sort beats n inserts). */
+  private sorted: Record<KeyType, SortedRun> | null = emptyRuns();
   readonly arrays = new Set<string>();
   private readonly parts: readonly string[];
 
@@ -92,135 +114,117 @@ class FieldIndex {
     this.parts = field.split('.');
   }
 
-  private bucket(key: IndexKey): Bucket | undefined {
-    return isDate(key) ? this.byTime.get(key.getTime()) : this.byValue.get(key);
-  }
-
-  private addTo(key: IndexKey, id: string): void {
-    const map: Map<unknown, Bucket> = isDate(key) ? this.byTime : this.byValue;
-    const mapKey = isDate(key) ? key.getTime() : key;
-    const bucket = map.get(mapKey);
-    if (!bucket) map.set(mapKey, { key, ids: id });
-    else if (typeof bucket.ids !== 'string') bucket.ids.add(id);
-    else if (bucket.ids !== id) bucket.ids = new Set([bucket.ids, id]);
+  private map(key: IndexKey): Map<Primitive, Holders> {
+    return isDate(key) ? (this.byTime as Map<Primitive, Holders>) : this.byValue;
   }
 
   add(doc: StoredDoc): void {
     const key = readPath(doc, this.parts);
     if (key === ARRAY) this.arrays.add(doc._id);
     if (key === ARRAY || key === NONE) return;
-    this.addTo(key, doc._id);
-    if (!this.sortedValid) return;
-    const entry = { key, id: doc._id };
-    this.sorted.splice(this.lowerBound(entry), 0, entry);
+    const id = doc._id;
+    const map = this.map(key);
+    const primitive = toPrimitive(key);
+    const holders = map.get(primitive);
+    if (holders === undefined) map.set(primitive, id);
+    else if (typeof holders !== 'string') holders.add(id);
+    else if (holders !== id) map.set(primitive, new Set([holders, id]));
+    if (!this.sorted) return;
+    const run = this.sorted[keyType(key)];
+    const at = lowerBound(run, primitive, id);
+    if (run.keys[at] === primitive && run.ids[at] === id) return;
+    run.keys.splice(at, 0, primitive);
+    run.ids.splice(at, 0, id);
   }
 
-  /** Indexes every document at once (a folder opening): the sorted array is made once, at the end. */
+  /** Indexes every document at once (a folder opening): the order is made once, at the end. */
   build(docs: Iterable<StoredDoc>): void {
-    this.sortedValid = false;
-    this.sorted = [];
+    this.sorted = null;
     for (const doc of docs) this.add(doc);
     this.ensureSorted();
   }
 
   ensureSorted(): void {
-    if (this.sortedValid) return;
-    const buckets = [...this.byValue.values(), ...this.byTime.values()].sort((a, b) =>
-      compareKeys(a.key, b.key),
-    );
-    const sorted: { key: IndexKey; id: string }[] = [];
-    for (const { key, ids } of buckets) {
-      if (typeof ids === 'string') sorted.push({ key, id: ids });
-      else for (const id of [...ids].sort()) sorted.push({ key, id });
-    }
-    this.sorted = sorted;
-    this.sortedValid = true;
+    if (this.sorted) return;
+    const runs = emptyRuns();
+    const fill = (type: KeyType, entries: [Primitive, Holders][]) => {
+      entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+      const run = runs[type];
+      for (const [key, holders] of entries) {
+        if (typeof holders === 'string') {
+          run.keys.push(key);
+          run.ids.push(holders);
+        } else {
+          for (const id of [...holders].sort()) {
+            run.keys.push(key);
+            run.ids.push(id);
+          }
+        }
+      }
+    };
+    const byType: Record<Exclude<KeyType, 'date'>, [Primitive, Holders][]> = {
+      number: [],
+      string: [],
+      boolean: [],
+    };
+    for (const entry of this.byValue)
+      byType[typeof entry[0] as 'number' | 'string' | 'boolean'].push(entry);
+    fill('number', byType.number);
+    fill('string', byType.string);
+    fill('boolean', byType.boolean);
+    fill('date', [...this.byTime]);
+    this.sorted = runs;
   }
 
   remove(doc: StoredDoc): void {
     const key = readPath(doc, this.parts);
     this.arrays.delete(doc._id);
     if (key === ARRAY || key === NONE) return;
-    const bucket = this.bucket(key);
-    if (bucket && typeof bucket.ids !== 'string') bucket.ids.delete(doc._id);
-    if (
-      bucket &&
-      (bucket.ids === doc._id || (typeof bucket.ids !== 'string' && bucket.ids.size === 0))
-    ) {
-      if (isDate(key)) this.byTime.delete(key.getTime());
-      else this.byValue.delete(key);
+    const id = doc._id;
+    const map = this.map(key);
+    const primitive = toPrimitive(key);
+    const holders = map.get(primitive);
+    if (holders === id) map.delete(primitive);
+    else if (holders !== undefined && typeof holders !== 'string') {
+      holders.delete(id);
+      if (holders.size === 0) map.delete(primitive);
     }
-    if (!this.sortedValid) return;
-    const at = this.lowerBound({ key, id: doc._id });
-    if (this.sorted[at]?.id === doc._id) this.sorted.splice(at, 1);
-  }
-
-  private lowerBound(entry: { key: IndexKey; id: string }): number {
-    let lo = 0;
-    let hi = this.sorted.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      const probe = this.sorted[mid] as { key: IndexKey; id: string };
-      const order =
-        compareKeys(probe.key, entry.key) ||
-        (probe.id < entry.id ? -1 : probe.id > entry.id ? 1 : 0);
-      if (order < 0) lo = mid + 1;
-      else hi = mid;
+    if (!this.sorted) return;
+    const run = this.sorted[keyType(key)];
+    const at = lowerBound(run, primitive, id);
+    if (run.keys[at] === primitive && run.ids[at] === id) {
+      run.keys.splice(at, 1);
+      run.ids.splice(at, 1);
     }
-    return lo;
-  }
-
-  /** First position whose key is ≥ (or > when `after`) the bound, within the sorted array. */
-  private boundary(bound: IndexKey, after: boolean): number {
-    let lo = 0;
-    let hi = this.sorted.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      const order = compareKeys((this.sorted[mid] as { key: IndexKey }).key, bound);
-      if (order < 0 || (after && order === 0)) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
   }
 
   equal(value: IndexKey): Iterable<string> {
-    const bucket = this.bucket(value);
-    return bucket ? bucketIds(bucket) : [];
+    const holders = this.map(value).get(toPrimitive(value));
+    return holders === undefined ? [] : holderIds(holders);
   }
 
-  /** Ids whose key lies in the range; bounds of another type than the key never match (Mongo type brackets). */
-  range(
-    type: keyof typeof TYPE_RANK,
-    lower?: [IndexKey, boolean],
-    upper?: [IndexKey, boolean],
-  ): string[] {
+  /** Ids whose key lies in the range; bounds are of `type` (the planner checks). */
+  range(type: KeyType, lower?: [IndexKey, boolean], upper?: [IndexKey, boolean]): string[] {
     this.ensureSorted();
-    const typeStart = this.boundary(TYPE_MIN[type], false);
-    const next = NEXT_TYPE[type];
-    const typeEnd = next === null ? this.sorted.length : this.boundary(TYPE_MIN[next], false);
-    const from = lower ? this.boundary(lower[0], !lower[1]) : typeStart;
-    const to = upper ? this.boundary(upper[0], upper[1]) : typeEnd;
-    const ids: string[] = [];
-    for (let i = Math.max(from, typeStart); i < Math.min(to, typeEnd); i++) {
-      ids.push((this.sorted[i] as { id: string }).id);
-    }
-    return ids;
+    const run = (this.sorted as Record<KeyType, SortedRun>)[type];
+    const from = lower ? lowerBound(run, toPrimitive(lower[0]), null, !lower[1]) : 0;
+    const to = upper ? lowerBound(run, toPrimitive(upper[0]), null, upper[1]) : run.keys.length;
+    return from < to ? run.ids.slice(from, to) : [];
   }
 }
 
-const TYPE_MIN: Record<keyof typeof TYPE_RANK, IndexKey> = {
-  number: -Infinity,
-  string: '',
-  boolean: false,
-  date: new Date(-8.64e15),
-};
-// Keys are sorted by type rank first; the type after a given one bounds its region (dates are last).
-const NEXT_TYPE: Record<keyof typeof TYPE_RANK, keyof typeof TYPE_RANK | null> = {
-  number: 'string',
-  string: 'boolean',
-  boolean: 'date',
-  date: null,
-};
+function toPrimitive(key: IndexKey): Primitive {
+  return isDate(key) ? key.getTime() : key;
+}
+
+function emptyRuns(): Record<KeyType, SortedRun> {
+  return {
+    number: { keys: [], ids: [] },
+    string: { keys: [], ids: [] },
+    boolean: { keys: [], ids: [] },
+    date: { keys: [], ids: [] },
+  };
+}
 
 /** The fields of an index: one field, or several for a compound index (`["state", "enteredAt"]`). */
 export type IndexSpec = string | readonly string[];

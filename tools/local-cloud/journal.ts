@@ -119,7 +119,7 @@ function generationOf(file: string): number | null {
 
 const TEMP_SUFFIX = '.tmp';
 const READ_CHUNK = 8 * 1024 * 1024;
-const SLICE_CHARS = 64 * 1024;
+const SLICE_CHARS = 32 * 1024;
 
 /**
  * Calls `line` for every complete line of the file with its byte offset, and whether it is the
@@ -187,7 +187,7 @@ export class Journal {
   private generation = 0;
   /** Bytes in the journals after the snapshot. */
   private bytes = 0;
-  /** Bumped by `reset`: a compaction that started before it must not install its snapshot. */
+  /** Bumped by a reset or close: a compaction that started before must not install its snapshot. */
   private epoch = 0;
 
   constructor(readonly dir: string) {}
@@ -262,7 +262,13 @@ export class Journal {
       if (torn !== null) complete = torn;
       if (newest && fs.statSync(file).size !== complete) {
         // Appends must follow the last whole line, or the torn one would end up mid-file.
-        fs.truncateSync(file, complete);
+        const fd = fs.openSync(file, 'r+');
+        try {
+          fs.ftruncateSync(fd, complete);
+          fs.fsyncSync(fd);
+        } finally {
+          fs.closeSync(fd);
+        }
       }
       this.bytes += complete;
     });
@@ -368,7 +374,7 @@ export function snapshotHeader(next: number): string {
 }
 
 /**
- * The snapshot's text in slices of about 64 KB (a few milliseconds of encoding each, so that
+ * The snapshot's text in slices of about 32 KB (a few milliseconds of encoding each, so that
  * requests are served in between): header first, then one `put` per document.
  */
 function* snapshotChunks(source: SnapshotSource, next: number): Generator<string> {
