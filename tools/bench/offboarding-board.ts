@@ -3,7 +3,7 @@
  * numbers, not a test):
  *   npx tsx tools/bench/offboarding-board.ts [sizes…]        e.g. … 10000 100000
  *
- * Each size gets a fresh temp data folder seeded by writing the local cloud's journal directly
+ * Each size gets a fresh temp data folder seeded by writing the local cloud's snapshot directly
  * (the same `put` records the database writes), then the handlers run against it as the
  * offboarding function would call them: `admin.stats` over one month, and board pages (the first,
  * one deep in the cursor chain, a manager's first, and finished cases) with their round trips.
@@ -32,7 +32,13 @@ import {
   managerCaller,
   storedCase,
 } from '../../tests/integration/offboarding/fixtures/stored-cases';
-import { createLocalCloud, encodeRecord, JOURNAL_FILE, type LocalCloud } from '../local-cloud';
+import {
+  createLocalCloud,
+  encodeRecord,
+  SNAPSHOT_FILE,
+  snapshotHeader,
+  type LocalCloud,
+} from '../local-cloud';
 
 const RUNS = 9;
 const HOUR = 3600_000;
@@ -121,12 +127,12 @@ function generatedCase(i: number, rnd: () => number) {
   });
 }
 
-/** Writes the cases as the journal's `put` records: the cloud replays them when it opens. */
+/** Writes the cases as a snapshot (one `put` record each), as a long-running cloud leaves its folder. */
 function seed(dataDir: string, total: number): Record<string, number> {
   const rnd = random(20270615);
   const states: Record<string, number> = {};
-  const fd = fs.openSync(path.join(dataDir, JOURNAL_FILE), 'w');
-  let chunk: string[] = [];
+  const fd = fs.openSync(path.join(dataDir, SNAPSHOT_FILE), 'w');
+  let chunk: string[] = [snapshotHeader(1)];
   for (let i = 0; i < total; i++) {
     const doc = generatedCase(i, rnd);
     states[doc.state] = (states[doc.state] ?? 0) + 1;
@@ -196,7 +202,7 @@ async function measureSize(total: number): Promise<Timing[]> {
     const cloud = await createLocalCloud({ dataDir, realTimeTimers: false });
     const openMs = performance.now() - t0;
     console.log(
-      `\n${total.toLocaleString('en')} cases — seeded in ${seedMs.toFixed(0)} ms, opened (replay, indexes, compaction) in ${openMs.toFixed(0)} ms`,
+      `\n${total.toLocaleString('en')} cases — seeded in ${seedMs.toFixed(0)} ms, opened (snapshot, indexes) in ${openMs.toFixed(0)} ms`,
     );
     console.log(`  by state: ${JSON.stringify(states)}`);
     try {

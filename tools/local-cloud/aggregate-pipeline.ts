@@ -13,6 +13,16 @@ type Reader = (doc: Doc) => unknown;
 function compileReader(expression: unknown): Reader {
   if (typeof expression !== 'string' || !expression.startsWith('$')) return () => expression;
   const parts = expression.slice(1).split('.');
+  const only = parts.length === 1 ? (parts[0] as string) : null;
+  if (only !== null) {
+    // The common case (`'$state'`), without the loop: it runs once per document.
+    return (doc) => {
+      const value = doc[only];
+      if (value !== null && typeof value === 'object' && (Array.isArray(value) || !isDate(value)))
+        throw new NeedsGeneralGroup();
+      return value;
+    };
+  }
   return (doc) => {
     let current: unknown = doc;
     for (let i = 0; i < parts.length; i++) {

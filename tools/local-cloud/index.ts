@@ -18,5 +18,12 @@ export { TEMP_URL_MAX_FILES, type StoredFileInfo } from './storage';
 export type { OutboxEntry, Template, FieldType } from './subscribe-message';
 export type { TimerRun } from './timers';
 export type { RoundTrips } from './invocation-context';
-export { encodeRecord, JOURNAL_FILE, type JournalRecord } from './journal';
+export {
+  encodeRecord,
+  JOURNAL_FILE,
+  journalName,
+  SNAPSHOT_FILE,
+  snapshotHeader,
+  type JournalRecord,
+} from './journal';
 export { FUNCTION_BODY_LIMIT, UPLOAD_BODY_LIMIT } from './http-server';

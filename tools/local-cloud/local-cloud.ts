@@ -87,6 +87,8 @@ export interface LocalCloudStats {
   writes: number;
   /** Durable journal writes since start (database, storage metadata, outbox, credits). */
   mutations: number;
+  /** Bytes in the journals since the last snapshot (what the next start replays besides it). */
+  journalBytes: number;
   invocations: number;
   /** Function instances started (cold starts), each a worker thread. */
   instances: number;
@@ -162,7 +164,11 @@ export class LocalCloud {
     this.functions = new FunctionRegistry(
       options.functionsDir ?? path.join(REPO_ROOT, 'cloudfunctions'),
     );
-    this.store = new DocumentStore(options.dataDir, readIndexes(options.indexes));
+    this.store = new DocumentStore(options.dataDir, readIndexes(options.indexes), {
+      // The snapshot was not replaced; every write is still in the journals.
+      onCompactionError: (error) =>
+        this.logger.error('[local-cloud] compaction failed (no data lost):', error),
+    });
     const now = () => this.localClock.now();
     this.database = new LocalDatabase(this.store, this.localClock);
     this.storage = new LocalStorage(
@@ -458,9 +464,18 @@ export class LocalCloud {
     return {
       ...this.counters,
       mutations: this.store.mutations,
+      journalBytes: this.store.journalBytes,
       invocations: this.invocationCount,
       instances: this.host.started,
     };
+  }
+
+  /**
+   * Writes a fresh snapshot of the data folder now, in the background (it also happens by itself
+   * as the journal grows): calls go on meanwhile. Resolves once it is installed.
+   */
+  compact(): Promise<void> {
+    return this.store.compact();
   }
 
   /**
@@ -539,7 +554,7 @@ export class LocalCloud {
     }
     this.server = null;
     this.sdkServer = null;
-    this.store.close();
+    await this.store.close();
   }
 }
 

@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { createLocalCloud } from '../../../tools/local-cloud';
+import { createLocalCloud, JOURNAL_FILE, SNAPSHOT_FILE } from '../../../tools/local-cloud';
 
 const REPO = path.resolve(__dirname, '..', '..', '..');
 const SERVER = path.join(REPO, 'tools', 'local-cloud', 'server.ts');
@@ -54,7 +54,7 @@ function exited(child: ChildProcess): Promise<void> {
 }
 
 describe('durability', () => {
-  it('keeps every acknowledged write across kill -9 and compacts the journal at start', async () => {
+  it('keeps every acknowledged write across kill -9 and replays the journal at the next start', async () => {
     const first = await startServer();
     for (let n = 0; n < WRITES; n++) {
       const response = await fetch(`${first.url}/functions/writer`, {
@@ -74,7 +74,8 @@ describe('durability', () => {
     second.child.kill('SIGKILL');
     await exited(second.child);
 
-    // Read the data folder back in-process: all 1,000 documents, one journal line each.
+    // Read the data folder back in-process: all 1,000 documents, one journal line each (opening
+    // replays the journal; it does not rewrite it).
     const cloud = await createLocalCloud({
       dataDir,
       functionsDir: FUNCTIONS,
@@ -106,9 +107,10 @@ describe('durability', () => {
       expect(response.status).toBe(200);
       await response.arrayBuffer();
     }
-    const journal = path.join(dataDir, 'journal.ndjson');
     // One 100 KB document, then 300 updates that append only what they change.
-    expect(fs.statSync(journal).size).toBeLessThan(100_000 + UPDATES * 400);
+    expect(fs.statSync(path.join(dataDir, JOURNAL_FILE)).size).toBeLessThan(
+      100_000 + UPDATES * 400,
+    );
     first.child.kill('SIGKILL');
     await exited(first.child);
 
@@ -133,11 +135,13 @@ describe('durability', () => {
       expect(data.nested.at).toEqual(new Date(UPDATES * 1000));
       expect(data.nested[`k${UPDATES % 7}`]).toBe(UPDATES);
       expect(data.nested[`k${(UPDATES - 1) % 7}`]).toBe(UPDATES - 1);
-      // Compacted at start: the document is one line again.
-      expect(fs.readFileSync(journal, 'utf8').trim().split('\n')).toHaveLength(1);
     } finally {
       await cloud.close();
     }
+    // Compacted at close: the document is one snapshot line again (after the header).
+    expect(
+      fs.readFileSync(path.join(dataDir, SNAPSHOT_FILE), 'utf8').trim().split('\n'),
+    ).toHaveLength(2);
   }, 120000);
 
   it('ignores a torn last journal line (a write that was never acknowledged)', async () => {
@@ -150,15 +154,25 @@ describe('durability', () => {
       .database()
       .collection('c')
       .add({ data: { _id: 'kept' } });
+    await cloud.cloud
+      .database()
+      .collection('c')
+      .add({ data: { _id: 'also-kept' } });
     await cloud.close();
-    fs.appendFileSync(path.join(dataDir, 'journal.ndjson'), '{"t":"put","c":"c","d":{"_id":"torn"');
+    // As if the next write had crashed mid-append: the newest journal ends in a line cut short.
+    const newest = fs
+      .readdirSync(dataDir)
+      .filter((name) => name.startsWith('journal'))
+      .sort()
+      .at(-1) as string;
+    fs.appendFileSync(path.join(dataDir, newest), '{"t":"put","c":"c","d":{"_id":"torn"');
     const reopened = await createLocalCloud({
       dataDir,
       functionsDir: FUNCTIONS,
       realTimeTimers: false,
     });
     try {
-      expect((await reopened.cloud.database().collection('c').count()).total).toBe(1);
+      expect((await reopened.cloud.database().collection('c').count()).total).toBe(2);
     } finally {
       await reopened.close();
     }
