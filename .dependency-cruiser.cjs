@@ -57,6 +57,14 @@ module.exports = {
       to: { path: 'wx-server-sdk' },
     },
     {
+      name: 'no-circular',
+      comment:
+        'No module reaches itself through its imports, type-only ones included: a cycle hides which side owns the shared name.',
+      severity: 'error',
+      from: {},
+      to: { circular: true },
+    },
+    {
       name: 'not-to-unresolvable',
       severity: 'error',
       from: {},

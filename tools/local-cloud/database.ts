@@ -6,7 +6,8 @@ import { runPipeline } from './aggregate-pipeline';
 import { TcbError } from './cloud-error';
 import type { DocumentStore, StoredCollection } from './document-store';
 import { cloneValue, isPlainObject, sameValue } from './document-values';
-import type { JournalOp, StoredDoc } from './journal';
+import type { StoredDoc } from './document-values';
+import type { JournalOp } from './journal';
 
 type Doc = Record<string, unknown>;
 type Params = Readonly<Record<string, unknown>>;

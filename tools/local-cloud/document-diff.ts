@@ -1,5 +1,4 @@
-import { isDate } from './document-values';
-import type { StoredDoc } from './journal';
+import { isDate, type StoredDoc } from './document-values';
 
 /** A field by its path of keys from the document's root (never through an array). */
 export type FieldPath = readonly string[];

@@ -1,13 +1,7 @@
 import { Query } from 'mingo';
-import { isDate } from './document-values';
+import { isDate, type StoredDoc } from './document-values';
 import { applyPatch, diffDocs } from './document-diff';
-import {
-  Journal,
-  type JournalEntry,
-  type JournalOp,
-  type JournalRecord,
-  type StoredDoc,
-} from './journal';
+import { Journal, type JournalEntry, type JournalOp, type JournalRecord } from './journal';
 
 /** A scalar an index can hold; dates and numbers are ordered, the rest only compared for equality. */
 type IndexKey = string | number | boolean | Date;

@@ -1,3 +1,6 @@
+/** One stored document: a plain object whose `_id` is a string. */
+export type StoredDoc = Record<string, unknown> & { _id: string };
+
 /**
  * Value semantics of stored documents: plain objects, arrays, dates and scalars.
  *

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import http from 'node:http';
 import path from 'node:path';
 import { sdkErrCode, TcbError, UnknownFunctionError } from './cloud-error';
-import type { LocalCloud } from './local-cloud';
+import type { ServedCloud } from './served-cloud';
 import {
   acceptUpload,
   answerSdk,
@@ -142,7 +142,7 @@ export type FallbackHandler = (
  * loopback name are refused (a web page cannot reach it through DNS rebinding).
  */
 export function createHttpServer(
-  cloud: LocalCloud,
+  cloud: ServedCloud,
   options: { fallback?: FallbackHandler } = {},
 ): http.Server {
   const routes = async (req: http.IncomingMessage, res: http.ServerResponse): Promise<void> => {

@@ -1,10 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { DocPatch } from './document-diff';
-import { isDate } from './document-values';
-
-/** One stored document: a plain object whose `_id` is a string. */
-export type StoredDoc = Record<string, unknown> & { _id: string };
+import { isDate, type StoredDoc } from './document-values';
 
 /** What the store applies: a whole document written, a document removed, everything removed. */
 export type JournalOp =

@@ -12,6 +12,14 @@ import { DocumentStore, type IndexSpec } from './document-store';
 import { FunctionHost } from './function-host';
 import { FunctionRegistry } from './function-registry';
 import { createHttpServer, type FallbackHandler } from './http-server';
+import type {
+  HttpAccessEvent,
+  InvocationOutcome,
+  InvokeOptions,
+  LocalCloudClock,
+  LocalCloudStats,
+  ServedCloud,
+} from './served-cloud';
 import type { Invocation, RoundTrips } from './invocation-context';
 import { COS_PATH, SDK_PATH, type CloudCallFault, type SdkBackend } from './sdk-wire';
 import { LocalStorage, type StoredFileInfo } from './storage';
@@ -25,20 +33,15 @@ import {
 import { Timers, type TimerRun, type TimerTrigger } from './timers';
 
 const REPO_ROOT = path.resolve(__dirname, '..', '..');
-/** WeChat Cloud's HTTP-access event (HTTP 访问服务 → 云函数): the request as the function sees it. */
-export interface HttpAccessEvent {
-  path: string;
-  httpMethod: string;
-  /** Header names in lower case; a repeated header's last value (all of them in multiValueHeaders). */
-  headers: Record<string, string>;
-  multiValueHeaders: Record<string, string[]>;
-  queryStringParameters: Record<string, string>;
-  requestContext: Record<string, unknown>;
-  body: string;
-  isBase64Encoded: boolean;
-}
-
 /** The local "app": what `getWXContext().APPID` and `event.userInfo.appId` say. */
+export type {
+  HttpAccessEvent,
+  InvocationOutcome,
+  InvokeOptions,
+  LocalCloudClock,
+  LocalCloudStats,
+} from './served-cloud';
+
 export const LOCAL_APPID = 'wxlocal0000000000';
 
 export interface LocalCloudOptions {
@@ -68,42 +71,6 @@ export interface LocalCloudOptions {
   jitterMs?: number;
 }
 
-export interface InvokeOptions {
-  /** The caller's OPENID (HTTP header `x-wx-openid`); absent for an anonymous call. */
-  openid?: string;
-  clientIp?: string;
-}
-
-export interface InvocationOutcome {
-  result: unknown;
-  /** Database round trips this invocation made. */
-  roundTrips: RoundTrips;
-}
-
-export interface LocalCloudStats {
-  /** Database read round trips since start, all invocations. */
-  reads: number;
-  /** Database write round trips since start (attempted writes included). */
-  writes: number;
-  /** Durable journal writes since start (database, storage metadata, outbox, credits). */
-  mutations: number;
-  /** Bytes in the journals since the last snapshot (what the next start replays besides it). */
-  journalBytes: number;
-  invocations: number;
-  /** Function instances started (cold starts), each a worker thread. */
-  instances: number;
-}
-
-export interface LocalCloudClock {
-  now(): Date;
-  /** True once set; false in real time. */
-  readonly isFrozen: boolean;
-  /** `{ now }`: jump there, firing nothing. */
-  jump(now: Date): Promise<void>;
-  /** `{ advanceMs }`: fire every tick on the way, in order, the clock at each tick. */
-  advance(ms: number): Promise<TimerRun[]>;
-}
-
 function readIndexes(extra: LocalCloudOptions['indexes']): Record<string, IndexSpec[]> {
   const file = path.join(__dirname, 'indexes.json');
   const declared = (
@@ -122,7 +89,7 @@ function readIndexes(extra: LocalCloudOptions['indexes']): Record<string, IndexS
  * messages) with WeChat's semantics and limits; with a settable clock and the functions' timer
  * triggers. Made by `createLocalCloud`, which opens the SDK's endpoint first. See README.md.
  */
-export class LocalCloud {
+export class LocalCloud implements ServedCloud {
   readonly functions: FunctionRegistry;
   readonly clock: LocalCloudClock;
   readonly logger: Pick<Console, 'error'>;

@@ -8,7 +8,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { createLocalCloud, SNAPSHOT_FILE } from '../../../tools/local-cloud';
 import { applyPatch, diffDocs } from '../../../tools/local-cloud/document-diff';
-import { decodeRecord, encodeRecord, type StoredDoc } from '../../../tools/local-cloud/journal';
+import type { StoredDoc } from '../../../tools/local-cloud/document-values';
+import { decodeRecord, encodeRecord } from '../../../tools/local-cloud/journal';
 
 const FUNCTIONS = path.join(__dirname, 'fixtures', 'durable');
 
