@@ -1,4 +1,3 @@
-import { strToU8, zipSync } from 'fflate';
 import type { ColumnFormat, Sheet, SheetCell } from '../app/ports/spreadsheet.port';
 
 /**
@@ -132,8 +131,15 @@ function workbookXml(name: string): string {
   );
 }
 
+/**
+ * The ZIP codec, loaded on the first export: every cold instance of `offboarding` would
+ * otherwise pay its start-up for an action HR uses now and then.
+ */
+const loadZip = () => import('fflate');
+
 /** The `.xlsx` bytes of a workbook holding this one sheet. */
-export function xlsxWorkbook(sheet: Sheet): Uint8Array {
+export async function xlsxWorkbook(sheet: Sheet): Promise<Uint8Array> {
+  const { strToU8, zipSync } = await loadZip();
   return zipSync(
     {
       '[Content_Types].xml': strToU8(CONTENT_TYPES),

@@ -1,12 +1,7 @@
 import type { SpreadsheetWriter } from '../app/ports/spreadsheet.port';
+import { xlsxWorkbook } from './xlsx-workbook';
 
-/**
- * The workbook writer and its ZIP codec load on the first export: every cold instance of
- * `offboarding` would otherwise pay their start-up for an action HR uses now and then.
- */
+/** Workbooks as `.xlsx`; the ZIP codec loads on the first one (xlsx-workbook.ts). */
 export const xlsxSpreadsheetWriter: SpreadsheetWriter = {
-  async xlsx(sheet) {
-    const { xlsxWorkbook } = await import('./xlsx-workbook');
-    return xlsxWorkbook(sheet);
-  },
+  xlsx: xlsxWorkbook,
 };
