@@ -296,4 +296,25 @@ describe('admin: statistics page', () => {
     );
     expect(wx.openDocument).not.toHaveBeenCalled();
   });
+
+  it('leads to the history import from the comparison and from an empty period', async () => {
+    wx.answer('admin.stats', stats);
+    const page = await open();
+    const link = page.querySelector('#history-import');
+    expect(link).toBeDefined();
+    link?.dispatchEvent('tap');
+    await settle(simulate, 2);
+    expect(wx.navigateTo).toHaveBeenCalledWith(
+      expect.objectContaining({ url: '/packages/admin/pages/history-import/index' }),
+    );
+
+    // A company that has just started has no cases yet: the import is offered there too.
+    wx.answer('admin.stats', { ...stats, reasons: stats.reasons.map((r) => ({ ...r, count: 0 })) });
+    page.querySelector('#period-lastMonth')?.dispatchEvent('tap');
+    await settle(simulate, 6);
+    expect(allText(page)).toContain('该期间没有离职案件');
+    tapButton(page, '#history-import-empty');
+    await settle(simulate, 2);
+    expect(wx.navigateTo).toHaveBeenCalledTimes(2);
+  });
 });

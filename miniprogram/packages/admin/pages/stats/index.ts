@@ -1,6 +1,7 @@
 import type { ActionPayload } from '../../../../../server/contract';
 import { copyText } from '../../../../services/clipboard';
 import { ask, stopPullDownRefresh, toast } from '../../../../services/feedback';
+import { openPage, ROUTES } from '../../../../services/navigation';
 import { call } from '../../../../services/rpc';
 import { openSpreadsheet } from '../../../../services/spreadsheet';
 import {
@@ -77,6 +78,9 @@ Component({
     },
     onRetry() {
       void this.load();
+    },
+    onHistoryImport() {
+      openPage(ROUTES.adminHistoryImport);
     },
     /** 导出: the table as an .xlsx made by the server, opened so HR can forward it. */
     async onExport(event: { currentTarget: { dataset: { table?: Table } } }) {
