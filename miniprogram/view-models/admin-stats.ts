@@ -115,13 +115,19 @@ export interface StatsView {
   bottleneckLabel: string;
   /** The reasons in order with their colour, for the department chart's legend. */
   legend: { label: string; tone: number }[];
+  /** The departments with the most departures, at most DEPARTMENTS_SHOWN. */
   departments: DepartmentBar[];
+  /** Departments beyond those shown: the exported table lists them all. */
+  moreDepartments: number;
   months: MonthColumn[];
   /** Whether any month has imported departures (the chart then shows their colour). */
   hasImported: boolean;
   /** Departures without a signed letter: imported history, then the product; null when unknown. */
   baseline: { imported: BaselineBar | null; product: BaselineBar | null };
 }
+
+/** Departments drawn on the page: one setData stays small however many a company has. */
+export const DEPARTMENTS_SHOWN = 20;
 
 /** Colours of a stacked bar: as many as the wxss defines, then round again. */
 const TONES = 4;
@@ -186,9 +192,12 @@ function baselineBar(side: { departures: number; share: number | null }): Baseli
 /** The department, month and before/after charts of the stats page. */
 export function trendView(
   stats: Stats,
-): Pick<StatsView, 'legend' | 'departments' | 'months' | 'hasImported' | 'baseline'> {
+): Pick<
+  StatsView,
+  'legend' | 'departments' | 'moreDepartments' | 'months' | 'hasImported' | 'baseline'
+> {
   const widest = Math.max(0, ...stats.byDepartment.map((d) => d.count));
-  const departments = stats.byDepartment.map((row) => ({
+  const departments = stats.byDepartment.slice(0, DEPARTMENTS_SHOWN).map((row) => ({
     department: row.department,
     count: row.count,
     segments: row.reasons
@@ -210,6 +219,7 @@ export function trendView(
   return {
     legend: stats.reasons.map((reason, index) => ({ label: reason.label, tone: index % TONES })),
     departments,
+    moreDepartments: Math.max(0, stats.byDepartment.length - DEPARTMENTS_SHOWN),
     months: stats.monthly.map((m) => ({
       month: m.month,
       short: shortMonth(m.month),

@@ -136,6 +136,20 @@ describe('statistics view', () => {
     ]);
   });
 
+  it('draws the 20 largest departments and counts the rest', () => {
+    const many = Array.from({ length: 23 }, (_, i) => ({
+      department: `部门${i + 1}`,
+      count: 30 - i,
+      reasons: stats.byDepartment[1]?.reasons ?? [],
+    }));
+    const view = statsView({ ...stats, byDepartment: many });
+    expect(view.departments.map((d) => d.department)).toEqual(
+      many.slice(0, 20).map((d) => d.department),
+    );
+    expect(view.moreDepartments).toBe(3);
+    expect(statsView(stats).moreDepartments).toBe(0);
+  });
+
   it('draws months as columns against the tallest, imported history stacked', () => {
     const view = statsView(stats);
     expect(view.months.map((m) => [m.short, m.casesHeight, m.importedHeight])).toEqual([
