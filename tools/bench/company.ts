@@ -7,7 +7,7 @@
  * largest function call and the storage used. Employees and cases are written straight into
  * the database through the SDK, as the reminder benchmark does.
  *
- *   npm run bench -- company [employees=500]      (20000: the opt-in large run)
+ *   npm run bench -- company [employees=200]      (20000: the opt-in large run)
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -61,7 +61,7 @@ function folderBytes(dir: string): number {
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 const pad = (n: number, width: number) => String(n).padStart(width, '0');
 
-export async function benchCompany(employees = 500): Promise<void> {
+export async function benchCompany(employees = 200): Promise<void> {
   const openCases = Math.max(1, Math.round(employees / 10));
   const base = fs.existsSync('/dev/shm') ? '/dev/shm' : os.tmpdir();
   const before = new Set(fs.readdirSync(base));
