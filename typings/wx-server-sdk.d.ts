@@ -53,6 +53,8 @@ declare namespace WxServerSdk {
     or(args: unknown[]): CommandExpr;
     in(args: unknown[]): CommandExpr;
     ifNull(args: unknown[]): CommandExpr;
+    not(args: unknown[]): CommandExpr;
+    substr(args: unknown[]): CommandExpr;
     size(expr: unknown): CommandExpr;
   }
 

@@ -11,6 +11,7 @@ export const ROUTES = {
   adminTerminate: '/packages/admin/pages/terminate/index',
   adminEmployee: '/packages/admin/pages/employee/index',
   adminRoster: '/packages/admin/pages/roster/index',
+  adminHistoryImport: '/packages/admin/pages/history-import/index',
   adminTrialSend: '/packages/admin/pages/trial-send/index',
   adminConfigAlerts: '/packages/admin/pages/config-alerts/index',
 } as const;

@@ -68,6 +68,44 @@ export interface StageRow {
   bottleneck: boolean;
 }
 
+/** One reason's part of a department's stacked bar; `tone` picks its colour by position. */
+export interface DepartmentSegment {
+  reason: string;
+  label: string;
+  count: number;
+  /** Width in percent of the row (the largest department fills it). */
+  width: number;
+  tone: number;
+}
+
+export interface DepartmentBar {
+  department: string;
+  count: number;
+  segments: DepartmentSegment[];
+  /** `辞职 1 · 其他个人原因 2`: the reasons that occurred, in the configured order. */
+  breakdown: string;
+}
+
+/** A column of the 12-month chart: cases and imported departures stacked. */
+export interface MonthColumn {
+  month: string;
+  /** `5月`, or `2027年1月` for January so the year change shows. */
+  short: string;
+  cases: number;
+  imported: number;
+  /** Heights in percent of the tallest month. */
+  casesHeight: number;
+  importedHeight: number;
+  avgHandlingDays: string;
+  signedWithin72h: string;
+}
+
+export interface BaselineBar {
+  departures: number;
+  share: string;
+  width: number;
+}
+
 export interface StatsView {
   total: number;
   reasons: ReasonBar[];
@@ -75,7 +113,24 @@ export interface StatsView {
   signedWithin72h: string;
   stages: StageRow[];
   bottleneckLabel: string;
+  /** The reasons in order with their colour, for the department chart's legend. */
+  legend: { label: string; tone: number }[];
+  /** The departments with the most departures, at most DEPARTMENTS_SHOWN. */
+  departments: DepartmentBar[];
+  /** Departments beyond those shown: the exported table lists them all. */
+  moreDepartments: number;
+  months: MonthColumn[];
+  /** Whether any month has imported departures (the chart then shows their colour). */
+  hasImported: boolean;
+  /** Departures without a signed letter: imported history, then the product; null when unknown. */
+  baseline: { imported: BaselineBar | null; product: BaselineBar | null };
 }
+
+/** Departments drawn on the page: one setData stays small however many a company has. */
+export const DEPARTMENTS_SHOWN = 20;
+
+/** Colours of a stacked bar: as many as the wxss defines, then round again. */
+const TONES = 4;
 
 /** `0.4567` → `45.7%`: one decimal is what a person compares. */
 export function percent(share: number): string {
@@ -116,5 +171,69 @@ export function statsView(stats: Stats): StatsView {
       bottleneck: state === stats.bottleneck,
     })),
     bottleneckLabel: stats.bottleneck ? STATE_LABELS[stats.bottleneck] : '',
+    ...trendView(stats),
+  };
+}
+
+function shortMonth(month: string): string {
+  const number = Number(month.slice(5, 7));
+  return number === 1 ? `${month.slice(0, 4)}年1月` : `${number}月`;
+}
+
+function baselineBar(side: { departures: number; share: number | null }): BaselineBar | null {
+  if (side.share === null) return null;
+  return {
+    departures: side.departures,
+    share: percent(side.share),
+    width: Math.round(side.share * 100),
+  };
+}
+
+/** The department, month and before/after charts of the stats page. */
+export function trendView(
+  stats: Stats,
+): Pick<
+  StatsView,
+  'legend' | 'departments' | 'moreDepartments' | 'months' | 'hasImported' | 'baseline'
+> {
+  const widest = Math.max(0, ...stats.byDepartment.map((d) => d.count));
+  const departments = stats.byDepartment.slice(0, DEPARTMENTS_SHOWN).map((row) => ({
+    department: row.department,
+    count: row.count,
+    segments: row.reasons
+      .map((reason, index) => ({
+        reason: reason.reason,
+        label: reason.label,
+        count: reason.count,
+        width: widest > 0 ? (reason.count / widest) * 100 : 0,
+        tone: index % TONES,
+      }))
+      .filter((segment) => segment.count > 0),
+    breakdown: row.reasons
+      .filter((reason) => reason.count > 0)
+      .map((reason) => `${reason.label} ${reason.count}`)
+      .join(' · '),
+  }));
+  const tallest = Math.max(0, ...stats.monthly.map((m) => m.cases + m.imported));
+  const height = (n: number) => (tallest > 0 ? Math.round((n / tallest) * 100) : 0);
+  return {
+    legend: stats.reasons.map((reason, index) => ({ label: reason.label, tone: index % TONES })),
+    departments,
+    moreDepartments: Math.max(0, stats.byDepartment.length - DEPARTMENTS_SHOWN),
+    months: stats.monthly.map((m) => ({
+      month: m.month,
+      short: shortMonth(m.month),
+      cases: m.cases,
+      imported: m.imported,
+      casesHeight: height(m.cases),
+      importedHeight: height(m.imported),
+      avgHandlingDays: m.avgHandlingDays === null ? '—' : `${m.avgHandlingDays} 天`,
+      signedWithin72h: m.signedWithin72hShare === null ? '—' : percent(m.signedWithin72hShare),
+    })),
+    hasImported: stats.monthly.some((m) => m.imported > 0),
+    baseline: {
+      imported: baselineBar(stats.withoutSignedLetter.imported),
+      product: baselineBar(stats.withoutSignedLetter.product),
+    },
   };
 }

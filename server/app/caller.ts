@@ -55,6 +55,8 @@ export const ACTION_ACCESS: Record<ActionName, Access> = {
   'admin.board': ['manager', 'hr'],
   'case.oaRetry': ['hr'],
   'admin.stats': ['hr'],
+  'admin.statsExport': ['hr'],
+  'admin.importHistory': ['hr'],
   'admin.import': ['hr'],
   'admin.bindingCode': ['hr'],
   // Sends to the caller through the company's templates: the admins who configure them.

@@ -25,6 +25,7 @@ export const EXPORTED_COLLECTIONS = [
   'config_alerts',
   'evidence_anchors',
   'oa_callbacks',
+  'departure_history',
 ] as const;
 
 /**

@@ -91,6 +91,42 @@ const importRow = z.strictObject({
   roles: z.optional(z.array(roleSchema).check(z.maxLength(4))),
 });
 
+const statsReasonCount = z.strictObject({
+  reason: reasonSchema,
+  label: z.string(),
+  count: z.int(),
+});
+const shareOf = z.strictObject({
+  departures: z.int().check(z.nonnegative()),
+  share: z.nullable(z.number().check(z.gte(0), z.lte(1))),
+});
+
+/** The tables of the statistics page that export as a workbook. */
+export const STATS_TABLES = ['reasons', 'departments', 'monthly', 'stages'] as const;
+const statsTableSchema = z.enum(STATS_TABLES, {
+  error: '应为 reasons、departments、monthly 或 stages',
+});
+
+/**
+ * One past departure as HR pastes it from a spreadsheet: text cells, judged on the server
+ * (the reason may be its code or its label; `signed` is 是/否).
+ */
+const historyCell = (max: number, required: string) =>
+  readableText().check(
+    z.trim(),
+    z.minLength(1, { error: required }),
+    z.maxLength(max, { error: `最多 ${max} 个字` }),
+  );
+const historyRow = z.strictObject({
+  employeeNo,
+  name: historyCell(32, '必填'),
+  department: historyCell(64, '必填'),
+  reason: historyCell(32, '必填'),
+  noticeDate: calendarDate,
+  lastWorkingDay: calendarDate,
+  signed: historyCell(8, '必填：是 或 否'),
+});
+
 /**
  * Every action of the `offboarding` function (DESIGN §4 "RPC contract"): the payload it
  * accepts and the data it answers with. Payloads are strict: unknown fields are rejected.
@@ -389,11 +425,68 @@ export const ACTIONS = {
       }),
     ),
     result: z.strictObject({
-      reasons: z.array(z.strictObject({ reason: reasonSchema, label: z.string(), count: z.int() })),
+      reasons: z.array(statsReasonCount),
       avgHandlingDays: z.nullable(z.number()),
       signedWithin72hShare: z.nullable(z.number().check(z.gte(0), z.lte(1))),
       avgDaysByState: z.partialRecord(stateSchema, z.number()),
       bottleneck: z.nullable(stateSchema),
+      /** The period's cases per department, most first, with their reasons (zeros included). */
+      byDepartment: z.array(
+        z.strictObject({
+          department: z.string(),
+          count: z.int(),
+          reasons: z.array(statsReasonCount),
+        }),
+      ),
+      /** The 12 months ending with the month of `to`, oldest first, by notice date. */
+      monthly: z.array(
+        z.strictObject({
+          /** `YYYY-MM` (Beijing). */
+          month: z.string().check(z.regex(/^\d{4}-\d{2}$/)),
+          cases: z.int(),
+          avgHandlingDays: z.nullable(z.number()),
+          signedWithin72hShare: z.nullable(z.number().check(z.gte(0), z.lte(1))),
+          /** Departures imported as history (历史导入) with their notice in this month. */
+          imported: z.int(),
+        }),
+      ),
+      /**
+       * Departures of the period that ended without a signed letter: the imported history
+       * (before the product) against the cases completed in the product.
+       */
+      withoutSignedLetter: z.strictObject({
+        imported: shareOf,
+        product: shareOf,
+      }),
+    }),
+  },
+  'admin.statsExport': {
+    payload: z
+      .strictObject({ from: calendarDate, to: calendarDate, table: statsTableSchema })
+      .check(
+        z.refine((value) => value.from <= value.to, {
+          path: ['to'],
+          error: '不能早于开始日期',
+        }),
+      ),
+    /** The workbook in storage, and a temporary URL to download it (2 hours). */
+    result: z.strictObject({ fileId: z.string(), url: z.string(), fileName: z.string() }),
+  },
+  'admin.importHistory': {
+    payload: z.strictObject({
+      rows: z
+        .array(historyRow)
+        .check(
+          z.minLength(1, { error: '至少 1 行' }),
+          z.maxLength(500, { error: '一次最多 500 行' }),
+        ),
+    }),
+    result: z.strictObject({
+      /** Rows stored for the first time; a row imported before with the same fields is `unchanged`. */
+      created: z.int().check(z.nonnegative()),
+      updated: z.int().check(z.nonnegative()),
+      unchanged: z.int().check(z.nonnegative()),
+      errors: z.array(z.strictObject({ row: z.int(), field: z.string(), message: z.string() })),
     }),
   },
   'admin.import': {

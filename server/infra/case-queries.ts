@@ -3,6 +3,8 @@ import type {
   BoardFilter,
   BoardPosition,
   CaseQueries,
+  MonthTotals,
+  OutcomeTotals,
   ReasonTotals,
 } from '../app/ports/case-queries.port';
 import { isTerminal, STATES, type State } from '../domain/case-states';
@@ -10,8 +12,13 @@ import { isTerminal, STATES, type State } from '../domain/case-states';
 /** 签署时限: the letter is due 3 days (72 h) after formalities start (DESIGN §3 checklist). */
 const SIGNING_WINDOW_MS = 72 * 3600_000;
 
-/** Group rows of the period aggregation: one per reason, far fewer than this. */
-const MAX_REASON_GROUPS = 100;
+/**
+ * Group rows of the period aggregation: one per (reason, department). The platform answers at
+ * most 1000 rows; a company with more departments than fit sees its smallest ones cut.
+ */
+const MAX_PERIOD_GROUPS = 1000;
+/** Group rows of the month aggregation: the stats ask for 12 months. */
+const MAX_MONTH_GROUPS = 24;
 
 /** Only what a board row shows: never the event log or the attachments. */
 const BOARD_FIELDS = {
@@ -127,9 +134,6 @@ export function caseQueries(db: WxServerSdk.Database): CaseQueries {
     },
 
     async periodTotals(from, to, now) {
-      const present = (path: string) =>
-        $.cond({ if: $.eq([$.ifNull([path, null]), null]), then: 0, else: 1 });
-      const isSet = (path: string) => $.neq([$.ifNull([path, null]), null]);
       const stays: Record<string, unknown> = {};
       for (const state of STATES) {
         stays[`${state}Cases`] = $.sum(present(`$stageMs.${state}`));
@@ -139,38 +143,11 @@ export function caseQueries(db: WxServerSdk.Database): CaseQueries {
         .aggregate()
         .match({ noticeDate: _.gte(from).and(_.lte(to)) })
         .group({
-          _id: '$reason',
-          cases: $.sum(1),
-          handled: $.sum(present('$handlingMs')),
-          handlingMs: $.sum('$handlingMs'),
-          // Decided: signed, or the 72 h window has passed unsigned; open windows wait.
-          signingDecided: $.sum(
-            $.cond({
-              if: $.and([
-                isSet('$formalitiesAtMs'),
-                $.or([
-                  isSet('$signedAtMs'),
-                  $.lt(['$formalitiesAtMs', now.getTime() - SIGNING_WINDOW_MS]),
-                ]),
-              ]),
-              then: 1,
-              else: 0,
-            }),
-          ),
-          signedWithin72h: $.sum(
-            $.cond({
-              if: $.and([
-                isSet('$formalitiesAtMs'),
-                isSet('$signedAtMs'),
-                $.lte([$.subtract(['$signedAtMs', '$formalitiesAtMs']), SIGNING_WINDOW_MS]),
-              ]),
-              then: 1,
-              else: 0,
-            }),
-          ),
+          _id: { reason: '$reason', department: '$employee.department' },
+          ...outcomeSums(now),
           ...stays,
         })
-        .limit(MAX_REASON_GROUPS)
+        .limit(MAX_PERIOD_GROUPS)
         .end();
       return list.map((row): ReasonTotals => {
         const perState: Partial<Record<State, { cases: number; ms: number }>> = {};
@@ -178,17 +155,73 @@ export function caseQueries(db: WxServerSdk.Database): CaseQueries {
           const count = Number(row[`${state}Cases`] ?? 0);
           if (count > 0) perState[state] = { cases: count, ms: Number(row[`${state}Ms`] ?? 0) };
         }
+        const key = (row._id ?? {}) as Record<string, unknown>;
         return {
-          reason: String(row._id),
-          cases: Number(row.cases ?? 0),
-          handled: Number(row.handled ?? 0),
-          handlingMs: Number(row.handlingMs ?? 0),
-          signingDecided: Number(row.signingDecided ?? 0),
-          signedWithin72h: Number(row.signedWithin72h ?? 0),
+          reason: String(key.reason),
+          department: String(key.department ?? ''),
+          ...toOutcome(row),
           stays: perState,
         };
       });
     },
+
+    async monthTotals(from, to, now) {
+      const { list } = await cases()
+        .aggregate()
+        .match({ noticeDate: _.gte(from).and(_.lte(to)) })
+        .group({ _id: $.substr(['$noticeDate', 0, 7]), ...outcomeSums(now) })
+        .limit(MAX_MONTH_GROUPS)
+        .end();
+      return list.map((row): MonthTotals => ({ month: String(row._id), ...toOutcome(row) }));
+    },
+  };
+
+  /** 1 for a case whose field is set, else 0. */
+  function present(path: string) {
+    return $.cond({ if: $.eq([$.ifNull([path, null]), null]), then: 0, else: 1 });
+  }
+
+  function isSet(path: string) {
+    return $.neq([$.ifNull([path, null]), null]);
+  }
+
+  /** The handling and signing sums of a group of cases, as of `now`. */
+  function outcomeSums(now: Date): Record<string, unknown> {
+    const count = (condition: unknown) => $.sum($.cond({ if: condition, then: 1, else: 0 }));
+    return {
+      cases: $.sum(1),
+      handled: $.sum(present('$handlingMs')),
+      handlingMs: $.sum('$handlingMs'),
+      handledUnsigned: count($.and([isSet('$handlingMs'), $.not([isSet('$signedAtMs')])])),
+      // Decided: signed, or the 72 h window has passed unsigned; open windows wait.
+      signingDecided: count(
+        $.and([
+          isSet('$formalitiesAtMs'),
+          $.or([
+            isSet('$signedAtMs'),
+            $.lt(['$formalitiesAtMs', now.getTime() - SIGNING_WINDOW_MS]),
+          ]),
+        ]),
+      ),
+      signedWithin72h: count(
+        $.and([
+          isSet('$formalitiesAtMs'),
+          isSet('$signedAtMs'),
+          $.lte([$.subtract(['$signedAtMs', '$formalitiesAtMs']), SIGNING_WINDOW_MS]),
+        ]),
+      ),
+    };
+  }
+}
+
+function toOutcome(row: Record<string, unknown>): OutcomeTotals {
+  return {
+    cases: Number(row.cases ?? 0),
+    handled: Number(row.handled ?? 0),
+    handlingMs: Number(row.handlingMs ?? 0),
+    handledUnsigned: Number(row.handledUnsigned ?? 0),
+    signingDecided: Number(row.signingDecided ?? 0),
+    signedWithin72h: Number(row.signedWithin72h ?? 0),
   };
 }
 

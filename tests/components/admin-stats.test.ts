@@ -28,7 +28,53 @@ const stats = {
   signedWithin72hShare: 0.75,
   avgDaysByState: { submitted: 2.5, hr_review: 1, formalities: 20.3 },
   bottleneck: 'formalities',
+  byDepartment: [
+    {
+      department: '销售部',
+      count: 5,
+      reasons: [
+        { reason: 'resignation', label: '辞职', count: 1 },
+        { reason: 'personal', label: '其他个人原因', count: 0 },
+        { reason: 'incompetence', label: '不能胜任工作', count: 4 },
+      ],
+    },
+    {
+      department: '研发部',
+      count: 3,
+      reasons: [
+        { reason: 'resignation', label: '辞职', count: 1 },
+        { reason: 'personal', label: '其他个人原因', count: 2 },
+        { reason: 'incompetence', label: '不能胜任工作', count: 0 },
+      ],
+    },
+  ],
+  monthly: [
+    ...['2026-04', '2026-05', '2026-06', '2026-07', '2026-08', '2026-09'].map((month) => ({
+      month,
+      cases: 0,
+      avgHandlingDays: null,
+      signedWithin72hShare: null,
+      imported: 2,
+    })),
+    ...['2026-10', '2026-11', '2026-12', '2027-01'].map((month) => ({
+      month,
+      cases: 0,
+      avgHandlingDays: null,
+      signedWithin72hShare: null,
+      imported: 0,
+    })),
+    { month: '2027-02', cases: 4, avgHandlingDays: 30, signedWithin72hShare: 0.5, imported: 0 },
+    { month: '2027-03', cases: 8, avgHandlingDays: 34.5, signedWithin72hShare: 0.75, imported: 0 },
+  ],
+  withoutSignedLetter: {
+    imported: { departures: 12, share: 0.25 },
+    product: { departures: 20, share: 0.05 },
+  },
 };
+
+/** A node's inline style: a bar's width or a column's height. */
+const styleOf = (node: Comp | undefined): string =>
+  (node as unknown as { dom?: HTMLElement } | undefined)?.dom?.getAttribute('style') ?? '';
 
 describe('admin: statistics page', () => {
   let simulate: ReturnType<typeof setUp>['simulate'];
@@ -144,5 +190,131 @@ describe('admin: statistics page', () => {
     await lifecycle(simulate, page, 'onPullDownRefresh');
     expect(wx.calls).toHaveLength(2);
     expect(wx.stopPullDownRefresh).toHaveBeenCalledTimes(1);
+  });
+
+  it('draws each department as a stacked bar of its reasons', async () => {
+    wx.answer('admin.stats', stats);
+    const page = await open();
+    const departments = page.querySelectorAll('.department');
+    expect(departments.map(compact)).toEqual([
+      '销售部5人辞职1·不能胜任工作4',
+      '研发部3人辞职1·其他个人原因2',
+    ]);
+    // Against the largest department (5): 销售部 1 + 4, 研发部 1 + 2.
+    expect(page.querySelectorAll('.segment').map(styleOf)).toEqual([
+      'width: 20%',
+      'width: 80%',
+      'width: 20%',
+      'width: 40%',
+    ]);
+  });
+
+  it('draws 12 months of cases with the imported history, and their averages', async () => {
+    wx.answer('admin.stats', stats);
+    const page = await open();
+    const months = page.querySelectorAll('.month');
+    expect(months).toHaveLength(12);
+    expect(compact(months[11] as Comp)).toBe('83月');
+    expect(compact(months[0] as Comp)).toBe('24月');
+    // Against the tallest month (8): columns of cases, then of imported departures.
+    const cases = page.querySelectorAll('.column-bar.cases').map(styleOf);
+    const imported = page.querySelectorAll('.column-bar.imported').map(styleOf);
+    expect([cases[0], cases[10], cases[11]]).toEqual(['height: 0%', 'height: 50%', 'height: 100%']);
+    expect([imported[0], imported[11]]).toEqual(['height: 25%', 'height: 0%']);
+    const figures = page.querySelectorAll('.month-figures').map(compact);
+    expect(figures.slice(-2)).toEqual(['2027-02430天50%', '2027-03834.5天75%']);
+    expect(allText(page)).toContain('历史导入');
+  });
+
+  it('sets the share without a signed letter before and after the product side by side', async () => {
+    wx.answer('admin.stats', stats);
+    const page = await open();
+    expect(compact(page.querySelector('#baseline-imported') as Comp)).toBe(
+      '使用前（历史导入）25%·12人',
+    );
+    expect(compact(page.querySelector('#baseline-product') as Comp)).toBe(
+      '使用后（已完成案件）5%·20人',
+    );
+  });
+
+  it('exports a table as xlsx and opens it with the forward menu', async () => {
+    wx.answer('admin.stats', stats);
+    wx.answer('admin.statsExport', {
+      fileId: 'cloud://test.env/exports/stats/departments.xlsx',
+      url: 'https://tmp.example/departments.xlsx',
+      fileName: '各部门离职原因-2027-03-01至2027-03-10.xlsx',
+    });
+    const page = await open();
+    page.querySelector('#export-departments')?.dispatchEvent('tap');
+    await settle(simulate, 8);
+    expect(wx.calls[1]).toEqual({
+      action: 'admin.statsExport',
+      payload: { from: '2027-03-01', to: '2027-03-10', table: 'departments' },
+    });
+    expect(wx.downloadFile).toHaveBeenCalledWith(
+      expect.objectContaining({ url: 'https://tmp.example/departments.xlsx' }),
+    );
+    expect(wx.openDocument).toHaveBeenCalledWith(
+      expect.objectContaining({
+        filePath: 'wxfile://tmp/download.xlsx',
+        fileType: 'xlsx',
+        showMenu: true,
+      }),
+    );
+    expect(textOf(page, '#export-departments')).toBe('导出表格');
+  });
+
+  it('offers to copy the link when the workbook cannot be opened', async () => {
+    wx.answer('admin.stats', stats);
+    wx.answer('admin.statsExport', {
+      fileId: 'cloud://test.env/exports/stats/monthly.xlsx',
+      url: 'https://tmp.example/monthly.xlsx',
+      fileName: '近12个月趋势.xlsx',
+    });
+    wx.openDocument.mockImplementation((opts: { fail?: (e: unknown) => void }) =>
+      opts.fail?.({ errMsg: 'openDocument:fail' }),
+    );
+    const page = await open();
+    page.querySelector('#export-monthly')?.dispatchEvent('tap');
+    await settle(simulate, 10);
+    expect(wx.showModal).toHaveBeenCalledWith(
+      expect.objectContaining({ title: '无法打开表格', confirmText: '复制链接' }),
+    );
+    expect(wx.setClipboardData).toHaveBeenCalledWith(
+      expect.objectContaining({ data: 'https://tmp.example/monthly.xlsx' }),
+    );
+  });
+
+  it('says why an export was refused', async () => {
+    wx.answer('admin.stats', stats);
+    wx.fail('admin.statsExport', 'FORBIDDEN', '没有权限进行此操作');
+    const page = await open();
+    page.querySelector('#export-reasons')?.dispatchEvent('tap');
+    await settle(simulate, 8);
+    expect(wx.showToast).toHaveBeenCalledWith(
+      expect.objectContaining({ title: '没有权限进行此操作' }),
+    );
+    expect(wx.openDocument).not.toHaveBeenCalled();
+  });
+
+  it('leads to the history import from the comparison and from an empty period', async () => {
+    wx.answer('admin.stats', stats);
+    const page = await open();
+    const link = page.querySelector('#history-import');
+    expect(link).toBeDefined();
+    link?.dispatchEvent('tap');
+    await settle(simulate, 2);
+    expect(wx.navigateTo).toHaveBeenCalledWith(
+      expect.objectContaining({ url: '/packages/admin/pages/history-import/index' }),
+    );
+
+    // A company that has just started has no cases yet: the import is offered there too.
+    wx.answer('admin.stats', { ...stats, reasons: stats.reasons.map((r) => ({ ...r, count: 0 })) });
+    page.querySelector('#period-lastMonth')?.dispatchEvent('tap');
+    await settle(simulate, 6);
+    expect(allText(page)).toContain('该期间没有离职案件');
+    tapButton(page, '#history-import-empty');
+    await settle(simulate, 2);
+    expect(wx.navigateTo).toHaveBeenCalledTimes(2);
   });
 });

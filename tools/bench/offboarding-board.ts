@@ -25,6 +25,7 @@ import type { BoardFilter, BoardPosition } from '../../server/app/ports/case-que
 import { statsHandlers } from '../../server/app/stats';
 import type { ParsedPayload } from '../../server/contract';
 import type { State } from '../../server/domain';
+import { departureHistoryRepository } from '../../server/infra/departure-history.repository';
 import { caseQueries } from '../../server/infra/case-queries';
 import { defaultSettings, settingsRepository } from '../../server/infra/settings.repository';
 import {
@@ -212,6 +213,7 @@ async function measureSize(total: number): Promise<Timing[]> {
       const stats = statsHandlers({
         cases: queries,
         settings: settingsRepository(db, defaultSettings({}), systemClock),
+        history: departureHistoryRepository(db),
       })['admin.stats'];
       const hr = hrCaller();
       const call = (caller: Caller, payload: ParsedPayload<'admin.board'> = {}) =>

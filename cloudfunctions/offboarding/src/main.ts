@@ -12,7 +12,8 @@ import { reminderDelivery } from '../../../server/app/reminder-delivery';
 import { privacyHandlers } from '../../../server/app/privacy-reports';
 import { rosterHandlers } from '../../../server/app/roster';
 import { createRpcHandler } from '../../../server/app/rpc-handler';
-import { statsHandlers } from '../../../server/app/stats';
+import { historyImportHandlers } from '../../../server/app/history-import';
+import { statsExportHandlers, statsHandlers } from '../../../server/app/stats';
 import { trialSendHandlers } from '../../../server/app/trial-send';
 import { anchorMarkersRepository } from '../../../server/infra/anchor-markers.repository';
 import { caseQueries } from '../../../server/infra/case-queries';
@@ -21,6 +22,7 @@ import { casesRepository } from '../../../server/infra/cases.repository';
 import { cloudFileStore } from '../../../server/infra/cloud-file-store';
 import { configAlertsRepository } from '../../../server/infra/config-alerts.repository';
 import { databaseDump } from '../../../server/infra/database-dump.repository';
+import { departureHistoryRepository } from '../../../server/infra/departure-history.repository';
 import { employeesRepository } from '../../../server/infra/employees.repository';
 import type { CloudFunctionMain, FunctionDeps } from '../../../server/infra/function-deps';
 import { nodeCrypto } from '../../../server/infra/node-crypto';
@@ -29,6 +31,7 @@ import { remindersRepository } from '../../../server/infra/reminders.repository'
 import { defaultSettings, settingsRepository } from '../../../server/infra/settings.repository';
 import { subscribeMessageNotifier } from '../../../server/infra/subscribe-message.notifier';
 import { subscriptionsRepository } from '../../../server/infra/subscriptions.repository';
+import { xlsxSpreadsheetWriter } from '../../../server/infra/xlsx.spreadsheet-writer';
 
 /** Admins without binding (DESIGN §2): the function's `ADMIN_OPENIDS`, comma separated. */
 export function adminOpenids(env: FunctionDeps['env']): ReadonlySet<string> {
@@ -62,6 +65,7 @@ export function createMain({ cloud, clock, env }: FunctionDeps): CloudFunctionMa
   const configAlerts = configAlertsRepository(db);
   const reminders = remindersRepository(db);
   const notifier = subscribeMessageNotifier(cloud);
+  const history = departureHistoryRepository(db);
   const handle = createRpcHandler({
     employees,
     clock,
@@ -111,7 +115,6 @@ export function createMain({ cloud, clock, env }: FunctionDeps): CloudFunctionMa
       }),
       ...boardHandlers({ cases: queries, employees }),
       ...oaCallbackHandlers({ cases, outbox: oaCallbacksRepository(db) }),
-      ...statsHandlers({ cases: queries, settings }),
       ...trialSendHandlers({ settings, notifier }),
       ...exportHandlers({
         dump: databaseDump(db),
@@ -120,6 +123,15 @@ export function createMain({ cloud, clock, env }: FunctionDeps): CloudFunctionMa
         monotonic: () => performance.now(),
         budgetMs: exportBudgetMs(env),
       }),
+      ...statsHandlers({ cases: queries, settings, history }),
+      ...statsExportHandlers({
+        cases: queries,
+        settings,
+        history,
+        files,
+        spreadsheets: xlsxSpreadsheetWriter,
+      }),
+      ...historyImportHandlers({ history, settings }),
     },
   });
   return async (event) => {

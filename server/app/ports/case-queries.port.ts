@@ -36,16 +36,28 @@ export type BoardCase = Pick<
   | 'oaSyncFailed'
 > & { readonly employee: Pick<StoredCase['employee'], 'employeeNo' | 'name' | 'department'> };
 
-/** Sums over the cases of a notice period, per reason, as one database aggregation returns them. */
-export interface ReasonTotals {
-  readonly reason: string;
+/** Handling and signing sums over a group of cases, as one database aggregation returns them. */
+export interface OutcomeTotals {
   readonly cases: number;
   /** Completed cases and the sum of their handling times. */
   readonly handled: number;
   readonly handlingMs: number;
+  /** Completed cases without a signed letter (the signature was waived). */
+  readonly handledUnsigned: number;
   /** Cases whose 72 h signing window is decided (signed, or the window passed unsigned). */
   readonly signingDecided: number;
   readonly signedWithin72h: number;
+}
+
+/** The sums of one month (`YYYY-MM`, by Beijing notice date). */
+export interface MonthTotals extends OutcomeTotals {
+  readonly month: string;
+}
+
+/** Sums over the cases of a notice period, per reason and department. */
+export interface ReasonTotals extends OutcomeTotals {
+  readonly reason: string;
+  readonly department: string;
   /** Per state: how many cases had a closed stay in it, and the sum of those stays. */
   readonly stays: Partial<Record<State, { readonly cases: number; readonly ms: number }>>;
 }
@@ -67,6 +79,11 @@ export interface CaseQueries {
     filter: BoardFilter,
     finishedSince: Instant,
   ): Promise<Partial<Record<State, number>>>;
-  /** Totals per reason over cases whose notice date lies in [from, to], from one aggregation. */
+  /**
+   * Totals per reason and department over cases whose notice date lies in [from, to], from one
+   * aggregation.
+   */
   periodTotals(from: CalendarDate, to: CalendarDate, now: Date): Promise<readonly ReasonTotals[]>;
+  /** Totals per month over cases whose notice date lies in [from, to], from one aggregation. */
+  monthTotals(from: CalendarDate, to: CalendarDate, now: Date): Promise<readonly MonthTotals[]>;
 }

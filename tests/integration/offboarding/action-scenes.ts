@@ -130,6 +130,8 @@ export const SCENES: Record<string, Scene> = {
   'case.oaRetry': onCase((c, o) => c.submitted(o)),
   'admin.board': async () => ({}),
   'admin.stats': async () => ({ from: '2027-01-01', to: '2027-12-31' }),
+  'admin.statsExport': async () => ({ from: '2027-01-01', to: '2027-12-31', table: 'departments' }),
+  'admin.importHistory': async () => ({ rows: historyRows(3) }),
   'admin.import': async () => ({
     rows: [
       {
@@ -184,7 +186,9 @@ export function actionOf(scene: string): ActionName {
  * where no collection of the test company passes 100 documents, one read a collection.
  */
 export function roundTripBudget(action: ActionName, payload: unknown): number {
-  if (action === 'admin.import') return (payload as { rows: unknown[] }).rows.length + 2;
+  if (action === 'admin.import' || action === 'admin.importHistory') {
+    return (payload as { rows: unknown[] }).rows.length + 2;
+  }
   if (action === 'case.remind') return 7;
   // A new case and its open-case lock are written in one transaction: through the real SDK,
   // starting it and committing it (or the SDK's automatic abort on a refusal) are two more.
@@ -257,6 +261,8 @@ export const SUCCESS_PATHS: readonly (readonly [scene: string, who: Caller])[] =
   ['admin.board', 'HR'],
   ['admin.board', 'manager of owner'],
   ['admin.stats', 'HR'],
+  ['admin.statsExport', 'HR'],
+  ['admin.importHistory', 'HR'],
   ['admin.import', 'HR'],
   ['admin.bindingCode', 'HR'],
   ['admin.trialSend', 'admin'],
@@ -292,5 +298,18 @@ export function importRows(count: number) {
     managerNo: 'M001',
     hireDate: '2027-02-01',
     probationEndDate: '2027-05-01',
+  }));
+}
+
+/** `count` past departures as HR pastes them from last year's sheet, one new employee each. */
+export function historyRows(count: number) {
+  return Array.from({ length: count }, (_, i) => ({
+    employeeNo: unique('X'),
+    name: `往年${i}`,
+    department: '研发部',
+    reason: i % 2 === 0 ? '辞职' : '其他个人原因',
+    noticeDate: '2026-05-04',
+    lastWorkingDay: '2026-06-03',
+    signed: i % 4 === 3 ? '否' : '是',
   }));
 }

@@ -61,6 +61,8 @@ const TABLE: readonly Row[] = [
   ['admin.board',                                     FORBID,    FORBID,    OK,        OK,        OK,        OK,        UNAUTH],
   ['admin.stats',                                     FORBID,    FORBID,    FORBID,    FORBID,    OK,        OK,        UNAUTH],
   ['admin.import',                                    FORBID,    FORBID,    FORBID,    FORBID,    OK,        OK,        UNAUTH],
+  ['admin.statsExport',                               FORBID,    FORBID,    FORBID,    FORBID,    OK,        OK,        UNAUTH],
+  ['admin.importHistory',                             FORBID,    FORBID,    FORBID,    FORBID,    OK,        OK,        UNAUTH],
   ['admin.bindingCode',                               FORBID,    FORBID,    FORBID,    FORBID,    OK,        OK,        UNAUTH],
   // Admins only: it sends through the templates they configure; HR is not enough.
   ['admin.trialSend',                                 FORBID,    FORBID,    FORBID,    FORBID,    FORBID,    OK,        UNAUTH],

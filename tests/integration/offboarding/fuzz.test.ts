@@ -82,6 +82,20 @@ function acceptedPayload(action: ActionName): Record<string, unknown> {
     'privacy.report': { api: 'setClipboardData', errno: 112 },
     'admin.board': { state: 'submitted', overdueOnly: true, department: '研发部', q: '张' },
     'admin.stats': { from: '2027-01-01', to: '2027-12-31' },
+    'admin.statsExport': { from: '2027-01-01', to: '2027-12-31', table: 'monthly' },
+    'admin.importHistory': {
+      rows: [
+        {
+          employeeNo: 'F002',
+          name: '往年同事',
+          department: '研发部',
+          reason: '辞职',
+          noticeDate: '2026-03-02',
+          lastWorkingDay: '2026-04-01',
+          signed: '否',
+        },
+      ],
+    },
     'admin.import': {
       rows: [
         {

@@ -38,6 +38,41 @@ describe('statistics view', () => {
     signedWithin72hShare: 2 / 3,
     avgDaysByState: { formalities: 8, submitted: 2 },
     bottleneck: 'formalities' as const,
+    byDepartment: [
+      {
+        department: '销售部',
+        count: 4,
+        reasons: [
+          { reason: 'resignation' as const, label: '辞职', count: 1 },
+          { reason: 'personal' as const, label: '其他个人原因', count: 0 },
+          { reason: 'incompetence' as const, label: '不能胜任工作', count: 3 },
+        ],
+      },
+      {
+        department: '研发部',
+        count: 2,
+        reasons: [
+          { reason: 'resignation' as const, label: '辞职', count: 2 },
+          { reason: 'personal' as const, label: '其他个人原因', count: 0 },
+          { reason: 'incompetence' as const, label: '不能胜任工作', count: 0 },
+        ],
+      },
+    ],
+    monthly: [
+      {
+        month: '2026-12',
+        cases: 0,
+        avgHandlingDays: null,
+        signedWithin72hShare: null,
+        imported: 4,
+      },
+      { month: '2027-01', cases: 2, avgHandlingDays: 31.5, signedWithin72hShare: 0.5, imported: 0 },
+      { month: '2027-02', cases: 8, avgHandlingDays: 28, signedWithin72hShare: 1, imported: 0 },
+    ],
+    withoutSignedLetter: {
+      imported: { departures: 40, share: 0.25 },
+      product: { departures: 20, share: 0.05 },
+    },
   };
 
   it('gives every reason its share and a bar', () => {
@@ -73,6 +108,76 @@ describe('statistics view', () => {
     expect(view.signedWithin72h).toBe('—');
     expect(view.stages).toEqual([]);
     expect(view.bottleneckLabel).toBe('');
+  });
+
+  it('stacks each department’s reasons against the largest department', () => {
+    const view = statsView(stats);
+    expect(view.legend).toEqual([
+      { label: '辞职', tone: 0 },
+      { label: '其他个人原因', tone: 1 },
+      { label: '不能胜任工作', tone: 2 },
+    ]);
+    expect(view.departments).toEqual([
+      {
+        department: '销售部',
+        count: 4,
+        segments: [
+          { reason: 'resignation', label: '辞职', count: 1, width: 25, tone: 0 },
+          { reason: 'incompetence', label: '不能胜任工作', count: 3, width: 75, tone: 2 },
+        ],
+        breakdown: '辞职 1 · 不能胜任工作 3',
+      },
+      {
+        department: '研发部',
+        count: 2,
+        segments: [{ reason: 'resignation', label: '辞职', count: 2, width: 50, tone: 0 }],
+        breakdown: '辞职 2',
+      },
+    ]);
+  });
+
+  it('draws the 20 largest departments and counts the rest', () => {
+    const many = Array.from({ length: 23 }, (_, i) => ({
+      department: `部门${i + 1}`,
+      count: 30 - i,
+      reasons: stats.byDepartment[1]?.reasons ?? [],
+    }));
+    const view = statsView({ ...stats, byDepartment: many });
+    expect(view.departments.map((d) => d.department)).toEqual(
+      many.slice(0, 20).map((d) => d.department),
+    );
+    expect(view.moreDepartments).toBe(3);
+    expect(statsView(stats).moreDepartments).toBe(0);
+  });
+
+  it('draws months as columns against the tallest, imported history stacked', () => {
+    const view = statsView(stats);
+    expect(view.months.map((m) => [m.short, m.casesHeight, m.importedHeight])).toEqual([
+      ['12月', 0, 50],
+      ['2027年1月', 25, 0],
+      ['2月', 100, 0],
+    ]);
+    expect(view.months.map((m) => [m.avgHandlingDays, m.signedWithin72h])).toEqual([
+      ['—', '—'],
+      ['31.5 天', '50%'],
+      ['28 天', '100%'],
+    ]);
+    expect(view.hasImported).toBe(true);
+  });
+
+  it('sets the share without a signed letter before and after side by side', () => {
+    expect(statsView(stats).baseline).toEqual({
+      imported: { departures: 40, share: '25%', width: 25 },
+      product: { departures: 20, share: '5%', width: 5 },
+    });
+    const nothingImported = statsView({
+      ...stats,
+      withoutSignedLetter: {
+        ...stats.withoutSignedLetter,
+        imported: { departures: 0, share: null },
+      },
+    });
+    expect(nothingImported.baseline.imported).toBeNull();
   });
 
   it('rounds shares to one decimal', () => {

@@ -7,6 +7,7 @@ import { canvasToTempFilePath } from './canvas';
 import { getClipboardData, setClipboardData } from './clipboard';
 import { cloud } from './cloud';
 import { openDocument } from './document';
+import { downloadFile } from './download';
 import {
   hideLoading,
   hideToastApi,
@@ -51,6 +52,7 @@ export function createWx(stack: PageStack, title: HTMLElement): Record<string, u
     setClipboardData,
     getClipboardData,
     openDocument,
+    downloadFile,
     requestSubscribeMessage,
     chooseMessageFile,
     chooseMedia,

@@ -1,5 +1,9 @@
-import { stopPullDownRefresh } from '../../../../services/feedback';
+import type { ActionPayload } from '../../../../../server/contract';
+import { copyText } from '../../../../services/clipboard';
+import { ask, stopPullDownRefresh, toast } from '../../../../services/feedback';
+import { openPage, ROUTES } from '../../../../services/navigation';
 import { call } from '../../../../services/rpc';
+import { openSpreadsheet } from '../../../../services/spreadsheet';
 import {
   PERIOD_LABELS,
   rangeProblem,
@@ -10,6 +14,7 @@ import {
 } from '../../../../view-models/admin-stats';
 
 type Phase = 'loading' | 'error' | 'empty' | 'ready';
+type Table = ActionPayload<'admin.statsExport'>['table'];
 /** A quick choice, or `custom` once HR picks the dates. */
 type Choice = PeriodChoice | 'custom';
 
@@ -30,6 +35,8 @@ Component({
     from: '',
     to: '',
     stats: null as StatsView | null,
+    /** The table being exported, while its workbook is made and opened. */
+    exporting: '' as Table | '',
   },
   methods: {
     onLoad() {
@@ -71,6 +78,28 @@ Component({
     },
     onRetry() {
       void this.load();
+    },
+    onHistoryImport() {
+      openPage(ROUTES.adminHistoryImport);
+    },
+    /** 导出: the table as an .xlsx made by the server, opened so HR can forward it. */
+    async onExport(event: { currentTarget: { dataset: { table?: Table } } }) {
+      const { table } = event.currentTarget.dataset;
+      const { from, to, exporting } = this.data;
+      if (!table || exporting) return;
+      this.setData({ exporting: table });
+      const reply = await call('admin.statsExport', { from, to, table });
+      if (!reply.ok) {
+        this.setData({ exporting: '' });
+        return toast(reply.error.message);
+      }
+      const opened = await openSpreadsheet(reply.data.url);
+      this.setData({ exporting: '' });
+      if (opened.ok) return;
+      if (await ask('无法打开表格', opened.message, '复制链接')) {
+        const copied = await copyText(reply.data.url);
+        if (!copied.ok) toast(copied.message);
+      }
     },
   },
 });
