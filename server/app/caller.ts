@@ -62,6 +62,13 @@ export const ACTION_ACCESS: Record<ActionName, Access> = {
   // What to fix in the settings and the WeChat console: the admins' to see and mark fixed.
   'admin.configAlerts': ['admin'],
   'admin.configAlertResolve': ['admin'],
+  // Training: each learns the courses of their own audiences; HR edits the courses.
+  'training.catalog': 'bound',
+  'training.lesson': 'bound',
+  'training.complete': 'bound',
+  'training.quizStart': 'bound',
+  'training.quizSubmit': 'bound',
+  'admin.courseSave': ['hr'],
 };
 
 export function mayUse(caller: Caller, action: ActionName): boolean {

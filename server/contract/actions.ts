@@ -14,6 +14,7 @@ import {
   readableText,
   sha256Hex,
 } from './field-schemas';
+import { TRAINING_ACTIONS } from './training-actions';
 import {
   attachmentKindSchema,
   attachmentView,
@@ -432,6 +433,7 @@ export const ACTIONS = {
     }),
     result: z.strictObject({ id: z.string(), resolved: z.literal(true) }),
   },
+  ...TRAINING_ACTIONS,
 } as const;
 
 export type Actions = typeof ACTIONS;

@@ -34,7 +34,24 @@ export interface Policy {
   readonly reasons: ReasonsConfig;
   readonly assets: readonly Asset[];
   readonly reminders: ReminderPolicy;
+  readonly training: TrainingPolicy;
 }
+
+/** Training (courses and quiz): the quiz's pass mark, and the optional mastery gate. */
+export interface TrainingPolicy {
+  /** Percent of questions answered right that passes a quiz. */
+  readonly passMark: number;
+  /**
+   * Off by default. Never gates a resignation (第37条: notice is the employee's right); when on,
+   * it asks managers and HR to be 已掌握 before their approval and admin actions.
+   */
+  readonly gateReviewersOnMastery: boolean;
+}
+
+export const DEFAULT_TRAINING_POLICY: TrainingPolicy = {
+  passMark: 80,
+  gateReviewersOnMastery: false,
+};
 
 export const DEFAULT_REMINDER_POLICY: ReminderPolicy = {
   sendWindow: { startHour: 9, endHour: 21 },
@@ -49,4 +66,5 @@ export const DEFAULT_POLICY: Policy = {
   reasons: DEFAULT_REASONS,
   assets: DEFAULT_ASSETS,
   reminders: DEFAULT_REMINDER_POLICY,
+  training: DEFAULT_TRAINING_POLICY,
 };

@@ -12,6 +12,7 @@ import { rosterHandlers } from '../../../server/app/roster';
 import { createRpcHandler } from '../../../server/app/rpc-handler';
 import { statsHandlers } from '../../../server/app/stats';
 import { trialSendHandlers } from '../../../server/app/trial-send';
+import { trainingHandlers } from '../../../server/app/training';
 import { anchorMarkersRepository } from '../../../server/infra/anchor-markers.repository';
 import { caseQueries } from '../../../server/infra/case-queries';
 import { bindingsRepository } from '../../../server/infra/bindings.repository';
@@ -21,12 +22,15 @@ import { configAlertsRepository } from '../../../server/infra/config-alerts.repo
 import { employeesRepository } from '../../../server/infra/employees.repository';
 import type { CloudFunctionMain, FunctionDeps } from '../../../server/infra/function-deps';
 import { nodeCrypto } from '../../../server/infra/node-crypto';
+import { nodeRandom } from '../../../server/infra/node-random';
 import { oaCallbacksRepository } from '../../../server/infra/oa-callbacks.repository';
 import { cloudReminderDelivery } from '../../../server/infra/reminder-wiring';
 import { remindersRepository } from '../../../server/infra/reminders.repository';
 import { defaultSettings, settingsRepository } from '../../../server/infra/settings.repository';
 import { subscribeMessageNotifier } from '../../../server/infra/subscribe-message.notifier';
 import { subscriptionsRepository } from '../../../server/infra/subscriptions.repository';
+import { trainingCoursesRepository } from '../../../server/infra/training-courses.repository';
+import { trainingProgressRepository } from '../../../server/infra/training-progress.repository';
 
 /** Admins without binding (DESIGN §2): the function's `ADMIN_OPENIDS`, comma separated. */
 export function adminOpenids(env: FunctionDeps['env']): ReadonlySet<string> {
@@ -100,6 +104,14 @@ export function createMain({ cloud, clock, env }: FunctionDeps): CloudFunctionMa
       ...oaCallbackHandlers({ cases, outbox: oaCallbacksRepository(db) }),
       ...statsHandlers({ cases: queries, settings }),
       ...trialSendHandlers({ settings, sender: subscribeMessageNotifier(cloud) }),
+      ...trainingHandlers({
+        courses: trainingCoursesRepository(db),
+        progress: trainingProgressRepository(db),
+        settings,
+        files,
+        crypto,
+        random: nodeRandom,
+      }),
     },
   });
   return async (event) => {

@@ -151,6 +151,33 @@ export const SCENES: Record<string, Scene> = {
     await company.must(owner.openid, 'privacy.report', { api: 'chooseMedia', errno: 112 });
     return { id: 'privacy:chooseMedia:112' };
   },
+  'training.catalog': noPayload,
+  'training.lesson': async () => ({ courseId: 'employee-start', lessonId: 'notice' }),
+  'training.complete': async () => ({ courseId: 'employee-start', lessonId: 'notice' }),
+  'training.quizStart': async () => ({ courseId: 'employee-start' }),
+  // The owner's own attempt: nobody else may submit it.
+  'training.quizSubmit': async (company, owner) => {
+    const { attemptId } = await company.must<{ attemptId: string }>(
+      owner.openid,
+      'training.quizStart',
+      { courseId: 'employee-start' },
+    );
+    return { attemptId, answers: [{ questionId: 'probation-days', optionIds: ['a'] }] };
+  },
+  'admin.courseSave': async () => ({
+    courseId: unique('course-'),
+    title: '门禁与工卡归还',
+    audience: 'employee',
+    baseVersion: 0,
+    lessons: [
+      {
+        lessonId: 'badge',
+        title: '归还工卡',
+        blocks: [{ kind: 'text', text: '最后工作日把工卡交给行政，HR 勾选资产项。' }],
+      },
+    ],
+    questions: [],
+  }),
   // A bound caller re-binds their own number with a code HR re-issued; a caller bound to no
   // one binds a newly imported employee.
   'me.bind': async (company, _owner, caller) => {
@@ -257,4 +284,10 @@ export const SUCCESS_PATHS: readonly (readonly [scene: string, who: Caller])[] =
   ['admin.trialSend', 'admin'],
   ['admin.configAlerts', 'admin'],
   ['admin.configAlertResolve', 'admin'],
+  ['training.catalog', 'owner'],
+  ['training.lesson', 'owner'],
+  ['training.complete', 'owner'],
+  ['training.quizStart', 'owner'],
+  ['training.quizSubmit', 'owner'],
+  ['admin.courseSave', 'HR'],
 ];

@@ -66,6 +66,14 @@ const TABLE: readonly Row[] = [
   ['admin.trialSend',                                 FORBID,    FORBID,    FORBID,    FORBID,    FORBID,    OK,        UNAUTH],
   ['admin.configAlerts',                              FORBID,    FORBID,    FORBID,    FORBID,    FORBID,    OK,        UNAUTH],
   ['admin.configAlertResolve',                        FORBID,    FORBID,    FORBID,    FORBID,    FORBID,    OK,        UNAUTH],
+  // Training: everyone bound learns the employee courses; an admin bound to no one is not an
+  // employee and learns the HR course only. A quiz attempt is its learner's alone.
+  ['training.catalog',                                OK,        OK,        OK,        OK,        OK,        OK,        UNAUTH],
+  ['training.lesson',                                 OK,        OK,        OK,        OK,        OK,        FORBID,    UNAUTH],
+  ['training.complete',                               OK,        OK,        OK,        OK,        OK,        FORBID,    UNAUTH],
+  ['training.quizStart',                              OK,        OK,        OK,        OK,        OK,        FORBID,    UNAUTH],
+  ['training.quizSubmit',                             OK,        NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND, UNAUTH],
+  ['admin.courseSave',                                FORBID,    FORBID,    FORBID,    FORBID,    OK,        OK,        UNAUTH],
   // Last: binding changes who the callers are.
   ['me.bind',                                         OK,        OK,        OK,        OK,        OK,        OK,        OK],
 ];

@@ -100,6 +100,33 @@ function acceptedPayload(action: ActionName): Record<string, unknown> {
     'admin.trialSend': {},
     'admin.configAlerts': {},
     'admin.configAlertResolve': { id: 'privacy:chooseMedia:112' },
+    'training.catalog': {},
+    'training.lesson': { courseId: 'employee-start', lessonId: 'notice' },
+    'training.complete': { courseId: 'employee-rights', lessonId: 'after-leaving' },
+    'training.quizStart': { courseId: 'employee-sign' },
+    'training.quizSubmit': {
+      attemptId: 'ATTEMPT0000000000001',
+      answers: [{ questionId: 'probation-days', optionIds: ['a'] }],
+    },
+    'admin.courseSave': {
+      courseId: 'fuzz-course',
+      title: '模糊测试课程',
+      audience: 'hr',
+      baseVersion: 0,
+      lessons: [{ lessonId: 'one', title: '第一课', blocks: [{ kind: 'text', text: '正文' }] }],
+      questions: [
+        {
+          questionId: 'q1',
+          kind: 'truefalse',
+          text: '辞职需要公司批准。',
+          options: [
+            { optionId: 'true', text: '正确', correct: false },
+            { optionId: 'false', text: '错误', correct: true },
+          ],
+          explanation: '第37条：辞职是通知。',
+        },
+      ],
+    },
   };
   return templates[action];
 }

@@ -1,0 +1,60 @@
+import type { Question } from '../../domain/training-courses';
+
+/** One quiz attempt: the questions in the order and with the options this attempt drew. */
+export interface QuizAttempt {
+  readonly attemptId: string;
+  readonly courseId: string;
+  readonly courseVersion: number;
+  readonly startedAt: string;
+  /** With their key: this document never leaves the server. */
+  readonly questions: readonly Question[];
+  readonly submittedAt?: string;
+  readonly answers?: readonly {
+    readonly questionId: string;
+    readonly optionIds: readonly string[];
+  }[];
+  readonly score?: number;
+  readonly passed?: boolean;
+}
+
+export interface CourseQuiz {
+  readonly passed: boolean;
+  readonly bestScore: number;
+  /** Every attempt, oldest first. */
+  readonly attempts: readonly QuizAttempt[];
+}
+
+/** A lesson read to the end, naming the course version it was read in. */
+export interface LessonCompletion {
+  readonly version: number;
+  readonly at: string;
+}
+
+/**
+ * One learner's training (`training_progress`, `_id` = the learner: the employee number, or
+ * `openid:<OPENID>` for an admin bound to no one).
+ */
+export interface TrainingProgress {
+  readonly learnerId: string;
+  readonly employeeNo?: string;
+  readonly department?: string;
+  /** Course id → lesson id → completion. */
+  readonly lessons: Readonly<Record<string, Readonly<Record<string, LessonCompletion>>>>;
+  /** Course id → quiz record. */
+  readonly quizzes: Readonly<Record<string, CourseQuiz>>;
+  readonly practiceCompletedAt?: string;
+  /** 已掌握, as of the last change. */
+  readonly mastered: boolean;
+  /** 0 until first stored. */
+  readonly version: number;
+  readonly updatedAt: string;
+}
+
+export interface TrainingProgressRepository {
+  get(learnerId: string): Promise<TrainingProgress | null>;
+  /**
+   * Writes `progress` only if the stored one is still at `progress.version` (0: none stored),
+   * bumping the version; false when it changed underneath.
+   */
+  save(progress: TrainingProgress): Promise<boolean>;
+}

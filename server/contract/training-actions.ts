@@ -1,0 +1,181 @@
+import { z } from 'zod';
+import { AUDIENCES, QUESTION_KINDS } from '../domain/training-courses';
+import { fileId, readableText } from './field-schemas';
+
+/**
+ * The training actions (courses, quiz): spread into ACTIONS. A question's key and explanation
+ * appear only in `training.quizSubmit`'s answer, never before.
+ */
+
+const identifier = (max: number) =>
+  z
+    .string()
+    .min(1, { error: '必填' })
+    .max(max, { error: `最多 ${max} 个字符` })
+    .regex(/^[A-Za-z0-9_-]+$/, { error: '只能包含字母、数字、下划线和连字符' });
+
+const courseId = identifier(40);
+const lessonId = identifier(40);
+const questionId = identifier(40);
+const optionId = identifier(16);
+const attemptId = identifier(64);
+
+const title = readableText().trim().min(1, { error: '必填' }).max(80, { error: '最多 80 个字' });
+const bodyText = readableText()
+  .trim()
+  .min(1, { error: '必填' })
+  .max(2000, { error: '最多 2000 个字' });
+const caption = readableText().trim().max(80, { error: '最多 80 个字' });
+
+/** Pictures and videos HR uploads for a course live under `training/`. */
+const mediaFileId = fileId.refine((value) => value.includes('/training/'), {
+  error: '请上传到课程素材目录 training/',
+});
+
+export const audienceSchema = z.enum(AUDIENCES, { error: '应为 employee、manager 或 hr' });
+const questionKindSchema = z.enum(QUESTION_KINDS, { error: '应为 single、multiple 或 truefalse' });
+
+const lessonBlockInput = z.discriminatedUnion(
+  'kind',
+  [
+    z.strictObject({ kind: z.literal('text'), text: bodyText }),
+    z.strictObject({ kind: z.literal('image'), fileId: mediaFileId, caption: caption.optional() }),
+    z.strictObject({ kind: z.literal('video'), fileId: mediaFileId, caption: caption.optional() }),
+  ],
+  { error: '应为 text、image 或 video' },
+);
+
+const questionInput = z.strictObject({
+  questionId,
+  kind: questionKindSchema,
+  text: readableText().trim().min(1, { error: '必填' }).max(300, { error: '最多 300 个字' }),
+  options: z
+    .array(
+      z.strictObject({
+        optionId,
+        text: readableText().trim().min(1, { error: '必填' }).max(120, { error: '最多 120 个字' }),
+        correct: z.boolean(),
+      }),
+    )
+    .min(2, { error: '至少 2 项' })
+    .max(6, { error: '最多 6 项' }),
+  explanation: readableText().trim().min(1, { error: '必填' }).max(500, { error: '最多 500 个字' }),
+});
+
+const quizSummary = z.strictObject({
+  passed: z.boolean(),
+  bestScore: z.number().int().min(0).max(100),
+});
+
+const learnerQuestion = z.strictObject({
+  questionId: z.string(),
+  kind: questionKindSchema,
+  text: z.string(),
+  options: z.array(z.strictObject({ optionId: z.string(), text: z.string() })),
+});
+
+const lessonBlockView = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('text'), text: z.string() }),
+  z.strictObject({ kind: z.literal('image'), url: z.string(), caption: z.string().optional() }),
+  z.strictObject({ kind: z.literal('video'), url: z.string(), caption: z.string().optional() }),
+]);
+
+export const TRAINING_ACTIONS = {
+  'training.catalog': {
+    payload: z.strictObject({}),
+    result: z.strictObject({
+      courses: z.array(
+        z.strictObject({
+          courseId: z.string(),
+          title: z.string(),
+          audience: audienceSchema,
+          version: z.number().int().positive(),
+          lessons: z.array(
+            z.strictObject({ lessonId: z.string(), title: z.string(), done: z.boolean() }),
+          ),
+          quiz: quizSummary.nullable(),
+        }),
+      ),
+      mastered: z.boolean(),
+    }),
+  },
+  'training.lesson': {
+    payload: z.strictObject({ courseId, lessonId }),
+    result: z.strictObject({
+      courseId: z.string(),
+      version: z.number().int().positive(),
+      lesson: z.strictObject({
+        lessonId: z.string(),
+        title: z.string(),
+        blocks: z.array(lessonBlockView),
+      }),
+      done: z.boolean(),
+    }),
+  },
+  'training.complete': {
+    payload: z.strictObject({ courseId, lessonId }),
+    result: z.strictObject({
+      courseId: z.string(),
+      lessonId: z.string(),
+      /** The course version the completion names. */
+      version: z.number().int().positive(),
+      done: z.literal(true),
+    }),
+  },
+  'training.quizStart': {
+    payload: z.strictObject({ courseId }),
+    result: z.strictObject({ attemptId: z.string(), questions: z.array(learnerQuestion) }),
+  },
+  'training.quizSubmit': {
+    payload: z.strictObject({
+      attemptId,
+      answers: z
+        .array(
+          z.strictObject({
+            questionId,
+            optionIds: z.array(optionId).max(6, { error: '最多 6 项' }),
+          }),
+        )
+        .max(50, { error: '最多 50 题' }),
+    }),
+    result: z.strictObject({
+      score: z.number().int().min(0).max(100),
+      passed: z.boolean(),
+      results: z.array(
+        z.strictObject({
+          questionId: z.string(),
+          correct: z.boolean(),
+          correctOptionIds: z.array(z.string()),
+          explanation: z.string(),
+        }),
+      ),
+    }),
+  },
+  'admin.courseSave': {
+    payload: z.strictObject({
+      courseId,
+      title,
+      audience: audienceSchema,
+      /**
+       * The version the editor started from (0 for a new course): a save over someone else's
+       * newer one is refused.
+       */
+      baseVersion: z.number().int().min(0).max(100_000),
+      lessons: z
+        .array(
+          z.strictObject({
+            lessonId,
+            title,
+            blocks: z
+              .array(lessonBlockInput)
+              .min(1, { error: '至少 1 项' })
+              .max(40, { error: '最多 40 项' }),
+          }),
+        )
+        .min(1, { error: '至少 1 项' })
+        .max(30, { error: '最多 30 项' }),
+      questions: z.array(questionInput).max(50, { error: '最多 50 题' }),
+    }),
+    result: z.strictObject({ courseId: z.string(), version: z.number().int().positive() }),
+  },
+} as const;
