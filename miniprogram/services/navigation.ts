@@ -13,6 +13,9 @@ export const ROUTES = {
   adminRoster: '/packages/admin/pages/roster/index',
   adminTrialSend: '/packages/admin/pages/trial-send/index',
   adminConfigAlerts: '/packages/admin/pages/config-alerts/index',
+  trainingCatalog: '/packages/training/pages/catalog/index',
+  trainingLesson: '/packages/training/pages/lesson/index',
+  trainingQuiz: '/packages/training/pages/quiz/index',
 } as const;
 
 export type TabRoute = typeof ROUTES.home | typeof ROUTES.cases | typeof ROUTES.me;

@@ -1,0 +1,140 @@
+import type { ActionResult, Audience, QuestionKind } from '../../server/contract';
+
+type Catalog = ActionResult<'training.catalog'>;
+type Course = Catalog['courses'][number];
+type Question = ActionResult<'training.quizStart'>['questions'][number];
+type Grade = ActionResult<'training.quizSubmit'>;
+
+export const AUDIENCE_LABELS: Record<Audience, string> = {
+  employee: '员工课程',
+  manager: '经理课程',
+  hr: 'HR 课程',
+};
+
+export const QUESTION_KIND_LABELS: Record<QuestionKind, string> = {
+  single: '单选',
+  multiple: '多选',
+  truefalse: '判断',
+};
+
+export interface CourseCard {
+  courseId: string;
+  title: string;
+  audience: string;
+  lessons: { lessonId: string; title: string; done: boolean }[];
+  /** 已学 1/2 课时 */
+  progress: string;
+  hasQuiz: boolean;
+  /** 测验已通过（最高 100 分） / 测验未通过（最高 50 分） / 尚未测验 */
+  quiz: string;
+  quizPassed: boolean;
+}
+
+function quizText(quiz: Course['quiz']): string {
+  if (!quiz) return '';
+  if (quiz.passed) return `测验已通过（最高 ${quiz.bestScore} 分）`;
+  return quiz.bestScore > 0 ? `测验未通过（最高 ${quiz.bestScore} 分）` : '尚未通过测验';
+}
+
+export function courseCards(catalog: Catalog): CourseCard[] {
+  return catalog.courses.map((course) => ({
+    courseId: course.courseId,
+    title: course.title,
+    audience: AUDIENCE_LABELS[course.audience],
+    lessons: course.lessons.map((lesson) => ({ ...lesson })),
+    progress: `已学 ${course.lessons.filter((lesson) => lesson.done).length}/${course.lessons.length} 课时`,
+    hasQuiz: course.quiz !== null,
+    quiz: quizText(course.quiz),
+    quizPassed: course.quiz?.passed === true,
+  }));
+}
+
+/** One line for 我的: how far the person is, or 已掌握. */
+export function trainingSummary(catalog: Catalog): string {
+  if (catalog.mastered) return '已掌握';
+  const lessons = ([] as Course['lessons']).concat(
+    ...catalog.courses.map((course) => course.lessons),
+  );
+  const quizzes = catalog.courses.filter((course) => course.quiz !== null);
+  const passed = quizzes.filter((course) => course.quiz?.passed).length;
+  return `已学 ${lessons.filter((lesson) => lesson.done).length}/${lessons.length} 课时 · 测验通过 ${passed}/${quizzes.length}`;
+}
+
+/** Question id → the option ids chosen so far. */
+export type Choices = Record<string, string[]>;
+
+/** A tap on an option: single choice and true/false replace, multiple choice toggles. */
+export function choose(
+  choices: Choices,
+  kind: QuestionKind,
+  questionId: string,
+  optionId: string,
+): Choices {
+  const current = choices[questionId] ?? [];
+  if (kind !== 'multiple') return { ...choices, [questionId]: [optionId] };
+  const next = current.includes(optionId)
+    ? current.filter((id) => id !== optionId)
+    : [...current, optionId];
+  return { ...choices, [questionId]: next };
+}
+
+export interface QuestionRow {
+  questionId: string;
+  number: number;
+  kind: QuestionKind;
+  kindLabel: string;
+  text: string;
+  options: { optionId: string; text: string; chosen: boolean }[];
+}
+
+export function questionRows(questions: readonly Question[], choices: Choices): QuestionRow[] {
+  return questions.map((question, i) => ({
+    questionId: question.questionId,
+    number: i + 1,
+    kind: question.kind,
+    kindLabel: QUESTION_KIND_LABELS[question.kind],
+    text: question.text,
+    options: question.options.map((option) => ({
+      ...option,
+      chosen: (choices[question.questionId] ?? []).includes(option.optionId),
+    })),
+  }));
+}
+
+export function unansweredCount(questions: readonly Question[], choices: Choices): number {
+  return questions.filter((question) => (choices[question.questionId] ?? []).length === 0).length;
+}
+
+export interface ResultRow {
+  questionId: string;
+  number: number;
+  text: string;
+  correct: boolean;
+  /** 正确答案：3 天 */
+  answer: string;
+  explanation: string;
+}
+
+export function resultRows(questions: readonly Question[], grade: Grade): ResultRow[] {
+  return questions.map((question, i) => {
+    const result = grade.results.find((candidate) => candidate.questionId === question.questionId);
+    const right = question.options
+      .filter((option) => result?.correctOptionIds.includes(option.optionId))
+      .map((option) => option.text);
+    return {
+      questionId: question.questionId,
+      number: i + 1,
+      text: question.text,
+      correct: result?.correct ?? false,
+      answer: `正确答案：${right.join('、')}`,
+      explanation: result?.explanation ?? '',
+    };
+  });
+}
+
+/** 得分 88 分，通过 / 得分 50 分，未通过：至少 80 分 — what the result heading says. */
+export function gradeHeadline(grade: Grade): string {
+  return grade.passed
+    ? `得分 ${grade.score} 分，测验通过`
+    : `得分 ${grade.score} 分，未通过：请复习课时后再测一次`;
+}

@@ -1,0 +1,168 @@
+/**
+ * @jest-environment jsdom
+ *
+ * The training pages against the real `offboarding` function on the local cloud: an employee
+ * reads a lesson and records it, fails the quiz, passes it on a new attempt, and 我的 shows the
+ * progress.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { ActionName, Envelope } from '../../server/contract';
+import { DEFAULT_COURSES } from '../../server/domain/training-default-courses';
+import { demoRoster, importAndBind, openidOf } from '../../tools/demo/demo-company';
+import { createLocalCloud, type LocalCloud } from '../../tools/local-cloud';
+import {
+  allText,
+  type Comp,
+  lifecycle,
+  render,
+  setUp,
+  type Simulate,
+  tapButton,
+  type WxMocks,
+} from './harness';
+
+const ADMIN = 'admin-openid';
+const COURSE = 'employee-start';
+
+let dir: string;
+let cloud: LocalCloud;
+let simulate: Simulate;
+let wx: WxMocks;
+let caller = '';
+
+const invoke = async (openid: string, action: ActionName, payload?: unknown) =>
+  (await cloud.invoke('offboarding', { action, payload }, { openid })) as Envelope<unknown>;
+
+async function untilShown(page: Comp, text: string): Promise<string> {
+  for (let i = 0; i < 300 && !allText(page).includes(text); i += 1) await simulate.sleep(10);
+  return allText(page);
+}
+
+/** Waits until `selector` is on the page (a phase change after a real database call). */
+async function untilPresent(page: Comp, selector: string): Promise<void> {
+  for (let i = 0; i < 300 && !page.querySelector(selector); i += 1) await simulate.sleep(10);
+}
+
+const questions = DEFAULT_COURSES.find((course) => course.courseId === COURSE)?.questions ?? [];
+
+/** Taps one option per question: the right ones, or for each a wrong one. */
+function answerAll(page: Comp, right: boolean): void {
+  for (const question of questions) {
+    const picks = question.options.filter((option) => option.correct === right);
+    const chosen = right ? picks : picks.slice(0, 1);
+    for (const option of chosen) {
+      const node = page.querySelector(`#option-${question.questionId}-${option.optionId}`);
+      if (!node) throw new Error(`no option ${question.questionId}/${option.optionId}`);
+      node.dispatchEvent('tap');
+    }
+  }
+}
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'training-pages-'));
+  cloud = await createLocalCloud({
+    dataDir: dir,
+    env: { ADMIN_OPENIDS: ADMIN },
+    realTimeTimers: false,
+  });
+  await cloud.clock.jump(new Date('2027-03-01T10:00:00+08:00'));
+  await importAndBind(invoke, ADMIN, demoRoster());
+});
+
+afterAll(async () => {
+  await cloud.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+beforeEach(() => {
+  ({ simulate, wx } = setUp());
+  wx.callFunction.mockImplementation(
+    async (options: { data: { action: ActionName; payload?: unknown } }) => ({
+      result: await cloud.invoke('offboarding', options.data, { openid: caller }),
+    }),
+  );
+  caller = openidOf('D002');
+});
+
+it('lists the employee courses and opens a lesson from the catalogue', async () => {
+  const page = render(simulate, 'packages/training/pages/catalog/index');
+  await lifecycle(simulate, page, 'onLoad');
+  const text = await untilShown(page, '如何发起离职申请');
+
+  for (const title of [
+    '如何发起离职申请',
+    '如何上传工作交接清单',
+    '如何签署电子辞职书',
+    '你的权利与期限',
+  ]) {
+    expect(text).toContain(title);
+  }
+  expect(text).not.toContain('HR 办理');
+  expect(text).toContain('已学 0/2 课时');
+  page.querySelector(`#lesson-${COURSE}-notice`)?.dispatchEvent('tap');
+  await simulate.sleep(10);
+  expect(wx.navigateTo).toHaveBeenCalledWith(
+    expect.objectContaining({
+      url: `/packages/training/pages/lesson/index?courseId=${COURSE}&lessonId=notice`,
+    }),
+  );
+});
+
+it('records a lesson read to the end, and the catalogue shows it', async () => {
+  const lesson = render(simulate, 'packages/training/pages/lesson/index');
+  await lifecycle(simulate, lesson, 'onLoad', { courseId: COURSE, lessonId: 'notice' });
+  expect(await untilShown(lesson, '第37条')).toContain('辞职是通知，不是申请');
+
+  tapButton(lesson, '#complete');
+  expect(await untilShown(lesson, '已学完')).toContain('已学完');
+
+  const catalog = render(simulate, 'packages/training/pages/catalog/index');
+  await lifecycle(simulate, catalog, 'onLoad');
+  expect(await untilShown(catalog, '已学 1/2 课时')).toContain('已学完');
+});
+
+it('fails the quiz, sees why, then passes it on a new attempt', async () => {
+  const page = render(simulate, 'packages/training/pages/quiz/index');
+  await lifecycle(simulate, page, 'onLoad', { courseId: COURSE });
+  await untilPresent(page, '#submit');
+  const before = allText(page);
+  // Nothing of the key or the explanations is on the page before submission.
+  for (const question of questions) expect(before).not.toContain(question.explanation);
+
+  tapButton(page, '#submit');
+  await simulate.sleep(10);
+  expect(wx.showToast).toHaveBeenCalledWith(
+    expect.objectContaining({ title: `还有 ${questions.length} 题未作答，请答完再提交` }),
+  );
+
+  answerAll(page, false);
+  await simulate.sleep(10);
+  tapButton(page, '#submit');
+  const failed = await untilShown(page, '未通过');
+  expect(failed).toContain('得分 0 分');
+  expect(failed).toContain('正确答案：3 天');
+  expect(failed).toContain('劳动者在试用期内提前三日通知用人单位');
+
+  tapButton(page, '#again');
+  await untilPresent(page, '#submit');
+  answerAll(page, true);
+  await simulate.sleep(10);
+  tapButton(page, '#submit');
+  expect(await untilShown(page, '测验通过')).toContain('得分 100 分');
+});
+
+it('shows the progress on 我的 and opens the courses from there', async () => {
+  const page = render(simulate, 'pages/me/index');
+  await lifecycle(simulate, page, 'onLoad');
+  const text = await untilShown(page, '测验通过');
+  expect(text).toContain('已学 1/8 课时 · 测验通过 1/4');
+  expect(text).not.toContain('即将上线');
+
+  page.querySelector('#training')?.querySelector('.t-cell')?.dispatchEvent('tap');
+  await simulate.sleep(10);
+  expect(wx.navigateTo).toHaveBeenCalledWith(
+    expect.objectContaining({ url: '/packages/training/pages/catalog/index' }),
+  );
+});
