@@ -68,6 +68,9 @@ export const ACTION_ACCESS: Record<ActionName, Access> = {
   'training.complete': 'bound',
   'training.quizStart': 'bound',
   'training.quizSubmit': 'bound',
+  // 模拟离职流程: a sandbox resignation, so only someone who could resign (a bound employee).
+  'training.practiceStart': ['employee'],
+  'training.practiceStep': ['employee'],
   'admin.courseSave': ['hr'],
 };
 

@@ -64,7 +64,7 @@ function shippedCourse(courseId: string): Course | null {
   return DEFAULT_COURSES.find((course) => course.courseId === courseId) ?? null;
 }
 
-function emptyProgress(caller: Caller, at: string): TrainingProgress {
+export function emptyProgress(caller: Caller, at: string): TrainingProgress {
   return {
     learnerId: learnerIdOf(caller),
     ...(caller.employee
@@ -95,7 +95,7 @@ async function courseForCaller(
   return ok(course);
 }
 
-function masteredNow(
+export function masteredNow(
   caller: Caller,
   courses: readonly Course[],
   progress: TrainingProgress,

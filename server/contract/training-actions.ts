@@ -1,6 +1,7 @@
 import { z } from 'zod';
+import { PRACTICE_NODES } from '../domain/practice-run';
 import { AUDIENCES, QUESTION_KINDS } from '../domain/training-courses';
-import { fileId, readableText } from './field-schemas';
+import { fileId, readableText, sha256Hex } from './field-schemas';
 
 /**
  * The training actions (courses, quiz): spread into ACTIONS. A question's key and explanation
@@ -80,6 +81,21 @@ const lessonBlockView = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('video'), url: z.string(), caption: z.string().optional() }),
 ]);
 
+const practiceId = identifier(64);
+
+/** Where a practice stands, with the explanation of every node reached so far. */
+const practiceView = z.strictObject({
+  practiceId: z.string(),
+  sandbox: z.literal(true),
+  node: z.enum(PRACTICE_NODES),
+  steps: z.array(
+    z.strictObject({ node: z.enum(PRACTICE_NODES), at: z.string(), explanation: z.string() }),
+  ),
+  /** The letter to sign, once the system's HR has confirmed. */
+  letter: z.strictObject({ text: z.string(), hash: sha256Hex }).nullable(),
+  completed: z.boolean(),
+});
+
 export const TRAINING_ACTIONS = {
   'training.catalog': {
     payload: z.strictObject({}),
@@ -150,6 +166,26 @@ export const TRAINING_ACTIONS = {
         }),
       ),
     }),
+  },
+  'training.practiceStart': { payload: z.strictObject({}), result: practiceView },
+  'training.practiceStep': {
+    payload: z.discriminatedUnion(
+      'step',
+      [
+        z.strictObject({ practiceId, step: z.literal('submit') }),
+        z.strictObject({ practiceId, step: z.literal('handover'), fileId }),
+        z.strictObject({
+          practiceId,
+          step: z.literal('sign'),
+          signatureFileId: fileId,
+          letterHash: sha256Hex,
+          consent: z.literal(true, { error: '须同意以电子签名方式签署' }),
+        }),
+        z.strictObject({ practiceId, step: z.literal('finish') }),
+      ],
+      { error: '应为 submit、handover、sign 或 finish' },
+    ),
+    result: practiceView,
   },
   'admin.courseSave': {
     payload: z.strictObject({

@@ -12,6 +12,7 @@ import { rosterHandlers } from '../../../server/app/roster';
 import { createRpcHandler } from '../../../server/app/rpc-handler';
 import { statsHandlers } from '../../../server/app/stats';
 import { trialSendHandlers } from '../../../server/app/trial-send';
+import { practiceHandlers } from '../../../server/app/practice';
 import { trainingHandlers } from '../../../server/app/training';
 import { anchorMarkersRepository } from '../../../server/infra/anchor-markers.repository';
 import { caseQueries } from '../../../server/infra/case-queries';
@@ -53,6 +54,14 @@ export function createMain({ cloud, clock, env }: FunctionDeps): CloudFunctionMa
   const queries = caseQueries(db);
   const files = cloudFileStore(cloud);
   const configAlerts = configAlertsRepository(db);
+  const training = {
+    courses: trainingCoursesRepository(db),
+    progress: trainingProgressRepository(db),
+    settings,
+    files,
+    crypto,
+    random: nodeRandom,
+  };
   const handle = createRpcHandler({
     employees,
     clock,
@@ -104,14 +113,8 @@ export function createMain({ cloud, clock, env }: FunctionDeps): CloudFunctionMa
       ...oaCallbackHandlers({ cases, outbox: oaCallbacksRepository(db) }),
       ...statsHandlers({ cases: queries, settings }),
       ...trialSendHandlers({ settings, sender: subscribeMessageNotifier(cloud) }),
-      ...trainingHandlers({
-        courses: trainingCoursesRepository(db),
-        progress: trainingProgressRepository(db),
-        settings,
-        files,
-        crypto,
-        random: nodeRandom,
-      }),
+      ...trainingHandlers(training),
+      ...practiceHandlers(training),
     },
   });
   return async (event) => {

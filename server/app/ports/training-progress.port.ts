@@ -1,3 +1,4 @@
+import type { PracticeRun, PracticeStep } from '../../domain/practice-run';
 import type { Question } from '../../domain/training-courses';
 
 /** One quiz attempt: the questions in the order and with the options this attempt drew. */
@@ -42,7 +43,15 @@ export interface TrainingProgress {
   readonly lessons: Readonly<Record<string, Readonly<Record<string, LessonCompletion>>>>;
   /** Course id → quiz record. */
   readonly quizzes: Readonly<Record<string, CourseQuiz>>;
+  /** The practice in progress (模拟离职流程): its sandbox case lives here, never in `cases`. */
+  readonly practice?: PracticeRun;
   readonly practiceCompletedAt?: string;
+  /** What is kept of a finished practice once its sandbox case is deleted. */
+  readonly practiceResult?: {
+    readonly practiceId: string;
+    readonly completedAt: string;
+    readonly steps: readonly PracticeStep[];
+  };
   /** 已掌握, as of the last change. */
   readonly mastered: boolean;
   /** 0 until first stored. */

@@ -164,6 +164,15 @@ export const SCENES: Record<string, Scene> = {
     );
     return { attemptId, answers: [{ questionId: 'probation-days', optionIds: ['a'] }] };
   },
+  'training.practiceStart': noPayload,
+  // The owner's own practice: nobody else may step it.
+  'training.practiceStep': async (company, owner) => {
+    const { practiceId } = await company.must<{ practiceId: string }>(
+      owner.openid,
+      'training.practiceStart',
+    );
+    return { practiceId, step: 'submit' };
+  },
   'admin.courseSave': async () => ({
     courseId: unique('course-'),
     title: '门禁与工卡归还',
@@ -289,5 +298,7 @@ export const SUCCESS_PATHS: readonly (readonly [scene: string, who: Caller])[] =
   ['training.complete', 'owner'],
   ['training.quizStart', 'owner'],
   ['training.quizSubmit', 'owner'],
+  ['training.practiceStart', 'owner'],
+  ['training.practiceStep', 'owner'],
   ['admin.courseSave', 'HR'],
 ];

@@ -73,6 +73,9 @@ const TABLE: readonly Row[] = [
   ['training.complete',                               OK,        OK,        OK,        OK,        OK,        FORBID,    UNAUTH],
   ['training.quizStart',                              OK,        OK,        OK,        OK,        OK,        FORBID,    UNAUTH],
   ['training.quizSubmit',                             OK,        NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND, UNAUTH],
+  // 模拟离职流程: a sandbox resignation for anyone who could resign; a practice is its owner's alone.
+  ['training.practiceStart',                          OK,        OK,        OK,        OK,        OK,        FORBID,    UNAUTH],
+  ['training.practiceStep',                           OK,        NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND, FORBID,    UNAUTH],
   ['admin.courseSave',                                FORBID,    FORBID,    FORBID,    FORBID,    OK,        OK,        UNAUTH],
   // Last: binding changes who the callers are.
   ['me.bind',                                         OK,        OK,        OK,        OK,        OK,        OK,        OK],

@@ -108,6 +108,8 @@ function acceptedPayload(action: ActionName): Record<string, unknown> {
       attemptId: 'ATTEMPT0000000000001',
       answers: [{ questionId: 'probation-days', optionIds: ['a'] }],
     },
+    'training.practiceStart': {},
+    'training.practiceStep': { practiceId: 'pFUZZ0000000000000000', step: 'submit' },
     'admin.courseSave': {
       courseId: 'fuzz-course',
       title: '模糊测试课程',
