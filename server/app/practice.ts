@@ -14,7 +14,7 @@ import type { ActionResult } from '../contract';
 import type { Caller } from './caller';
 import { domainFailure } from './case-access';
 import { employeeSnapshot } from './employee-snapshot';
-import { fileProblem, sniffFileType } from './file-rules';
+import { fileProblem, sniffFileType, uploaderTag } from './file-rules';
 import { fail, ok, type Outcome } from './outcome';
 import type { TrainingProgress } from './ports/training-progress.port';
 import type { Handler } from './rpc-handler';
@@ -45,21 +45,23 @@ function view(run: PracticeRun, sha256: (text: string) => string): PracticeView 
 }
 
 /**
- * A practice file: uploaded by the learner under `practice/{practiceId}/{kind}/`, checked as
- * the real case checks it (type by content, size), hashed.
+ * A practice file: uploaded by the learner as a case file is, under the practice's own folder
+ * with their upload tag (`cases/{practiceId}/{kind}/{uploadTag}-…`, the one place the storage
+ * rule lets clients write), checked as the real case checks it (type by content, size), hashed.
  */
 async function practiceFile(
   deps: TrainingDeps,
+  caller: Caller,
   practiceId: string,
   kind: 'handover_checklist' | 'signature',
   fileId: string,
   field: string,
 ): Promise<Outcome<{ fileId: string; sha256: string; size: number; contentType: string }>> {
+  const folder = `cases/${practiceId}/${kind}/`;
   const path = deps.files.pathOf(fileId);
-  if (!path?.startsWith(`practice/${practiceId}/${kind}/`)) {
-    return fail('VALIDATION_FAILED', `请上传到本次练习的目录 practice/${practiceId}/${kind}/`, {
-      field,
-    });
+  const tag = uploaderTag(caller.openid, (text) => deps.crypto.sha256(text));
+  if (!path?.startsWith(`${folder}${tag}-`)) {
+    return fail('VALIDATION_FAILED', `请在本次练习中重新上传文件（${folder}）`, { field });
   }
   const bytes = await deps.files.download(fileId);
   if (!bytes) return fail('NOT_FOUND', '没有找到上传的文件，请重新上传', { field });
@@ -125,6 +127,7 @@ export function practiceHandlers(deps: TrainingDeps): {
         }
         const file = await practiceFile(
           deps,
+          caller,
           run.practiceId,
           'handover_checklist',
           payload.fileId,
@@ -145,6 +148,7 @@ export function practiceHandlers(deps: TrainingDeps): {
         }
         const file = await practiceFile(
           deps,
+          caller,
           run.practiceId,
           'signature',
           payload.signatureFileId,

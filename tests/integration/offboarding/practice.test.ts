@@ -49,14 +49,14 @@ async function practise(person: Person): Promise<Practice> {
   await step({ practiceId, step: 'submit' });
   const handover = await company.upload(
     person.openid,
-    `practice/${practiceId}/handover_checklist/sample.pdf`,
+    `cases/${practiceId}/handover_checklist/sample.pdf`,
     PDF_BYTES,
   );
   const confirmed = await step({ practiceId, step: 'handover', fileId: handover });
   if (!confirmed.letter) throw new Error('no letter to sign');
   const signature = await company.upload(
     person.openid,
-    `practice/${practiceId}/signature/sign.png`,
+    `cases/${practiceId}/signature/sign.png`,
     PNG_BYTES,
   );
   await step({
@@ -194,7 +194,7 @@ it('follows the real rules: no handover list before submitting, no signature of 
   const { practiceId } = await company.must<Practice>(learner.openid, 'training.practiceStart');
   const file = await company.upload(
     learner.openid,
-    `practice/${practiceId}/handover_checklist/sample.pdf`,
+    `cases/${practiceId}/handover_checklist/sample.pdf`,
     PDF_BYTES,
   );
   const early = await company.call(learner.openid, 'training.practiceStep', {
@@ -219,6 +219,18 @@ it('follows the real rules: no handover list before submitting, no signature of 
     ok: false,
     error: { code: 'VALIDATION_FAILED', details: { field: 'fileId' } },
   });
+  // A file someone else put in the practice's folder is not the learner's.
+  const planted = await company.upload(
+    company.person('D009').openid,
+    `cases/${practiceId}/handover_checklist/planted.pdf`,
+    PDF_BYTES,
+  );
+  const notTheirs = await company.call(learner.openid, 'training.practiceStep', {
+    practiceId,
+    step: 'handover',
+    fileId: planted,
+  });
+  expect(notTheirs).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED' } });
   await company.must(learner.openid, 'training.practiceStep', {
     practiceId,
     step: 'handover',
@@ -226,7 +238,7 @@ it('follows the real rules: no handover list before submitting, no signature of 
   });
   const signature = await company.upload(
     learner.openid,
-    `practice/${practiceId}/signature/sign.png`,
+    `cases/${practiceId}/signature/sign.png`,
     PNG_BYTES,
   );
   const wrongLetter = await company.call(learner.openid, 'training.practiceStep', {
