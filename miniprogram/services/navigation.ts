@@ -16,6 +16,7 @@ export const ROUTES = {
   trainingCatalog: '/packages/training/pages/catalog/index',
   trainingLesson: '/packages/training/pages/lesson/index',
   trainingQuiz: '/packages/training/pages/quiz/index',
+  trainingPractice: '/packages/training/pages/practice/index',
 } as const;
 
 export type TabRoute = typeof ROUTES.home | typeof ROUTES.cases | typeof ROUTES.me;

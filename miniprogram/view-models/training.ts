@@ -1,4 +1,4 @@
-import type { ActionResult, Audience, QuestionKind } from '../../server/contract';
+import type { ActionResult, Audience, PracticeNode, QuestionKind } from '../../server/contract';
 
 type Catalog = ActionResult<'training.catalog'>;
 type Course = Catalog['courses'][number];
@@ -137,4 +137,41 @@ export function gradeHeadline(grade: Grade): string {
   return grade.passed
     ? `得分 ${grade.score} 分，测验通过`
     : `得分 ${grade.score} 分，未通过：请复习课时后再测一次`;
+}
+
+export const PRACTICE_NODE_LABELS: Record<PracticeNode, string> = {
+  start: '开始练习',
+  submitted: '提交离职',
+  handover: '上传交接清单',
+  approved: '经理审批（系统扮演）',
+  confirmed: 'HR 确认（系统扮演）',
+  signed: '签署辞职书',
+  completed: '完成归档',
+};
+
+/** What the learner does next at each node; empty when the system or nobody acts. */
+export const PRACTICE_NEXT: Record<PracticeNode, string> = {
+  start: '第一步：像真实离职一样提交离职通知。',
+  submitted: '第二步：上传一份示例工作交接清单（聊天里的文件或纸质清单的照片）。',
+  handover: '',
+  approved: '',
+  confirmed: '第三步：阅读辞职书，勾选同意后手写签名。',
+  signed: '最后一步：点「完成练习」，练习案件将被删除，结果会保存。',
+  completed: '',
+};
+
+export interface PracticeStepRow {
+  node: PracticeNode;
+  label: string;
+  explanation: string;
+}
+
+export function practiceStepRows(
+  steps: readonly { node: PracticeNode; explanation: string }[],
+): PracticeStepRow[] {
+  return steps.map((step) => ({
+    node: step.node,
+    label: PRACTICE_NODE_LABELS[step.node],
+    explanation: step.explanation,
+  }));
 }

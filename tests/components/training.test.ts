@@ -10,10 +10,18 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ActionName, Envelope } from '../../server/contract';
 import { DEFAULT_COURSES } from '../../server/domain/training-default-courses';
-import { demoRoster, importAndBind, openidOf } from '../../tools/demo/demo-company';
+import {
+  demoRoster,
+  importAndBind,
+  openidOf,
+  PDF_BYTES,
+  PNG_BYTES,
+} from '../../tools/demo/demo-company';
+import { drawStroke, fakeCanvas, giveCanvas } from './fixtures/canvas';
 import { createLocalCloud, type LocalCloud } from '../../tools/local-cloud';
 import {
   allText,
+  settle,
   type Comp,
   lifecycle,
   render,
@@ -165,4 +173,74 @@ it('shows the progress on 我的 and opens the courses from there', async () => 
   expect(wx.navigateTo).toHaveBeenCalledWith(
     expect.objectContaining({ url: '/packages/training/pages/catalog/index' }),
   );
+});
+
+it('completes the practice run on the real signature pad and is then 已掌握', async () => {
+  // The other three employee quizzes, passed directly: the page test above passed the first.
+  for (const course of DEFAULT_COURSES.filter(
+    (c) => c.audience === 'employee' && c.courseId !== COURSE,
+  )) {
+    const started = (await invoke(caller, 'training.quizStart', {
+      courseId: course.courseId,
+    })) as Envelope<{ attemptId: string; questions: { questionId: string }[] }>;
+    if (!started.ok) throw new Error(started.error.message);
+    await invoke(caller, 'training.quizSubmit', {
+      attemptId: started.data.attemptId,
+      answers: started.data.questions.map((q) => ({
+        questionId: q.questionId,
+        optionIds:
+          course.questions
+            .find((candidate) => candidate.questionId === q.questionId)
+            ?.options.filter((option) => option.correct)
+            .map((option) => option.optionId) ?? [],
+      })),
+    });
+  }
+  wx.uploadFile.mockImplementation(async (options: { cloudPath: string }) => ({
+    fileID: (
+      await cloud.upload(
+        options.cloudPath,
+        options.cloudPath.includes('/signature/') ? PNG_BYTES : PDF_BYTES,
+        caller,
+      )
+    ).fileID,
+  }));
+  wx.chooseMessageFile.mockImplementation((opts: { success(r: unknown): void }) =>
+    opts.success({ tempFiles: [{ path: 'wxfile://tmp/handover', name: '交接清单.pdf', size: 1 }] }),
+  );
+
+  const page = render(simulate, 'packages/training/pages/practice/index');
+  await lifecycle(simulate, page, 'onLoad');
+  expect(await untilShown(page, '提交模拟离职')).toContain('不会通知任何人');
+
+  tapButton(page, '#submit');
+  await untilPresent(page, '#upload-chat');
+  expect(allText(page)).toContain('公司收到书面通知的凭证');
+
+  tapButton(page, '#upload-chat');
+  await untilPresent(page, '#pad');
+  const text = allText(page);
+  expect(text).toContain('系统扮演部门经理');
+  expect(text).toContain('系统扮演 HR');
+  expect(text).toContain('辞职书');
+
+  const pad = page.querySelector('#pad');
+  if (!pad) throw new Error('no pad');
+  giveCanvas(pad, fakeCanvas());
+  pad.triggerLifeTime('ready');
+  await simulate.sleep(10);
+  drawStroke(pad, [10, 10], [60, 40]);
+  page.querySelector('#consent')?.dispatchEvent('tap');
+  await simulate.sleep(10);
+  tapButton(page, '#sign');
+  await untilPresent(page, '#finish');
+  tapButton(page, '#finish');
+  expect(await untilShown(page, '练习完成')).toContain('练习案件已删除');
+
+  const catalog = render(simulate, 'packages/training/pages/catalog/index');
+  await lifecycle(simulate, catalog, 'onLoad');
+  expect(await untilShown(catalog, '已掌握：')).toContain('已掌握：课程测验与模拟离职流程均已完成');
+  const me = render(simulate, 'pages/me/index');
+  await lifecycle(simulate, me, 'onLoad');
+  expect(await untilShown(me, '已掌握')).toContain('离职办理培训已掌握');
 });

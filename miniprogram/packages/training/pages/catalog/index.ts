@@ -12,6 +12,8 @@ Component({
     errorMessage: '',
     courses: [] as CourseCard[],
     mastered: false,
+    /** The practice is a sandbox resignation: for those who take the employee courses. */
+    canPractise: false,
   },
   methods: {
     onLoad() {
@@ -35,11 +37,15 @@ Component({
         phase: 'ready',
         courses: courseCards(reply.data),
         mastered: reply.data.mastered,
+        canPractise: reply.data.courses.some((course) => course.audience === 'employee'),
       });
     },
     onLesson(event: { currentTarget: { dataset: { course?: string; lesson?: string } } }) {
       const { course, lesson } = event.currentTarget.dataset;
       if (course && lesson) openPage(ROUTES.trainingLesson, { courseId: course, lessonId: lesson });
+    },
+    onPractice() {
+      openPage(ROUTES.trainingPractice);
     },
     onQuiz(event: { currentTarget: { dataset: { course?: string } } }) {
       const { course } = event.currentTarget.dataset;
