@@ -21,7 +21,6 @@ import { drawStroke, fakeCanvas, giveCanvas } from './fixtures/canvas';
 import { createLocalCloud, type LocalCloud } from '../../tools/local-cloud';
 import {
   allText,
-  settle,
   type Comp,
   lifecycle,
   render,
