@@ -6,6 +6,7 @@ import {
   questionForLearner,
   type RandomSource,
 } from '../domain/quiz';
+import { trainingPolicyOf } from '../domain/policy';
 import { DEFAULT_COURSES } from '../domain/training-default-courses';
 import {
   AUDIENCE_LABELS,
@@ -278,7 +279,7 @@ export function trainingHandlers(deps: TrainingDeps): {
         return guardFailed('attempt_open', '这次测验已经提交过，请重新开始一次测验');
       }
       const [{ policy }, stored] = await Promise.all([deps.settings.get(), deps.courses.list()]);
-      const grade = gradeQuiz(attempt.questions, answers, policy.training.passMark);
+      const grade = gradeQuiz(attempt.questions, answers, trainingPolicyOf(policy).passMark);
       const at = toInstant(now);
       const submitted: QuizAttempt = {
         ...attempt,

@@ -53,6 +53,22 @@ export const DEFAULT_TRAINING_POLICY: TrainingPolicy = {
   gateReviewersOnMastery: false,
 };
 
+/**
+ * The training policy from the stored settings, field by field: the settings document may
+ * carry only part of it (or a value of the wrong type, which falls back to the default).
+ */
+export function trainingPolicyOf(policy: Pick<Policy, 'training'>): TrainingPolicy {
+  const stored: Partial<Record<keyof TrainingPolicy, unknown>> = policy.training ?? {};
+  const passMark = stored.passMark;
+  return {
+    passMark:
+      typeof passMark === 'number' && Number.isInteger(passMark) && passMark >= 0 && passMark <= 100
+        ? passMark
+        : DEFAULT_TRAINING_POLICY.passMark,
+    gateReviewersOnMastery: stored.gateReviewersOnMastery === true,
+  };
+}
+
 export const DEFAULT_REMINDER_POLICY: ReminderPolicy = {
   sendWindow: { startHour: 9, endHour: 21 },
   employeeTask: { dailyDays: [1, 2, 4, 5, 6], gentleDay: 3, seriousFromDay: 7, hrAlertDay: 7 },

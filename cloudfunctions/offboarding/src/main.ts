@@ -14,6 +14,7 @@ import { statsHandlers } from '../../../server/app/stats';
 import { trialSendHandlers } from '../../../server/app/trial-send';
 import { practiceHandlers } from '../../../server/app/practice';
 import { trainingHandlers } from '../../../server/app/training';
+import { trainingGate } from '../../../server/app/training-gate';
 import { anchorMarkersRepository } from '../../../server/infra/anchor-markers.repository';
 import { caseQueries } from '../../../server/infra/case-queries';
 import { bindingsRepository } from '../../../server/infra/bindings.repository';
@@ -66,6 +67,7 @@ export function createMain({ cloud, clock, env }: FunctionDeps): CloudFunctionMa
     employees,
     clock,
     adminOpenids: admins,
+    gate: trainingGate(training),
     logError: (error) => console.error('offboarding:', error),
     handlers: {
       ...identityHandlers({

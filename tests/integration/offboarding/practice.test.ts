@@ -265,3 +265,80 @@ it('is 已掌握 once every quiz of the audience is passed and the practice is d
   const catalog = await company.must<{ mastered: boolean }>(learner.openid, 'training.catalog');
   expect(catalog.mastered).toBe(true);
 });
+
+describe('the optional gate (policy.training.gateReviewersOnMastery)', () => {
+  async function passEveryQuizOf(person: Person, audiences: readonly string[]): Promise<void> {
+    for (const course of DEFAULT_COURSES.filter((c) => audiences.includes(c.audience))) {
+      const { attemptId, questions } = await company.must<{
+        attemptId: string;
+        questions: { questionId: string }[];
+      }>(person.openid, 'training.quizStart', { courseId: course.courseId });
+      await company.must(person.openid, 'training.quizSubmit', {
+        attemptId,
+        answers: questions.map((q) => ({
+          questionId: q.questionId,
+          optionIds:
+            course.questions
+              .find((candidate) => candidate.questionId === q.questionId)
+              ?.options.filter((option) => option.correct)
+              .map((option) => option.optionId) ?? [],
+        })),
+      });
+    }
+  }
+
+  it('is off by default: a manager who never trained approves', async () => {
+    const owner = await company.hire('M001');
+    const { caseId } = await company.submitted(owner);
+    const answer = await company.call(company.person('M001').openid, 'case.review', {
+      caseId,
+      decision: 'approve',
+    });
+    expect(answer).toMatchObject({ ok: true, data: { state: 'hr_review' } });
+  });
+
+  it('when on, asks the manager to finish the training first, and never stops a resignation', async () => {
+    // Hired while the gate is off: with it on, the untrained HR could not import them.
+    const manager = await company.hire('M001', { roles: ['manager'] });
+    const owner = await company.hire(manager.employeeNo);
+    await company.cloud.cloud
+      .database()
+      .collection('settings')
+      .doc('company')
+      .set({ data: { policy: { training: { gateReviewersOnMastery: true } } } });
+    // Past the minute a warm instance keeps the settings.
+    const clock = company.cloud.clock;
+    await clock.jump(new Date(clock.now().getTime() + 61_000));
+
+    // 第37条: the employee's notice goes through whatever anyone's training says.
+    const { caseId } = await company.submitted(owner);
+    const refused = await company.call(manager.openid, 'case.review', {
+      caseId,
+      decision: 'approve',
+    });
+    expect(refused).toMatchObject({
+      ok: false,
+      error: {
+        code: 'PRECONDITION_FAILED',
+        details: { guard: 'training_mastered', page: '/packages/training/pages/catalog/index' },
+      },
+    });
+    expect(!refused.ok && refused.error.message).toContain('离职办理培训');
+
+    await passEveryQuizOf(manager, ['employee', 'manager']);
+    await practise(manager);
+    const approved = await company.call(manager.openid, 'case.review', {
+      caseId,
+      decision: 'approve',
+    });
+    expect(approved).toMatchObject({ ok: true, data: { state: 'hr_review' } });
+
+    const hrCode = await company.call(company.person('H001').openid, 'admin.bindingCode', {
+      employeeNo: owner.employeeNo,
+    });
+    expect(hrCode).toMatchObject({
+      ok: false,
+      error: { code: 'PRECONDITION_FAILED', details: { guard: 'training_mastered' } },
+    });
+  });
+});

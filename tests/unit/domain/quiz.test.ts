@@ -1,3 +1,4 @@
+import { trainingPolicyOf } from '../../../server/domain/policy';
 import {
   drawQuiz,
   gradeQuiz,
@@ -168,5 +169,24 @@ describe('已掌握', () => {
         practiceCompleted: true,
       }),
     ).toBe(false);
+  });
+});
+
+describe('the training policy from stored settings', () => {
+  it('takes each field that is valid and defaults the rest (gate off, pass mark 80)', () => {
+    expect(trainingPolicyOf({ training: {} as never })).toEqual({
+      passMark: 80,
+      gateReviewersOnMastery: false,
+    });
+    expect(trainingPolicyOf({ training: { gateReviewersOnMastery: true } as never })).toEqual({
+      passMark: 80,
+      gateReviewersOnMastery: true,
+    });
+    expect(
+      trainingPolicyOf({ training: { passMark: '90', gateReviewersOnMastery: 'yes' } as never }),
+    ).toEqual({ passMark: 80, gateReviewersOnMastery: false });
+    expect(trainingPolicyOf({ training: { passMark: 60, gateReviewersOnMastery: false } })).toEqual(
+      { passMark: 60, gateReviewersOnMastery: false },
+    );
   });
 });
