@@ -72,6 +72,10 @@ export const ACTION_ACCESS: Record<ActionName, Access> = {
   'training.practiceStart': ['employee'],
   'training.practiceStep': ['employee'],
   'admin.courseSave': ['hr'],
+  // 离职流程优化方案: HR write them; admins evaluate them.
+  'training.proposalSubmit': ['hr'],
+  'training.proposals': ['hr'],
+  'admin.proposalReview': ['admin'],
 };
 
 export function mayUse(caller: Caller, action: ActionName): boolean {

@@ -254,7 +254,7 @@ export function trainingHandlers(deps: TrainingDeps): {
         ...progress,
         quizzes: {
           ...progress.quizzes,
-          [courseId]: { ...quiz, attempts: [...quiz.attempts, attempt] },
+          [courseId]: { ...quiz, audience: course.audience, attempts: [...quiz.attempts, attempt] },
         },
         updatedAt: at,
       });
@@ -296,6 +296,7 @@ export function trainingHandlers(deps: TrainingDeps): {
         quizzes: {
           ...progress.quizzes,
           [courseId]: {
+            ...(quiz.audience ? { audience: quiz.audience } : {}),
             passed: quiz.passed || grade.passed,
             bestScore: Math.max(quiz.bestScore, grade.score),
             attempts: quiz.attempts.map((candidate) =>

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { PRACTICE_NODES } from '../domain/practice-run';
+import { PROPOSAL_DECISIONS, PROPOSAL_STATUSES } from '../domain/proposals';
 import { AUDIENCES, QUESTION_KINDS } from '../domain/training-courses';
 import { fileId, readableText, sha256Hex } from './field-schemas';
 
@@ -96,6 +97,41 @@ const practiceView = z.strictObject({
   completed: z.boolean(),
 });
 
+/** Chosen by the client for a new proposal (its files go to `cases/{proposalId}/proposal/`). */
+const proposalId = z
+  .string()
+  .regex(/^r[0-9A-Za-z]{8,40}$/, { error: '应为 r 开头的 9–41 位字母或数字' });
+
+const proposalView = z.strictObject({
+  proposalId: z.string(),
+  authorName: z.string(),
+  department: z.string(),
+  status: z.enum(PROPOSAL_STATUSES),
+  statusLabel: z.string(),
+  rounds: z.array(
+    z.strictObject({
+      round: z.number().int().positive(),
+      title: z.string(),
+      text: z.string(),
+      attachmentCount: z.number().int().nonnegative(),
+      submittedAt: z.string(),
+      review: z
+        .strictObject({
+          decision: z.enum(PROPOSAL_DECISIONS),
+          comment: z.string(),
+          at: z.string(),
+        })
+        .optional(),
+    }),
+  ),
+});
+
+const proposalRef = z.strictObject({
+  proposalId: z.string(),
+  status: z.enum(PROPOSAL_STATUSES),
+  round: z.number().int().positive(),
+});
+
 export const TRAINING_ACTIONS = {
   'training.catalog': {
     payload: z.strictObject({}),
@@ -186,6 +222,30 @@ export const TRAINING_ACTIONS = {
       { error: '应为 submit、handover、sign 或 finish' },
     ),
     result: practiceView,
+  },
+  'training.proposalSubmit': {
+    payload: z.strictObject({
+      proposalId,
+      title,
+      text: readableText()
+        .trim()
+        .min(20, { error: '至少 20 个字' })
+        .max(5000, { error: '最多 5000 个字' }),
+      attachments: z.array(fileId).max(5, { error: '最多 5 个' }),
+    }),
+    result: proposalRef,
+  },
+  'training.proposals': {
+    payload: z.strictObject({}),
+    result: z.strictObject({ proposals: z.array(proposalView) }),
+  },
+  'admin.proposalReview': {
+    payload: z.strictObject({
+      proposalId,
+      decision: z.enum(PROPOSAL_DECISIONS, { error: '应为 accept、return 或 adopt' }),
+      comment: readableText().trim().max(500, { error: '最多 500 个字' }),
+    }),
+    result: proposalRef,
   },
   'admin.courseSave': {
     payload: z.strictObject({

@@ -13,6 +13,7 @@ import { createRpcHandler } from '../../../server/app/rpc-handler';
 import { statsHandlers } from '../../../server/app/stats';
 import { trialSendHandlers } from '../../../server/app/trial-send';
 import { practiceHandlers } from '../../../server/app/practice';
+import { proposalHandlers } from '../../../server/app/proposals';
 import { trainingHandlers } from '../../../server/app/training';
 import { trainingGate } from '../../../server/app/training-gate';
 import { anchorMarkersRepository } from '../../../server/infra/anchor-markers.repository';
@@ -26,6 +27,7 @@ import type { CloudFunctionMain, FunctionDeps } from '../../../server/infra/func
 import { nodeCrypto } from '../../../server/infra/node-crypto';
 import { nodeRandom } from '../../../server/infra/node-random';
 import { oaCallbacksRepository } from '../../../server/infra/oa-callbacks.repository';
+import { proposalsRepository } from '../../../server/infra/proposals.repository';
 import { cloudReminderDelivery } from '../../../server/infra/reminder-wiring';
 import { remindersRepository } from '../../../server/infra/reminders.repository';
 import { defaultSettings, settingsRepository } from '../../../server/infra/settings.repository';
@@ -117,6 +119,7 @@ export function createMain({ cloud, clock, env }: FunctionDeps): CloudFunctionMa
       ...trialSendHandlers({ settings, sender: subscribeMessageNotifier(cloud) }),
       ...trainingHandlers(training),
       ...practiceHandlers(training),
+      ...proposalHandlers({ ...training, proposals: proposalsRepository(db) }),
     },
   });
   return async (event) => {

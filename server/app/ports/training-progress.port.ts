@@ -1,5 +1,5 @@
 import type { PracticeRun, PracticeStep } from '../../domain/practice-run';
-import type { Question } from '../../domain/training-courses';
+import type { Audience, Question } from '../../domain/training-courses';
 
 /** One quiz attempt: the questions in the order and with the options this attempt drew. */
 export interface QuizAttempt {
@@ -19,6 +19,8 @@ export interface QuizAttempt {
 }
 
 export interface CourseQuiz {
+  /** The course's audience when the quiz was taken: an HR proposal needs an HR course passed. */
+  readonly audience?: Audience;
   readonly passed: boolean;
   readonly bestScore: number;
   /** Every attempt, oldest first. */

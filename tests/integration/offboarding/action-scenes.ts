@@ -5,6 +5,7 @@
  * owner has no manager), so what an allowed call changes reaches no other scene.
  */
 import type { ActionName } from '../../../server/contract';
+import { DEFAULT_COURSES } from '../../../server/domain/training-default-courses';
 import { PDF_BYTES, type Person, PNG_BYTES } from '../../../tools/demo/demo-company';
 import { ADMIN_OPENID, type Company, localTemplateIds, unique } from './company-harness';
 
@@ -38,6 +39,39 @@ const onCase =
  */
 const ownUpload = (company: Company, caller: string, cloudPath: string) =>
   company.upload(caller, cloudPath, PDF_BYTES);
+
+/**
+ * Passes the shipped HR course's quiz as `openid` when they may take it (an HR proposal needs
+ * it); anyone else's try is simply refused.
+ */
+export async function passHrQuiz(company: Company, openid: string): Promise<void> {
+  const course = DEFAULT_COURSES.find((candidate) => candidate.audience === 'hr');
+  if (!course) return;
+  const started = await company.call(openid, 'training.quizStart', { courseId: course.courseId });
+  if (!started.ok) return;
+  const { attemptId, questions } = started.data as {
+    attemptId: string;
+    questions: { questionId: string }[];
+  };
+  await company.call(openid, 'training.quizSubmit', {
+    attemptId,
+    answers: questions.map((q) => ({
+      questionId: q.questionId,
+      optionIds:
+        course.questions
+          .find((candidate) => candidate.questionId === q.questionId)
+          ?.options.filter((option) => option.correct)
+          .map((option) => option.optionId) ?? [],
+    })),
+  });
+}
+
+const proposal = (proposalId: string) => ({
+  proposalId,
+  title: '缩短经理审批等待',
+  text: '经理审批平均等待 3.2 天，是最慢的阶段：建议第 2 天起每日提醒经理，第 3 天由 HR 电话跟进。',
+  attachments: [],
+});
 
 export const SCENES: Record<string, Scene> = {
   'me.get': noPayload,
@@ -173,6 +207,22 @@ export const SCENES: Record<string, Scene> = {
     );
     return { practiceId, step: 'submit' };
   },
+  'training.proposalSubmit': async (company, _owner, caller) => {
+    await passHrQuiz(company, caller);
+    return proposal(unique('rScenePropose'));
+  },
+  'training.proposals': noPayload,
+  // H001's proposal, waiting for an admin.
+  'admin.proposalReview': async (company) => {
+    const hr = company.person('H001').openid;
+    await passHrQuiz(company, hr);
+    const { proposalId } = await company.must<{ proposalId: string }>(
+      hr,
+      'training.proposalSubmit',
+      proposal(unique('rSceneReview')),
+    );
+    return { proposalId, decision: 'accept', comment: '思路清楚，同意试行' };
+  },
   'admin.courseSave': async () => ({
     courseId: unique('course-'),
     title: '门禁与工卡归还',
@@ -301,4 +351,7 @@ export const SUCCESS_PATHS: readonly (readonly [scene: string, who: Caller])[] =
   ['training.practiceStart', 'owner'],
   ['training.practiceStep', 'owner'],
   ['admin.courseSave', 'HR'],
+  ['training.proposalSubmit', 'HR'],
+  ['training.proposals', 'HR'],
+  ['admin.proposalReview', 'admin'],
 ];

@@ -76,6 +76,10 @@ const TABLE: readonly Row[] = [
   // 模拟离职流程: a sandbox resignation for anyone who could resign; a practice is its owner's alone.
   ['training.practiceStart',                          OK,        OK,        OK,        OK,        OK,        FORBID,    UNAUTH],
   ['training.practiceStep',                           OK,        NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND, FORBID,    UNAUTH],
+  // 离职流程优化方案: HR bound to an employee record write them (after the HR course); admins review.
+  ['training.proposalSubmit',                         FORBID,    FORBID,    FORBID,    FORBID,    OK,        FORBID,    UNAUTH],
+  ['training.proposals',                              FORBID,    FORBID,    FORBID,    FORBID,    OK,        OK,        UNAUTH],
+  ['admin.proposalReview',                            FORBID,    FORBID,    FORBID,    FORBID,    FORBID,    OK,        UNAUTH],
   ['admin.courseSave',                                FORBID,    FORBID,    FORBID,    FORBID,    OK,        OK,        UNAUTH],
   // Last: binding changes who the callers are.
   ['me.bind',                                         OK,        OK,        OK,        OK,        OK,        OK,        OK],

@@ -109,6 +109,14 @@ function acceptedPayload(action: ActionName): Record<string, unknown> {
       answers: [{ questionId: 'probation-days', optionIds: ['a'] }],
     },
     'training.practiceStart': {},
+    'training.proposalSubmit': {
+      proposalId: 'rFUZZ00001',
+      title: '优化方案',
+      text: '建议把交接清单模板放进小程序，员工上传前先对照检查，减少退回补充。',
+      attachments: [],
+    },
+    'training.proposals': {},
+    'admin.proposalReview': { proposalId: 'rFUZZ00001', decision: 'return', comment: '请补充数据' },
     'training.practiceStep': { practiceId: 'pFUZZ0000000000000000', step: 'submit' },
     'admin.courseSave': {
       courseId: 'fuzz-course',
