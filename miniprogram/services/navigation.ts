@@ -17,6 +17,7 @@ export const ROUTES = {
   trainingLesson: '/packages/training/pages/lesson/index',
   trainingQuiz: '/packages/training/pages/quiz/index',
   trainingPractice: '/packages/training/pages/practice/index',
+  trainingProposals: '/packages/training/pages/proposals/index',
 } as const;
 
 export type TabRoute = typeof ROUTES.home | typeof ROUTES.cases | typeof ROUTES.me;

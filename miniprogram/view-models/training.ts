@@ -175,3 +175,41 @@ export function practiceStepRows(
     explanation: step.explanation,
   }));
 }
+
+type ListedProposal = ActionResult<'training.proposals'>['proposals'][number];
+
+const DECISION_LABELS = { accept: '接受', return: '退回修改', adopt: '采纳' } as const;
+
+export interface ProposalCard {
+  proposalId: string;
+  title: string;
+  author: string;
+  status: ListedProposal['status'];
+  statusLabel: string;
+  text: string;
+  /** 第 2 轮 · 附件 1 个 */
+  meta: string;
+  /** Earlier rounds and reviews, oldest first: 第 1 轮「…」：退回修改 — 请补充… */
+  history: string[];
+}
+
+export function proposalCards(proposals: readonly ListedProposal[]): ProposalCard[] {
+  return proposals.map((proposal) => {
+    const latest = proposal.rounds[proposal.rounds.length - 1];
+    return {
+      proposalId: proposal.proposalId,
+      title: latest?.title ?? '',
+      author: `${proposal.authorName} · ${proposal.department}`,
+      status: proposal.status,
+      statusLabel: proposal.statusLabel,
+      text: latest?.text ?? '',
+      meta: `第 ${latest?.round ?? 1} 轮 · 附件 ${latest?.attachmentCount ?? 0} 个`,
+      history: proposal.rounds
+        .filter((round) => round.review)
+        .map(
+          (round) =>
+            `第 ${round.round} 轮「${round.title}」：${round.review ? DECISION_LABELS[round.review.decision] : ''}${round.review?.comment ? ` — ${round.review.comment}` : ''}`,
+        ),
+    };
+  });
+}

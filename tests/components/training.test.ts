@@ -27,6 +27,7 @@ import {
   setUp,
   type Simulate,
   tapButton,
+  typeInto,
   type WxMocks,
 } from './harness';
 
@@ -83,13 +84,18 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-beforeEach(() => {
+/** A fresh simulator whose calls go to the real function as `caller` (a page renders once per simulator). */
+function freshSimulator(): void {
   ({ simulate, wx } = setUp());
   wx.callFunction.mockImplementation(
     async (options: { data: { action: ActionName; payload?: unknown } }) => ({
       result: await cloud.invoke('offboarding', options.data, { openid: caller }),
     }),
   );
+}
+
+beforeEach(() => {
+  freshSimulator();
   caller = openidOf('D002');
 });
 
@@ -242,4 +248,79 @@ it('completes the practice run on the real signature pad and is then 已掌握',
   const me = render(simulate, 'pages/me/index');
   await lifecycle(simulate, me, 'onLoad');
   expect(await untilShown(me, '已掌握')).toContain('离职办理培训已掌握');
+});
+
+describe('an HR’s 离职流程优化方案, returned and then accepted', () => {
+  async function passHrCourse(openid: string): Promise<void> {
+    const course = DEFAULT_COURSES.find((c) => c.audience === 'hr');
+    if (!course) throw new Error('no HR course');
+    const started = (await invoke(openid, 'training.quizStart', {
+      courseId: course.courseId,
+    })) as Envelope<{ attemptId: string; questions: { questionId: string }[] }>;
+    if (!started.ok) throw new Error(started.error.message);
+    await invoke(openid, 'training.quizSubmit', {
+      attemptId: started.data.attemptId,
+      answers: started.data.questions.map((q) => ({
+        questionId: q.questionId,
+        optionIds:
+          course.questions
+            .find((candidate) => candidate.questionId === q.questionId)
+            ?.options.filter((option) => option.correct)
+            .map((option) => option.optionId) ?? [],
+      })),
+    });
+  }
+
+  async function openProposals(mode?: string): Promise<Comp> {
+    freshSimulator();
+    const page = render(simulate, 'packages/training/pages/proposals/index');
+    await lifecycle(simulate, page, 'onLoad', mode ? { mode } : {});
+    await untilPresent(page, mode ? '.card' : '#submit-proposal');
+    return page;
+  }
+
+  it('goes round the loop on the pages', async () => {
+    const hrOpenid = openidOf('H001');
+    await passHrCourse(hrOpenid);
+
+    caller = hrOpenid;
+    const write = await openProposals();
+    typeInto(write, '#title', '缩短经理审批等待');
+    typeInto(write, '#text', '经理审批平均等待 3.2 天，是最慢的阶段：建议第 2 天起每日提醒经理。');
+    await simulate.sleep(10);
+    tapButton(write, '#submit-proposal');
+    expect(await untilShown(write, '待评审')).toContain('缩短经理审批等待');
+    const listed = (await invoke(ADMIN, 'training.proposals', {})) as Envelope<{
+      proposals: { proposalId: string }[];
+    }>;
+    if (!listed.ok) throw new Error(listed.error.message);
+    const id = listed.data.proposals[0]?.proposalId ?? '';
+
+    caller = ADMIN;
+    const review = await openProposals('review');
+    typeInto(review, `#comment-${id}`, '请补充按部门的等待天数');
+    await simulate.sleep(10);
+    tapButton(review, `#return-${id}`);
+    expect(await untilShown(review, '退回修改')).toContain('请补充按部门的等待天数');
+
+    caller = hrOpenid;
+    const revise = await openProposals();
+    tapButton(revise, `#revise-${id}`);
+    await simulate.sleep(10);
+    typeInto(revise, '#title', '缩短经理审批等待（附部门数据）');
+    await simulate.sleep(10);
+    tapButton(revise, '#submit-proposal');
+    expect(await untilShown(revise, '（附部门数据）')).toContain('第 2 轮');
+
+    caller = ADMIN;
+    const accept = await openProposals('review');
+    tapButton(accept, `#accept-${id}`);
+    expect(await untilShown(accept, '已接受')).toContain('已接受');
+
+    caller = hrOpenid;
+    const mine = await openProposals();
+    const text = await untilShown(mine, '已接受');
+    expect(text).toContain('第 1 轮「缩短经理审批等待」：退回修改 — 请补充按部门的等待天数');
+    expect(text).toContain('第 2 轮「缩短经理审批等待（附部门数据）」：接受');
+  });
 });

@@ -1,6 +1,7 @@
 import { stopPullDownRefresh } from '../../../../services/feedback';
 import { openPage, ROUTES } from '../../../../services/navigation';
 import { call } from '../../../../services/rpc';
+import { loadSession } from '../../../../services/session';
 import { type CourseCard, courseCards } from '../../../../view-models/training';
 
 type Phase = 'loading' | 'error' | 'ready';
@@ -14,6 +15,9 @@ Component({
     mastered: false,
     /** The practice is a sandbox resignation: for those who take the employee courses. */
     canPractise: false,
+    /** HR write 离职流程优化方案; admins evaluate them. */
+    canPropose: false,
+    canReview: false,
   },
   methods: {
     onLoad() {
@@ -31,18 +35,26 @@ Component({
     },
     async load() {
       if (this.data.courses.length === 0) this.setData({ phase: 'loading' });
-      const reply = await call('training.catalog', {});
+      const [reply, session] = await Promise.all([call('training.catalog', {}), loadSession()]);
       if (!reply.ok) return this.setData({ phase: 'error', errorMessage: reply.error.message });
       this.setData({
         phase: 'ready',
         courses: courseCards(reply.data),
         mastered: reply.data.mastered,
         canPractise: reply.data.courses.some((course) => course.audience === 'employee'),
+        canPropose: reply.data.courses.some((course) => course.audience === 'hr'),
+        canReview: session.ok && session.data.roles.includes('admin'),
       });
     },
     onLesson(event: { currentTarget: { dataset: { course?: string; lesson?: string } } }) {
       const { course, lesson } = event.currentTarget.dataset;
       if (course && lesson) openPage(ROUTES.trainingLesson, { courseId: course, lessonId: lesson });
+    },
+    onProposals() {
+      openPage(ROUTES.trainingProposals);
+    },
+    onReview() {
+      openPage(ROUTES.trainingProposals, { mode: 'review' });
     },
     onPractice() {
       openPage(ROUTES.trainingPractice);
