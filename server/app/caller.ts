@@ -76,6 +76,7 @@ export const ACTION_ACCESS: Record<ActionName, Access> = {
   'training.proposalSubmit': ['hr'],
   'training.proposals': ['hr'],
   'admin.proposalReview': ['admin'],
+  'admin.trainingStats': ['hr'],
 };
 
 export function mayUse(caller: Caller, action: ActionName): boolean {

@@ -22,8 +22,8 @@ import {
   currentCourses,
   emptyProgress,
   learnerIdOf,
-  masteredNow,
   type TrainingDeps,
+  withMastery,
 } from './training';
 
 type PracticeView = ActionResult<'training.practiceStart'>;
@@ -204,7 +204,7 @@ async function finish(
     updatedAt: at,
   };
   const courses = currentCourses(await deps.courses.list());
-  const saved = await deps.progress.save({ ...next, mastered: masteredNow(caller, courses, next) });
+  const saved = await deps.progress.save(withMastery(caller, courses, next, at));
   if (!saved) return fail('CONFLICT', CONFLICT_MESSAGE);
   return ok(view(finished.run, (text) => deps.crypto.sha256(text)));
 }

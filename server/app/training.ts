@@ -96,6 +96,21 @@ async function courseForCaller(
   return ok(course);
 }
 
+/** The record with 已掌握 recomputed, and the first time it became true kept. */
+export function withMastery(
+  caller: Caller,
+  courses: readonly Course[],
+  progress: TrainingProgress,
+  at: string,
+): TrainingProgress {
+  const mastered = masteredNow(caller, courses, progress);
+  return {
+    ...progress,
+    mastered,
+    ...(mastered && !progress.masteredAt ? { masteredAt: at } : {}),
+  };
+}
+
 export function masteredNow(
   caller: Caller,
   courses: readonly Course[],
@@ -307,10 +322,7 @@ export function trainingHandlers(deps: TrainingDeps): {
         updatedAt: at,
       };
       const courses = currentCourses(stored);
-      const saved = await deps.progress.save({
-        ...next,
-        mastered: masteredNow(caller, courses, next),
-      });
+      const saved = await deps.progress.save(withMastery(caller, courses, next, at));
       if (!saved) return fail('CONFLICT', CONFLICT_MESSAGE);
       return ok(grade);
     },

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { PRACTICE_NODES } from '../domain/practice-run';
 import { PROPOSAL_DECISIONS, PROPOSAL_STATUSES } from '../domain/proposals';
 import { AUDIENCES, QUESTION_KINDS } from '../domain/training-courses';
-import { fileId, readableText, sha256Hex } from './field-schemas';
+import { calendarDate, fileId, readableText, sha256Hex } from './field-schemas';
 
 /**
  * The training actions (courses, quiz): spread into ACTIONS. A question's key and explanation
@@ -132,6 +132,12 @@ const proposalRef = z.strictObject({
   round: z.number().int().positive(),
 });
 
+const caseGroupView = z.strictObject({
+  cases: z.number().int().nonnegative(),
+  onTimeShare: z.number().min(0).max(1).nullable(),
+  medianDaysToSign: z.number().nullable(),
+});
+
 export const TRAINING_ACTIONS = {
   'training.catalog': {
     payload: z.strictObject({}),
@@ -246,6 +252,43 @@ export const TRAINING_ACTIONS = {
       comment: readableText().trim().max(500, { error: '最多 500 个字' }),
     }),
     result: proposalRef,
+  },
+  'admin.trainingStats': {
+    payload: z
+      .strictObject({ from: calendarDate.optional(), to: calendarDate.optional() })
+      .refine((value) => !value.from || !value.to || value.from <= value.to, {
+        path: ['to'],
+        error: '不能早于开始日期',
+      }),
+    result: z.strictObject({
+      /** The window the cases were taken from (Beijing dates, inclusive). */
+      from: calendarDate,
+      to: calendarDate,
+      masteryRate: z.number().min(0).max(1).nullable(),
+      byDepartment: z.array(
+        z.strictObject({
+          department: z.string(),
+          audience: audienceSchema,
+          people: z.number().int().nonnegative(),
+          mastered: z.number().int().nonnegative(),
+          rate: z.number().min(0).max(1).nullable(),
+        }),
+      ),
+      avgScore: z.number().nullable(),
+      mostMissed: z.array(
+        z.strictObject({
+          courseId: z.string(),
+          questionId: z.string(),
+          text: z.string(),
+          missed: z.number().int().nonnegative(),
+          answered: z.number().int().positive(),
+        }),
+      ),
+      comparison: z.strictObject({ trained: caseGroupView, untrained: caseGroupView }),
+      monthly: z.array(
+        z.strictObject({ month: z.string(), trained: caseGroupView, untrained: caseGroupView }),
+      ),
+    }),
   },
   'admin.courseSave': {
     payload: z.strictObject({

@@ -2,13 +2,17 @@ import type {
   TrainingProgress,
   TrainingProgressRepository,
 } from '../app/ports/training-progress.port';
-import { addIfAbsent, findById, replacingPatch } from './cloud-documents';
+import { addIfAbsent, findById, replacingPatch, withoutId } from './cloud-documents';
 
 /** `training_progress` (`_id` = learner id): one document per person, version-checked. */
 export function trainingProgressRepository(db: WxServerSdk.Database): TrainingProgressRepository {
   const progress = () => db.collection('training_progress');
   const _ = db.command;
   return {
+    async list(limit) {
+      const { data } = await progress().limit(limit).get();
+      return data.map((doc) => withoutId<TrainingProgress>(doc));
+    },
     get(learnerId) {
       return findById<TrainingProgress>(progress(), learnerId);
     },

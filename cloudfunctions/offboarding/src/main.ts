@@ -16,6 +16,7 @@ import { practiceHandlers } from '../../../server/app/practice';
 import { proposalHandlers } from '../../../server/app/proposals';
 import { trainingHandlers } from '../../../server/app/training';
 import { trainingGate } from '../../../server/app/training-gate';
+import { trainingStatsHandlers } from '../../../server/app/training-stats';
 import { anchorMarkersRepository } from '../../../server/infra/anchor-markers.repository';
 import { caseQueries } from '../../../server/infra/case-queries';
 import { bindingsRepository } from '../../../server/infra/bindings.repository';
@@ -35,6 +36,7 @@ import { subscribeMessageNotifier } from '../../../server/infra/subscribe-messag
 import { subscriptionsRepository } from '../../../server/infra/subscriptions.repository';
 import { trainingCoursesRepository } from '../../../server/infra/training-courses.repository';
 import { trainingProgressRepository } from '../../../server/infra/training-progress.repository';
+import { trainingStatsQueries } from '../../../server/infra/training-stats.queries';
 
 /** Admins without binding (DESIGN §2): the function's `ADMIN_OPENIDS`, comma separated. */
 export function adminOpenids(env: FunctionDeps['env']): ReadonlySet<string> {
@@ -120,6 +122,7 @@ export function createMain({ cloud, clock, env }: FunctionDeps): CloudFunctionMa
       ...trainingHandlers(training),
       ...practiceHandlers(training),
       ...proposalHandlers({ ...training, proposals: proposalsRepository(db) }),
+      ...trainingStatsHandlers({ ...training, queries: trainingStatsQueries(db) }),
     },
   });
   return async (event) => {

@@ -56,6 +56,8 @@ export interface TrainingProgress {
   };
   /** 已掌握, as of the last change. */
   readonly mastered: boolean;
+  /** When the person first became 已掌握 (the effectiveness comparison asks: before the notice?). */
+  readonly masteredAt?: string;
   /** 0 until first stored. */
   readonly version: number;
   readonly updatedAt: string;
@@ -68,4 +70,6 @@ export interface TrainingProgressRepository {
    * bumping the version; false when it changed underneath.
    */
   save(progress: TrainingProgress): Promise<boolean>;
+  /** Every learner's record, for the statistics (at most `limit`). */
+  list(limit: number): Promise<TrainingProgress[]>;
 }

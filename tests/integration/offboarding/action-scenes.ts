@@ -212,6 +212,7 @@ export const SCENES: Record<string, Scene> = {
     return proposal(unique('rScenePropose'));
   },
   'training.proposals': noPayload,
+  'admin.trainingStats': async () => ({ from: '2027-01-01', to: '2027-12-31' }),
   // H001's proposal, waiting for an admin.
   'admin.proposalReview': async (company) => {
     const hr = company.person('H001').openid;
@@ -354,4 +355,5 @@ export const SUCCESS_PATHS: readonly (readonly [scene: string, who: Caller])[] =
   ['training.proposalSubmit', 'HR'],
   ['training.proposals', 'HR'],
   ['admin.proposalReview', 'admin'],
+  ['admin.trainingStats', 'HR'],
 ];

@@ -80,6 +80,7 @@ const TABLE: readonly Row[] = [
   ['training.proposalSubmit',                         FORBID,    FORBID,    FORBID,    FORBID,    OK,        FORBID,    UNAUTH],
   ['training.proposals',                              FORBID,    FORBID,    FORBID,    FORBID,    OK,        OK,        UNAUTH],
   ['admin.proposalReview',                            FORBID,    FORBID,    FORBID,    FORBID,    FORBID,    OK,        UNAUTH],
+  ['admin.trainingStats',                             FORBID,    FORBID,    FORBID,    FORBID,    OK,        OK,        UNAUTH],
   ['admin.courseSave',                                FORBID,    FORBID,    FORBID,    FORBID,    OK,        OK,        UNAUTH],
   // Last: binding changes who the callers are.
   ['me.bind',                                         OK,        OK,        OK,        OK,        OK,        OK,        OK],

@@ -116,6 +116,7 @@ function acceptedPayload(action: ActionName): Record<string, unknown> {
       attachments: [],
     },
     'training.proposals': {},
+    'admin.trainingStats': { from: '2027-01-01', to: '2027-12-31' },
     'admin.proposalReview': { proposalId: 'rFUZZ00001', decision: 'return', comment: '请补充数据' },
     'training.practiceStep': { practiceId: 'pFUZZ0000000000000000', step: 'submit' },
     'admin.courseSave': {

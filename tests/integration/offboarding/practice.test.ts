@@ -342,3 +342,59 @@ describe('the optional gate (policy.training.gateReviewersOnMastery)', () => {
     });
   });
 });
+
+describe('admin.trainingStats', () => {
+  interface Stats {
+    masteryRate: number | null;
+    byDepartment: { department: string; audience: string; people: number; mastered: number }[];
+    avgScore: number | null;
+    mostMissed: { courseId: string; questionId: string; missed: number; answered: number }[];
+    comparison: {
+      trained: { cases: number; onTimeShare: number | null; medianDaysToSign: number | null };
+      untrained: { cases: number; onTimeShare: number | null };
+    };
+    monthly: { month: string; trained: { cases: number }; untrained: { cases: number } }[];
+  }
+
+  it('compares the resignations of people 已掌握 at notice with the others, overall and by month', async () => {
+    // Stats read the roster: the gate of the test above is switched off again.
+    await company.cloud.cloud
+      .database()
+      .collection('settings')
+      .doc('company')
+      .set({ data: { policy: { training: { gateReviewersOnMastery: false } } } });
+    const clock = company.cloud.clock;
+    await clock.jump(new Date(clock.now().getTime() + 61_000));
+    const window = { from: '2027-01-01', to: '2029-12-31' };
+    const before = await company.must<Stats>(hr(), 'admin.trainingStats', window);
+
+    const learner = await company.hire('M001');
+    // A failed attempt first: every question of it counts as missed.
+    const { attemptId } = await company.must<{ attemptId: string }>(
+      learner.openid,
+      'training.quizStart',
+      { courseId: 'employee-rights' },
+    );
+    await company.must(learner.openid, 'training.quizSubmit', { attemptId, answers: [] });
+    await passEveryEmployeeQuiz(learner);
+    await practise(learner);
+    const { caseId } = await company.closeable(learner);
+    await company.must(hr(), 'case.close', { caseId });
+
+    const stats = await company.must<Stats>(hr(), 'admin.trainingStats', window);
+    expect(stats.comparison.trained.cases).toBe(before.comparison.trained.cases + 1);
+    expect(stats.comparison.trained.onTimeShare).toBeGreaterThan(0);
+    expect(stats.comparison.trained.medianDaysToSign).not.toBeNull();
+    expect(stats.comparison.untrained.cases).toBe(before.comparison.untrained.cases);
+    expect(stats.masteryRate).toBeGreaterThan(before.masteryRate ?? 0);
+    expect(stats.avgScore).not.toBeNull();
+    expect(stats.mostMissed.some((row) => row.courseId === 'employee-rights')).toBe(true);
+    const research = stats.byDepartment.find(
+      (row) => row.department === '研发部' && row.audience === 'employee',
+    );
+    expect(research?.mastered).toBeGreaterThanOrEqual(1);
+    expect(stats.monthly.reduce((sum, m) => sum + m.trained.cases, 0)).toBe(
+      stats.comparison.trained.cases,
+    );
+  });
+});
