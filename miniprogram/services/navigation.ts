@@ -13,6 +13,7 @@ export const ROUTES = {
   adminRoster: '/packages/admin/pages/roster/index',
   adminTrialSend: '/packages/admin/pages/trial-send/index',
   adminConfigAlerts: '/packages/admin/pages/config-alerts/index',
+  adminTrainingStats: '/packages/admin/pages/training-stats/index',
   trainingCatalog: '/packages/training/pages/catalog/index',
   trainingLesson: '/packages/training/pages/lesson/index',
   trainingQuiz: '/packages/training/pages/quiz/index',

@@ -213,3 +213,68 @@ export function proposalCards(proposals: readonly ListedProposal[]): ProposalCar
     };
   });
 }
+
+type TrainingStats = ActionResult<'admin.trainingStats'>;
+type CaseGroup = TrainingStats['comparison']['trained'];
+
+function percent(share: number | null): string {
+  return share === null ? '—' : `${Math.round(share * 100)}%`;
+}
+
+function days(value: number | null): string {
+  return value === null ? '—' : `${value} 天`;
+}
+
+export interface GroupRow {
+  label: string;
+  cases: string;
+  onTime: string;
+  toSign: string;
+}
+
+function groupRow(label: string, group: CaseGroup): GroupRow {
+  return {
+    label,
+    cases: `${group.cases} 件`,
+    onTime: percent(group.onTimeShare),
+    toSign: days(group.medianDaysToSign),
+  };
+}
+
+export interface TrainingStatsView {
+  period: string;
+  masteryRate: string;
+  avgScore: string;
+  comparison: GroupRow[];
+  departments: { key: string; label: string; value: string }[];
+  missed: { key: string; text: string; value: string }[];
+  monthly: { month: string; trained: string; untrained: string }[];
+}
+
+/** The statistics as the page shows them: percentages, days, and one line per row. */
+export function trainingStatsView(stats: TrainingStats): TrainingStatsView {
+  return {
+    period: `${stats.from} 至 ${stats.to} 提交的离职`,
+    masteryRate: percent(stats.masteryRate),
+    avgScore: stats.avgScore === null ? '—' : `${stats.avgScore} 分`,
+    comparison: [
+      groupRow('已掌握', stats.comparison.trained),
+      groupRow('未掌握', stats.comparison.untrained),
+    ],
+    departments: stats.byDepartment.map((row) => ({
+      key: `${row.department}-${row.audience}`,
+      label: `${row.department} · ${AUDIENCE_LABELS[row.audience]}`,
+      value: `${row.mastered}/${row.people} 人 · ${percent(row.rate)}`,
+    })),
+    missed: stats.mostMissed.map((row) => ({
+      key: `${row.courseId}-${row.questionId}`,
+      text: row.text,
+      value: `答错 ${row.missed}/${row.answered} 次`,
+    })),
+    monthly: stats.monthly.map((row) => ({
+      month: row.month,
+      trained: `已掌握 ${row.trained.cases} 件，按时 ${percent(row.trained.onTimeShare)}`,
+      untrained: `未掌握 ${row.untrained.cases} 件，按时 ${percent(row.untrained.onTimeShare)}`,
+    })),
+  };
+}

@@ -27,6 +27,7 @@ import {
   setUp,
   type Simulate,
   tapButton,
+  textOf,
   typeInto,
   type WxMocks,
 } from './harness';
@@ -44,13 +45,13 @@ const invoke = async (openid: string, action: ActionName, payload?: unknown) =>
   (await cloud.invoke('offboarding', { action, payload }, { openid })) as Envelope<unknown>;
 
 async function untilShown(page: Comp, text: string): Promise<string> {
-  for (let i = 0; i < 300 && !allText(page).includes(text); i += 1) await simulate.sleep(10);
+  for (let i = 0; i < 1500 && !allText(page).includes(text); i += 1) await simulate.sleep(10);
   return allText(page);
 }
 
-/** Waits until `selector` is on the page (a phase change after a real database call). */
+/** Waits until `selector` is on the page (a phase change after a real database call), up to 15 s on a busy machine. */
 async function untilPresent(page: Comp, selector: string): Promise<void> {
-  for (let i = 0; i < 300 && !page.querySelector(selector); i += 1) await simulate.sleep(10);
+  for (let i = 0; i < 1500 && !page.querySelector(selector); i += 1) await simulate.sleep(10);
 }
 
 const questions = DEFAULT_COURSES.find((course) => course.courseId === COURSE)?.questions ?? [];
@@ -323,4 +324,31 @@ describe('an HR’s 离职流程优化方案, returned and then accepted', () =>
     expect(text).toContain('第 1 轮「缩短经理审批等待」：退回修改 — 请补充按部门的等待天数');
     expect(text).toContain('第 2 轮「缩短经理审批等待（附部门数据）」：接受');
   });
+});
+
+it('shows HR the mastery rate and the trained/untrained comparison on the stats page', async () => {
+  // D002 became 已掌握 above; now they really resign: a trained case.
+  const submitted = await invoke(openidOf('D002'), 'case.submit', {
+    reason: 'resignation',
+    idempotencyKey: 'training-stats-page-1',
+  });
+  if (!submitted.ok) throw new Error(submitted.error.message);
+  await invoke(openidOf('D003'), 'case.submit', {
+    reason: 'resignation',
+    idempotencyKey: 'training-stats-page-2',
+  });
+
+  caller = openidOf('H001');
+  const page = render(simulate, 'packages/admin/pages/training-stats/index');
+  await lifecycle(simulate, page, 'onLoad');
+  await untilPresent(page, '#comparison');
+
+  expect(textOf(page, '#mastery-rate')).toMatch(/^\d+%$/);
+  expect(textOf(page, '#mastery-rate')).not.toBe('0%');
+  const comparison = textOf(page, '#comparison');
+  expect(comparison).toContain('已掌握1 件');
+  expect(comparison).toContain('未掌握1 件');
+  const text = allText(page);
+  expect(text).toContain('按月趋势');
+  expect(text).toContain('研发部 · 员工课程');
 });

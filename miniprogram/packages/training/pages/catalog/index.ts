@@ -53,6 +53,9 @@ Component({
     onProposals() {
       openPage(ROUTES.trainingProposals);
     },
+    onStats() {
+      openPage(ROUTES.adminTrainingStats);
+    },
     onReview() {
       openPage(ROUTES.trainingProposals, { mode: 'review' });
     },
