@@ -14,6 +14,12 @@ export const ROUTES = {
   adminHistoryImport: '/packages/admin/pages/history-import/index',
   adminTrialSend: '/packages/admin/pages/trial-send/index',
   adminConfigAlerts: '/packages/admin/pages/config-alerts/index',
+  adminTrainingStats: '/packages/admin/pages/training-stats/index',
+  trainingCatalog: '/packages/training/pages/catalog/index',
+  trainingLesson: '/packages/training/pages/lesson/index',
+  trainingQuiz: '/packages/training/pages/quiz/index',
+  trainingPractice: '/packages/training/pages/practice/index',
+  trainingProposals: '/packages/training/pages/proposals/index',
 } as const;
 
 export type TabRoute = typeof ROUTES.home | typeof ROUTES.cases | typeof ROUTES.me;

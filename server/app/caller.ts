@@ -66,6 +66,21 @@ export const ACTION_ACCESS: Record<ActionName, Access> = {
   'admin.configAlertResolve': ['admin'],
   // Everything the company stored, in one archive: the admins' to take away.
   'admin.export': ['admin'],
+  // Training: each learns the courses of their own audiences; HR edits the courses.
+  'training.catalog': 'bound',
+  'training.lesson': 'bound',
+  'training.complete': 'bound',
+  'training.quizStart': 'bound',
+  'training.quizSubmit': 'bound',
+  // 模拟离职流程: a sandbox resignation, so only someone who could resign (a bound employee).
+  'training.practiceStart': ['employee'],
+  'training.practiceStep': ['employee'],
+  'admin.courseSave': ['hr'],
+  // 离职流程优化方案: HR write them; admins evaluate them.
+  'training.proposalSubmit': ['hr'],
+  'training.proposals': ['hr'],
+  'admin.proposalReview': ['admin'],
+  'admin.trainingStats': ['hr'],
 };
 
 export function mayUse(caller: Caller, action: ActionName): boolean {

@@ -26,6 +26,10 @@ export const EXPORTED_COLLECTIONS = [
   'evidence_anchors',
   'oa_callbacks',
   'departure_history',
+  'training_courses',
+  'training_course_versions',
+  'training_progress',
+  'training_proposals',
 ] as const;
 
 /**

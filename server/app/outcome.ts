@@ -18,7 +18,10 @@ export function fail(
   return { ok: false, error: details ? { code, message, details } : { code, message } };
 }
 
-/** Preconditions only the app can check: the open-case lock, the reminder window, binding. */
+/**
+ * Preconditions only the app can check: the open-case lock, the reminder window, binding,
+ * training (the mastery gate, quiz attempts).
+ */
 type AppGuard =
   | 'one_open_case'
   | 'employee_task_open'
@@ -28,7 +31,11 @@ type AppGuard =
   | 'binding_code_used'
   | 'binding_code_expired'
   | 'binding_locked'
-  | 'binding_rate_limited';
+  | 'binding_rate_limited'
+  | 'training_mastered'
+  | 'quiz_exists'
+  | 'attempts_left'
+  | 'attempt_open';
 
 /** Holds only lower-case codes: clients read `details.guard` in one casing, snake_case. */
 type OneCasing<T extends Lowercase<string>> = T;

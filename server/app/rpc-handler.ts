@@ -10,7 +10,7 @@ import {
 } from '../contract';
 import { ACTION_ACCESS, type Caller, callerRoles, mayUse } from './caller';
 import type { Clock } from './clock';
-import { fail, type Outcome } from './outcome';
+import { fail, type Failure, type Outcome } from './outcome';
 import type { EmployeesRepository } from './ports/employees.port';
 
 export interface ActionContext {
@@ -30,6 +30,8 @@ export interface RpcDeps {
   readonly clock: Clock;
   readonly adminOpenids: ReadonlySet<string>;
   readonly handlers: Handlers;
+  /** A check some actions pass before their handler runs (the training gate); null lets through. */
+  readonly gate?: (caller: Caller, action: ActionName) => Promise<Failure | null>;
   readonly logError: (error: unknown) => void;
 }
 
@@ -87,6 +89,9 @@ async function dispatch(
 
   const parsed = parsePayload(name, request.data.payload);
   if (!('ok' in parsed)) return { ok: false, error: parsed };
+
+  const gated = deps.gate ? await deps.gate(caller, parsed.action) : null;
+  if (gated) return gated;
 
   const handler = deps.handlers[parsed.action] as Handler<typeof parsed.action>;
   return handler({ caller, now: deps.clock.now() }, parsed.payload as never);

@@ -14,6 +14,7 @@ import {
   readableText,
   sha256Hex,
 } from './field-schemas';
+import { TRAINING_ACTIONS } from './training-actions';
 import {
   attachmentKindSchema,
   attachmentView,
@@ -586,6 +587,7 @@ export const ACTIONS = {
       bytes: z.int().check(z.nonnegative()),
     }),
   },
+  ...TRAINING_ACTIONS,
 } as const;
 
 export type Actions = typeof ACTIONS;

@@ -67,3 +67,5 @@ export type { Reason } from '../domain/reasons';
 export type { ReminderKind, ReminderStatus } from '../domain/reminder-kinds';
 export type { PrivateApi } from '../domain/private-apis';
 export type { Role } from '../domain/roles';
+export type { Audience, QuestionKind } from '../domain/training-courses';
+export type { PracticeNode } from '../domain/practice-run';

@@ -34,6 +34,39 @@ export interface Policy {
   readonly reasons: ReasonsConfig;
   readonly assets: readonly Asset[];
   readonly reminders: ReminderPolicy;
+  readonly training: TrainingPolicy;
+}
+
+/** Training (courses and quiz): the quiz's pass mark, and the optional mastery gate. */
+export interface TrainingPolicy {
+  /** Percent of questions answered right that passes a quiz. */
+  readonly passMark: number;
+  /**
+   * Off by default. Never gates a resignation (第37条: notice is the employee's right); when on,
+   * it asks managers and HR to be 已掌握 before their approval and admin actions.
+   */
+  readonly gateReviewersOnMastery: boolean;
+}
+
+export const DEFAULT_TRAINING_POLICY: TrainingPolicy = {
+  passMark: 80,
+  gateReviewersOnMastery: false,
+};
+
+/**
+ * The training policy from the stored settings, field by field: the settings document may
+ * carry only part of it (or a value of the wrong type, which falls back to the default).
+ */
+export function trainingPolicyOf(policy: Pick<Policy, 'training'>): TrainingPolicy {
+  const stored: Partial<Record<keyof TrainingPolicy, unknown>> = policy.training ?? {};
+  const passMark = stored.passMark;
+  return {
+    passMark:
+      typeof passMark === 'number' && Number.isInteger(passMark) && passMark >= 0 && passMark <= 100
+        ? passMark
+        : DEFAULT_TRAINING_POLICY.passMark,
+    gateReviewersOnMastery: stored.gateReviewersOnMastery === true,
+  };
 }
 
 export const DEFAULT_REMINDER_POLICY: ReminderPolicy = {
@@ -49,4 +82,5 @@ export const DEFAULT_POLICY: Policy = {
   reasons: DEFAULT_REASONS,
   assets: DEFAULT_ASSETS,
   reminders: DEFAULT_REMINDER_POLICY,
+  training: DEFAULT_TRAINING_POLICY,
 };

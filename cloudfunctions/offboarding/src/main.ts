@@ -15,6 +15,11 @@ import { createRpcHandler } from '../../../server/app/rpc-handler';
 import { historyImportHandlers } from '../../../server/app/history-import';
 import { statsExportHandlers, statsHandlers } from '../../../server/app/stats';
 import { trialSendHandlers } from '../../../server/app/trial-send';
+import { practiceHandlers } from '../../../server/app/practice';
+import { proposalHandlers } from '../../../server/app/proposals';
+import { trainingHandlers } from '../../../server/app/training';
+import { trainingGate } from '../../../server/app/training-gate';
+import { trainingStatsHandlers } from '../../../server/app/training-stats';
 import { anchorMarkersRepository } from '../../../server/infra/anchor-markers.repository';
 import { caseQueries } from '../../../server/infra/case-queries';
 import { bindingsRepository } from '../../../server/infra/bindings.repository';
@@ -26,12 +31,17 @@ import { departureHistoryRepository } from '../../../server/infra/departure-hist
 import { employeesRepository } from '../../../server/infra/employees.repository';
 import type { CloudFunctionMain, FunctionDeps } from '../../../server/infra/function-deps';
 import { nodeCrypto } from '../../../server/infra/node-crypto';
+import { nodeRandom } from '../../../server/infra/node-random';
 import { oaCallbacksRepository } from '../../../server/infra/oa-callbacks.repository';
+import { proposalsRepository } from '../../../server/infra/proposals.repository';
 import { remindersRepository } from '../../../server/infra/reminders.repository';
 import { defaultSettings, settingsRepository } from '../../../server/infra/settings.repository';
 import { subscribeMessageNotifier } from '../../../server/infra/subscribe-message.notifier';
 import { subscriptionsRepository } from '../../../server/infra/subscriptions.repository';
 import { xlsxSpreadsheetWriter } from '../../../server/infra/xlsx.spreadsheet-writer';
+import { trainingCoursesRepository } from '../../../server/infra/training-courses.repository';
+import { trainingProgressRepository } from '../../../server/infra/training-progress.repository';
+import { trainingStatsQueries } from '../../../server/infra/training-stats.queries';
 
 /** Admins without binding (DESIGN §2): the function's `ADMIN_OPENIDS`, comma separated. */
 export function adminOpenids(env: FunctionDeps['env']): ReadonlySet<string> {
@@ -66,10 +76,19 @@ export function createMain({ cloud, clock, env }: FunctionDeps): CloudFunctionMa
   const reminders = remindersRepository(db);
   const notifier = subscribeMessageNotifier(cloud);
   const history = departureHistoryRepository(db);
+  const training = {
+    courses: trainingCoursesRepository(db),
+    progress: trainingProgressRepository(db),
+    settings,
+    files,
+    crypto,
+    random: nodeRandom,
+  };
   const handle = createRpcHandler({
     employees,
     clock,
     adminOpenids: admins,
+    gate: trainingGate(training),
     logError: (error) => console.error('offboarding:', error),
     handlers: {
       ...identityHandlers({
@@ -132,6 +151,10 @@ export function createMain({ cloud, clock, env }: FunctionDeps): CloudFunctionMa
         spreadsheets: xlsxSpreadsheetWriter,
       }),
       ...historyImportHandlers({ history, settings }),
+      ...trainingHandlers(training),
+      ...practiceHandlers(training),
+      ...proposalHandlers({ ...training, proposals: proposalsRepository(db) }),
+      ...trainingStatsHandlers({ ...training, queries: trainingStatsQueries(db) }),
     },
   });
   return async (event) => {

@@ -4,6 +4,8 @@ import { loadSession } from '../../services/session';
 import { requestSubscriptions, templatesToAsk } from '../../services/subscribe';
 import { toast } from '../../services/feedback';
 import { syncTabBar } from '../../services/tab-bar';
+import { openPage, ROUTES } from '../../services/navigation';
+import { trainingSummary } from '../../view-models/training';
 import { rolesText } from '../../view-models/labels';
 import {
   needsSubscription,
@@ -27,6 +29,8 @@ Component({
     needsSubscription: false,
     tmplIds: [] as string[],
     subscribing: false,
+    /** 已学 3/8 课时 · 测验通过 1/4, or 已掌握. */
+    training: '',
   },
   methods: {
     onLoad() {
@@ -37,7 +41,11 @@ Component({
     },
     async load(refresh: boolean) {
       this.setData({ phase: 'loading' });
-      const [me, meta] = await Promise.all([loadSession({ refresh }), call('meta.get', {})]);
+      const [me, meta, catalog] = await Promise.all([
+        loadSession({ refresh }),
+        call('meta.get', {}),
+        call('training.catalog', {}),
+      ]);
       if (!me.ok) {
         if (me.error.code === 'UNAUTHENTICATED') return this.setData({ phase: 'unbound' });
         return this.setData({ phase: 'error', errorMessage: me.error.message });
@@ -55,6 +63,7 @@ Component({
         needsSubscription: needsSubscription(kinds, subscriptions),
         // Held ready before the tap: the popup must be requested without awaiting anything.
         tmplIds: meta.ok ? templatesToAsk(meta.data.templateIds, kinds) : [],
+        training: catalog.ok ? trainingSummary(catalog.data) : '学习进度暂时无法读取，点此进入课程',
       });
     },
     onSubscribe() {
@@ -79,6 +88,9 @@ Component({
     },
     onRetry() {
       void this.load(true);
+    },
+    onTraining() {
+      openPage(ROUTES.trainingCatalog);
     },
   },
 });

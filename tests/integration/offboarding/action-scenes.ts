@@ -6,6 +6,7 @@
  */
 import type { ActionName } from '../../../server/contract';
 import { EXPORTED_COLLECTIONS } from '../../../server/app/data-export';
+import { DEFAULT_COURSES } from '../../../server/domain/training-default-courses';
 import { PDF_BYTES, type Person, PNG_BYTES } from '../../../tools/demo/demo-company';
 import { ADMIN_OPENID, type Company, localTemplateIds, unique } from './company-harness';
 
@@ -39,6 +40,39 @@ const onCase =
  */
 const ownUpload = (company: Company, caller: string, cloudPath: string) =>
   company.upload(caller, cloudPath, PDF_BYTES);
+
+/**
+ * Passes the shipped HR course's quiz as `openid` when they may take it (an HR proposal needs
+ * it); anyone else's try is simply refused.
+ */
+export async function passHrQuiz(company: Company, openid: string): Promise<void> {
+  const course = DEFAULT_COURSES.find((candidate) => candidate.audience === 'hr');
+  if (!course) return;
+  const started = await company.call(openid, 'training.quizStart', { courseId: course.courseId });
+  if (!started.ok) return;
+  const { attemptId, questions } = started.data as {
+    attemptId: string;
+    questions: { questionId: string }[];
+  };
+  await company.call(openid, 'training.quizSubmit', {
+    attemptId,
+    answers: questions.map((q) => ({
+      questionId: q.questionId,
+      optionIds:
+        course.questions
+          .find((candidate) => candidate.questionId === q.questionId)
+          ?.options.filter((option) => option.correct)
+          .map((option) => option.optionId) ?? [],
+    })),
+  });
+}
+
+const proposal = (proposalId: string) => ({
+  proposalId,
+  title: '缩短经理审批等待',
+  text: '经理审批平均等待 3.2 天，是最慢的阶段：建议第 2 天起每日提醒经理，第 3 天由 HR 电话跟进。',
+  attachments: [],
+});
 
 export const SCENES: Record<string, Scene> = {
   'me.get': noPayload,
@@ -155,6 +189,59 @@ export const SCENES: Record<string, Scene> = {
     await company.must(owner.openid, 'privacy.report', { api: 'chooseMedia', errno: 112 });
     return { id: 'privacy:chooseMedia:112' };
   },
+  'training.catalog': noPayload,
+  'training.lesson': async () => ({ courseId: 'employee-start', lessonId: 'notice' }),
+  'training.complete': async () => ({ courseId: 'employee-start', lessonId: 'notice' }),
+  'training.quizStart': async () => ({ courseId: 'employee-start' }),
+  // The owner's own attempt: nobody else may submit it.
+  'training.quizSubmit': async (company, owner) => {
+    const { attemptId } = await company.must<{ attemptId: string }>(
+      owner.openid,
+      'training.quizStart',
+      { courseId: 'employee-start' },
+    );
+    return { attemptId, answers: [{ questionId: 'probation-days', optionIds: ['a'] }] };
+  },
+  'training.practiceStart': noPayload,
+  // The owner's own practice: nobody else may step it.
+  'training.practiceStep': async (company, owner) => {
+    const { practiceId } = await company.must<{ practiceId: string }>(
+      owner.openid,
+      'training.practiceStart',
+    );
+    return { practiceId, step: 'submit' };
+  },
+  'training.proposalSubmit': async (company, _owner, caller) => {
+    await passHrQuiz(company, caller);
+    return proposal(unique('rScenePropose'));
+  },
+  'training.proposals': noPayload,
+  'admin.trainingStats': async () => ({ from: '2027-01-01', to: '2027-12-31' }),
+  // H001's proposal, waiting for an admin.
+  'admin.proposalReview': async (company) => {
+    const hr = company.person('H001').openid;
+    await passHrQuiz(company, hr);
+    const { proposalId } = await company.must<{ proposalId: string }>(
+      hr,
+      'training.proposalSubmit',
+      proposal(unique('rSceneReview')),
+    );
+    return { proposalId, decision: 'accept', comment: '思路清楚，同意试行' };
+  },
+  'admin.courseSave': async () => ({
+    courseId: unique('course-'),
+    title: '门禁与工卡归还',
+    audience: 'employee',
+    baseVersion: 0,
+    lessons: [
+      {
+        lessonId: 'badge',
+        title: '归还工卡',
+        blocks: [{ kind: 'text', text: '最后工作日把工卡交给行政，HR 勾选资产项。' }],
+      },
+    ],
+    questions: [],
+  }),
   // A bound caller re-binds their own number with a code HR re-issued; a caller bound to no
   // one binds a newly imported employee.
   'me.bind': async (company, _owner, caller) => {
@@ -269,6 +356,18 @@ export const SUCCESS_PATHS: readonly (readonly [scene: string, who: Caller])[] =
   ['admin.configAlerts', 'admin'],
   ['admin.configAlertResolve', 'admin'],
   ['admin.export', 'admin'],
+  ['training.catalog', 'owner'],
+  ['training.lesson', 'owner'],
+  ['training.complete', 'owner'],
+  ['training.quizStart', 'owner'],
+  ['training.quizSubmit', 'owner'],
+  ['training.practiceStart', 'owner'],
+  ['training.practiceStep', 'owner'],
+  ['admin.courseSave', 'HR'],
+  ['training.proposalSubmit', 'HR'],
+  ['training.proposals', 'HR'],
+  ['admin.proposalReview', 'admin'],
+  ['admin.trainingStats', 'HR'],
 ];
 
 /**

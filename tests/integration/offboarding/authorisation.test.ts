@@ -70,6 +70,22 @@ const TABLE: readonly Row[] = [
   ['admin.configAlertResolve',                        FORBID,    FORBID,    FORBID,    FORBID,    FORBID,    OK,        UNAUTH],
   // Everything the company stored: admins only, HR is not enough.
   ['admin.export',                                    FORBID,    FORBID,    FORBID,    FORBID,    FORBID,    OK,        UNAUTH],
+  // Training: everyone bound learns the employee courses; an admin bound to no one is not an
+  // employee and learns the HR course only. A quiz attempt is its learner's alone.
+  ['training.catalog',                                OK,        OK,        OK,        OK,        OK,        OK,        UNAUTH],
+  ['training.lesson',                                 OK,        OK,        OK,        OK,        OK,        FORBID,    UNAUTH],
+  ['training.complete',                               OK,        OK,        OK,        OK,        OK,        FORBID,    UNAUTH],
+  ['training.quizStart',                              OK,        OK,        OK,        OK,        OK,        FORBID,    UNAUTH],
+  ['training.quizSubmit',                             OK,        NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND, UNAUTH],
+  // 模拟离职流程: a sandbox resignation for anyone who could resign; a practice is its owner's alone.
+  ['training.practiceStart',                          OK,        OK,        OK,        OK,        OK,        FORBID,    UNAUTH],
+  ['training.practiceStep',                           OK,        NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND, FORBID,    UNAUTH],
+  // 离职流程优化方案: HR bound to an employee record write them (after the HR course); admins review.
+  ['training.proposalSubmit',                         FORBID,    FORBID,    FORBID,    FORBID,    OK,        FORBID,    UNAUTH],
+  ['training.proposals',                              FORBID,    FORBID,    FORBID,    FORBID,    OK,        OK,        UNAUTH],
+  ['admin.proposalReview',                            FORBID,    FORBID,    FORBID,    FORBID,    FORBID,    OK,        UNAUTH],
+  ['admin.trainingStats',                             FORBID,    FORBID,    FORBID,    FORBID,    OK,        OK,        UNAUTH],
+  ['admin.courseSave',                                FORBID,    FORBID,    FORBID,    FORBID,    OK,        OK,        UNAUTH],
   // Last: binding changes who the callers are.
   ['me.bind',                                         OK,        OK,        OK,        OK,        OK,        OK,        OK],
 ];

@@ -115,6 +115,44 @@ function acceptedPayload(action: ActionName): Record<string, unknown> {
     'admin.configAlerts': {},
     'admin.configAlertResolve': { id: 'privacy:chooseMedia:112' },
     'admin.export': {},
+    'training.catalog': {},
+    'training.lesson': { courseId: 'employee-start', lessonId: 'notice' },
+    'training.complete': { courseId: 'employee-rights', lessonId: 'after-leaving' },
+    'training.quizStart': { courseId: 'employee-sign' },
+    'training.quizSubmit': {
+      attemptId: 'ATTEMPT0000000000001',
+      answers: [{ questionId: 'probation-days', optionIds: ['a'] }],
+    },
+    'training.practiceStart': {},
+    'training.proposalSubmit': {
+      proposalId: 'rFUZZ00001',
+      title: '优化方案',
+      text: '建议把交接清单模板放进小程序，员工上传前先对照检查，减少退回补充。',
+      attachments: [],
+    },
+    'training.proposals': {},
+    'admin.trainingStats': { from: '2027-01-01', to: '2027-12-31' },
+    'admin.proposalReview': { proposalId: 'rFUZZ00001', decision: 'return', comment: '请补充数据' },
+    'training.practiceStep': { practiceId: 'pFUZZ0000000000000000', step: 'submit' },
+    'admin.courseSave': {
+      courseId: 'fuzz-course',
+      title: '模糊测试课程',
+      audience: 'hr',
+      baseVersion: 0,
+      lessons: [{ lessonId: 'one', title: '第一课', blocks: [{ kind: 'text', text: '正文' }] }],
+      questions: [
+        {
+          questionId: 'q1',
+          kind: 'truefalse',
+          text: '辞职需要公司批准。',
+          options: [
+            { optionId: 'true', text: '正确', correct: false },
+            { optionId: 'false', text: '错误', correct: true },
+          ],
+          explanation: '第37条：辞职是通知。',
+        },
+      ],
+    },
   };
   return templates[action];
 }
