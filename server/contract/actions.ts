@@ -29,7 +29,9 @@ import {
   employeeView,
   letterView,
   noticeModeSchema,
+  nextStepView,
   openCaseView,
+  progressStepView,
   policyView,
   reasonSchema,
   reasonView,
@@ -251,6 +253,10 @@ export const ACTIONS = {
        */
       allowedActions: z.array(caseActionView),
       blockedActions: z.array(blockedCaseActionView),
+      /** The steps of the case with the day each was reached. */
+      progress: z.array(progressStepView).optional(),
+      /** The owner only: their next step and its due day, or whom the case waits for. */
+      nextStep: nextStepView.optional(),
       letter: letterView.nullable(),
       checklist: z.array(checklistRowView),
       reminders: z.array(reminderRowView),

@@ -189,6 +189,39 @@ describe('case detail page', () => {
     );
   });
 
+  it('shows a returned case’s steps with 退回补充 in red and the manager’s comment', async () => {
+    wx.answer('me.get', employeeSession);
+    const returned = submittedCase();
+    wx.answer('case.get', {
+      ...returned,
+      case: { ...returned.case, state: 'returned', stateLabel: '退回补充' },
+      progress: [
+        { step: 'apply', label: '发起申请', status: 'finish', reachedOn: '2027-03-01' },
+        {
+          step: 'review',
+          label: '部门审批',
+          status: 'error',
+          reachedOn: '2027-03-01',
+          subState: '退回补充',
+          note: '请补充项目文档的交接',
+        },
+        { step: 'hr_review', label: 'HR确认', status: 'default' },
+        { step: 'formalities', label: '手续办理', status: 'default' },
+        { step: 'completed', label: '完成归档', status: 'default' },
+      ],
+      nextStep: {
+        action: 'case.resubmit',
+        label: '按退回意见补充后重新提交',
+        dueDate: '2027-03-06',
+        daysLeft: 0,
+      },
+    });
+    const page = await open();
+    const progress = page.querySelector('#progress');
+    expect(textOf(progress ?? page, '.stopped')).toBe('退回补充：请补充项目文档的交接');
+    expect(allText(page)).toContain('请于3月6日前按退回意见补充后重新提交，今天截止');
+  });
+
   it('lets the employee upload a missing handover list', async () => {
     wx.answer('me.get', employeeSession);
     wx.answer('case.get', offering(submittedCase(), EMPLOYEE_UPLOAD));

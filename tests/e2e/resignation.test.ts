@@ -106,6 +106,9 @@ describe('resignation through the web preview', () => {
     await phone.shot('handover-uploaded');
     await phone.back();
     await phone.waitForText('我的离职申请');
+    // The steps with the day each was reached, and whom the case now waits for since when.
+    await phone.waitForText('发起申请');
+    await phone.waitForText(/等待部门经理审批，自\d+月\d+日起/);
     await phone.shot('employee-home-with-case');
     await phone.readmeShot('home');
 
@@ -128,6 +131,12 @@ describe('resignation through the web preview', () => {
     await phone.waitForText('手续办理');
     await phone.shot('hr-confirmed');
 
+    // The employee's home now asks for the signature by its due day.
+    await phone.as(NEWCOMER);
+    await phone.waitForText(/请于\d+月\d+日前签署《辞职书》，(还剩\d+天|今天截止)/);
+    await phone.shot('employee-home-sign-due');
+    await phone.readmeShot('home-next-step');
+
     // Days pass without a signature: the reminders go out.
     await phone.advanceDays(3);
     await phone.shot('clock-plus-3-days');
@@ -136,10 +145,13 @@ describe('resignation through the web preview', () => {
     await phone.shot('clock-plus-7-days-outbox');
     const outbox = await phone.page.locator('#outbox').innerText();
 
-    // The employee signs with the mouse on the signature pad.
+    // The employee signs with the mouse on the signature pad; the card now says it is late.
     await phone.as(NEWCOMER);
+    await phone.waitForText(/签署《辞职书》，已逾期\d+天/);
     await phone.tapId('open-case');
     await phone.waitForRoute('packages/case/pages/detail/index');
+    await phone.waitForText(/已逾期\d+天/);
+    await phone.shot('employee-case-overdue');
     await phone.tapText('去签署');
     await phone.waitForRoute('packages/sign/pages/sign/index');
     const pad = phone.screen.locator('canvas').first();

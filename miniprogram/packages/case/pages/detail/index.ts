@@ -25,6 +25,9 @@ import {
   type CaseDetailView,
 } from '../../../../view-models/case-detail';
 
+import { progressView, type ProgressView } from '../../../../view-models/case-progress';
+import { nextStepFor, type NextStep } from '../../../../view-models/case-summary';
+
 type Phase = 'loading' | 'error' | 'ready';
 
 /** The action or checklist change waiting for its comment in the panel. */
@@ -48,6 +51,8 @@ Component({
     errorMessage: '',
     caseId: '',
     detail: null as CaseDetailView | null,
+    progress: null as ProgressView | null,
+    next: null as NextStep | null,
     actions: [] as ActionButton[],
     canViewEvidence: false,
     pending: null as Pending | null,
@@ -75,6 +80,8 @@ Component({
       this.setData({
         phase: 'ready',
         detail: caseDetail(view.data, relation, Date.now()),
+        progress: progressView(view.data),
+        next: view.data.nextStep ? nextStepFor(view.data) : null,
         actions: actionsFor(view.data),
         canViewEvidence: mayViewEvidence(relation),
       });
@@ -221,6 +228,19 @@ Component({
       this.setData({ pending: null, comment: '' });
       toast('已完成', 'success');
       await this.load();
+    },
+    /** The next-step card's button does what the matching action button does. */
+    onNextStep() {
+      const kind = this.data.next?.kind;
+      const action: CaseAction | undefined =
+        kind === 'upload'
+          ? 'upload'
+          : kind === 'sign'
+            ? 'sign'
+            : kind === 'resubmit'
+              ? 'resubmit'
+              : undefined;
+      if (action) void this.onAction({ currentTarget: { dataset: { action } } });
     },
     onEvidence() {
       openPage(ROUTES.caseEvidence, { caseId: this.data.caseId });
