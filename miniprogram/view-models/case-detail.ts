@@ -362,3 +362,23 @@ export function confirmDayHint(chosen: string, legal: string): { early: boolean;
   }
   return { early: false, hint: '晚于法定最后工作日：须已记录员工同意' };
 }
+
+/**
+ * What HR checks before a step that cannot be taken back: archiving makes the case read-only
+ * evidence; cancelling ends it for good.
+ */
+export function finalSummary(action: CaseAction, detail: CaseDetailView): string[] {
+  if (action !== 'close' && action !== 'cancel') return [];
+  const who = detail.title;
+  if (action === 'cancel') {
+    return [who, `当前状态：${detail.stateLabel}`, '撤销后案件结束，不能恢复。'];
+  }
+  const done = detail.checklist.filter((r) => r.status === 'done').length;
+  const waived = detail.checklist.filter((r) => r.status === 'waived').length;
+  return [
+    who,
+    `最后工作日：${detail.lastWorkingDay}`,
+    `离职手续清单：${done} 项完成${waived > 0 ? `，${waived} 项豁免` : ''}`,
+    '归档后案件只读，作为证据保存至少两年（第五十条），不能再修改。',
+  ];
+}

@@ -93,6 +93,13 @@ export const ACTIONS = {
       employee: employeeView.nullable(),
       roles: z.array(roleSchema),
       openCase: openCaseView.optional(),
+      /**
+       * An employee with no open case: the last working day a resignation submitted now would
+       * have (第37条: 30 days, 3 in probation), for the confirmation before submitting.
+       */
+      resignationPreview: z
+        .strictObject({ lastWorkingDay: calendarDate, noticeDays: z.number().int().positive() })
+        .optional(),
       subscriptions: subscriptionEstimates,
       /**
        * The caller's upload tag: files go to `cases/{caseId}/{kind}/{uploadTag}-…`, and the

@@ -159,6 +159,28 @@ describe('case detail page', () => {
     });
   });
 
+  it('sums up what archiving or cancelling acts on before HR confirms', async () => {
+    wx.answer('me.get', hrSession);
+    wx.answer('case.get', offering(formalitiesCase(), HR_FORMALITIES));
+    wx.answer('case.close', { ...ref, state: 'completed', completedAt: '2027-03-31T10:00:00Z' });
+    const page = await open();
+    tapButton(page, '#action-close');
+    await settle(simulate);
+    const summary = textOf(page, '#final-summary');
+    expect(summary).toContain('张三（D001）');
+    expect(summary).toContain('最后工作日：2027年3月31日（周三）');
+    expect(summary).toContain('离职手续清单：1 项完成，1 项豁免');
+    expect(summary).toContain('归档后案件只读');
+    expect(wx.calls.some((c) => c.action === 'case.close')).toBe(false);
+    tapButton(page, '#pending-cancel');
+    await settle(simulate);
+
+    tapButton(page, '#action-cancel');
+    await settle(simulate);
+    expect(textOf(page, '#final-summary')).toContain('撤销后案件结束，不能恢复。');
+    expect(wx.calls.some((c) => c.action === 'case.hrCancel')).toBe(false);
+  });
+
   it('sends HR’s tick as done: true', async () => {
     wx.answer('me.get', hrSession);
     wx.answer('case.get', formalitiesCase());

@@ -86,6 +86,11 @@ describe('resignation through the web preview', () => {
     await phone.shot('submit-form');
     await phone.readmeShot('submit');
     await phone.tapId('submit');
+    // The notice is delivered on sending: the projected last day is confirmed first.
+    await phone.waitForText('提交即送达公司，送达时间以服务器时间为准。');
+    await phone.waitForText(/预计最后工作日：\d{4}年\d+月\d+日/);
+    await phone.shot('submit-confirm');
+    await phone.tapId('dialog-confirm');
     await phone.page.waitForSelector('.wx-subscribe');
     await phone.shot('subscribe-sheet');
     await phone.page.locator('.wx-subscribe-allow').click();
@@ -172,6 +177,9 @@ describe('resignation through the web preview', () => {
     await phone.shot('sign-drawn');
     await phone.readmeShot('sign');
     await phone.tapId('sign');
+    await phone.waitForText('签署后不可撤回。');
+    await phone.shot('sign-confirm');
+    await phone.tapId('dialog-confirm');
     await phone.waitForText(/签署完成|已签署/);
     await phone.shot('signed');
 
@@ -197,7 +205,8 @@ describe('resignation through the web preview', () => {
       }
     }
     await phone.shot('hr-checklist');
-    await phone.tapText('完成归档');
+    // 完成归档 is also the last step's name: the button is tapped by its id.
+    await phone.tapId('action-close');
     await phone.tapId('pending-confirm');
     await phone.screen.getByText('撤销案件').waitFor({ state: 'detached' });
     await phone.shot('hr-closed');

@@ -167,3 +167,16 @@ describe('where the case stands in case.get', () => {
     expect(managers.nextStep).toBeUndefined();
   });
 });
+
+describe('the projected last working day in me.get', () => {
+  it('is the day the submission then sets, and goes once a case is open', async () => {
+    const before = await ok<ActionResult<'me.get'>>(call(EMPLOYEE, 'me.get'));
+    expect(before.resignationPreview?.noticeDays).toBeGreaterThan(0);
+    const submitted = await ok<{ lastWorkingDay: string }>(
+      call(EMPLOYEE, 'case.submit', { reason: 'resignation', idempotencyKey: 'preview-001' }),
+    );
+    expect(before.resignationPreview?.lastWorkingDay).toBe(submitted.lastWorkingDay);
+    const after = await ok<ActionResult<'me.get'>>(call(EMPLOYEE, 'me.get'));
+    expect(after.resignationPreview).toBeUndefined();
+  });
+});

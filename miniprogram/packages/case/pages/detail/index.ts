@@ -17,6 +17,7 @@ import {
   actionsFor,
   caseDetail,
   confirmDayHint,
+  finalSummary,
   mayViewEvidence,
   relationTo,
   remindOutcome,
@@ -37,6 +38,8 @@ interface Pending {
   item: string;
   title: string;
   required: boolean;
+  /** For a step that cannot be taken back: what it acts on, checked before 确定. */
+  summary: string[];
 }
 
 const CHECKLIST_TITLES: Record<ChecklistChange, string> = {
@@ -117,6 +120,7 @@ Component({
           item: '',
           title: ACTION_LABELS[action],
           required: COMMENT_REQUIRED.has(action),
+          summary: this.data.detail ? finalSummary(action, this.data.detail) : [],
         },
         comment: '',
         actionError: '',
@@ -179,6 +183,7 @@ Component({
           item,
           title: CHECKLIST_TITLES[change],
           required: change === 'waive',
+          summary: [],
         },
         comment: '',
         actionError: '',
