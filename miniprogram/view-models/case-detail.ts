@@ -247,7 +247,8 @@ export interface CaseDetailView {
   /** The later day the employee agreed to, formatted; '' when none. */
   consentToLaterDay: string;
   needsCall: boolean;
-  attachments: { key: string; label: string; at: string }[];
+  /** `url` and `contentType` open the file; '' when the server gave no URL (tap does nothing). */
+  attachments: { key: string; label: string; at: string; url: string; contentType: string }[];
   /** Employee-side items HR waived before formalities (the vanished employee's handover list). */
   waivers: { key: string; label: string; at: string; note: string }[];
   checklist: ChecklistRowView[];
@@ -300,6 +301,8 @@ export function caseDetail(view: CaseView, relation: Relation, nowMs: number): C
       key: `${a.kind}-${i}`,
       label: ATTACHMENT_LABELS[a.kind],
       at: formatInstant(a.at),
+      url: a.url ?? '',
+      contentType: a.contentType,
     })),
     waivers: c.waivers.map((w, i) => ({
       key: `${w.item}-${i}`,

@@ -181,6 +181,51 @@ describe('case detail page', () => {
     expect(wx.calls.some((c) => c.action === 'case.hrCancel')).toBe(false);
   });
 
+  it('lets the manager open the handover list they approve, a photo in the image viewer', async () => {
+    wx.answer('me.get', managerSession);
+    const view = submittedCase();
+    const pdf = formalitiesCase().case.attachments[0];
+    if (!pdf) throw new Error('fixture has no attachment');
+    wx.answer(
+      'case.get',
+      offering(
+        {
+          ...view,
+          case: {
+            ...view.case,
+            attachments: [
+              { ...pdf, url: 'https://tmp.example/h.pdf' },
+              {
+                ...pdf,
+                contentType: 'image/jpeg',
+                url: 'https://tmp.example/p.jpg',
+              },
+            ],
+          },
+        },
+        REVIEW,
+      ),
+    );
+    const page = await open();
+    page.querySelector('#attachment-0')?.dispatchEvent('tap');
+    await settle(simulate);
+    expect(wx.downloadFile).toHaveBeenCalledWith(
+      expect.objectContaining({ url: 'https://tmp.example/h.pdf' }),
+    );
+    expect(wx.openDocument).toHaveBeenCalledWith(
+      expect.objectContaining({
+        filePath: 'wxfile://tmp/downloaded',
+        fileType: 'pdf',
+        showMenu: true,
+      }),
+    );
+    page.querySelector('#attachment-1')?.dispatchEvent('tap');
+    await settle(simulate);
+    expect(wx.previewImage).toHaveBeenCalledWith(
+      expect.objectContaining({ urls: ['https://tmp.example/p.jpg'] }),
+    );
+  });
+
   it('sends HR’s tick as done: true', async () => {
     wx.answer('me.get', hrSession);
     wx.answer('case.get', formalitiesCase());

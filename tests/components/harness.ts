@@ -52,6 +52,9 @@ export interface WxMocks {
   chooseMedia: jest.Mock;
   canvasToTempFilePath: jest.Mock;
   setClipboardData: jest.Mock;
+  previewImage: jest.Mock;
+  downloadFile: jest.Mock;
+  openDocument: jest.Mock;
   /** Every RPC the code made, in order. */
   calls: RpcCall[];
   /** Answers `action` with `{ ok: true, data }` (or whatever an answer function returns). */
@@ -139,6 +142,11 @@ export function setUp(): { simulate: Simulate; wx: WxMocks; app: App } {
       opts.success?.({ tempFilePath: 'wxfile://tmp/signature.png' }),
     ),
     setClipboardData: ok(jest.fn()),
+    previewImage: ok(jest.fn()),
+    downloadFile: jest.fn((opts: { url: string; success?: (r: unknown) => void }) =>
+      opts.success?.({ tempFilePath: 'wxfile://tmp/downloaded', statusCode: 200 }),
+    ),
+    openDocument: ok(jest.fn()),
     calls,
     answer(action, data) {
       answers.set(
@@ -173,6 +181,9 @@ export function setUp(): { simulate: Simulate; wx: WxMocks; app: App } {
     chooseMedia: mocks.chooseMedia,
     canvasToTempFilePath: mocks.canvasToTempFilePath,
     setClipboardData: mocks.setClipboardData,
+    previewImage: mocks.previewImage,
+    downloadFile: mocks.downloadFile,
+    openDocument: mocks.openDocument,
     getWindowInfo: () => ({ pixelRatio: 3, windowWidth: 375, windowHeight: 667 }),
   });
   const app = { globalData: { session: null as unknown } };

@@ -121,6 +121,10 @@ describe('resignation through the web preview', () => {
     await phone.as(MANAGER);
     await openCase(phone, '钱多多');
     await phone.shot('manager-case');
+    // The manager opens the handover list they are about to approve (wx.openDocument).
+    const opened = phone.page.waitForEvent('popup');
+    await phone.tapId('attachment-0');
+    await (await opened).close();
     await phone.readmeShot('case-detail');
     await phone.tapText('审批通过');
     await phone.tapId('pending-confirm');

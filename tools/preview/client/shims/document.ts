@@ -1,5 +1,5 @@
 /** openDocument: a new tab, for the types WeChat opens (doc/docx/xls/xlsx/ppt/pptx/pdf) only. */
-import { readTempFile } from './temp-files';
+import { readTempFile, saveTempFile } from './temp-files';
 import { WxFail, wxApi } from './wx-api';
 import { showToast } from './feedback';
 
@@ -19,3 +19,19 @@ export const openDocument = wxApi(
     return {};
   },
 );
+
+/** previewImage: the picture in a new tab, as WeChat's full-screen viewer. */
+export const previewImage = wxApi('previewImage', (o: { urls: string[]; current?: string }) => {
+  const url = o.current ?? o.urls[0];
+  if (!url || !window.open(url, '_blank')) throw new WxFail('preview image failed');
+  return {};
+});
+
+/** downloadFile: fetches the URL into a temporary file, as the client keeps downloads. */
+export const downloadFile = wxApi('downloadFile', async (o: { url: string }) => {
+  const response = await fetch(o.url);
+  if (!response.ok) return { tempFilePath: '', statusCode: response.status };
+  const blob = await response.blob();
+  const name = /\/([^/?#]+)(?:[?#]|$)/.exec(o.url)?.[1] ?? 'file';
+  return { tempFilePath: saveTempFile(blob, name), statusCode: response.status };
+});

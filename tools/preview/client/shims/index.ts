@@ -6,7 +6,7 @@ import type { PageStack } from '../pages';
 import { canvasToTempFilePath } from './canvas';
 import { getClipboardData, setClipboardData } from './clipboard';
 import { cloud } from './cloud';
-import { openDocument } from './document';
+import { downloadFile, openDocument, previewImage } from './document';
 import {
   hideLoading,
   hideToastApi,
@@ -51,6 +51,8 @@ export function createWx(stack: PageStack, title: HTMLElement): Record<string, u
     setClipboardData,
     getClipboardData,
     openDocument,
+    previewImage,
+    downloadFile,
     requestSubscribeMessage,
     chooseMessageFile,
     chooseMedia,

@@ -7,6 +7,7 @@ import {
   type CommentedAction,
   type ConfirmOptions,
 } from '../../../../services/case-actions';
+import { openCaseFile } from '../../../../services/documents';
 import { toast } from '../../../../services/feedback';
 import { openPage, ROUTES } from '../../../../services/navigation';
 import { call } from '../../../../services/rpc';
@@ -246,6 +247,13 @@ Component({
               ? 'resubmit'
               : undefined;
       if (action) void this.onAction({ currentTarget: { dataset: { action } } });
+    },
+    /** The manager opens the handover list they approve; HR the documents they file. */
+    async onOpenAttachment(event: { currentTarget: { dataset: { index?: number } } }) {
+      const row = this.data.detail?.attachments[Number(event.currentTarget.dataset.index)];
+      if (!row?.url) return;
+      const problem = await openCaseFile(row.url, row.contentType);
+      if (problem) toast(problem);
     },
     onEvidence() {
       openPage(ROUTES.caseEvidence, { caseId: this.data.caseId });
