@@ -353,6 +353,10 @@ export const ACTIONS = {
           enteredAt: instant,
           lastWorkingDay: calendarDate.optional(),
           overdue: z.boolean(),
+          /** Whole Beijing days the case has stood in its state: 已停留5天. */
+          stayedDays: z.number().int().nonnegative().optional(),
+          /** Whole Beijing days past its deadline, when overdue: 逾期2天. */
+          overdueDays: z.number().int().nonnegative().optional(),
           needsCall: z.boolean(),
           /** Present for a case the company's OA started (经 OA 提交). */
           source: z.literal('oa').optional(),
