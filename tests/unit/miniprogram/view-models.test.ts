@@ -244,6 +244,8 @@ describe('board rows', () => {
         state: 'submitted',
         enteredAt: '2027-03-01T02:00:00Z',
         overdue: true,
+        stayedDays: 5,
+        overdueDays: 2,
         needsCall: true,
       }),
     ).toEqual({
@@ -253,6 +255,7 @@ describe('board rows', () => {
       stateLabel: '待部门审批',
       stateTheme: 'warning',
       enteredAt: '2027-03-01 10:00',
+      waiting: '逾期2天',
       lastWorkingDay: '',
       overdue: true,
       needsCall: true,
