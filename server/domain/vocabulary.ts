@@ -48,7 +48,7 @@ export const VOCABULARY = {
     'case.sign': '电子签名',
     'case.consentLaterDay': '同意延后最后工作日',
     'checklist.done': '完成清单项',
-    'checklist.undone': '撤销清单项',
+    'checklist.undone': '取消勾选清单项',
     'checklist.waive': '豁免清单项',
     'reminder.decision': '提醒记录',
     'evidence.view': '查看证据',

@@ -45,7 +45,7 @@ interface Pending {
 
 const CHECKLIST_TITLES: Record<ChecklistChange, string> = {
   tick: '标记完成',
-  untick: '撤销完成',
+  untick: '取消勾选',
   waive: '豁免此项（须说明原因）',
 };
 
