@@ -57,6 +57,13 @@ export function formatDate(date: string | undefined | null): string {
   return `${parsed.y}年${parsed.m}月${parsed.d}日（周${weekday}）`;
 }
 
+/** `2027-03-04` → `3月4日`: a day within the case's own weeks, where the year goes unsaid. */
+export function formatMonthDay(date: string | undefined | null): string {
+  if (!date) return '—';
+  const parsed = parseDate(date);
+  return parsed ? `${parsed.m}月${parsed.d}日` : '—';
+}
+
 /** Calendar days from `from` to `to` (both `YYYY-MM-DD`); null when either is malformed. */
 export function daysBetween(from: string, to: string): number | null {
   const a = parseDate(from);

@@ -12,6 +12,8 @@ export interface BoardRowView {
   stateLabel: string;
   stateTheme: TagTheme;
   enteredAt: string;
+  /** `逾期2天` for an overdue case, else `已停留5天` in its stage ('' from an older server). */
+  waiting: string;
   lastWorkingDay: string;
   overdue: boolean;
   needsCall: boolean;
@@ -24,6 +26,13 @@ export interface BoardRowView {
   oaSyncFailed: boolean;
 }
 
+/** How long the case has stood, in the server's days: overdue first, since that is urgent. */
+export function waitingText(row: BoardRow): string {
+  if (row.overdue && row.overdueDays !== undefined) return `逾期${row.overdueDays}天`;
+  if (row.stayedDays !== undefined) return `已停留${row.stayedDays}天`;
+  return '';
+}
+
 export function boardRow(row: BoardRow): BoardRowView {
   return {
     caseId: row.caseId,
@@ -32,6 +41,7 @@ export function boardRow(row: BoardRow): BoardRowView {
     stateLabel: STATE_LABELS[row.state],
     stateTheme: STATE_THEMES[row.state],
     enteredAt: formatInstant(row.enteredAt),
+    waiting: waitingText(row),
     lastWorkingDay: row.lastWorkingDay ? formatDate(row.lastWorkingDay) : '',
     overdue: row.overdue,
     needsCall: row.needsCall,

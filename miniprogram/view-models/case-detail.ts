@@ -247,7 +247,8 @@ export interface CaseDetailView {
   /** The later day the employee agreed to, formatted; '' when none. */
   consentToLaterDay: string;
   needsCall: boolean;
-  attachments: { key: string; label: string; at: string }[];
+  /** `url` and `contentType` open the file; '' when the server gave no URL (tap does nothing). */
+  attachments: { key: string; label: string; at: string; url: string; contentType: string }[];
   /** Employee-side items HR waived before formalities (the vanished employee's handover list). */
   waivers: { key: string; label: string; at: string; note: string }[];
   checklist: ChecklistRowView[];
@@ -300,6 +301,8 @@ export function caseDetail(view: CaseView, relation: Relation, nowMs: number): C
       key: `${a.kind}-${i}`,
       label: ATTACHMENT_LABELS[a.kind],
       at: formatInstant(a.at),
+      url: a.url ?? '',
+      contentType: a.contentType,
     })),
     waivers: c.waivers.map((w, i) => ({
       key: `${w.item}-${i}`,
@@ -361,4 +364,24 @@ export function confirmDayHint(chosen: string, legal: string): { early: boolean;
     return { early: true, hint: '早于法定最后工作日：请选择由谁提出提前离职' };
   }
   return { early: false, hint: '晚于法定最后工作日：须已记录员工同意' };
+}
+
+/**
+ * What HR checks before a step that cannot be taken back: archiving makes the case read-only
+ * evidence; cancelling ends it for good.
+ */
+export function finalSummary(action: CaseAction, detail: CaseDetailView): string[] {
+  if (action !== 'close' && action !== 'cancel') return [];
+  const who = detail.title;
+  if (action === 'cancel') {
+    return [who, `当前状态：${detail.stateLabel}`, '撤销后案件结束，不能恢复。'];
+  }
+  const done = detail.checklist.filter((r) => r.status === 'done').length;
+  const waived = detail.checklist.filter((r) => r.status === 'waived').length;
+  return [
+    who,
+    `最后工作日：${detail.lastWorkingDay}`,
+    `离职手续清单：${done} 项完成${waived > 0 ? `，${waived} 项豁免` : ''}`,
+    '归档后案件只读，作为证据保存至少两年（第五十条），不能再修改。',
+  ];
 }

@@ -1,5 +1,6 @@
 import type { ActionResult, Role, State } from '../../server/contract';
-import { formatDate, formatInstant } from './beijing-time';
+import { formatDate, formatInstant, formatMonthDay } from './beijing-time';
+import { progressView, type ProgressView } from './case-progress';
 import { STATE_LABELS, STATE_THEMES, type TagTheme } from './labels';
 
 export type CaseView = ActionResult<'case.get'>;
@@ -10,7 +11,11 @@ export type NextStepKind = 'upload' | 'sign' | 'resubmit' | 'wait' | 'done';
 
 export interface NextStep {
   kind: NextStepKind;
+  /** The card's sentence, with the due day and the days left or overdue. */
   text: string;
+  /** The button's words when there is something to do ('' when there is not). */
+  action: string;
+  overdue: boolean;
 }
 
 const SIGN_ITEMS: readonly string[] = ['sign_letter', 'sign_receipt'];
@@ -29,31 +34,39 @@ export function openSignItem(view: CaseView): CaseView['checklist'][number] | un
   return view.checklist.find((row) => SIGN_ITEMS.includes(row.item) && !row.done && !row.waived);
 }
 
-const WAITING: Record<State, string> = {
-  draft: '等待 HR 发出通知',
-  submitted: '等待部门经理审批',
-  returned: '请按退回意见补充后重新提交',
-  hr_review: '等待 HR 确认',
-  formalities: '等待办理离职手续',
-  completed: '离职手续已全部办结',
-  withdrawn: '申请已撤回',
+const KIND_OF_ACTION: Record<NonNullable<CaseView['nextStep']>['action'], NextStepKind> = {
+  'case.attach': 'upload',
+  'case.resubmit': 'resubmit',
+  'case.sign': 'sign',
+  wait: 'wait',
+  none: 'done',
 };
 
-/** What the employee should do next on their own case. */
+/** `还剩1天`, `今天截止`, `已逾期2天`. */
+export function daysLeftText(daysLeft: number): string {
+  if (daysLeft > 0) return `还剩${daysLeft}天`;
+  if (daysLeft === 0) return '今天截止';
+  return `已逾期${-daysLeft}天`;
+}
+
+/**
+ * What the employee should do next on their own case, in the server's words and with the
+ * server's due day: `请于3月4日前签署《辞职书》，还剩1天`; nothing to do → whom it waits for.
+ */
 export function nextStepFor(view: CaseView): NextStep {
-  const { state, kind } = view.case;
-  if ((state === 'submitted' || state === 'returned') && !handoverAttached(view)) {
-    return { kind: 'upload', text: '上传交接清单' };
-  }
-  if (state === 'returned') return { kind: 'resubmit', text: '补充后重新提交' };
-  if (state === 'formalities' && openSignItem(view)) {
+  const step = view.nextStep;
+  if (!step) return { kind: 'wait', text: view.case.stateLabel, action: '', overdue: false };
+  const kind = KIND_OF_ACTION[step.action];
+  if (step.dueDate !== undefined && step.daysLeft !== undefined) {
     return {
-      kind: 'sign',
-      text: kind === 'termination' ? '签收《解除劳动合同通知书》' : '签署辞职书',
+      kind,
+      action: step.label,
+      text: `请于${formatMonthDay(step.dueDate)}前${step.label}，${daysLeftText(step.daysLeft)}`,
+      overdue: step.daysLeft < 0,
     };
   }
-  if (state === 'completed' || state === 'withdrawn') return { kind: 'done', text: WAITING[state] };
-  return { kind: 'wait', text: WAITING[state] };
+  const since = step.since ? `，自${formatMonthDay(step.since)}起` : '';
+  return { kind, action: '', text: `${step.label}${since}`, overdue: false };
 }
 
 export interface CaseSummary {
@@ -63,6 +76,7 @@ export interface CaseSummary {
   lastWorkingDay: string;
   noticeReceivedAt: string;
   next: NextStep;
+  progress: ProgressView | null;
 }
 
 export function caseSummary(view: CaseView): CaseSummary {
@@ -73,6 +87,7 @@ export function caseSummary(view: CaseView): CaseSummary {
     lastWorkingDay: formatDate(view.case.lastWorkingDay),
     noticeReceivedAt: formatInstant(view.case.noticeReceivedAt),
     next: nextStepFor(view),
+    progress: progressView(view),
   };
 }
 

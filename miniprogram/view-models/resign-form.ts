@@ -76,3 +76,14 @@ export function receiptOf(result: ActionResult<'case.submit'>): Receipt {
     noticeTextHash: result.noticeTextHash,
   };
 }
+
+type ResignationPreview = ActionResult<'me.get'>['resignationPreview'];
+
+/** What the employee checks before the notice goes out: the last day it would set. */
+export function submitConfirmation(preview: ResignationPreview): string[] {
+  if (!preview) return ['最后工作日以提交后的回执为准。'];
+  return [
+    `预计最后工作日：${formatDate(preview.lastWorkingDay)}`,
+    `即送达次日起 ${preview.noticeDays} 日（《劳动合同法》第三十七条），以回执为准。`,
+  ];
+}

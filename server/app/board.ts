@@ -3,6 +3,7 @@ import {
   addDays,
   beijingDate,
   beijingTime,
+  daysBetween,
   isInstant,
   toInstant,
 } from '../domain/beijing-calendar';
@@ -63,6 +64,8 @@ export function decodeCursor(cursor: string): BoardPosition | null {
 }
 
 function boardRow(doc: BoardCase, now: Date, unbound: ReadonlySet<string>): BoardRow {
+  const overdue = doc.overdueAt !== null && Date.parse(doc.overdueAt) <= now.getTime();
+  const today = beijingDate(now);
   return {
     caseId: doc.caseId,
     kind: doc.kind,
@@ -73,7 +76,11 @@ function boardRow(doc: BoardCase, now: Date, unbound: ReadonlySet<string>): Boar
     state: doc.state,
     enteredAt: doc.enteredAt,
     ...(doc.lastWorkingDay ? { lastWorkingDay: doc.lastWorkingDay } : {}),
-    overdue: doc.overdueAt !== null && Date.parse(doc.overdueAt) <= now.getTime(),
+    overdue,
+    stayedDays: Math.max(0, daysBetween(beijingDate(doc.enteredAt), today)),
+    ...(overdue && doc.overdueAt !== null
+      ? { overdueDays: Math.max(0, daysBetween(beijingDate(doc.overdueAt), today)) }
+      : {}),
     needsCall: doc.needsCall,
     ...(doc.source === 'oa' ? { source: 'oa' as const } : {}),
     ...(doc.source === 'oa' && unbound.has(doc.employee.employeeNo)

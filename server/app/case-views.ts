@@ -14,6 +14,7 @@ import {
   replayCase,
 } from '../domain/case-replay';
 import type { AuditEvent } from '../domain/event-chain';
+import { caseProgress, employeeNextStep } from '../domain/case-progress';
 import { anchoredHeads } from './evidence-anchor';
 import { SEVERANCE_CAVEATS, severanceFor } from '../domain/severance';
 import { isHr } from './caller';
@@ -72,6 +73,8 @@ export function viewHandlers(deps: ViewsDeps): {
           ),
         },
         ...caseActions(caseDoc, caller, relation, settings.policy, now),
+        progress: caseProgress(caseDoc, caseDoc.events),
+        ...(relation.owner ? { nextStep: employeeNextStep(caseDoc, now) } : {}),
         letter: presentLetter(caseDoc, sha256),
         checklist: presentChecklist(caseDoc),
         reminders: reminders.map(presentReminder),

@@ -1,4 +1,6 @@
 import type { ActionResult } from '../contract';
+import { beijingDate } from '../domain/beijing-calendar';
+import { isInProbation, legalLastWorkingDay, noticeDays } from '../domain/notice-period';
 import type { ReminderKind } from '../domain/reminder-kinds';
 import { callerRoles } from './caller';
 import { employeeSnapshot } from './employee-snapshot';
@@ -49,6 +51,15 @@ export function estimatesByKind(
   return out;
 }
 
+/** The last working day of a notice received now, and the notice period it follows from. */
+function resignationPreview(now: Date, probationEndDate: string) {
+  const inProbation = isInProbation(beijingDate(now), probationEndDate);
+  return {
+    lastWorkingDay: legalLastWorkingDay(now, probationEndDate),
+    noticeDays: noticeDays(inProbation),
+  };
+}
+
 /** Crockford base32 is case-insensitive and reads I/L as 1 and O as 0. */
 export function normaliseCode(code: string): string {
   return code.replace(/-/g, '').toUpperCase().replace(/[IL]/g, '1').replace(/O/g, '0');
@@ -65,7 +76,7 @@ export function identityHandlers(deps: IdentityDeps): {
   'subscription.record': Handler<'subscription.record'>;
 } {
   return {
-    async 'me.get'({ caller }) {
+    async 'me.get'({ caller, now }) {
       const employee = caller.employee;
       const [openCase, settings, perTemplate] = await Promise.all([
         employee ? deps.openCases.findOpenCase(employee.employeeNo) : null,
@@ -76,6 +87,9 @@ export function identityHandlers(deps: IdentityDeps): {
         employee: employee ? employeeSnapshot(employee) : null,
         roles: [...caller.roles],
         ...(openCase ? { openCase } : {}),
+        ...(employee && !openCase
+          ? { resignationPreview: resignationPreview(now, employee.probationEndDate) }
+          : {}),
         subscriptions: estimatesByKind(settings, perTemplate),
         uploadTag: uploaderTag(caller.openid, (text) => deps.crypto.sha256(text)),
       });

@@ -30,7 +30,9 @@ import {
   employeeView,
   letterView,
   noticeModeSchema,
+  nextStepView,
   openCaseView,
+  progressStepView,
   policyView,
   reasonSchema,
   reasonView,
@@ -139,6 +141,13 @@ export const ACTIONS = {
       employee: z.nullable(employeeView),
       roles: z.array(roleSchema),
       openCase: z.optional(openCaseView),
+      /**
+       * An employee with no open case: the last working day a resignation submitted now would
+       * have (第37条: 30 days, 3 in probation), for the confirmation before submitting.
+       */
+      resignationPreview: z.optional(
+        z.strictObject({ lastWorkingDay: calendarDate, noticeDays: z.int().check(z.positive()) }),
+      ),
       subscriptions: subscriptionEstimates,
       /**
        * The caller's upload tag: files go to `cases/{caseId}/{kind}/{uploadTag}-…`, and the
@@ -308,6 +317,10 @@ export const ACTIONS = {
        */
       allowedActions: z.array(caseActionView),
       blockedActions: z.array(blockedCaseActionView),
+      /** The steps of the case with the day each was reached. */
+      progress: z.optional(z.array(progressStepView)),
+      /** The owner only: their next step and its due day, or whom the case waits for. */
+      nextStep: z.optional(nextStepView),
       letter: z.nullable(letterView),
       checklist: z.array(checklistRowView),
       reminders: z.array(reminderRowView),
@@ -401,6 +414,10 @@ export const ACTIONS = {
           enteredAt: instant,
           lastWorkingDay: z.optional(calendarDate),
           overdue: z.boolean(),
+          /** Whole Beijing days the case has stood in its state: 已停留5天. */
+          stayedDays: z.optional(z.int().check(z.nonnegative())),
+          /** Whole Beijing days past its deadline, when overdue: 逾期2天. */
+          overdueDays: z.optional(z.int().check(z.nonnegative())),
           needsCall: z.boolean(),
           /** Present for a case the company's OA started (经 OA 提交). */
           source: z.optional(z.literal('oa')),

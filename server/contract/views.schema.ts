@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import { ATTACHMENT_KINDS } from '../domain/attachments';
 import { AUDIT_EVENT_TYPES, EVENT_TYPES } from '../domain/case-events';
+import { PROGRESS_STEPS } from '../domain/case-progress';
 import { CASE_KINDS, EARLY_RELEASE_PROPOSERS, NOTICE_MODES } from '../domain/case-kinds';
 import { STATES } from '../domain/case-states';
 import { CHECKLIST_ACTORS } from '../domain/checklist';
@@ -149,6 +150,26 @@ export const caseView = z.strictObject({
   completedAt: z.optional(instant),
   createdAt: instant,
   updatedAt: instant,
+});
+
+/** One step of the case's progress, with the Beijing day it was reached. */
+export const progressStepView = z.strictObject({
+  step: z.enum(PROGRESS_STEPS),
+  label: z.string(),
+  status: z.enum(['finish', 'process', 'error', 'default']),
+  reachedOn: z.optional(calendarDate),
+  subState: z.optional(z.string()),
+  note: z.optional(z.string()),
+});
+
+/** The employee's one next thing to do and its due day, or whom the case waits for since when. */
+export const nextStepView = z.strictObject({
+  action: z.enum(['case.attach', 'case.resubmit', 'case.sign', 'wait', 'none']),
+  label: z.string(),
+  dueDate: z.optional(calendarDate),
+  daysLeft: z.optional(z.int()),
+  waitingFor: z.optional(z.enum(['employee', 'manager', 'hr'])),
+  since: z.optional(calendarDate),
 });
 
 export const letterView = z.strictObject({

@@ -11,6 +11,7 @@ export * from './case-guards';
 export * from './case-indicators';
 export * from './case-kinds';
 export * from './case-machine';
+export * from './case-progress';
 export * from './case-record';
 export * from './case-replay';
 export * from './case-signing';

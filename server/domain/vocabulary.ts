@@ -48,7 +48,7 @@ export const VOCABULARY = {
     'case.sign': '电子签名',
     'case.consentLaterDay': '同意延后最后工作日',
     'checklist.done': '完成清单项',
-    'checklist.undone': '撤销清单项',
+    'checklist.undone': '取消勾选清单项',
     'checklist.waive': '豁免清单项',
     'reminder.decision': '提醒记录',
     'evidence.view': '查看证据',
@@ -77,6 +77,33 @@ export const VOCABULARY = {
     failed_unknown: '结果未知',
     undeliverable: '无法送达',
     skipped: '已跳过',
+  },
+  /** The steps a person follows on the case page (TDesign steps), resignation and termination. */
+  progressSteps: {
+    apply: '发起申请',
+    review: '部门审批',
+    hr_review: 'HR确认',
+    formalities: '手续办理',
+    completed: '完成归档',
+    draft: '待发出',
+    delivery: '待送达',
+  },
+  /** The employee's own next step, as the next-step card says it. */
+  employeeTasks: {
+    handover_list: '上传《工作交接清单》',
+    resubmit: '按退回意见补充后重新提交',
+    sign_letter: '签署《辞职书》',
+    sign_receipt: '签收《解除劳动合同通知书》',
+  },
+  /** Who a case waits for while the employee has nothing to do, by its state. */
+  waiting: {
+    draft: '等待 HR 发出通知',
+    submitted: '等待部门经理审批',
+    returned: '等待补充材料',
+    hr_review: '等待 HR确认',
+    formalities: '等待 HR 办理离职手续',
+    completed: '离职手续已全部办结',
+    withdrawn: '申请已撤回',
   },
   noticeModes: {
     notice30: '提前三十日书面通知',

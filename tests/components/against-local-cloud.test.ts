@@ -109,9 +109,10 @@ it('shows an employee in formalities that the next step is to sign', async () =>
   caller = 'demo-d006';
   const page = render(simulate, 'pages/home/index');
   await lifecycle(simulate, page, 'onLoad');
-  const text = await untilShown(page, '签署辞职书');
+  const text = await untilShown(page, '签署《辞职书》');
   expect(text).toContain('手续办理');
-  expect(text).toContain('签署辞职书');
+  // The server's due day for the signature, with the days left or overdue.
+  expect(text).toMatch(/请于\d+月\d+日前签署《辞职书》，(还剩\d+天|今天截止|已逾期\d+天)/);
 });
 
 it('lists the company’s open cases on HR’s board, each in its stage', async () => {

@@ -159,6 +159,73 @@ describe('case detail page', () => {
     });
   });
 
+  it('sums up what archiving or cancelling acts on before HR confirms', async () => {
+    wx.answer('me.get', hrSession);
+    wx.answer('case.get', offering(formalitiesCase(), HR_FORMALITIES));
+    wx.answer('case.close', { ...ref, state: 'completed', completedAt: '2027-03-31T10:00:00Z' });
+    const page = await open();
+    tapButton(page, '#action-close');
+    await settle(simulate);
+    const summary = textOf(page, '#final-summary');
+    expect(summary).toContain('张三（D001）');
+    expect(summary).toContain('最后工作日：2027年3月31日（周三）');
+    expect(summary).toContain('离职手续清单：1 项完成，1 项豁免');
+    expect(summary).toContain('归档后案件只读');
+    expect(wx.calls.some((c) => c.action === 'case.close')).toBe(false);
+    tapButton(page, '#pending-cancel');
+    await settle(simulate);
+
+    tapButton(page, '#action-cancel');
+    await settle(simulate);
+    expect(textOf(page, '#final-summary')).toContain('撤销后案件结束，不能恢复。');
+    expect(wx.calls.some((c) => c.action === 'case.hrCancel')).toBe(false);
+  });
+
+  it('lets the manager open the handover list they approve, a photo in the image viewer', async () => {
+    wx.answer('me.get', managerSession);
+    const view = submittedCase();
+    const pdf = formalitiesCase().case.attachments[0];
+    if (!pdf) throw new Error('fixture has no attachment');
+    wx.answer(
+      'case.get',
+      offering(
+        {
+          ...view,
+          case: {
+            ...view.case,
+            attachments: [
+              { ...pdf, url: 'https://tmp.example/h.pdf' },
+              {
+                ...pdf,
+                contentType: 'image/jpeg',
+                url: 'https://tmp.example/p.jpg',
+              },
+            ],
+          },
+        },
+        REVIEW,
+      ),
+    );
+    const page = await open();
+    page.querySelector('#attachment-0')?.dispatchEvent('tap');
+    await settle(simulate);
+    expect(wx.downloadFile).toHaveBeenCalledWith(
+      expect.objectContaining({ url: 'https://tmp.example/h.pdf' }),
+    );
+    expect(wx.openDocument).toHaveBeenCalledWith(
+      expect.objectContaining({
+        filePath: 'wxfile://tmp/download.xlsx',
+        fileType: 'pdf',
+        showMenu: true,
+      }),
+    );
+    page.querySelector('#attachment-1')?.dispatchEvent('tap');
+    await settle(simulate);
+    expect(wx.previewImage).toHaveBeenCalledWith(
+      expect.objectContaining({ urls: ['https://tmp.example/p.jpg'] }),
+    );
+  });
+
   it('sends HR’s tick as done: true', async () => {
     wx.answer('me.get', hrSession);
     wx.answer('case.get', formalitiesCase());
@@ -187,6 +254,39 @@ describe('case detail page', () => {
     expect(wx.navigateTo).toHaveBeenCalledWith(
       expect.objectContaining({ url: '/packages/sign/pages/sign/index?caseId=case-1' }),
     );
+  });
+
+  it('shows a returned case’s steps with 退回补充 in red and the manager’s comment', async () => {
+    wx.answer('me.get', employeeSession);
+    const returned = submittedCase();
+    wx.answer('case.get', {
+      ...returned,
+      case: { ...returned.case, state: 'returned', stateLabel: '退回补充' },
+      progress: [
+        { step: 'apply', label: '发起申请', status: 'finish', reachedOn: '2027-03-01' },
+        {
+          step: 'review',
+          label: '部门审批',
+          status: 'error',
+          reachedOn: '2027-03-01',
+          subState: '退回补充',
+          note: '请补充项目文档的交接',
+        },
+        { step: 'hr_review', label: 'HR确认', status: 'default' },
+        { step: 'formalities', label: '手续办理', status: 'default' },
+        { step: 'completed', label: '完成归档', status: 'default' },
+      ],
+      nextStep: {
+        action: 'case.resubmit',
+        label: '按退回意见补充后重新提交',
+        dueDate: '2027-03-06',
+        daysLeft: 0,
+      },
+    });
+    const page = await open();
+    const progress = page.querySelector('#progress');
+    expect(textOf(progress ?? page, '.stopped')).toBe('退回补充：请补充项目文档的交接');
+    expect(allText(page)).toContain('请于3月6日前按退回意见补充后重新提交，今天截止');
   });
 
   it('lets the employee upload a missing handover list', async () => {

@@ -35,7 +35,10 @@ describe('cases page (board)', () => {
   it('lists cases with their stage, and overdue and phone-call marks', async () => {
     wx.answer('admin.board', {
       counts,
-      rows: [row(1, { overdue: true }), row(2, { needsCall: true, state: 'formalities' })],
+      rows: [
+        row(1, { overdue: true, stayedDays: 5, overdueDays: 2 }),
+        row(2, { needsCall: true, state: 'formalities', stayedDays: 5 }),
+      ],
     });
     const page = await open();
     const rows = page.querySelectorAll('.row');
@@ -47,6 +50,9 @@ describe('cases page (board)', () => {
     expect(allText(rows[0] as Comp)).not.toContain('需电话联系');
     expect(allText(rows[1] as Comp)).toContain('需电话联系');
     expect(allText(rows[1] as Comp)).toContain('手续办理');
+    // How long, not only since when: overdue says by how much, the others how long they stood.
+    expect(allText(rows[0] as Comp)).toContain('逾期2天 · 进入本阶段');
+    expect(allText(rows[1] as Comp)).toContain('已停留5天 · 进入本阶段');
     expect(allText(page)).toContain('进行中 24');
     expect(allText(page)).toContain('待部门审批 21');
     expect(wx.calls[0]).toEqual({ action: 'admin.board', payload: {} });

@@ -52,6 +52,7 @@ export interface WxMocks {
   chooseMedia: jest.Mock;
   canvasToTempFilePath: jest.Mock;
   setClipboardData: jest.Mock;
+  previewImage: jest.Mock;
   /** Downloads answer `wxfile://tmp/download.xlsx` with status 200. */
   downloadFile: jest.Mock;
   openDocument: jest.Mock;
@@ -142,6 +143,7 @@ export function setUp(): { simulate: Simulate; wx: WxMocks; app: App } {
       opts.success?.({ tempFilePath: 'wxfile://tmp/signature.png' }),
     ),
     setClipboardData: ok(jest.fn()),
+    previewImage: ok(jest.fn()),
     downloadFile: jest.fn(
       (opts: { success?: (r: { tempFilePath: string; statusCode: number }) => void }) =>
         opts.success?.({ tempFilePath: 'wxfile://tmp/download.xlsx', statusCode: 200 }),
@@ -181,6 +183,7 @@ export function setUp(): { simulate: Simulate; wx: WxMocks; app: App } {
     chooseMedia: mocks.chooseMedia,
     canvasToTempFilePath: mocks.canvasToTempFilePath,
     setClipboardData: mocks.setClipboardData,
+    previewImage: mocks.previewImage,
     downloadFile: mocks.downloadFile,
     openDocument: mocks.openDocument,
     getWindowInfo: () => ({ pixelRatio: 3, windowWidth: 375, windowHeight: 667 }),

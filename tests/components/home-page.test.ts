@@ -10,8 +10,16 @@ import {
   tapButton,
   textOf,
   typeInto,
+  type Comp,
   type WxMocks,
 } from './harness';
+
+/** The next-step card: its button lives inside the component. */
+function nextCard(page: Comp): Comp {
+  const card = page.querySelector('#next-card');
+  if (!card) throw new Error('no next-step card');
+  return card;
+}
 
 describe('home page', () => {
   let simulate: ReturnType<typeof setUp>['simulate'];
@@ -87,7 +95,7 @@ describe('home page', () => {
     );
   });
 
-  it('shows the open case with its next step: upload the handover list', async () => {
+  it('shows the steps with their days and the next step with its due day and days overdue', async () => {
     wx.answer('me.get', {
       ...employeeSession,
       openCase: { caseId: 'case-1', kind: 'resignation', state: 'submitted', version: 1 },
@@ -97,8 +105,10 @@ describe('home page', () => {
     const text = allText(page);
     expect(text).toContain('待部门审批');
     expect(text).toContain('最后工作日：2027年3月31日（周三）');
-    expect(text).toContain('上传交接清单');
-    tapButton(page, '#next-step');
+    expect(text).toMatch(/发起申请3月1日\d*部门审批3月1日\d*HR确认\d*手续办理/);
+    expect(text).toContain('请于3月4日前上传《工作交接清单》，已逾期2天');
+    expect(nextCard(page).querySelector('.next')?.dom?.className).toContain('next-overdue');
+    tapButton(nextCard(page), '#next-step');
     await settle(simulate);
     expect(wx.navigateTo).toHaveBeenCalledWith(
       expect.objectContaining({ url: '/packages/case/pages/detail/index?caseId=case-1' }),
@@ -112,8 +122,8 @@ describe('home page', () => {
     });
     wx.answer('case.get', formalitiesCase());
     const page = await open();
-    expect(allText(page)).toContain('签署辞职书');
-    tapButton(page, '#next-step');
+    expect(allText(page)).toContain('请于3月8日前签署《辞职书》，还剩1天');
+    tapButton(nextCard(page), '#next-step');
     await settle(simulate);
     expect(wx.navigateTo).toHaveBeenCalledWith(
       expect.objectContaining({ url: '/packages/sign/pages/sign/index?caseId=case-1' }),

@@ -39,6 +39,41 @@ describe('resign submit page', () => {
     await settle(simulate);
   }
 
+  /** Taps 提交离职通知 and confirms in the dialog, as the employee does. */
+  async function submitAndConfirm(page: Comp): Promise<void> {
+    tapButton(page, '#submit');
+    await settle(simulate);
+    const dialog = page.querySelector('#submit-dialog');
+    if (!dialog) throw new Error('no confirmation dialog');
+    tapButton(dialog, '#dialog-confirm');
+  }
+
+  it('shows the projected last working day and that submitting delivers, before sending', async () => {
+    wx.answer('me.get', {
+      employee: null,
+      roles: ['employee'],
+      subscriptions: {},
+      resignationPreview: { lastWorkingDay: '2027-03-31', noticeDays: 30 },
+    });
+    const page = await open();
+    await choose(page, 0);
+    tapButton(page, '#submit');
+    await settle(simulate);
+    const dialog = textOf(page, '#submit-dialog');
+    expect(dialog).toContain('预计最后工作日：2027年3月31日（周三）');
+    expect(dialog).toContain('即送达次日起 30 日');
+    expect(dialog).toContain('提交即送达公司');
+    expect(wx.calls.some((c) => c.action === 'case.submit')).toBe(false);
+
+    // 返回修改 closes it and sends nothing.
+    const box = page.querySelector('#submit-dialog');
+    if (!box) throw new Error('no confirmation dialog');
+    tapButton(box, '#dialog-cancel');
+    await settle(simulate);
+    expect(allText(page)).not.toContain('提交即送达公司');
+    expect(wx.calls.some((c) => c.action === 'case.submit')).toBe(false);
+  });
+
   it('offers only the resignation reasons', async () => {
     const page = await open();
     const text = allText(page);
@@ -73,7 +108,7 @@ describe('resign submit page', () => {
     typeInto(page, '#explanation', '需要回老家照顾生病的父母');
     await settle(simulate);
     expect(textOf(page, '.counter')).toBe('12/500 字，至少 10 字');
-    tapButton(page, '#submit');
+    await submitAndConfirm(page);
     await settle(simulate, 6);
     const submit = wx.calls.find((c) => c.action === 'case.submit');
     expect(submit?.payload).toEqual({
@@ -87,7 +122,7 @@ describe('resign submit page', () => {
     wx.answer('case.submit', receipt);
     const page = await open();
     await choose(page, 0);
-    tapButton(page, '#submit');
+    await submitAndConfirm(page);
     await settle(simulate, 6);
     const text = allText(page);
     expect(text).toContain('通知已送达');
@@ -104,11 +139,11 @@ describe('resign submit page', () => {
     const page = await open();
     await choose(page, 0);
     wx.dropNext('case.submit');
-    tapButton(page, '#submit');
+    await submitAndConfirm(page);
     await settle(simulate, 6);
     expect(allText(page)).toContain('网络连接失败，请检查网络后重试（重试不会重复提交）');
     wx.answer('case.submit', receipt);
-    tapButton(page, '#submit');
+    await submitAndConfirm(page);
     await settle(simulate, 6);
     const keys = wx.calls
       .filter((c) => c.action === 'case.submit')
@@ -130,7 +165,7 @@ describe('resign submit page', () => {
     const page = await open();
     await choose(page, 0);
     wx.dropNext('case.submit');
-    tapButton(page, '#submit');
+    await submitAndConfirm(page);
     await settle(simulate, 6);
     expect(submittedBeforePopup).toBe(false);
     expect(wx.requestSubscribeMessage).toHaveBeenCalledWith(
@@ -141,7 +176,7 @@ describe('resign submit page', () => {
     });
     // The retry after the network failure does not pop up again.
     wx.answer('case.submit', receipt);
-    tapButton(page, '#submit');
+    await submitAndConfirm(page);
     await settle(simulate, 6);
     expect(wx.requestSubscribeMessage).toHaveBeenCalledTimes(1);
     expect(allText(page)).toContain('通知已送达');
@@ -151,7 +186,7 @@ describe('resign submit page', () => {
     wx.fail('case.submit', 'CONFLICT', '你已有一件进行中的离职申请');
     const page = await open();
     await choose(page, 0);
-    tapButton(page, '#submit');
+    await submitAndConfirm(page);
     await settle(simulate, 6);
     expect(allText(page)).toContain('你已有一件进行中的离职申请');
   });
@@ -164,7 +199,7 @@ describe('resign submit page', () => {
     );
     const page = await open();
     await choose(page, 0);
-    tapButton(page, '#submit');
+    await submitAndConfirm(page);
     await settle(simulate, 6);
     tapButton(page, '#upload');
     await settle(simulate, 8);
@@ -186,7 +221,7 @@ describe('resign submit page', () => {
     );
     const page = await open();
     await choose(page, 0);
-    tapButton(page, '#submit');
+    await submitAndConfirm(page);
     await settle(simulate, 6);
     const label = (id: string) =>
       allText(page.querySelector(id)?.querySelector('.t-button') as Comp);
@@ -212,7 +247,7 @@ describe('resign submit page', () => {
     );
     const page = await open();
     await choose(page, 0);
-    tapButton(page, '#submit');
+    await submitAndConfirm(page);
     await settle(simulate, 6);
     tapButton(page, '#upload');
     await settle(simulate, 8);

@@ -36,13 +36,20 @@ describe('sign page', () => {
     await settle(simulate);
   }
 
-  it('shows the letter and its SHA-256 before signing', async () => {
+  function signDialog(page: Comp): Comp {
+    const dialog = page.querySelector('#sign-dialog');
+    if (!dialog) throw new Error('no sign dialog');
+    return dialog;
+  }
+
+  it('shows the letter before signing, without hashes on the signer’s path', async () => {
     wx.answer('case.get', formalitiesCase());
     const page = await open();
     const text = allText(page);
     expect(text).toContain('辞职书');
     expect(text).toContain('本人张三因个人原因辞去研发部工程师职务');
-    expect(textOf(page, '#letter-hash')).toBe('c'.repeat(64));
+    expect(text).not.toContain('SHA-256');
+    expect(text).not.toContain('c'.repeat(64));
     expect(text).toContain('《电子签名法》第三条');
     expect(wx.calls[0]).toEqual({ action: 'case.get', payload: { caseId: 'case-1' } });
   });
@@ -61,7 +68,25 @@ describe('sign page', () => {
     expect(wx.uploadFile).not.toHaveBeenCalled();
   });
 
-  it('uploads the signature to the case folder, signs with consent and the letter hash, and shows the hashes', async () => {
+  it('asks once more with the letter and 签署后不可撤回; 再看看 signs nothing', async () => {
+    wx.answer('case.get', formalitiesCase());
+    const page = await open();
+    await signOnPad(page);
+    page.querySelector('#consent')?.dispatchEvent('tap');
+    await settle(simulate);
+    tapButton(page, '#sign');
+    await settle(simulate);
+    const dialog = textOf(page, '#sign-dialog');
+    expect(dialog).toContain('签署后不可撤回');
+    expect(dialog).toContain('本人张三因个人原因辞去研发部工程师职务');
+    tapButton(signDialog(page), '#dialog-cancel');
+    await settle(simulate);
+    expect(textOf(page, '#sign-dialog')).toBe('');
+    expect(wx.uploadFile).not.toHaveBeenCalled();
+    expect(wx.calls.some((c) => c.action === 'case.sign')).toBe(false);
+  });
+
+  it('uploads the signature to the case folder, signs with consent and the letter hash, and says what comes next', async () => {
     wx.answer('case.get', formalitiesCase());
     wx.answer('case.sign', signed);
     const page = await open();
@@ -69,6 +94,8 @@ describe('sign page', () => {
     page.querySelector('#consent')?.dispatchEvent('tap');
     await settle(simulate);
     tapButton(page, '#sign');
+    await settle(simulate);
+    tapButton(signDialog(page), '#dialog-confirm');
     await settle(simulate, 10);
     const [upload] = wx.uploadFile.mock.calls[0] as [{ cloudPath: string; filePath: string }];
     expect(upload.cloudPath).toMatch(/^cases\/case-1\/signature\/[0-9a-z]{20}\.png$/);
@@ -80,9 +107,17 @@ describe('sign page', () => {
       consent: true,
     });
     expect(allText(page)).toContain('签署完成');
-    expect(textOf(page, '#letter-hash')).toBe('c'.repeat(64));
-    expect(textOf(page, '#signature-hash')).toBe('d'.repeat(64));
-    expect(textOf(page, '#chain-head')).toBe('f'.repeat(64));
+    expect(allText(page)).toContain('下一步：HR 办理离职手续');
+    expect(allText(page)).not.toContain('f'.repeat(64));
+    // The letter can be read again; the hashes are one tap away on the evidence page.
+    tapButton(page, '#read-letter');
+    await settle(simulate);
+    expect(allText(page)).toContain('本人张三因个人原因辞去研发部工程师职务');
+    tapButton(page, '#evidence');
+    await settle(simulate);
+    expect(wx.navigateTo).toHaveBeenCalledWith(
+      expect.objectContaining({ url: '/packages/case/pages/evidence/index?caseId=case-1' }),
+    );
   });
 
   it('shows the server’s refusal and lets the user try again', async () => {
@@ -93,6 +128,8 @@ describe('sign page', () => {
     page.querySelector('#consent')?.dispatchEvent('tap');
     await settle(simulate);
     tapButton(page, '#sign');
+    await settle(simulate);
+    tapButton(signDialog(page), '#dialog-confirm');
     await settle(simulate, 10);
     expect(allText(page)).toContain('案件已被他人更新，请刷新后重试');
     expect(allText(page)).toContain('确认签署');
@@ -116,6 +153,9 @@ describe('sign page', () => {
     expect(allText(page)).toContain('辞职书已签署');
     expect(allText(page)).toContain('签署时间：2027-03-06 09:00');
     expect(page.querySelector('#pad')).toBeUndefined();
+    tapButton(page, '#read-letter');
+    await settle(simulate);
+    expect(allText(page)).toContain('本人张三因个人原因辞去研发部工程师职务');
   });
 
   it('shows a load error with retry', async () => {

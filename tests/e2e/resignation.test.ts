@@ -86,6 +86,11 @@ describe('resignation through the web preview', () => {
     await phone.shot('submit-form');
     await phone.readmeShot('submit');
     await phone.tapId('submit');
+    // The notice is delivered on sending: the projected last day is confirmed first.
+    await phone.waitForText('提交即送达公司，送达时间以服务器时间为准。');
+    await phone.waitForText(/预计最后工作日：\d{4}年\d+月\d+日/);
+    await phone.shot('submit-confirm');
+    await phone.tapId('dialog-confirm');
     await phone.page.waitForSelector('.wx-subscribe');
     await phone.shot('subscribe-sheet');
     await phone.page.locator('.wx-subscribe-allow').click();
@@ -106,6 +111,9 @@ describe('resignation through the web preview', () => {
     await phone.shot('handover-uploaded');
     await phone.back();
     await phone.waitForText('我的离职申请');
+    // The steps with the day each was reached, and whom the case now waits for since when.
+    await phone.waitForText('发起申请');
+    await phone.waitForText(/等待部门经理审批，自\d+月\d+日起/);
     await phone.shot('employee-home-with-case');
     await phone.readmeShot('home');
 
@@ -113,6 +121,10 @@ describe('resignation through the web preview', () => {
     await phone.as(MANAGER);
     await openCase(phone, '钱多多');
     await phone.shot('manager-case');
+    // The manager opens the handover list they are about to approve (wx.openDocument).
+    const opened = phone.page.waitForEvent('popup');
+    await phone.tapId('attachment-0');
+    await (await opened).close();
     await phone.readmeShot('case-detail');
     await phone.tapText('审批通过');
     await phone.tapId('pending-confirm');
@@ -128,6 +140,12 @@ describe('resignation through the web preview', () => {
     await phone.waitForText('手续办理');
     await phone.shot('hr-confirmed');
 
+    // The employee's home now asks for the signature by its due day.
+    await phone.as(NEWCOMER);
+    await phone.waitForText(/请于\d+月\d+日前签署《辞职书》，(还剩\d+天|今天截止)/);
+    await phone.shot('employee-home-sign-due');
+    await phone.readmeShot('home-next-step');
+
     // Days pass without a signature: the reminders go out.
     await phone.advanceDays(3);
     await phone.shot('clock-plus-3-days');
@@ -136,10 +154,13 @@ describe('resignation through the web preview', () => {
     await phone.shot('clock-plus-7-days-outbox');
     const outbox = await phone.page.locator('#outbox').innerText();
 
-    // The employee signs with the mouse on the signature pad.
+    // The employee signs with the mouse on the signature pad; the card now says it is late.
     await phone.as(NEWCOMER);
+    await phone.waitForText(/签署《辞职书》，已逾期\d+天/);
     await phone.tapId('open-case');
     await phone.waitForRoute('packages/case/pages/detail/index');
+    await phone.waitForText(/已逾期\d+天/);
+    await phone.shot('employee-case-overdue');
     await phone.tapText('去签署');
     await phone.waitForRoute('packages/sign/pages/sign/index');
     const pad = phone.screen.locator('canvas').first();
@@ -160,6 +181,9 @@ describe('resignation through the web preview', () => {
     await phone.shot('sign-drawn');
     await phone.readmeShot('sign');
     await phone.tapId('sign');
+    await phone.waitForText('签署后不可撤回。');
+    await phone.shot('sign-confirm');
+    await phone.tapId('dialog-confirm');
     await phone.waitForText(/签署完成|已签署/);
     await phone.shot('signed');
 
@@ -185,7 +209,8 @@ describe('resignation through the web preview', () => {
       }
     }
     await phone.shot('hr-checklist');
-    await phone.tapText('完成归档');
+    // 完成归档 is also the last step's name: the button is tapped by its id.
+    await phone.tapId('action-close');
     await phone.tapId('pending-confirm');
     await phone.screen.getByText('撤销案件').waitFor({ state: 'detached' });
     await phone.shot('hr-closed');

@@ -140,3 +140,43 @@ describe('what case.get offers each caller', () => {
     expect((await actionsOf(HR, caseId)).allowed).toEqual(['case.hrCancel']);
   });
 });
+
+describe('where the case stands in case.get', () => {
+  it('gives the owner the steps and the next step with its due day; others get the steps', async () => {
+    const { caseId } = await ok<{ caseId: string }>(
+      call(EMPLOYEE, 'case.submit', { reason: 'resignation', idempotencyKey: 'steps-0001' }),
+    );
+    await cloud.clock.jump(beijing('2027-03-02'));
+    const mine = await ok<ActionResult<'case.get'>>(call(EMPLOYEE, 'case.get', { caseId }));
+    expect(mine.progress?.map((s) => [s.label, s.status, s.reachedOn])).toEqual([
+      ['发起申请', 'finish', '2027-03-01'],
+      ['部门审批', 'process', '2027-03-01'],
+      ['HR确认', 'default', undefined],
+      ['手续办理', 'default', undefined],
+      ['完成归档', 'default', undefined],
+    ]);
+    expect(mine.nextStep).toEqual({
+      action: 'case.attach',
+      label: '上传《工作交接清单》',
+      dueDate: '2027-03-04',
+      daysLeft: 2,
+    });
+
+    const managers = await ok<ActionResult<'case.get'>>(call(M001, 'case.get', { caseId }));
+    expect(managers.progress).toEqual(mine.progress);
+    expect(managers.nextStep).toBeUndefined();
+  });
+});
+
+describe('the projected last working day in me.get', () => {
+  it('is the day the submission then sets, and goes once a case is open', async () => {
+    const before = await ok<ActionResult<'me.get'>>(call(EMPLOYEE, 'me.get'));
+    expect(before.resignationPreview?.noticeDays).toBeGreaterThan(0);
+    const submitted = await ok<{ lastWorkingDay: string }>(
+      call(EMPLOYEE, 'case.submit', { reason: 'resignation', idempotencyKey: 'preview-001' }),
+    );
+    expect(before.resignationPreview?.lastWorkingDay).toBe(submitted.lastWorkingDay);
+    const after = await ok<ActionResult<'me.get'>>(call(EMPLOYEE, 'me.get'));
+    expect(after.resignationPreview).toBeUndefined();
+  });
+});

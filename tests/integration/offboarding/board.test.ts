@@ -296,6 +296,9 @@ describe('admin.board', () => {
       enteredAt: '2027-04-14T00:00:00.000Z',
       lastWorkingDay: '2027-05-14',
       overdue: true,
+      // In its stage since 04-14, past the manager's 3 days since 04-17; today is 04-20.
+      stayedDays: 6,
+      overdueDays: 3,
       needsCall: false,
     });
     expect(rows.find((row) => row.caseId === 'c-005')?.needsCall).toBe(true);

@@ -48,21 +48,37 @@ describe('labels and tabs', () => {
 
 describe('the employee’s next step', () => {
   it('asks for the handover list first', () => {
-    expect(nextStepFor(submittedCase())).toEqual({ kind: 'upload', text: '上传交接清单' });
+    expect(nextStepFor(submittedCase())).toEqual({
+      kind: 'upload',
+      action: '上传《工作交接清单》',
+      text: '请于3月4日前上传《工作交接清单》，已逾期2天',
+      overdue: true,
+    });
   });
 
   it('asks to sign once formalities start', () => {
-    expect(nextStepFor(formalitiesCase())).toEqual({ kind: 'sign', text: '签署辞职书' });
+    expect(nextStepFor(formalitiesCase())).toEqual({
+      kind: 'sign',
+      action: '签署《辞职书》',
+      text: '请于3月8日前签署《辞职书》，还剩1天',
+      overdue: false,
+    });
   });
 
   it('waits once signed', () => {
     const view = formalitiesCase();
-    view.case.signature = {
-      hash: 'd'.repeat(64),
-      letterHash: 'c'.repeat(64),
-      at: '2027-03-06T00:00:00Z',
+    view.nextStep = {
+      action: 'wait',
+      label: '等待 HR 办理离职手续',
+      waitingFor: 'hr',
+      since: '2027-03-05',
     };
-    expect(nextStepFor(view)).toEqual({ kind: 'wait', text: '等待办理离职手续' });
+    expect(nextStepFor(view)).toEqual({
+      kind: 'wait',
+      action: '',
+      text: '等待 HR 办理离职手续，自3月5日起',
+      overdue: false,
+    });
   });
 
   it('summarises with Beijing dates', () => {
@@ -228,6 +244,8 @@ describe('board rows', () => {
         state: 'submitted',
         enteredAt: '2027-03-01T02:00:00Z',
         overdue: true,
+        stayedDays: 5,
+        overdueDays: 2,
         needsCall: true,
       }),
     ).toEqual({
@@ -237,6 +255,7 @@ describe('board rows', () => {
       stateLabel: '待部门审批',
       stateTheme: 'warning',
       enteredAt: '2027-03-01 10:00',
+      waiting: '逾期2天',
       lastWorkingDay: '',
       overdue: true,
       needsCall: true,

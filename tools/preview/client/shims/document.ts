@@ -19,3 +19,10 @@ export const openDocument = wxApi(
     return {};
   },
 );
+
+/** previewImage: the picture in a new tab, as WeChat's full-screen viewer. */
+export const previewImage = wxApi('previewImage', (o: { urls: string[]; current?: string }) => {
+  const url = o.current ?? o.urls[0];
+  if (!url || !window.open(url, '_blank')) throw new WxFail('preview image failed');
+  return {};
+});

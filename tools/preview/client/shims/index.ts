@@ -6,7 +6,7 @@ import type { PageStack } from '../pages';
 import { canvasToTempFilePath } from './canvas';
 import { getClipboardData, setClipboardData } from './clipboard';
 import { cloud } from './cloud';
-import { openDocument } from './document';
+import { openDocument, previewImage } from './document';
 import { downloadFile } from './download';
 import {
   hideLoading,
@@ -52,6 +52,7 @@ export function createWx(stack: PageStack, title: HTMLElement): Record<string, u
     setClipboardData,
     getClipboardData,
     openDocument,
+    previewImage,
     downloadFile,
     requestSubscribeMessage,
     chooseMessageFile,

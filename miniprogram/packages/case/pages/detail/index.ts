@@ -7,6 +7,7 @@ import {
   type CommentedAction,
   type ConfirmOptions,
 } from '../../../../services/case-actions';
+import { openCaseFile } from '../../../../services/documents';
 import { toast } from '../../../../services/feedback';
 import { openPage, ROUTES } from '../../../../services/navigation';
 import { call } from '../../../../services/rpc';
@@ -17,6 +18,7 @@ import {
   actionsFor,
   caseDetail,
   confirmDayHint,
+  finalSummary,
   mayViewEvidence,
   relationTo,
   remindOutcome,
@@ -24,6 +26,9 @@ import {
   type CaseAction,
   type CaseDetailView,
 } from '../../../../view-models/case-detail';
+
+import { progressView, type ProgressView } from '../../../../view-models/case-progress';
+import { nextStepFor, type NextStep } from '../../../../view-models/case-summary';
 
 type Phase = 'loading' | 'error' | 'ready';
 
@@ -34,11 +39,13 @@ interface Pending {
   item: string;
   title: string;
   required: boolean;
+  /** For a step that cannot be taken back: what it acts on, checked before 确定. */
+  summary: string[];
 }
 
 const CHECKLIST_TITLES: Record<ChecklistChange, string> = {
   tick: '标记完成',
-  untick: '撤销完成',
+  untick: '取消勾选',
   waive: '豁免此项（须说明原因）',
 };
 
@@ -48,6 +55,8 @@ Component({
     errorMessage: '',
     caseId: '',
     detail: null as CaseDetailView | null,
+    progress: null as ProgressView | null,
+    next: null as NextStep | null,
     actions: [] as ActionButton[],
     canViewEvidence: false,
     pending: null as Pending | null,
@@ -75,6 +84,8 @@ Component({
       this.setData({
         phase: 'ready',
         detail: caseDetail(view.data, relation, Date.now()),
+        progress: progressView(view.data),
+        next: view.data.nextStep ? nextStepFor(view.data) : null,
         actions: actionsFor(view.data),
         canViewEvidence: mayViewEvidence(relation),
       });
@@ -110,6 +121,7 @@ Component({
           item: '',
           title: ACTION_LABELS[action],
           required: COMMENT_REQUIRED.has(action),
+          summary: this.data.detail ? finalSummary(action, this.data.detail) : [],
         },
         comment: '',
         actionError: '',
@@ -172,6 +184,7 @@ Component({
           item,
           title: CHECKLIST_TITLES[change],
           required: change === 'waive',
+          summary: [],
         },
         comment: '',
         actionError: '',
@@ -221,6 +234,26 @@ Component({
       this.setData({ pending: null, comment: '' });
       toast('已完成', 'success');
       await this.load();
+    },
+    /** The next-step card's button does what the matching action button does. */
+    onNextStep() {
+      const kind = this.data.next?.kind;
+      const action: CaseAction | undefined =
+        kind === 'upload'
+          ? 'upload'
+          : kind === 'sign'
+            ? 'sign'
+            : kind === 'resubmit'
+              ? 'resubmit'
+              : undefined;
+      if (action) void this.onAction({ currentTarget: { dataset: { action } } });
+    },
+    /** The manager opens the handover list they approve; HR the documents they file. */
+    async onOpenAttachment(event: { currentTarget: { dataset: { index?: number } } }) {
+      const row = this.data.detail?.attachments[Number(event.currentTarget.dataset.index)];
+      if (!row?.url) return;
+      const problem = await openCaseFile(row.url, row.contentType);
+      if (problem) toast(problem);
     },
     onEvidence() {
       openPage(ROUTES.caseEvidence, { caseId: this.data.caseId });

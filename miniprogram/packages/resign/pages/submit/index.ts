@@ -13,6 +13,7 @@ import {
   formProblem,
   receiptOf,
   resignationReasons,
+  submitConfirmation,
   type ExplanationRule,
   type Receipt,
   type ReasonOption,
@@ -39,6 +40,10 @@ Component({
     /** Made once per form: re-sending after a network failure reuses it, so nothing doubles. */
     idempotencyKey: '',
     receipt: null as Receipt | null,
+    /** The confirmation before the notice goes out: the projected last day, and that it is final. */
+    confirming: false,
+    confirmLines: [] as string[],
+    projectedLines: [] as string[],
     /** Reminder templates, held ready so the tap can ask for them before anything is awaited. */
     tmplIds: [] as string[],
     askedSubscriptions: false,
@@ -53,11 +58,12 @@ Component({
     },
     async load() {
       this.setData({ phase: 'loading' });
-      const meta = await call('meta.get', {});
+      const [meta, me] = await Promise.all([call('meta.get', {}), loadSession()]);
       if (!meta.ok) return this.setData({ phase: 'error', errorMessage: meta.error.message });
       reasonRules = meta.data.reasons;
       this.setData({
         phase: 'form',
+        projectedLines: submitConfirmation(me.ok ? me.data.resignationPreview : undefined),
         options: resignationReasons(reasonRules),
         idempotencyKey: this.data.idempotencyKey || randomId(32),
         tmplIds: templatesToAsk(meta.data.templateIds, reminderKindsFor([], true)),
@@ -81,11 +87,21 @@ Component({
         formError: '',
       });
     },
-    async onSubmit() {
+    /** Checks the form, then asks to confirm: the notice is delivered the moment it is sent. */
+    onSubmit() {
       if (this.data.submitting) return;
       const { reason, rule, explanation } = this.data;
       const problem = formProblem(rule, reason, explanation);
       if (problem || !reason) return this.setData({ formError: problem });
+      this.setData({ confirming: true, confirmLines: this.data.projectedLines, formError: '' });
+    },
+    onCancelSubmit() {
+      this.setData({ confirming: false });
+    },
+    async onConfirmSubmit() {
+      if (this.data.submitting) return;
+      const { reason, rule, explanation } = this.data;
+      if (!reason) return this.setData({ confirming: false });
       // Reminders start with the notice: ask for them now, still synchronously inside the tap
       // (WeChat shows the popup nowhere else), once per form.
       if (!this.data.askedSubscriptions && this.data.tmplIds.length > 0) {
@@ -104,9 +120,14 @@ Component({
           reply.error.code === 'NETWORK'
             ? `${reply.error.message}（重试不会重复提交）`
             : reply.error.message;
-        return this.setData({ submitting: false, formError: message });
+        return this.setData({ submitting: false, confirming: false, formError: message });
       }
-      this.setData({ submitting: false, phase: 'submitted', receipt: receiptOf(reply.data) });
+      this.setData({
+        submitting: false,
+        confirming: false,
+        phase: 'submitted',
+        receipt: receiptOf(reply.data),
+      });
       // The home page and tab bar show the new case from the refreshed session.
       void loadSession({ refresh: true });
     },

@@ -1,3 +1,4 @@
+import { openPage, ROUTES } from '../../../../services/navigation';
 import { call } from '../../../../services/rpc';
 import { loadSession } from '../../../../services/session';
 import { uploadCaseFile } from '../../../../services/upload';
@@ -25,6 +26,11 @@ Component({
     signing: false,
     signError: '',
     receipt: null as SignReceipt | null,
+    /** The last look before signing: the letter again and that a signature is final. */
+    confirming: false,
+    signLines: ['请再读一遍文书，确认无误后签署：'],
+    /** The signed letter, opened again from the receipt or the signed view. */
+    showLetter: false,
   },
   methods: {
     onLoad(query: { caseId?: string }) {
@@ -47,12 +53,20 @@ Component({
     onPadChange(event: { detail: { empty: boolean } }) {
       this.setData({ padEmpty: event.detail.empty, signError: '' });
     },
-    async onSign() {
+    onSign() {
       const view = this.data.view;
       if (!view || view.stage !== 'ready' || this.data.signing) return;
       // 电子签名法 第3条: signing electronically needs the signer's explicit agreement.
       if (!this.data.consent) return this.setData({ signError: '请先勾选同意以电子签名方式签署' });
       if (this.data.padEmpty) return this.setData({ signError: '请先在签名区内签名' });
+      this.setData({ confirming: true, signError: '' });
+    },
+    onCancelSign() {
+      this.setData({ confirming: false });
+    },
+    async onConfirmSign() {
+      const view = this.data.view;
+      if (!view || view.stage !== 'ready' || this.data.signing) return;
       const pad = this.selectComponent('#pad') as unknown as Pad | null;
       if (!pad) return;
       this.setData({ signing: true, signError: '' });
@@ -60,19 +74,37 @@ Component({
       try {
         image = await pad.exportImage();
       } catch (err) {
-        return this.setData({ signing: false, signError: (err as Error).message });
+        return this.setData({
+          signing: false,
+          confirming: false,
+          signError: (err as Error).message,
+        });
       }
       const uploaded = await uploadCaseFile(this.data.caseId, 'signature', image);
-      if (!uploaded.ok) return this.setData({ signing: false, signError: uploaded.message });
+      if (!uploaded.ok) {
+        return this.setData({ signing: false, confirming: false, signError: uploaded.message });
+      }
       const reply = await call('case.sign', {
         caseId: this.data.caseId,
         signatureFileId: uploaded.fileId,
         letterHash: view.letterHash,
         consent: true,
       });
-      if (!reply.ok) return this.setData({ signing: false, signError: reply.error.message });
-      this.setData({ signing: false, receipt: signReceipt(reply.data) });
+      if (!reply.ok) {
+        return this.setData({ signing: false, confirming: false, signError: reply.error.message });
+      }
+      this.setData({ signing: false, confirming: false, receipt: signReceipt(reply.data) });
       void loadSession({ refresh: true });
+    },
+    onToggleLetter() {
+      this.setData({ showLetter: !this.data.showLetter });
+    },
+    /** The hashes and the audit chain live on the evidence page, not on the signer's path. */
+    onEvidence() {
+      openPage(ROUTES.caseEvidence, { caseId: this.data.caseId });
+    },
+    onCase() {
+      openPage(ROUTES.caseDetail, { caseId: this.data.caseId });
     },
     onRetry() {
       void this.load();
