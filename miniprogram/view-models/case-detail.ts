@@ -11,6 +11,7 @@ import {
   REMINDER_STATUS_THEMES,
   ROLE_LABELS,
   STATE_LABELS,
+  AWAITING_DELIVERY,
   STATE_THEMES,
   type TagTheme,
 } from './labels';
@@ -288,10 +289,11 @@ export function caseDetail(view: CaseView, relation: Relation, nowMs: number): C
     title: `${c.employee.name}（${c.employee.employeeNo}）· ${c.employee.department}`,
     reason: REASON_LABELS[c.reason],
     explanation: c.explanation ?? '',
-    stateLabel: STATE_LABELS[c.state],
+    // 民法典 第137条: an issued termination not yet delivered reads 待送达, its day 送达后30日.
+    stateLabel: c.awaitingDelivery ? AWAITING_DELIVERY : STATE_LABELS[c.state],
     stateTheme: STATE_THEMES[c.state],
     noticeReceivedAt: formatInstant(c.noticeReceivedAt),
-    lastWorkingDay: formatDate(c.lastWorkingDay),
+    lastWorkingDay: c.lastWorkingDay ? formatDate(c.lastWorkingDay) : c.lastWorkingDayText || '—',
     legalLastWorkingDay: formatDate(c.legalLastWorkingDay),
     lastWorkingDayValue: c.lastWorkingDay ?? '',
     legalLastWorkingDayValue: c.legalLastWorkingDay ?? '',

@@ -40,6 +40,9 @@ export const ROLE_LABELS: Record<Role, string> = {
   admin: '管理员',
 };
 
+/** 民法典 第137条: an issued termination not yet delivered to the employee. */
+export const AWAITING_DELIVERY = '待送达';
+
 export const REASON_LABELS: Record<Reason, string> = {
   resignation: '辞职',
   personal: '其他个人原因',
@@ -53,6 +56,9 @@ export const ATTACHMENT_LABELS: Record<AttachmentKind, string> = {
   position_change_record: '调岗记录',
   notice_delivery: '送达凭证',
   other: '其他材料',
+  union_notice: '通知工会的书面记录',
+  union_reply: '对工会意见的书面答复',
+  withdrawal_request: '员工撤回辞职的书面申请',
 };
 
 export const REMINDER_KIND_LABELS: Record<ReminderKind, string> = {
@@ -101,6 +107,7 @@ export const EVENT_LABELS: Record<AuditEventType, string> = {
   'case.attach': '上传材料',
   'case.sign': '电子签名',
   'case.consentLaterDay': '同意延后最后工作日',
+  'notice.delivered': '解除通知送达',
   'checklist.done': '完成清单项',
   'checklist.undone': '撤销清单项',
   'checklist.waive': '豁免清单项',

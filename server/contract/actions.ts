@@ -20,8 +20,11 @@ import {
   auditEventView,
   evidenceMismatchView,
   caseKindSchema,
+  cancelBasisValues,
   caseRef,
   caseView,
+  deliveryMethodSchema,
+  unionNoticeSchema,
   checklistRowView,
   earlyReleaseProposerSchema,
   employeeView,
@@ -160,13 +163,19 @@ export const ACTIONS = {
     payload: z.strictObject({
       caseId,
       noProtectedStatus: z.literal(true, { error: '须确认不存在第42条规定的情形' }),
+      // Checked by the 第43条 guard (`union_notified`), which says what is missing.
+      unionNotice: unionNoticeSchema.optional(),
     }),
     result: z.strictObject({
       caseId,
       state: stateSchema,
       version: z.number().int().nonnegative(),
-      noticeReceivedAt: instant,
-      lastWorkingDay: calendarDate,
+      issuedAt: instant,
+      /** 民法典 第137条: in effect on delivery, so these come with it (待送达 until then). */
+      awaitingDelivery: z.boolean(),
+      noticeReceivedAt: instant.optional(),
+      /** With pay in lieu HR's day; with thirty days' notice, set on delivery. */
+      lastWorkingDay: calendarDate.optional(),
     }),
   },
   'case.attach': {
@@ -174,6 +183,8 @@ export const ACTIONS = {
       caseId,
       kind: attachmentKindSchema,
       fileIds: z.array(fileId).min(1, { error: '至少 1 个' }).max(9, { error: '一次最多 9 个' }),
+      /** The date the documents bear (考核、培训、调岗、工会记录): 第40条(二) orders them by it. */
+      documentDate: calendarDate.optional(),
     }),
     result: caseRef.extend({ attachments: z.array(attachmentView) }),
   },
@@ -203,7 +214,33 @@ export const ACTIONS = {
     result: caseRef.extend({ lastWorkingDay: calendarDate }),
   },
   'case.hrReturn': { payload: caseWithComment, result: caseRef },
-  'case.hrCancel': { payload: caseWithComment, result: caseRef },
+  'case.hrCancel': {
+    payload: z.strictObject({
+      caseId,
+      comment: comment.optional(),
+      // One of CANCEL_BASES; any other word is refused by the cancel guard, which says why.
+      basis: z
+        .string()
+        .trim()
+        .max(32, { error: '最多 32 个字符' })
+        .regex(/^[a-z_]*$/, { error: `应为 ${cancelBasisValues.join('、')} 之一` })
+        .optional(),
+    }),
+    result: caseRef,
+  },
+  'case.recordDelivery': {
+    payload: z.strictObject({
+      caseId,
+      deliveredOn: calendarDate,
+      method: deliveryMethodSchema,
+      comment: comment.optional(),
+    }),
+    result: caseRef.extend({
+      deliveredOn: calendarDate,
+      noticeReceivedAt: instant,
+      lastWorkingDay: calendarDate,
+    }),
+  },
   'case.sign': {
     payload: z
       .strictObject({

@@ -1,7 +1,14 @@
 import { z } from 'zod';
 import { ATTACHMENT_KINDS } from '../domain/attachments';
 import { AUDIT_EVENT_TYPES, EVENT_TYPES } from '../domain/case-events';
-import { CASE_KINDS, EARLY_RELEASE_PROPOSERS, NOTICE_MODES } from '../domain/case-kinds';
+import {
+  CANCEL_BASES,
+  CASE_KINDS,
+  DELIVERY_METHODS,
+  EARLY_RELEASE_PROPOSERS,
+  NOTICE_MODES,
+  UNION_BODIES,
+} from '../domain/case-kinds';
 import { STATES } from '../domain/case-states';
 import { CHECKLIST_ACTORS } from '../domain/checklist';
 import { REASONS } from '../domain/reasons';
@@ -34,6 +41,21 @@ export const attachmentKindSchema = z.enum(ATTACHMENT_KINDS);
 export const reminderKindSchema = z.enum(REMINDER_KINDS);
 export const noticeModeSchema = z.enum(NOTICE_MODES);
 export const earlyReleaseProposerSchema = z.enum(EARLY_RELEASE_PROPOSERS);
+export const deliveryMethodSchema = z.enum(DELIVERY_METHODS, {
+  error: '应为 in_person（当面）、ems、email 或 other',
+});
+export const deliveryChannelSchema = z.enum([...DELIVERY_METHODS, 'mini_program']);
+export const cancelBasisValues = CANCEL_BASES;
+
+/** 第43条: whom HR told before issuing a termination, and when. */
+export const unionNoticeSchema = z.strictObject({
+  notifiedOn: calendarDate,
+  body: z.enum(UNION_BODIES, {
+    error:
+      '应为 company_union（本单位工会）、local_federation（当地总工会或街道工会）或 employee_representatives（职工代表）',
+  }),
+  objection: z.boolean().optional(),
+});
 
 export const employeeView = z.strictObject({
   employeeNo,
@@ -70,6 +92,7 @@ export const attachmentView = z.strictObject({
   contentType: z.string(),
   uploadedBy: openid,
   at: instant,
+  documentDate: calendarDate.optional(),
   /** A temporary URL of the evidence copy, handed out by `case.get` after its access check. */
   url: z.string().optional(),
 });
@@ -106,6 +129,15 @@ export const caseView = z.strictObject({
   earlyReleaseProposedBy: earlyReleaseProposerSchema.optional(),
   consentToLaterDay: calendarDate.optional(),
   noProtectedStatus: z.boolean(),
+  unionNotice: unionNoticeSchema.optional(),
+  issuedAt: instant.optional(),
+  /** 民法典 第137条: an issued termination not yet delivered shows 待送达. */
+  awaitingDelivery: z.boolean(),
+  deliveredAt: instant.optional(),
+  deliveredOn: calendarDate.optional(),
+  deliveryMethod: deliveryChannelSchema.optional(),
+  /** The last working day as a page shows it: the date, or 送达后30日 before delivery. */
+  lastWorkingDayText: z.string(),
   attachments: z.array(attachmentView),
   /** Employee-side items HR waived before formalities (the handover list), with the reason. */
   waivers: z.array(

@@ -1,5 +1,6 @@
 import { beijingDate, compareDates, instantMs, MS_PER_DAY } from './beijing-calendar';
-import { type EarlyReleaseProposer } from './case-kinds';
+import { type EarlyReleaseProposer, isCancelBasis, type UnionNotice } from './case-kinds';
+import { type StoredAttachment } from './case-record';
 import { type CaseRecord } from './case-record';
 import { type EventType } from './case-events';
 import { type Asset } from './checklist';
@@ -20,6 +21,10 @@ export interface CaseCommand {
   readonly assets?: readonly Asset[];
   /** hr.issue: HR attests that no 第42条 protection applies. */
   readonly noProtectedStatus?: boolean;
+  /** hr.issue: whom HR told before the issue (第43条). */
+  readonly unionNotice?: UnionNotice;
+  /** hr.cancel: why HR cancels (DESIGN §3: HR never revokes a resignation alone). */
+  readonly basis?: string;
 }
 
 export interface GuardContext {
@@ -44,6 +49,14 @@ export const MACHINE_GUARDS = [
   'termination_documents_attached',
   'no_protected_status_attested',
   'last_working_day_chosen',
+  'union_notified',
+  'still_incompetent_after',
+  'notice_delivered',
+  'after_last_working_day',
+  'notice_delivery_attached',
+  'cancel_basis_given',
+  'withdrawal_request_attached',
+  'entered_in_error_oa_only',
 ] as const;
 export type MachineGuard = (typeof MACHINE_GUARDS)[number];
 
@@ -80,6 +93,58 @@ export function lastEnteredAt(caseDoc: CaseRecord, state: CaseRecord['state']): 
     if (stage && stage.state === state) return stage.enteredAt;
   }
   return undefined;
+}
+
+function hasAttachment(caseDoc: CaseRecord, kind: StoredAttachment['kind']): boolean {
+  return caseDoc.attachments.some((a) => a.kind === kind);
+}
+
+/**
+ * Whether document `later` is dated after document `earlier`: by the dates they bear where HR
+ * gave them (the upload's Beijing date stands in for a missing one); two undated documents by
+ * the order they were uploaded.
+ */
+export function datedAfter(later: StoredAttachment, earlier: StoredAttachment): boolean {
+  if (later.documentDate === undefined && earlier.documentDate === undefined) {
+    return instantMs(later.at) > instantMs(earlier.at);
+  }
+  const dateOf = (a: StoredAttachment) => a.documentDate ?? beijingDate(a.at);
+  return compareDates(dateOf(later), dateOf(earlier)) > 0;
+}
+
+/**
+ * 第40条(二) 仍不能胜任: a first appraisal, the training or change of post, and a second
+ * appraisal dated after that training or change.
+ */
+export function stillIncompetentAfter(caseDoc: CaseRecord): boolean {
+  const appraisals = caseDoc.attachments.filter((a) => a.kind === 'appraisal_record');
+  const remedies = caseDoc.attachments.filter(
+    (a) => a.kind === 'training_certificate' || a.kind === 'position_change_record',
+  );
+  return remedies.some((remedy) =>
+    appraisals.some(
+      (second) => datedAfter(second, remedy) && appraisals.some((first) => first !== second),
+    ),
+  );
+}
+
+/**
+ * 第43条: the union (or, without one, the local federation / street union or the employee
+ * representatives) was told on or before the issue date, its record is attached, and when it
+ * objected the company's written reply is attached too.
+ */
+export function unionNotified(caseDoc: CaseRecord, notice: UnionNotice | undefined, now: Date) {
+  if (notice === undefined) return false;
+  if (compareDates(notice.notifiedOn, beijingDate(now)) > 0) return false;
+  if (!hasAttachment(caseDoc, 'union_notice')) return false;
+  return notice.objection !== true || hasAttachment(caseDoc, 'union_reply');
+}
+
+/** Which bases may cancel a case where it stands (DESIGN §3 `hr.cancel`). */
+function basisFits(caseDoc: CaseRecord, basis: string | undefined): boolean {
+  if (caseDoc.state === 'draft') return basis === undefined || isCancelBasis(basis);
+  if (caseDoc.kind === 'termination') return basis === 'employee_agreed';
+  return basis === 'employee_request' || basis === 'duplicate' || basis === 'entered_in_error';
 }
 
 export const GUARDS: Record<MachineGuard, (ctx: GuardContext) => boolean> = {
@@ -147,4 +212,32 @@ export const GUARDS: Record<MachineGuard, (ctx: GuardContext) => boolean> = {
     const last = ctx.case.lastWorkingDay;
     return last !== undefined && compareDates(last, beijingDate(ctx.now)) >= 0;
   },
+
+  union_notified: (ctx) => unionNotified(ctx.case, ctx.command.unionNotice, ctx.now),
+
+  still_incompetent_after: (ctx) => stillIncompetentAfter(ctx.case),
+
+  // 民法典 第137条: a termination takes effect when its notice reaches the employee.
+  notice_delivered: (ctx) =>
+    ctx.case.kind !== 'termination' || ctx.case.noticeReceivedAt !== undefined,
+
+  after_last_working_day: (ctx) => {
+    const last = ctx.case.lastWorkingDay;
+    return last !== undefined && compareDates(beijingDate(ctx.now), last) > 0;
+  },
+
+  notice_delivery_attached: (ctx) => hasAttachment(ctx.case, 'notice_delivery'),
+
+  cancel_basis_given: (ctx) => basisFits(ctx.case, ctx.command.basis),
+
+  withdrawal_request_attached: (ctx) =>
+    ctx.case.state === 'draft' ||
+    ctx.command.basis !== 'employee_request' ||
+    hasAttachment(ctx.case, 'withdrawal_request'),
+
+  // An OA entry can be made in error; the employee's own submission is their notice.
+  entered_in_error_oa_only: (ctx) =>
+    ctx.case.state === 'draft' ||
+    ctx.command.basis !== 'entered_in_error' ||
+    ctx.case.source === 'oa',
 };

@@ -29,3 +29,4 @@ export * from './stage-durations';
 export * from './case-change';
 export * from './later-day-consent';
 export * from './case-replay';
+export * from './notice-delivery';

@@ -1,17 +1,22 @@
-import type { AttachmentKind, NoticeMode } from '../../../../../server/contract';
+import type { NoticeMode, UnionBody } from '../../../../../server/contract';
 import { pickAndAttach } from '../../../../services/attachments';
 import { toast } from '../../../../services/feedback';
 import { openPage, ROUTES } from '../../../../services/navigation';
 import { randomId } from '../../../../services/random-id';
 import { call } from '../../../../services/rpc';
 import { beijingToday } from '../../../../view-models/beijing-time';
-import { ATTACHMENT_LABELS } from '../../../../view-models/labels';
 import {
+  DOCUMENT_SLOTS,
   NOTICE_MODE_OPTIONS,
+  UNION_BODY_OPTIONS,
+  UNION_EXPLANATION,
   documentRows,
   documentsComplete,
+  filledSlots,
   issueReceipt,
   terminationProblem,
+  unionProblem,
+  unionRows,
   type DocumentRow,
   type IssueReceipt,
   type TerminationDocument,
@@ -35,9 +40,15 @@ Component({
     idempotencyKey: '',
     caseId: '',
     draftTitle: '',
-    attached: [] as AttachmentKind[],
+    attached: [] as TerminationDocument[],
     documents: documentRows([]) as DocumentRow[],
     documentsReady: false,
+    unionBodies: UNION_BODY_OPTIONS,
+    unionExplanation: UNION_EXPLANATION,
+    unionBody: '' as UnionBody | '',
+    unionNotifiedOn: '',
+    unionObjection: false,
+    unionDocuments: unionRows([], false) as DocumentRow[],
     uploading: '',
     attested: false,
     issuing: false,
@@ -63,16 +74,34 @@ Component({
       }
       this.showDraft(
         `${c.employee.name}（${c.employee.employeeNo}）· ${c.employee.department}`,
-        c.attachments.map((a) => a.kind),
+        filledSlots(c.attachments.map((a) => a.kind)),
       );
     },
-    showDraft(title: string, attached: AttachmentKind[]) {
+    showDraft(title: string, attached: TerminationDocument[]) {
+      this.setData({ phase: 'draft', draftTitle: title });
+      this.showDocuments(attached);
+    },
+    showDocuments(attached: TerminationDocument[]) {
       this.setData({
-        phase: 'draft',
-        draftTitle: title,
         attached,
         documents: documentRows(attached),
         documentsReady: documentsComplete(attached),
+        unionDocuments: unionRows(attached, this.data.unionObjection),
+      });
+    },
+    onUnionBody(event: { currentTarget: { dataset: { value?: UnionBody } } }) {
+      const body = event.currentTarget.dataset.value;
+      if (body) this.setData({ unionBody: body, issueError: '' });
+    },
+    onUnionDate(event: { detail: { value: string } }) {
+      this.setData({ unionNotifiedOn: event.detail.value, issueError: '' });
+    },
+    onUnionObjection() {
+      const unionObjection = !this.data.unionObjection;
+      this.setData({
+        unionObjection,
+        unionDocuments: unionRows(this.data.attached, unionObjection),
+        issueError: '',
       });
     },
     onEmployeeNo(event: { detail: { value: string } }) {
@@ -124,17 +153,13 @@ Component({
       const kind = event.currentTarget.dataset.kind;
       if (!kind || this.data.uploading) return;
       this.setData({ uploading: kind, issueError: '' });
-      const outcome = await pickAndAttach(this.data.caseId, kind);
+      const slot = DOCUMENT_SLOTS[kind];
+      const outcome = await pickAndAttach(this.data.caseId, slot.kind);
       this.setData({ uploading: '' });
       if (outcome.status === 'failed') return this.setData({ issueError: outcome.message });
       if (outcome.status !== 'attached') return;
-      const attached = [...this.data.attached, kind];
-      this.setData({
-        attached,
-        documents: documentRows(attached),
-        documentsReady: documentsComplete(attached),
-      });
-      toast(`${ATTACHMENT_LABELS[kind]}已上传`, 'success');
+      this.showDocuments([...this.data.attached, kind]);
+      toast(`${slot.label}已上传`, 'success');
     },
     onAttest() {
       this.setData({ attested: !this.data.attested, issueError: '' });
@@ -144,8 +169,25 @@ Component({
       if (!this.data.attested) {
         return this.setData({ issueError: '请先确认员工不存在第四十二条规定的不得解除情形' });
       }
+      const { unionBody, unionNotifiedOn, unionObjection, attached, today } = this.data;
+      const union = unionProblem({
+        body: unionBody,
+        notifiedOn: unionNotifiedOn,
+        objection: unionObjection,
+        attached,
+        today,
+      });
+      if (union || !unionBody) return this.setData({ issueError: union });
       this.setData({ issuing: true, issueError: '' });
-      const reply = await call('case.issue', { caseId: this.data.caseId, noProtectedStatus: true });
+      const reply = await call('case.issue', {
+        caseId: this.data.caseId,
+        noProtectedStatus: true,
+        unionNotice: {
+          notifiedOn: unionNotifiedOn,
+          body: unionBody,
+          ...(unionObjection ? { objection: true } : {}),
+        },
+      });
       if (!reply.ok) return this.setData({ issuing: false, issueError: reply.error.message });
       this.setData({ issuing: false, phase: 'issued', receipt: issueReceipt(reply.data) });
     },
