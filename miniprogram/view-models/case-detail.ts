@@ -1,4 +1,11 @@
-import type { ActionResult, EventType, Role } from '../../server/contract';
+import type {
+  ActionResult,
+  CancelBasis,
+  CaseKind,
+  EventType,
+  Role,
+  State,
+} from '../../server/contract';
 import { beijingToday, formatDate, formatInstant } from './beijing-time';
 import { handoverAttached, nextStepFor, openSignItem, type CaseView } from './case-summary';
 import { checklistRow, type ChecklistActor, type ChecklistRowView } from './checklist-rows';
@@ -248,6 +255,8 @@ export interface CaseDetailView {
   legalLastWorkingDayValue: string;
   /** The later day the employee agreed to, formatted; '' when none. */
   consentToLaterDay: string;
+  /** HR's cancellation: the bases this case allows (none for a draft). */
+  cancelBases: CancelBasisOption[];
   needsCall: boolean;
   attachments: { key: string; label: string; at: string }[];
   /** Employee-side items HR waived before formalities (the vanished employee's handover list). */
@@ -296,6 +305,7 @@ export function caseDetail(view: CaseView, relation: Relation, nowMs: number): C
     lastWorkingDay: c.lastWorkingDay ? formatDate(c.lastWorkingDay) : c.lastWorkingDayText || '—',
     legalLastWorkingDay: formatDate(c.legalLastWorkingDay),
     lastWorkingDayValue: c.lastWorkingDay ?? '',
+    cancelBases: cancelBases(c.kind, c.state),
     legalLastWorkingDayValue: c.legalLastWorkingDay ?? '',
     consentToLaterDay: c.consentToLaterDay ? formatDate(c.consentToLaterDay) : '',
     needsCall: c.needsCall,
@@ -364,4 +374,23 @@ export function confirmDayHint(chosen: string, legal: string): { early: boolean;
     return { early: true, hint: '早于法定最后工作日：请选择由谁提出提前离职' };
   }
   return { early: false, hint: '晚于法定最后工作日：须已记录员工同意' };
+}
+
+export interface CancelBasisOption {
+  value: CancelBasis;
+  label: string;
+}
+
+/**
+ * The bases HR may cancel on (DESIGN §3 hr.cancel): HR never revokes a resignation alone; an
+ * issued termination only with the employee's agreement; a draft needs none.
+ */
+export function cancelBases(kind: CaseKind, state: State): CancelBasisOption[] {
+  if (state === 'draft') return [];
+  if (kind === 'termination') return [{ value: 'employee_agreed', label: '员工同意撤销解除通知' }];
+  return [
+    { value: 'employee_request', label: '员工书面申请撤回（须先上传其书面申请）' },
+    { value: 'duplicate', label: '重复提交' },
+    { value: 'entered_in_error', label: 'OA 误录入（仅限经 OA 提交的案件）' },
+  ];
 }

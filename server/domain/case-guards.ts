@@ -100,13 +100,17 @@ function hasAttachment(caseDoc: CaseRecord, kind: StoredAttachment['kind']): boo
 }
 
 /**
- * Whether document `later` is dated after document `earlier`: by the dates they bear where HR
- * gave them (the upload's Beijing date stands in for a missing one); two undated documents by
- * the order they were uploaded.
+ * Whether document `later` is dated after document `earlier` on the case: by the dates they
+ * bear where HR gave them (the upload's Beijing date stands in for a missing one); two undated
+ * documents by the order they were added to the case.
  */
-export function datedAfter(later: StoredAttachment, earlier: StoredAttachment): boolean {
+export function datedAfter(
+  caseDoc: CaseRecord,
+  later: StoredAttachment,
+  earlier: StoredAttachment,
+) {
   if (later.documentDate === undefined && earlier.documentDate === undefined) {
-    return instantMs(later.at) > instantMs(earlier.at);
+    return caseDoc.attachments.indexOf(later) > caseDoc.attachments.indexOf(earlier);
   }
   const dateOf = (a: StoredAttachment) => a.documentDate ?? beijingDate(a.at);
   return compareDates(dateOf(later), dateOf(earlier)) > 0;
@@ -123,7 +127,8 @@ export function stillIncompetentAfter(caseDoc: CaseRecord): boolean {
   );
   return remedies.some((remedy) =>
     appraisals.some(
-      (second) => datedAfter(second, remedy) && appraisals.some((first) => first !== second),
+      (second) =>
+        datedAfter(caseDoc, second, remedy) && appraisals.some((first) => first !== second),
     ),
   );
 }
