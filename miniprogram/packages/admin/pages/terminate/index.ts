@@ -57,7 +57,9 @@ Component({
   },
   methods: {
     onLoad(query: { caseId?: string }) {
-      this.setData({ today: beijingToday(Date.now()), idempotencyKey: randomId(32) });
+      const today = beijingToday(Date.now());
+      // The union is usually told the day the notice goes out: today, unless HR picks another.
+      this.setData({ today, unionNotifiedOn: today, idempotencyKey: randomId(32) });
       // Opened from a draft's detail page: continue with its documents and the issue.
       if (query.caseId) {
         this.setData({ caseId: query.caseId });
