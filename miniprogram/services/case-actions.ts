@@ -28,6 +28,8 @@ export async function runCaseAction(
   action: CommentedAction,
   comment: string,
   confirm: ConfirmOptions = {},
+  /** hr.cancel: the basis HR cancels on (DESIGN §3). */
+  basis = '',
 ): Promise<ActionOutcome> {
   const text = comment.trim();
   const withComment = text ? { caseId, comment: text } : { caseId };
@@ -47,7 +49,7 @@ export async function runCaseAction(
     case 'hrReturn':
       return done(await call('case.hrReturn', withComment));
     case 'cancel':
-      return done(await call('case.hrCancel', withComment));
+      return done(await call('case.hrCancel', basis ? { ...withComment, basis } : withComment));
     case 'close':
       return done(await call('case.close', { caseId }));
     case 'consentLater':

@@ -1,9 +1,17 @@
-import type { ActionResult, CaseActionView, Role } from '../../server/contract';
+import type {
+  ActionResult,
+  CancelBasis,
+  CaseActionView,
+  CaseKind,
+  Role,
+  State,
+} from '../../server/contract';
 import { beijingToday, formatDate, formatInstant } from './beijing-time';
 import { type CaseView } from './case-summary';
 import { checklistRow, type ChecklistActor, type ChecklistRowView } from './checklist-rows';
 import {
   ATTACHMENT_LABELS,
+  CANCEL_BASIS_LABELS,
   EVENT_LABELS,
   REASON_LABELS,
   REMINDER_KIND_LABELS,
@@ -11,6 +19,7 @@ import {
   REMINDER_STATUS_THEMES,
   ROLE_LABELS,
   STATE_LABELS,
+  AWAITING_DELIVERY,
   STATE_THEMES,
   type TagTheme,
 } from './labels';
@@ -246,6 +255,8 @@ export interface CaseDetailView {
   legalLastWorkingDayValue: string;
   /** The later day the employee agreed to, formatted; '' when none. */
   consentToLaterDay: string;
+  /** HR's cancellation: the bases this case allows (none for a draft). */
+  cancelBases: CancelBasisOption[];
   needsCall: boolean;
   /** `url` and `contentType` open the file; '' when the server gave no URL (tap does nothing). */
   attachments: { key: string; label: string; at: string; url: string; contentType: string }[];
@@ -288,12 +299,14 @@ export function caseDetail(view: CaseView, relation: Relation, nowMs: number): C
     title: `${c.employee.name}（${c.employee.employeeNo}）· ${c.employee.department}`,
     reason: REASON_LABELS[c.reason],
     explanation: c.explanation ?? '',
-    stateLabel: STATE_LABELS[c.state],
+    // 民法典 第137条: an issued termination not yet delivered reads 待送达, its day 送达后30日.
+    stateLabel: c.awaitingDelivery ? AWAITING_DELIVERY : STATE_LABELS[c.state],
     stateTheme: STATE_THEMES[c.state],
     noticeReceivedAt: formatInstant(c.noticeReceivedAt),
-    lastWorkingDay: formatDate(c.lastWorkingDay),
+    lastWorkingDay: c.lastWorkingDay ? formatDate(c.lastWorkingDay) : c.lastWorkingDayText || '—',
     legalLastWorkingDay: formatDate(c.legalLastWorkingDay),
     lastWorkingDayValue: c.lastWorkingDay ?? '',
+    cancelBases: cancelBases(c.kind, c.state),
     legalLastWorkingDayValue: c.legalLastWorkingDay ?? '',
     consentToLaterDay: c.consentToLaterDay ? formatDate(c.consentToLaterDay) : '',
     needsCall: c.needsCall,
@@ -383,5 +396,31 @@ export function finalSummary(action: CaseAction, detail: CaseDetailView): string
     `最后工作日：${detail.lastWorkingDay}`,
     `离职手续清单：${done} 项完成${waived > 0 ? `，${waived} 项豁免` : ''}`,
     '归档后案件只读，作为证据保存至少两年（第五十条），不能再修改。',
+  ];
+}
+
+export interface CancelBasisOption {
+  value: CancelBasis;
+  label: string;
+}
+
+/**
+ * The bases HR may cancel on (DESIGN §3 hr.cancel): HR never revokes a resignation alone; an
+ * issued termination only with the employee's agreement; a draft needs none.
+ */
+export function cancelBases(kind: CaseKind, state: State): CancelBasisOption[] {
+  if (state === 'draft') return [];
+  if (kind === 'termination')
+    return [{ value: 'employee_agreed', label: CANCEL_BASIS_LABELS.employee_agreed }];
+  return [
+    {
+      value: 'employee_request',
+      label: `${CANCEL_BASIS_LABELS.employee_request}（须先上传其书面申请）`,
+    },
+    { value: 'duplicate', label: CANCEL_BASIS_LABELS.duplicate },
+    {
+      value: 'entered_in_error',
+      label: `${CANCEL_BASIS_LABELS.entered_in_error}（仅限经 OA 提交的案件）`,
+    },
   ];
 }

@@ -1,5 +1,5 @@
 import { formatMonthDay } from './beijing-time';
-import { type CaseView } from './case-summary';
+import type { ActionResult } from '../../server/contract';
 
 /** One TDesign step: the server's label and status, with the day it was reached. */
 export interface StepRow {
@@ -18,7 +18,7 @@ export interface ProgressView {
   stopped: string;
 }
 
-export function progressView(view: CaseView): ProgressView | null {
+export function progressView(view: ActionResult<'case.get'>): ProgressView | null {
   const progress = view.progress;
   if (!progress || progress.length === 0) return null;
   const steps = progress.map((p) => ({

@@ -1,7 +1,7 @@
 import type { ActionResult, Role, State } from '../../server/contract';
 import { formatDate, formatInstant, formatMonthDay } from './beijing-time';
 import { progressView, type ProgressView } from './case-progress';
-import { STATE_LABELS, STATE_THEMES, type TagTheme } from './labels';
+import { AWAITING_DELIVERY, STATE_LABELS, STATE_THEMES, type TagTheme } from './labels';
 
 export type CaseView = ActionResult<'case.get'>;
 // Partial: a state with no cases may be missing from the counts.
@@ -82,9 +82,11 @@ export interface CaseSummary {
 export function caseSummary(view: CaseView): CaseSummary {
   return {
     caseId: view.case.caseId,
-    stateLabel: STATE_LABELS[view.case.state],
+    stateLabel: view.case.awaitingDelivery ? AWAITING_DELIVERY : STATE_LABELS[view.case.state],
     stateTheme: STATE_THEMES[view.case.state],
-    lastWorkingDay: formatDate(view.case.lastWorkingDay),
+    lastWorkingDay: view.case.lastWorkingDay
+      ? formatDate(view.case.lastWorkingDay)
+      : view.case.lastWorkingDayText || '—',
     noticeReceivedAt: formatInstant(view.case.noticeReceivedAt),
     next: nextStepFor(view),
     progress: progressView(view),

@@ -1,12 +1,14 @@
 import type {
   AttachmentKind,
   AuditEventType,
+  CancelBasis,
   NoticeMode,
   Reason,
   ReminderKind,
   ReminderStatus,
   Role,
   State,
+  UnionBody,
 } from '../../server/contract';
 import { VOCABULARY } from '../generated/vocabulary';
 
@@ -31,6 +33,9 @@ export const STATE_THEMES: Record<State, TagTheme> = {
 };
 
 export const ROLE_LABELS: Record<Role, string> = VOCABULARY.roles;
+
+/** 民法典 第137条: an issued termination not yet delivered to the employee. */
+export const AWAITING_DELIVERY = VOCABULARY.delivery.awaiting;
 
 export const REASON_LABELS: Record<Reason, string> = VOCABULARY.reasons;
 
@@ -57,3 +62,7 @@ export const EVENT_LABELS: Record<AuditEventType, string> = VOCABULARY.events;
 export function rolesText(roles: readonly Role[]): string {
   return roles.map((role) => ROLE_LABELS[role]).join('、') || '—';
 }
+
+export const CANCEL_BASIS_LABELS: Record<CancelBasis, string> = VOCABULARY.cancelBases;
+
+export const UNION_BODY_LABELS: Record<UnionBody, string> = VOCABULARY.unionBodies;

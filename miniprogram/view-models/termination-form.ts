@@ -1,7 +1,7 @@
-import type { ActionResult, AttachmentKind, NoticeMode } from '../../server/contract';
+import type { ActionResult, AttachmentKind, NoticeMode, UnionBody } from '../../server/contract';
 import { formatDate, formatInstant } from './beijing-time';
 import { employeeNoProblem } from './binding-code';
-import { ATTACHMENT_LABELS, NOTICE_MODE_LABELS, STATE_LABELS } from './labels';
+import { ATTACHMENT_LABELS, NOTICE_MODE_LABELS, STATE_LABELS, UNION_BODY_LABELS } from './labels';
 
 export interface NoticeModeOption {
   value: NoticeMode;
@@ -13,7 +13,7 @@ export const NOTICE_MODE_OPTIONS: Record<NoticeMode, NoticeModeOption> = {
   notice30: {
     value: 'notice30',
     label: NOTICE_MODE_LABELS.notice30,
-    hint: '最后工作日为发出通知之日起第 30 日',
+    hint: '通知送达员工之日起第 30 日为最后工作日',
   },
   payInLieu: {
     value: 'payInLieu',
@@ -50,16 +50,42 @@ export function terminationProblem(form: TerminationForm): string {
   return '';
 }
 
-/** Termination documents (DESIGN §3): the appraisal, and training or a change of post. */
-export const TERMINATION_DOCUMENTS = [
+/**
+ * Termination documents (DESIGN §3), one slot each: 第40条(二) an appraisal, training or a
+ * change of post, and a second appraisal after it (仍不能胜任); 第43条 the union's notice and,
+ * when it objected, the company's written reply.
+ */
+export const DOCUMENT_SLOTS = {
+  appraisal_record: {
+    kind: 'appraisal_record',
+    label: `${ATTACHMENT_LABELS.appraisal_record}（首次）`,
+  },
+  training_certificate: {
+    kind: 'training_certificate',
+    label: ATTACHMENT_LABELS.training_certificate,
+  },
+  position_change_record: {
+    kind: 'position_change_record',
+    label: ATTACHMENT_LABELS.position_change_record,
+  },
+  second_appraisal: {
+    kind: 'appraisal_record',
+    label: `培训或调岗后的再次${ATTACHMENT_LABELS.appraisal_record}`,
+  },
+  union_notice: { kind: 'union_notice', label: ATTACHMENT_LABELS.union_notice },
+  union_reply: { kind: 'union_reply', label: ATTACHMENT_LABELS.union_reply },
+} as const satisfies Record<string, { kind: AttachmentKind; label: string }>;
+export type TerminationDocument = keyof typeof DOCUMENT_SLOTS;
+
+const GROUNDS: readonly TerminationDocument[] = [
   'appraisal_record',
   'training_certificate',
   'position_change_record',
-] as const satisfies readonly AttachmentKind[];
-export type TerminationDocument = (typeof TERMINATION_DOCUMENTS)[number];
+  'second_appraisal',
+];
 
 /** The documents 第40条(二) asks for, in the words the rows use. */
-export const DOCUMENTS_HINT = `须上传${ATTACHMENT_LABELS.appraisal_record}，以及${ATTACHMENT_LABELS.training_certificate}或${ATTACHMENT_LABELS.position_change_record}（二选一）。`;
+export const DOCUMENTS_HINT = `须上传首次${ATTACHMENT_LABELS.appraisal_record}、${ATTACHMENT_LABELS.training_certificate}或${ATTACHMENT_LABELS.position_change_record}（二选一），以及培训或调岗之后再次考核仍不能胜任的${ATTACHMENT_LABELS.appraisal_record}。`;
 
 /** The tag of a draft not issued yet. */
 export const DRAFT_LABEL = STATE_LABELS.draft;
@@ -70,10 +96,28 @@ export interface DocumentRow {
   attached: boolean;
 }
 
-export function documentRows(attached: readonly AttachmentKind[]): DocumentRow[] {
-  return TERMINATION_DOCUMENTS.map((kind) => ({
+/** The slots a draft's stored attachments fill: a second appraisal fills the second slot. */
+export function filledSlots(kinds: readonly AttachmentKind[]): TerminationDocument[] {
+  const count = (kind: AttachmentKind) => kinds.filter((k) => k === kind).length;
+  const slots: TerminationDocument[] = [];
+  if (count('appraisal_record') >= 1) slots.push('appraisal_record');
+  if (count('appraisal_record') >= 2) slots.push('second_appraisal');
+  for (const kind of [
+    'training_certificate',
+    'position_change_record',
+    'union_notice',
+    'union_reply',
+  ] as const) {
+    if (count(kind) >= 1) slots.push(kind);
+  }
+  return slots;
+}
+
+/** The grounds' rows, in the order they happen. */
+export function documentRows(attached: readonly TerminationDocument[]): DocumentRow[] {
+  return GROUNDS.map((kind) => ({
     kind,
-    label: ATTACHMENT_LABELS[kind],
+    label: DOCUMENT_SLOTS[kind].label,
     attached: attached.includes(kind),
   }));
 }
@@ -83,16 +127,78 @@ export function issueHint(view: ActionResult<'case.get'>): string {
   return view.blockedActions.find((held) => held.action === 'case.issue')?.reason ?? '';
 }
 
-export interface IssueReceipt {
-  caseId: string;
-  noticeReceivedAt: string;
-  lastWorkingDay: string;
+/** The union's rows: the reply only when the union objected. */
+export function unionRows(
+  attached: readonly TerminationDocument[],
+  objection: boolean,
+): DocumentRow[] {
+  const slots: TerminationDocument[] = objection
+    ? ['union_notice', 'union_reply']
+    : ['union_notice'];
+  return slots.map((kind) => ({
+    kind,
+    label: DOCUMENT_SLOTS[kind].label,
+    attached: attached.includes(kind),
+  }));
 }
 
+export interface UnionBodyOption {
+  value: UnionBody;
+  label: string;
+  hint: string;
+}
+
+/** Whom the company told (第43条; 江苏条例 第31条 where there is no union). */
+export const UNION_BODY_OPTIONS: readonly UnionBodyOption[] = [
+  { value: 'company_union', label: UNION_BODY_LABELS.company_union, hint: '公司已建立工会' },
+  {
+    value: 'local_federation',
+    label: UNION_BODY_LABELS.local_federation,
+    hint: '公司没有工会时，通知所在地的总工会或街道（乡镇）工会',
+  },
+  {
+    value: 'employee_representatives',
+    label: UNION_BODY_LABELS.employee_representatives,
+    hint: '公司没有工会时，也可以通知职工代表',
+  },
+];
+
+export const UNION_EXPLANATION =
+  '《劳动合同法》第四十三条：公司单方解除劳动合同，应当事先将理由通知工会；工会认为违法的，公司应当研究工会的意见，并将处理结果书面通知工会。没有工会的公司，应通知当地总工会、街道工会或职工代表。未事先通知的，法院通常认定解除违法。';
+
+export interface UnionForm {
+  notifiedOn: string;
+  body: UnionBody | '';
+  objection: boolean;
+  attached: readonly TerminationDocument[];
+  today: string;
+}
+
+/** The first problem with the union notice, in Chinese, or '' when it may be sent. */
+export function unionProblem(form: UnionForm): string {
+  if (!form.body) return '请选择已通知的工会或职工代表';
+  if (!form.notifiedOn) return '请选择通知工会的日期';
+  if (form.notifiedOn > form.today) return '通知工会的日期不能晚于今天';
+  if (!form.attached.includes('union_notice')) return '请上传通知工会的书面记录';
+  if (form.objection && !form.attached.includes('union_reply')) {
+    return '工会提出异议的，请上传公司对工会意见的书面答复';
+  }
+  return '';
+}
+
+export interface IssueReceipt {
+  caseId: string;
+  issuedAt: string;
+  lastWorkingDay: string;
+  awaitingDelivery: boolean;
+}
+
+/** 民法典 第137条: in effect on delivery; until then the day reads 送达后30日. */
 export function issueReceipt(result: ActionResult<'case.issue'>): IssueReceipt {
   return {
     caseId: result.caseId,
-    noticeReceivedAt: formatInstant(result.noticeReceivedAt),
-    lastWorkingDay: formatDate(result.lastWorkingDay),
+    issuedAt: formatInstant(result.issuedAt),
+    lastWorkingDay: result.lastWorkingDay ? formatDate(result.lastWorkingDay) : '送达后30日',
+    awaitingDelivery: result.awaitingDelivery,
   };
 }

@@ -44,6 +44,7 @@ export const ACTION_ACCESS: Record<ActionName, Access> = {
   'case.hrConfirm': ['hr'],
   'case.hrReturn': ['hr'],
   'case.hrCancel': ['hr'],
+  'case.recordDelivery': ['hr'],
   'case.sign': ['employee'],
   'case.checklist': 'bound',
   'case.close': ['hr'],

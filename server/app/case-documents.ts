@@ -25,6 +25,8 @@ const HR_DOCUMENTS: readonly AttachmentKind[] = [
   'training_certificate',
   'position_change_record',
   'notice_delivery',
+  'union_notice',
+  'union_reply',
 ];
 
 function attachRole(kind: AttachmentKind, relation: Relation): 'employee' | 'manager' | 'hr' {
@@ -113,13 +115,13 @@ export function documentHandlers(deps: DocumentsDeps): {
   }
 
   return {
-    async 'case.attach'({ caller, now }, { caseId, kind, fileIds }) {
+    async 'case.attach'({ caller, now }, { caseId, kind, fileIds, documentDate }) {
       const loaded = await loadCase(deps.cases, caller, caseId);
       if (!loaded.ok) return loaded;
       const actor = actorAs(caller, loaded.relation, attachRole(kind, loaded.relation));
       if (!actor) return fail('FORBIDDEN', '只有 HR 可以上传此类材料');
       // Who may attach what, and when, is the domain's: ask before any file is copied.
-      const allowed = attach(loaded.case, kind, [], actor, now);
+      const allowed = attach(loaded.case, kind, [], actor, now, documentDate);
       if (!allowed.ok) return domainFailure(allowed);
       // Every file is checked before any is copied: one bad file leaves nothing behind.
       const checked: CheckedFile[] = [];
@@ -149,7 +151,7 @@ export function documentHandlers(deps: DocumentsDeps): {
       }
       const kept: AttachmentFile[] = [];
       for (const file of fresh) kept.push(await keepAsEvidence(deps, caseId, kind, file));
-      const saved = await save(loaded, attach(loaded.case, kind, kept, actor, now));
+      const saved = await save(loaded, attach(loaded.case, kind, kept, actor, now, documentDate));
       if (!saved.ok) return saved;
       return ok({
         caseId,

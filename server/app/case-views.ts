@@ -17,14 +17,15 @@ import type { AuditEvent } from '../domain/event-chain';
 import { caseProgress, employeeNextStep } from '../domain/case-progress';
 import { anchoredHeads } from './evidence-anchor';
 import { SEVERANCE_CAVEATS, severanceFor } from '../domain/severance';
-import { isHr } from './caller';
+import { type Caller, isHr } from './caller';
 import { caseActions } from './case-actions';
+import { awaitingDelivery, deliverNotice } from '../domain/notice-delivery';
 import { hrActor, loadCase } from './case-access';
 import { saveChange } from './case-writer';
 import type { Handler } from './rpc-handler';
 import { fail, ok } from './outcome';
 import type { AnchorMarkersRepository } from './ports/anchor-markers.port';
-import type { CasesRepository } from './ports/cases.port';
+import type { CasesRepository, StoredCase } from './ports/cases.port';
 import type { Crypto } from './ports/crypto.port';
 import type { FileStore } from './ports/file-store.port';
 import type { RemindersRepository } from './ports/reminders.port';
@@ -53,11 +54,40 @@ export function viewHandlers(deps: ViewsDeps): {
     }
     return hashes;
   }
+  /**
+   * 民法典 第137条: the employee's first opening of an issued termination is its delivery,
+   * logged with the server's time (`notice.delivered`); later openings change nothing. A
+   * concurrent opening that got there first is read back instead.
+   */
+  async function deliveredOnOpening(
+    caseDoc: StoredCase,
+    owner: boolean,
+    caller: Caller,
+    now: Date,
+  ): Promise<StoredCase> {
+    if (!owner || !awaitingDelivery(caseDoc)) return caseDoc;
+    const { policy } = await deps.settings.get();
+    const actor = { openid: caller.openid, role: 'employee' as const };
+    const delivered = deliverNotice(caseDoc, { channel: 'mini_program' }, actor, now, policy);
+    if (!delivered.ok) return caseDoc;
+    const saved = await saveChange(
+      deps.cases,
+      caseDoc,
+      delivered.case,
+      delivered.effects.event,
+      policy,
+      deps.crypto,
+    );
+    if (saved.ok) return saved.case;
+    return (await deps.cases.get(caseDoc.caseId)) ?? caseDoc;
+  }
+
   return {
     async 'case.get'({ caller, now }, { caseId }) {
       const loaded = await loadCase(deps.cases, caller, caseId);
       if (!loaded.ok) return loaded;
-      const { case: caseDoc, relation } = loaded;
+      const { relation } = loaded;
+      const caseDoc = await deliveredOnOpening(loaded.case, relation.owner, caller, now);
       const [reminders, urls, settings] = await Promise.all([
         deps.reminders.listForCase(caseId),
         // Clients read case files only through these, after the access check above.

@@ -8,6 +8,7 @@ import { changeChecklistItem, isRepeatTick } from '../domain/checklist-actions';
 import { consentToLaterDay } from '../domain/later-day-consent';
 import { type ChecklistActor, CHECKLIST_ITEM_LABELS } from '../domain/checklist';
 import { draftTermination, submitResignation } from '../domain/case-submission';
+import { awaitingDelivery, deliverNotice } from '../domain/notice-delivery';
 import type { Caller } from './caller';
 import { employeeSnapshot } from './employee-snapshot';
 import {
@@ -151,13 +152,13 @@ export function workflowHandlers(deps: WorkflowDeps) {
   }
 
   /** A machine event fired by the caller in the role the action stands for. */
-  function fire(
+  function fire<P extends { caseId: string; comment?: string | undefined }>(
     role: 'employee' | 'manager' | 'hr',
-    command: (payload: { comment?: string | undefined }) => CaseCommand,
+    command: (payload: P) => CaseCommand,
   ) {
     return async (
       { caller, now }: { caller: Caller; now: Date },
-      payload: { caseId: string; comment?: string | undefined },
+      payload: P,
     ): Promise<Outcome<CaseRef>> => {
       const { policy } = await settings.get();
       const outcome = await change(caller, payload.caseId, (caseDoc, relation) => {
@@ -186,6 +187,7 @@ export function workflowHandlers(deps: WorkflowDeps) {
     'case.hrConfirm': Handler<'case.hrConfirm'>;
     'case.hrReturn': Handler<'case.hrReturn'>;
     'case.hrCancel': Handler<'case.hrCancel'>;
+    'case.recordDelivery': Handler<'case.recordDelivery'>;
     'case.checklist': Handler<'case.checklist'>;
     'case.close': Handler<'case.close'>;
   } = {
@@ -246,19 +248,43 @@ export function workflowHandlers(deps: WorkflowDeps) {
         : created;
     },
 
-    async 'case.issue'({ caller, now }, { caseId, noProtectedStatus }) {
+    async 'case.issue'({ caller, now }, { caseId, noProtectedStatus, unionNotice }) {
       const { policy } = await settings.get();
       const outcome = await change(caller, caseId, (caseDoc, relation) => {
         const actor = actorAs(caller, relation, 'hr');
         if (!actor) return fail('FORBIDDEN', NOT_YOUR_ROLE);
-        return transition(caseDoc, { type: 'hr.issue', noProtectedStatus }, now, { actor, policy });
+        const command: CaseCommand = {
+          type: 'hr.issue',
+          noProtectedStatus,
+          ...(unionNotice ? { unionNotice } : {}),
+        };
+        return transition(caseDoc, command, now, { actor, policy });
       });
       if (!outcome.ok) return outcome;
-      const { noticeReceivedAt, lastWorkingDay } = outcome.data;
+      const { issuedAt, noticeReceivedAt, lastWorkingDay } = outcome.data;
       return ok({
         ...ref(outcome.data),
-        noticeReceivedAt: noticeReceivedAt ?? now.toISOString(),
-        lastWorkingDay: lastWorkingDay ?? '',
+        issuedAt: issuedAt ?? now.toISOString(),
+        awaitingDelivery: awaitingDelivery(outcome.data),
+        ...(noticeReceivedAt ? { noticeReceivedAt } : {}),
+        ...(lastWorkingDay ? { lastWorkingDay } : {}),
+      });
+    },
+
+    // 民法典 第137条: HR records a delivery made outside the mini program, with its proof.
+    async 'case.recordDelivery'({ caller, now }, { caseId, deliveredOn, method }) {
+      const { policy } = await settings.get();
+      const outcome = await change(caller, caseId, (caseDoc, relation) => {
+        const actor = actorAs(caller, relation, 'hr');
+        if (!actor) return fail('FORBIDDEN', NOT_YOUR_ROLE);
+        return deliverNotice(caseDoc, { channel: method, deliveredOn }, actor, now, policy);
+      });
+      if (!outcome.ok) return outcome;
+      return ok({
+        ...ref(outcome.data),
+        deliveredOn: outcome.data.deliveredOn ?? deliveredOn,
+        noticeReceivedAt: outcome.data.noticeReceivedAt ?? now.toISOString(),
+        lastWorkingDay: outcome.data.lastWorkingDay ?? '',
       });
     },
 
@@ -296,7 +322,11 @@ export function workflowHandlers(deps: WorkflowDeps) {
 
     'case.hrEscalate': fire('hr', withComment('hr.escalate')),
     'case.hrReturn': fire('hr', withComment('hr.return')),
-    'case.hrCancel': fire('hr', withComment('hr.cancel')),
+    'case.hrCancel': fire('hr', ({ comment, basis }: { comment?: string; basis?: string }) => ({
+      type: 'hr.cancel',
+      ...(comment ? { comment } : {}),
+      ...(basis ? { basis } : {}),
+    })),
 
     async 'case.hrConfirm'({ caller, now }, payload) {
       const { policy } = await settings.get();

@@ -23,8 +23,11 @@ import {
   caseActionView,
   evidenceMismatchView,
   caseKindSchema,
+  cancelBasisValues,
   caseRef,
   caseView,
+  deliveryMethodSchema,
+  unionNoticeSchema,
   checklistRowView,
   earlyReleaseProposerSchema,
   employeeView,
@@ -225,13 +228,19 @@ export const ACTIONS = {
     payload: z.strictObject({
       caseId,
       noProtectedStatus: z.literal(true, { error: '须确认不存在第42条规定的情形' }),
+      // Checked by the 第43条 guard (`union_notified`), which says what is missing.
+      unionNotice: z.optional(unionNoticeSchema),
     }),
     result: z.strictObject({
       caseId,
       state: stateSchema,
       version: z.int().check(z.nonnegative()),
-      noticeReceivedAt: instant,
-      lastWorkingDay: calendarDate,
+      issuedAt: instant,
+      /** 民法典 第137条: in effect on delivery, so these come with it (待送达 until then). */
+      awaitingDelivery: z.boolean(),
+      noticeReceivedAt: z.optional(instant),
+      /** With pay in lieu HR's day; with thirty days' notice, set on delivery. */
+      lastWorkingDay: z.optional(calendarDate),
     }),
   },
   'case.attach': {
@@ -241,6 +250,8 @@ export const ACTIONS = {
       fileIds: z
         .array(fileId)
         .check(z.minLength(1, { error: '至少 1 个' }), z.maxLength(9, { error: '一次最多 9 个' })),
+      /** The date the documents bear (考核、培训、调岗、工会记录): 第40条(二) orders them by it. */
+      documentDate: z.optional(calendarDate),
     }),
     result: z.extend(caseRef, { attachments: z.array(attachmentView) }),
   },
@@ -270,7 +281,36 @@ export const ACTIONS = {
     result: z.extend(caseRef, { lastWorkingDay: calendarDate }),
   },
   'case.hrReturn': { payload: caseWithComment, result: caseRef },
-  'case.hrCancel': { payload: caseWithComment, result: caseRef },
+  'case.hrCancel': {
+    payload: z.strictObject({
+      caseId,
+      comment: z.optional(comment),
+      // One of CANCEL_BASES; any other word is refused by the cancel guard, which says why.
+      basis: z.optional(
+        z
+          .string()
+          .check(
+            z.trim(),
+            z.maxLength(32, { error: '最多 32 个字符' }),
+            z.regex(/^[a-z_]*$/, { error: `应为 ${cancelBasisValues.join('、')} 之一` }),
+          ),
+      ),
+    }),
+    result: caseRef,
+  },
+  'case.recordDelivery': {
+    payload: z.strictObject({
+      caseId,
+      deliveredOn: calendarDate,
+      method: deliveryMethodSchema,
+      comment: z.optional(comment),
+    }),
+    result: z.extend(caseRef, {
+      deliveredOn: calendarDate,
+      noticeReceivedAt: instant,
+      lastWorkingDay: calendarDate,
+    }),
+  },
   'case.sign': {
     payload: z
       .strictObject({

@@ -5,6 +5,11 @@ import { STATE_LABELS } from '../domain/case-states';
 import { type AuditEvent, type HashText } from '../domain/event-chain';
 import { type LetterOptions, renderLetter } from '../domain/letters';
 import { STATUTORY_DUTIES } from '../domain/checklist-rules';
+import {
+  AWAITING_DELIVERY_LABEL,
+  awaitingDelivery,
+  UNTIL_DELIVERY_LAST_DAY,
+} from '../domain/notice-delivery';
 import { REASON_LABELS } from '../domain/reasons';
 import { type ReminderSlot } from '../domain/reminder-policy';
 import { type ReminderStatus } from '../domain/reminder-kinds';
@@ -28,6 +33,7 @@ export type AuditEventView = z.output<typeof auditEventView>;
 
 /** What a page shows of a stored case; the signer's OPENID and IP stay on the server. */
 export function presentCase(c: CaseRecord, needsCall = false): CaseView {
+  const pending = awaitingDelivery(c);
   return {
     caseId: c.caseId,
     kind: c.kind,
@@ -35,7 +41,7 @@ export function presentCase(c: CaseRecord, needsCall = false): CaseView {
     reasonLabel: REASON_LABELS[c.reason],
     explanation: c.explanation,
     state: c.state,
-    stateLabel: STATE_LABELS[c.state],
+    stateLabel: pending ? AWAITING_DELIVERY_LABEL : STATE_LABELS[c.state],
     version: c.version,
     employee: c.employee,
     managerNo: c.managerNo,
@@ -48,6 +54,14 @@ export function presentCase(c: CaseRecord, needsCall = false): CaseView {
     earlyReleaseProposedBy: c.earlyReleaseProposedBy,
     consentToLaterDay: c.consentToLaterDay,
     noProtectedStatus: c.noProtectedStatus,
+    unionNotice: c.unionNotice ? { ...c.unionNotice } : undefined,
+    issuedAt: c.issuedAt,
+    awaitingDelivery: pending,
+    deliveredAt: c.deliveredAt,
+    deliveredOn: c.deliveredOn,
+    deliveryMethod: c.deliveryMethod,
+    lastWorkingDayText:
+      c.lastWorkingDay ?? (pending && c.noticeMode !== 'payInLieu' ? UNTIL_DELIVERY_LAST_DAY : ''),
     attachments: c.attachments.map((a) => ({ ...a })),
     waivers: c.waivers.map((w) => ({ ...w })),
     allowedEvents: allowedEvents(c.kind, c.state),

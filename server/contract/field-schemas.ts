@@ -4,7 +4,7 @@ import {
   ASSET_ID_PATTERN,
   ASSET_ITEM_PATTERN,
   type ChecklistItemId,
-  FIXED_CHECKLIST_ITEM_IDS,
+  KNOWN_CHECKLIST_ITEM_IDS,
 } from '../domain/checklist';
 
 /** Field schemas shared by several actions; each carries its own Chinese message. */
@@ -89,7 +89,7 @@ export const openid = z.string().check(z.minLength(1), z.maxLength(128));
 export const checklistItemId = z.custom<ChecklistItemId>(
   (value) =>
     typeof value === 'string' &&
-    ((FIXED_CHECKLIST_ITEM_IDS as readonly string[]).includes(value) ||
+    ((KNOWN_CHECKLIST_ITEM_IDS as readonly string[]).includes(value) ||
       ASSET_ITEM_PATTERN.test(value)),
   { error: '不是有效的清单项' },
 );

@@ -60,7 +60,14 @@ export {
 
 export type { AttachmentKind } from '../domain/attachments';
 export type { AuditEventType, EventType } from '../domain/case-events';
-export type { CaseKind, EarlyReleaseProposer, NoticeMode } from '../domain/case-kinds';
+export type {
+  CancelBasis,
+  CaseKind,
+  DeliveryMethod,
+  EarlyReleaseProposer,
+  NoticeMode,
+  UnionBody,
+} from '../domain/case-kinds';
 export type { State } from '../domain/case-states';
 export type { ChecklistItemId } from '../domain/checklist';
 export type { Reason } from '../domain/reasons';

@@ -2,7 +2,14 @@ import * as z from 'zod/mini';
 import { ATTACHMENT_KINDS } from '../domain/attachments';
 import { AUDIT_EVENT_TYPES, EVENT_TYPES } from '../domain/case-events';
 import { PROGRESS_STEPS } from '../domain/case-progress';
-import { CASE_KINDS, EARLY_RELEASE_PROPOSERS, NOTICE_MODES } from '../domain/case-kinds';
+import {
+  CANCEL_BASES,
+  CASE_KINDS,
+  DELIVERY_METHODS,
+  EARLY_RELEASE_PROPOSERS,
+  NOTICE_MODES,
+  UNION_BODIES,
+} from '../domain/case-kinds';
 import { STATES } from '../domain/case-states';
 import { CHECKLIST_ACTORS } from '../domain/checklist';
 import { REASONS } from '../domain/reasons';
@@ -35,6 +42,21 @@ export const attachmentKindSchema = z.enum(ATTACHMENT_KINDS);
 export const reminderKindSchema = z.enum(REMINDER_KINDS);
 export const noticeModeSchema = z.enum(NOTICE_MODES);
 export const earlyReleaseProposerSchema = z.enum(EARLY_RELEASE_PROPOSERS);
+export const deliveryMethodSchema = z.enum(DELIVERY_METHODS, {
+  error: '应为 in_person（当面）、ems、email 或 other',
+});
+export const deliveryChannelSchema = z.enum([...DELIVERY_METHODS, 'mini_program']);
+export const cancelBasisValues = CANCEL_BASES;
+
+/** 第43条: whom HR told before issuing a termination, and when. */
+export const unionNoticeSchema = z.strictObject({
+  notifiedOn: calendarDate,
+  body: z.enum(UNION_BODIES, {
+    error:
+      '应为 company_union（本单位工会）、local_federation（当地总工会或街道工会）或 employee_representatives（职工代表）',
+  }),
+  objection: z.optional(z.boolean()),
+});
 
 export const employeeView = z.strictObject({
   employeeNo,
@@ -102,6 +124,7 @@ export const attachmentView = z.strictObject({
   contentType: z.string(),
   uploadedBy: openid,
   at: instant,
+  documentDate: z.optional(calendarDate),
   /** A temporary URL of the evidence copy, handed out by `case.get` after its access check. */
   url: z.optional(z.string()),
 });
@@ -138,6 +161,15 @@ export const caseView = z.strictObject({
   earlyReleaseProposedBy: z.optional(earlyReleaseProposerSchema),
   consentToLaterDay: z.optional(calendarDate),
   noProtectedStatus: z.boolean(),
+  unionNotice: z.optional(unionNoticeSchema),
+  issuedAt: z.optional(instant),
+  /** 民法典 第137条: an issued termination not yet delivered shows 待送达. */
+  awaitingDelivery: z.boolean(),
+  deliveredAt: z.optional(instant),
+  deliveredOn: z.optional(calendarDate),
+  deliveryMethod: z.optional(deliveryChannelSchema),
+  /** The last working day as a page shows it: the date, or 送达后30日 before delivery. */
+  lastWorkingDayText: z.string(),
   attachments: z.array(attachmentView),
   /** Employee-side items HR waived before formalities (the handover list), with the reason. */
   waivers: z.array(

@@ -1,6 +1,6 @@
 import { changeCase } from './case-change';
-import { type AttachmentKind } from './attachments';
-import { toInstant } from './beijing-calendar';
+import { type AttachmentKind, DATED_ATTACHMENT_KINDS } from './attachments';
+import { beijingDate, type CalendarDate, compareDates, toInstant } from './beijing-calendar';
 import { type Actor } from './actor';
 import { type DomainResult } from './case-effects';
 import { type CaseRecord, type StoredAttachment } from './case-record';
@@ -27,6 +27,14 @@ export const ATTACH_RULES: Record<AttachmentKind, AttachRule> = {
   position_change_record: { who: 'hr', states: ['draft'] },
   notice_delivery: { who: 'hr', states: UNFINISHED_STATES },
   other: { who: 'anyone', states: UNFINISHED_STATES },
+  // 第43条: told before the issue, so recorded with the draft.
+  union_notice: { who: 'hr', states: ['draft'] },
+  union_reply: { who: 'hr', states: ['draft'] },
+  // The employee's written request to withdraw, which HR's cancellation rests on.
+  withdrawal_request: {
+    who: 'owner_or_hr',
+    states: ['submitted', 'returned', 'hr_review', 'formalities'],
+  },
 };
 
 function mayAttach(rule: AttachRule, actor: Actor): boolean {
@@ -62,6 +70,8 @@ export function attach(
   files: readonly AttachmentFile[],
   actor: Actor,
   now: Date,
+  /** The date the documents bear (termination documents only, see DATED_ATTACHMENT_KINDS). */
+  documentDate?: CalendarDate,
 ): DomainResult {
   const rule = ATTACH_RULES[kind];
   if (!mayAttach(rule, actor)) {
@@ -74,11 +84,26 @@ export function attach(
     return { ok: false, code: 'PRECONDITION_FAILED', guard: 'attachment_allowed' };
   }
   const at = toInstant(now);
+  if (documentDate !== undefined) {
+    if (!DATED_ATTACHMENT_KINDS.includes(kind)) {
+      return { ok: false, code: 'PRECONDITION_FAILED', guard: 'attachment_allowed' };
+    }
+    // A document cannot bear a date that has not come yet.
+    if (compareDates(documentDate, beijingDate(now)) > 0) {
+      return {
+        ok: false,
+        code: 'VALIDATION_FAILED',
+        field: 'documentDate',
+        latest: beijingDate(now),
+      };
+    }
+  }
   const added: StoredAttachment[] = files.map((f) => ({
     ...f,
     kind,
     uploadedBy: actor.openid,
     at,
+    ...(documentDate ? { documentDate } : {}),
   }));
   return changeCase(
     caseDoc,
@@ -95,6 +120,7 @@ export function attach(
           sha256: f.sha256,
           size: f.size,
           contentType: f.contentType,
+          ...(f.documentDate ? { documentDate: f.documentDate } : {}),
         })),
       },
     },

@@ -23,6 +23,8 @@ export const RECORD_EVENT_TYPES = [
   'case.attach',
   'case.sign',
   'case.consentLaterDay',
+  // 民法典 第137条: the termination notice reached the employee (first opening, or HR's record).
+  'notice.delivered',
   'checklist.done',
   'checklist.undone',
   'checklist.waive',

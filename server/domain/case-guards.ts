@@ -1,5 +1,6 @@
 import { beijingDate, compareDates, instantMs, MS_PER_DAY } from './beijing-calendar';
-import { type EarlyReleaseProposer } from './case-kinds';
+import { type EarlyReleaseProposer, isCancelBasis, type UnionNotice } from './case-kinds';
+import { type StoredAttachment } from './case-record';
 import { type CaseRecord } from './case-record';
 import { type EventType } from './case-events';
 import { type Asset } from './checklist';
@@ -20,6 +21,10 @@ export interface CaseCommand {
   readonly assets?: readonly Asset[];
   /** hr.issue: HR attests that no 第42条 protection applies. */
   readonly noProtectedStatus?: boolean;
+  /** hr.issue: whom HR told before the issue (第43条). */
+  readonly unionNotice?: UnionNotice;
+  /** hr.cancel: why HR cancels (DESIGN §3: HR never revokes a resignation alone). */
+  readonly basis?: string;
 }
 
 export interface GuardContext {
@@ -44,6 +49,14 @@ export const MACHINE_GUARDS = [
   'termination_documents_attached',
   'no_protected_status_attested',
   'last_working_day_chosen',
+  'union_notified',
+  'still_incompetent_after',
+  'notice_delivered',
+  'after_last_working_day',
+  'notice_delivery_attached',
+  'cancel_basis_given',
+  'withdrawal_request_attached',
+  'entered_in_error_oa_only',
 ] as const;
 export type MachineGuard = (typeof MACHINE_GUARDS)[number];
 
@@ -80,6 +93,63 @@ export function lastEnteredAt(caseDoc: CaseRecord, state: CaseRecord['state']): 
     if (stage && stage.state === state) return stage.enteredAt;
   }
   return undefined;
+}
+
+function hasAttachment(caseDoc: CaseRecord, kind: StoredAttachment['kind']): boolean {
+  return caseDoc.attachments.some((a) => a.kind === kind);
+}
+
+/**
+ * Whether document `later` is dated after document `earlier` on the case: by the dates they
+ * bear where HR gave them (the upload's Beijing date stands in for a missing one); two undated
+ * documents by the order they were added to the case.
+ */
+export function datedAfter(
+  caseDoc: CaseRecord,
+  later: StoredAttachment,
+  earlier: StoredAttachment,
+) {
+  if (later.documentDate === undefined && earlier.documentDate === undefined) {
+    return caseDoc.attachments.indexOf(later) > caseDoc.attachments.indexOf(earlier);
+  }
+  const dateOf = (a: StoredAttachment) => a.documentDate ?? beijingDate(a.at);
+  return compareDates(dateOf(later), dateOf(earlier)) > 0;
+}
+
+/**
+ * 第40条(二) 仍不能胜任: a first appraisal, the training or change of post, and a second
+ * appraisal dated after that training or change.
+ */
+export function stillIncompetentAfter(caseDoc: CaseRecord): boolean {
+  const appraisals = caseDoc.attachments.filter((a) => a.kind === 'appraisal_record');
+  const remedies = caseDoc.attachments.filter(
+    (a) => a.kind === 'training_certificate' || a.kind === 'position_change_record',
+  );
+  return remedies.some((remedy) =>
+    appraisals.some(
+      (second) =>
+        datedAfter(caseDoc, second, remedy) && appraisals.some((first) => first !== second),
+    ),
+  );
+}
+
+/**
+ * 第43条: the union (or, without one, the local federation / street union or the employee
+ * representatives) was told on or before the issue date, its record is attached, and when it
+ * objected the company's written reply is attached too.
+ */
+export function unionNotified(caseDoc: CaseRecord, notice: UnionNotice | undefined, now: Date) {
+  if (notice === undefined) return false;
+  if (compareDates(notice.notifiedOn, beijingDate(now)) > 0) return false;
+  if (!hasAttachment(caseDoc, 'union_notice')) return false;
+  return notice.objection !== true || hasAttachment(caseDoc, 'union_reply');
+}
+
+/** Which bases may cancel a case where it stands (DESIGN §3 `hr.cancel`). */
+function basisFits(caseDoc: CaseRecord, basis: string | undefined): boolean {
+  if (caseDoc.state === 'draft') return basis === undefined || isCancelBasis(basis);
+  if (caseDoc.kind === 'termination') return basis === 'employee_agreed';
+  return basis === 'employee_request' || basis === 'duplicate' || basis === 'entered_in_error';
 }
 
 export const GUARDS: Record<MachineGuard, (ctx: GuardContext) => boolean> = {
@@ -147,6 +217,34 @@ export const GUARDS: Record<MachineGuard, (ctx: GuardContext) => boolean> = {
     const last = ctx.case.lastWorkingDay;
     return last !== undefined && compareDates(last, beijingDate(ctx.now)) >= 0;
   },
+
+  union_notified: (ctx) => unionNotified(ctx.case, ctx.command.unionNotice, ctx.now),
+
+  still_incompetent_after: (ctx) => stillIncompetentAfter(ctx.case),
+
+  // 民法典 第137条: a termination takes effect when its notice reaches the employee.
+  notice_delivered: (ctx) =>
+    ctx.case.kind !== 'termination' || ctx.case.noticeReceivedAt !== undefined,
+
+  after_last_working_day: (ctx) => {
+    const last = ctx.case.lastWorkingDay;
+    return last !== undefined && compareDates(beijingDate(ctx.now), last) > 0;
+  },
+
+  notice_delivery_attached: (ctx) => hasAttachment(ctx.case, 'notice_delivery'),
+
+  cancel_basis_given: (ctx) => basisFits(ctx.case, ctx.command.basis),
+
+  withdrawal_request_attached: (ctx) =>
+    ctx.case.state === 'draft' ||
+    ctx.command.basis !== 'employee_request' ||
+    hasAttachment(ctx.case, 'withdrawal_request'),
+
+  // An OA entry can be made in error; the employee's own submission is their notice.
+  entered_in_error_oa_only: (ctx) =>
+    ctx.case.state === 'draft' ||
+    ctx.command.basis !== 'entered_in_error' ||
+    ctx.case.source === 'oa',
 };
 
 /** Every named precondition; `details.guard` of PRECONDITION_FAILED is one of these. */
@@ -154,8 +252,6 @@ export const GUARD_NAMES = [
   ...MACHINE_GUARDS,
   'reason_matches_kind',
   'note_given',
-  'after_last_working_day',
-  'notice_delivery_attached',
   'e_signature_required',
   'item_open',
   'item_not_waived',
@@ -163,6 +259,8 @@ export const GUARD_NAMES = [
   'attachment_allowed',
   'later_than_legal_day',
   'statutory_duty',
+  'delivery_not_recorded',
+  'delivery_date_valid',
 ] as const;
 export type GuardName = (typeof GUARD_NAMES)[number];
 
@@ -182,13 +280,25 @@ export const GUARD_MESSAGES: Record<GuardName, string> = {
   last_working_day_chosen: '选择代通知金时须指定最后工作日',
   reason_matches_kind: '该离职原因不适用于此类案件',
   note_given: '请填写备注',
-  after_last_working_day: '最后工作日之后才能豁免员工事项',
-  notice_delivery_attached: '豁免员工事项前请上传送达凭证',
+  after_last_working_day: '最后工作日过后才能豁免员工事项或越级处理',
+  notice_delivery_attached: '请先上传送达凭证（如 EMS 回执）',
   e_signature_required: '此项须由员工电子签名完成',
   item_open: '此项已完成',
   item_not_waived: '此项已豁免',
   letter_unchanged: '文书内容已变化，请刷新后重新签署',
   attachment_allowed: '当前阶段不能上传此类材料',
+  union_notified:
+    '请先通知工会（第43条）：填写通知日期（不晚于今天）和通知对象，并上传通知工会的书面记录；工会提出异议的，还须上传公司的书面答复。没有工会的，通知当地总工会、街道工会或职工代表',
+  still_incompetent_after:
+    '第40条(二)须证明仍不能胜任：请在培训或调岗记录之后，再上传一份日期更晚的绩效考核记录',
+  notice_delivered: '解除通知尚未送达员工：员工在小程序中查阅后或 HR 登记送达后才能继续',
+  delivery_not_recorded: '解除通知已登记送达，不能重复登记',
+  delivery_date_valid: '送达日期须在通知发出之日至今天之间',
+  cancel_basis_given:
+    'HR 不能单方撤销：辞职案件须注明依据（员工书面申请撤回、重复提交或 OA 误录入）；已发出的解除通知须经员工同意',
+  withdrawal_request_attached: '按员工申请撤销的，请先上传员工撤回辞职的书面申请',
+  entered_in_error_oa_only:
+    '“误录入”只适用于经 OA 提交的案件；员工本人提交的辞职须按其书面申请撤回',
   later_than_legal_day: '同意的最后工作日须晚于法定的最后工作日',
   statutory_duty: '法定义务不能豁免：办结后标记完成，可附说明',
 };

@@ -14,7 +14,6 @@ import {
 import { type State, STATES } from './case-states';
 import { buildChecklist } from './checklist-rules';
 import { lastWorkingDayTooLate } from './date-window';
-import { terminationLastWorkingDay } from './notice-period';
 import { type Policy } from './policy';
 import { actsAsHr } from './roles';
 
@@ -51,12 +50,21 @@ const REVIEWER: readonly ActorRule[] = ['manager', 'hr_when_no_manager'];
 const HR: readonly ActorRule[] = ['hr'];
 const EMPLOYEE: readonly ActorRule[] = ['employee'];
 
-/** HR cancels a case, saying why in the comment. */
+/**
+ * HR cancels a case, saying why in the comment and on what basis: HR never revokes a
+ * resignation alone, nor a delivered termination without the employee's agreement.
+ */
 const hrCancel = (kinds: readonly CaseKind[]): Transition => ({
   kinds,
   actors: HR,
   to: 'withdrawn',
-  guards: ['comment_given'],
+  guards: [
+    'comment_given',
+    'cancel_basis_given',
+    'withdrawal_request_attached',
+    'entered_in_error_oa_only',
+  ],
+  payload: (ctx) => (ctx.command.basis ? { basis: ctx.command.basis } : {}),
 });
 
 const withdraw: Transition = {
@@ -98,26 +106,29 @@ function confirmResignation(ctx: GuardContext): Partial<CaseRecord> {
   };
 }
 
-/** HR issues a termination: the notice time is the issue time (DESIGN §3). */
+/**
+ * HR issues a termination. It takes effect when delivered (民法典 第137条), so the notice time,
+ * the legal last day and the checklist wait for the delivery (`deliverNotice`); a pay-in-lieu
+ * day HR chose stays as chosen.
+ */
 function issueTermination(ctx: GuardContext, at: Instant): Partial<CaseRecord> {
-  const { case: c, command, now, actor, policy } = ctx;
-  const legal = terminationLastWorkingDay(now);
-  const lastWorkingDay =
-    c.noticeMode === 'payInLieu' && c.lastWorkingDay !== undefined ? c.lastWorkingDay : legal;
+  const { case: c, command, actor } = ctx;
   return {
-    noticeReceivedAt: at,
-    legalLastWorkingDay: legal,
-    lastWorkingDay,
+    issuedAt: at,
+    // Stored in one field order, as the replay rebuilds it.
+    ...(command.unionNotice
+      ? {
+          unionNotice: {
+            notifiedOn: command.unionNotice.notifiedOn,
+            body: command.unionNotice.body,
+            ...(command.unionNotice.objection !== undefined
+              ? { objection: command.unionNotice.objection }
+              : {}),
+          },
+        }
+      : {}),
     noProtectedStatus: true,
     hrOwner: c.hrOwner ?? actor.openid,
-    checklist: buildChecklist({
-      kind: c.kind,
-      formalitiesStart: now,
-      lastWorkingDay,
-      hasManager: c.managerNo !== undefined,
-      assets: command.assets ?? policy.assets,
-      noticeMode: c.noticeMode,
-    }),
   };
 }
 
@@ -134,14 +145,17 @@ export const CASE_STATES: Record<State, { readonly on: Partial<Record<EventType,
         to: 'formalities',
         guards: [
           'termination_documents_attached',
+          'still_incompetent_after',
           'no_protected_status_attested',
+          'union_notified',
           'last_working_day_chosen',
         ],
         apply: issueTermination,
-        payload: (ctx, next) => ({
-          ...noticeTerms(ctx, next),
+        payload: (_ctx, next) => ({
           noProtectedStatus: true,
           noticeMode: next.noticeMode,
+          ...(next.unionNotice ? { unionNotice: { ...next.unionNotice } } : {}),
+          ...(next.noticeMode === 'payInLieu' ? { lastWorkingDay: next.lastWorkingDay } : {}),
         }),
       },
       'hr.cancel': hrCancel(TERMINATION),
@@ -181,6 +195,19 @@ export const CASE_STATES: Record<State, { readonly on: Partial<Record<EventType,
         guards: ['reason_requirements_met'],
       },
       withdraw,
+      // The employee who vanished: after the last working day, with proof the notice reached
+      // them and the handover list waived with it, HR takes the case on (DESIGN §3).
+      'hr.escalate': {
+        kinds: RESIGNATION,
+        actors: HR,
+        to: 'hr_review',
+        guards: [
+          'comment_given',
+          'after_last_working_day',
+          'notice_delivery_attached',
+          'handover_list_present',
+        ],
+      },
       'hr.cancel': hrCancel(RESIGNATION),
     },
   },
@@ -210,7 +237,7 @@ export const CASE_STATES: Record<State, { readonly on: Partial<Record<EventType,
         kinds: BOTH,
         actors: HR,
         to: 'completed',
-        guards: ['last_working_day_reached', 'checklist_complete'],
+        guards: ['notice_delivered', 'last_working_day_reached', 'checklist_complete'],
         apply: (_ctx, at) => ({ completedAt: at }),
       },
       'hr.cancel': hrCancel(BOTH),

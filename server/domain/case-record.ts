@@ -1,6 +1,12 @@
 import { type AttachmentKind } from './attachments';
 import { type CalendarDate, type Instant } from './beijing-calendar';
-import { type CaseKind, type EarlyReleaseProposer, type NoticeMode } from './case-kinds';
+import {
+  type CaseKind,
+  type DeliveryChannel,
+  type EarlyReleaseProposer,
+  type NoticeMode,
+  type UnionNotice,
+} from './case-kinds';
 import { type State } from './case-states';
 import { type ChecklistActor, type ChecklistItemId } from './checklist';
 import { type Reason } from './reasons';
@@ -29,6 +35,8 @@ export interface StoredAttachment {
   readonly contentType: string;
   readonly uploadedBy: string;
   readonly at: Instant;
+  /** The date the document bears, where HR gave it (termination documents). */
+  readonly documentDate?: CalendarDate;
 }
 
 export interface ChecklistEntry {
@@ -105,6 +113,14 @@ export interface CaseRecord {
   readonly earlyReleaseProposedBy?: EarlyReleaseProposer;
   readonly noticeMode?: NoticeMode;
   readonly noProtectedStatus: boolean;
+  /** 第43条: whom HR told before issuing a termination, and when. */
+  readonly unionNotice?: UnionNotice;
+  /** When HR issued a termination; it takes effect on delivery (民法典 第137条). */
+  readonly issuedAt?: Instant;
+  /** When the termination notice reached the employee, the Beijing date, and how. */
+  readonly deliveredAt?: Instant;
+  readonly deliveredOn?: CalendarDate;
+  readonly deliveryMethod?: DeliveryChannel;
   readonly signature?: Signature;
   readonly stages: readonly StagePeriod[];
   /** Number of the last audit event and its hash: the chain head. */

@@ -1,8 +1,14 @@
-import { type CalendarDate, type Instant } from './beijing-calendar';
+import { beijingDate, type CalendarDate, type Instant } from './beijing-calendar';
 import { type AuditEventType, isEventType } from './case-events';
 import { type Actor } from './actor';
 import { type CaseCommand, GUARDS, type MachineGuard } from './case-guards';
-import { type CaseKind, type EarlyReleaseProposer, type NoticeMode } from './case-kinds';
+import {
+  type CaseKind,
+  type DeliveryChannel,
+  type EarlyReleaseProposer,
+  type NoticeMode,
+  type UnionNotice,
+} from './case-kinds';
 import { actorMatches, findRule, moveStage } from './case-machine';
 import {
   type CaseRecord,
@@ -15,6 +21,7 @@ import { type State } from './case-states';
 import { type ChecklistItemId } from './checklist';
 import { type AuditEvent, firstBrokenLink, type HashText, verifyChain } from './event-chain';
 import { type LetterOptions, renderLetter } from './letters';
+import { deliveredInstant, deliveredTerms } from './notice-delivery';
 import { legalLastWorkingDay, terminationLastWorkingDay } from './notice-period';
 import { DEFAULT_POLICY } from './policy';
 import { type Reason } from './reasons';
@@ -57,6 +64,11 @@ export interface ReplayedCase {
   earlyReleaseProposedBy?: EarlyReleaseProposer;
   noticeMode?: NoticeMode;
   noProtectedStatus: boolean;
+  unionNotice?: UnionNotice;
+  issuedAt?: Instant;
+  deliveredAt?: Instant;
+  deliveredOn?: CalendarDate;
+  deliveryMethod?: DeliveryChannel;
   signature?: ReplayedSignature;
   attachments: StoredAttachment[];
   waivers: Waiver[];
@@ -118,6 +130,11 @@ function recordOf(stored: CaseRecord, r: ReplayedCase): CaseRecord {
     earlyReleaseProposedBy: r.earlyReleaseProposedBy,
     noticeMode: r.noticeMode,
     noProtectedStatus: r.noProtectedStatus,
+    unionNotice: r.unionNotice,
+    issuedAt: r.issuedAt,
+    deliveredAt: r.deliveredAt,
+    deliveredOn: r.deliveredOn,
+    deliveryMethod: r.deliveryMethod,
     attachments: r.attachments,
     waivers: r.waivers,
     checklist: r.checklist,
@@ -245,6 +262,7 @@ export function replayCase(
             contentType: str(f.contentType) ?? '',
             uploadedBy: e.actor.openid,
             at: e.at,
+            ...(str(f.documentDate) ? { documentDate: str(f.documentDate) } : {}),
           });
         }
         return;
@@ -274,6 +292,9 @@ export function replayCase(
       case 'case.consentLaterDay':
         r.consentToLaterDay = str(p.consentToLaterDay);
         return;
+      case 'notice.delivered':
+        applyDelivery(e);
+        return;
       case 'checklist.done':
       case 'checklist.undone':
       case 'checklist.waive':
@@ -288,6 +309,48 @@ export function replayCase(
       case 'reminder.decision':
         return;
     }
+  }
+
+  /**
+   * 民法典 第137条: the notice reached the employee once, in formalities, by the employee's own
+   * opening or HR's record; the days and the checklist follow from the delivery date.
+   */
+  function applyDelivery(e: AuditEvent): void {
+    const p = e.payload;
+    if (r.kind !== 'termination' || r.state !== 'formalities' || r.noticeReceivedAt) {
+      problem(e, '.type', e.type, `not allowed in ${r.state ?? 'nothing'}`);
+      return;
+    }
+    const method = str(p.method) as DeliveryChannel | undefined;
+    const expectedRole = method === 'mini_program' ? 'employee' : 'hr|admin';
+    if (!expectedRole.split('|').includes(e.actor.role)) {
+      problem(e, '.actor.role', e.actor.role, expectedRole);
+    }
+    const deliveredOn = str(p.deliveredOn) ?? '';
+    // The employee's opening is delivered the day the server logged it.
+    if (method === 'mini_program' && p.deliveredOn !== beijingDateOf(e.at)) {
+      problem(e, '.payload.deliveredOn', p.deliveredOn, beijingDateOf(e.at));
+    }
+    const terms = deliveredTerms(recordOf(stored, r), deliveredOn);
+    const received = deliveredInstant(deliveredOn, new Date(e.at));
+    if (p.legalLastWorkingDay !== terms.legalLastWorkingDay) {
+      problem(e, '.payload.legalLastWorkingDay', p.legalLastWorkingDay, terms.legalLastWorkingDay);
+    }
+    if (p.lastWorkingDay !== terms.lastWorkingDay) {
+      problem(e, '.payload.lastWorkingDay', p.lastWorkingDay, terms.lastWorkingDay);
+    }
+    if (p.noticeReceivedAt !== received) {
+      problem(e, '.payload.noticeReceivedAt', p.noticeReceivedAt, received);
+    }
+    r.noticeReceivedAt = received;
+    r.deliveredAt = e.at;
+    r.deliveredOn = deliveredOn;
+    r.deliveryMethod = method;
+    r.legalLastWorkingDay = terms.legalLastWorkingDay;
+    r.lastWorkingDay = terms.lastWorkingDay;
+    r.checklist = Array.isArray(p.checklist)
+      ? (p.checklist as unknown[]).map((i) => checklistEntry(i as ChecklistItemId, stored))
+      : [];
   }
 
   function applyChecklist(
@@ -340,6 +403,7 @@ export function replayCase(
       lastWorkingDay: str(p.lastWorkingDay),
       earlyReleaseProposedBy: str(p.earlyReleaseProposedBy) as EarlyReleaseProposer | undefined,
       noProtectedStatus: p.noProtectedStatus === true ? true : undefined,
+      basis: str(p.basis),
     };
     const ctx = {
       case: before,
@@ -361,8 +425,18 @@ export function replayCase(
       r.earlyReleaseProposedBy = command.earlyReleaseProposedBy;
       r.hrOwner = e.actor.openid;
       r.checklist = items;
+    } else if (type === 'hr.issue' && p.legalLastWorkingDay === undefined) {
+      // 民法典 第137条: issued now, in effect when delivered (`notice.delivered`).
+      r.issuedAt = e.at;
+      r.unionNotice = unionNoticeOf(p.unionNotice);
+      r.noProtectedStatus = true;
+      r.hrOwner = r.hrOwner ?? e.actor.openid;
+      r.lastWorkingDay = r.noticeMode === 'payInLieu' ? r.lastWorkingDay : undefined;
+      if (p.lastWorkingDay !== undefined && p.lastWorkingDay !== r.lastWorkingDay) {
+        problem(e, '.payload.lastWorkingDay', p.lastWorkingDay, r.lastWorkingDay);
+      }
     } else if (type === 'hr.issue') {
-      // 第40条: the notice time of a termination is its issue; the legal day follows from it.
+      // Issued before delivery was recorded: in effect at its issue (第40条, 30 days on).
       const legal = terminationLastWorkingDay(e.at);
       const last =
         r.noticeMode === 'payInLieu' && r.lastWorkingDay !== undefined ? r.lastWorkingDay : legal;
@@ -389,6 +463,21 @@ export function replayCase(
     ...(brokenAt !== undefined ? { brokenAt } : {}),
     mismatches,
     replayed: r,
+  };
+}
+
+function beijingDateOf(at: Instant): CalendarDate {
+  return at ? beijingDate(at) : '';
+}
+
+/** The union notice as the issue recorded it, in the stored field order. */
+function unionNoticeOf(v: unknown): UnionNotice | undefined {
+  if (typeof v !== 'object' || v === null) return undefined;
+  const o = v as Record<string, unknown>;
+  return {
+    notifiedOn: str(o.notifiedOn) ?? '',
+    body: str(o.body) as UnionNotice['body'],
+    ...(typeof o.objection === 'boolean' ? { objection: o.objection } : {}),
   };
 }
 
@@ -426,6 +515,11 @@ function compareFields(stored: CaseRecord, r: ReplayedCase, out: EvidenceMismatc
   same('earlyReleaseProposedBy', stored.earlyReleaseProposedBy, r.earlyReleaseProposedBy);
   same('noticeMode', stored.noticeMode, r.noticeMode);
   same('noProtectedStatus', stored.noProtectedStatus, r.noProtectedStatus);
+  same('unionNotice', stored.unionNotice, r.unionNotice);
+  same('issuedAt', stored.issuedAt, r.issuedAt);
+  same('deliveredAt', stored.deliveredAt, r.deliveredAt);
+  same('deliveredOn', stored.deliveredOn, r.deliveredOn);
+  same('deliveryMethod', stored.deliveryMethod, r.deliveryMethod);
   same('completedAt', stored.completedAt, r.completedAt);
   same('seq', stored.seq, r.seq);
   same('lastEventHash', stored.lastEventHash, r.lastEventHash);
@@ -452,6 +546,7 @@ function compareFields(stored: CaseRecord, r: ReplayedCase, out: EvidenceMismatc
   r.attachments.forEach((a, i) => {
     const s = stored.attachments[i];
     for (const key of attachmentKeys) same(`attachments[${i}].${key}`, s?.[key], a[key]);
+    same(`attachments[${i}].documentDate`, s?.documentDate, a.documentDate);
   });
   same('waivers.length', stored.waivers.length, r.waivers.length);
   r.waivers.forEach((w, i) => {

@@ -98,7 +98,6 @@ export function buildChecklist(plan: ChecklistPlan): ChecklistEntry[] {
     items.push(entry(item, ['hr'], transferDue(last)));
   }
   if (plan.kind === 'termination') {
-    items.push(entry('union_notified', ['hr'], last)); // 第43条
     items.push(entry('severance_paid', ['hr'], last)); // 第47条
     if (plan.noticeMode === 'payInLieu') items.push(entry('pay_in_lieu', ['hr'], last)); // 第40条
   }

@@ -10,12 +10,25 @@ export const FIXED_CHECKLIST_ITEM_IDS = [
   'social_insurance_stop',
   'housing_fund_seal',
   'file_transfer',
-  'union_notified',
   'severance_paid',
   'pay_in_lieu',
   'severance_review',
 ] as const;
-export type FixedChecklistItemId = (typeof FIXED_CHECKLIST_ITEM_IDS)[number];
+/**
+ * Items no longer put on a checklist but still found on cases made before: `union_notified`
+ * (第43条 is now checked when the termination is issued). Read, shown and ticked as stored.
+ */
+export const RETIRED_CHECKLIST_ITEM_IDS = ['union_notified'] as const;
+export type RetiredChecklistItemId = (typeof RETIRED_CHECKLIST_ITEM_IDS)[number];
+
+export type FixedChecklistItemId =
+  (typeof FIXED_CHECKLIST_ITEM_IDS)[number] | RetiredChecklistItemId;
+
+/** Every named item a stored case may carry, current or retired. */
+export const KNOWN_CHECKLIST_ITEM_IDS: readonly FixedChecklistItemId[] = [
+  ...FIXED_CHECKLIST_ITEM_IDS,
+  ...RETIRED_CHECKLIST_ITEM_IDS,
+];
 
 /** One item per returned asset, e.g. `asset:badge`; the asset list is a setting. */
 export type AssetItemId = `asset:${string}`;
@@ -31,7 +44,7 @@ export function assetItemId(assetId: string): AssetItemId {
 export function isChecklistItemId(value: unknown): value is ChecklistItemId {
   return (
     typeof value === 'string' &&
-    ((FIXED_CHECKLIST_ITEM_IDS as readonly string[]).includes(value) ||
+    ((KNOWN_CHECKLIST_ITEM_IDS as readonly string[]).includes(value) ||
       ASSET_ITEM_PATTERN.test(value))
   );
 }

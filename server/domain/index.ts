@@ -24,6 +24,7 @@ export * from './domain-error';
 export * from './event-chain';
 export * from './later-day-consent';
 export * from './letters';
+export * from './notice-delivery';
 export * from './notice-period';
 export * from './policy';
 export * from './reasons';

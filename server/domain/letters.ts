@@ -1,6 +1,7 @@
 import { beijingDate, type CalendarDate } from './beijing-calendar';
 import { type CaseRecord } from './case-record';
 import { isInProbation, noticeDays } from './notice-period';
+import { UNTIL_DELIVERY_LAST_DAY } from './notice-delivery';
 import { REASON_LABELS } from './reasons';
 
 export interface Letter {
@@ -50,8 +51,14 @@ function resignationLetter(c: CaseRecord, company: string): Letter {
 
 function terminationLetter(c: CaseRecord, company: string): Letter {
   const e = c.employee;
-  const noticeDate = c.noticeReceivedAt ? chineseDate(beijingDate(c.noticeReceivedAt)) : PENDING;
-  const last = c.lastWorkingDay ? chineseDate(c.lastWorkingDay) : PENDING;
+  // Dated on its issue; before delivery a 30 days' notice ends 30 days after it (民法典 第137条).
+  const issued = c.issuedAt ?? c.noticeReceivedAt;
+  const noticeDate = issued ? chineseDate(beijingDate(issued)) : PENDING;
+  const last = c.lastWorkingDay
+    ? chineseDate(c.lastWorkingDay)
+    : c.issuedAt
+      ? `本通知${UNTIL_DELIVERY_LAST_DAY}`
+      : PENDING;
   const mode =
     c.noticeMode === 'payInLieu'
       ? `公司将额外支付你一个月工资代替提前通知，劳动合同于${last}解除。`

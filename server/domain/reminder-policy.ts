@@ -121,11 +121,14 @@ export function employeeTaskItem(caseDoc: CaseRecord, track: EmployeeTrack): Fix
   return caseDoc.kind === 'resignation' ? 'sign_letter' : 'sign_receipt';
 }
 
-/** Day 0 of the employee's task: the notice's receipt, or the entry into formalities. */
+/**
+ * Day 0 of the employee's task: the notice's receipt, or the entry into formalities; a
+ * termination's receipt is to be signed from its delivery (民法典 第137条), none before.
+ */
 function employeeTaskStart(caseDoc: CaseRecord, track: EmployeeTrack): Instant | undefined {
-  return track === 'employee_handover'
-    ? caseDoc.noticeReceivedAt
-    : lastEnteredAt(caseDoc, 'formalities');
+  if (track === 'employee_handover') return caseDoc.noticeReceivedAt;
+  if (caseDoc.kind === 'termination' && caseDoc.noticeReceivedAt === undefined) return undefined;
+  return caseDoc.deliveredAt ?? lastEnteredAt(caseDoc, 'formalities');
 }
 
 /**

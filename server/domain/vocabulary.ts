@@ -29,6 +29,9 @@ export const VOCABULARY = {
     position_change_record: '调岗记录',
     notice_delivery: '送达凭证',
     other: '其他材料',
+    union_notice: '通知工会的书面记录',
+    union_reply: '对工会意见的书面答复',
+    withdrawal_request: '员工撤回辞职的书面申请',
   },
   /** Every audit event: the state events of the machine and the records beside them. */
   events: {
@@ -47,6 +50,7 @@ export const VOCABULARY = {
     'case.attach': '上传材料',
     'case.sign': '电子签名',
     'case.consentLaterDay': '同意延后最后工作日',
+    'notice.delivered': '解除通知送达',
     'checklist.done': '完成清单项',
     'checklist.undone': '取消勾选清单项',
     'checklist.waive': '豁免清单项',
@@ -108,5 +112,31 @@ export const VOCABULARY = {
   noticeModes: {
     notice30: '提前三十日书面通知',
     payInLieu: '额外支付一个月工资',
+  },
+  /** 民法典 第137条: an issued termination before it reaches the employee, and its last day. */
+  delivery: {
+    awaiting: '待送达',
+    untilDelivered: '送达后30日',
+  },
+  /** Whom HR told before a termination (第43条). */
+  unionBodies: {
+    company_union: '本单位工会',
+    local_federation: '当地总工会或街道工会',
+    employee_representatives: '职工代表',
+  },
+  /** How a termination notice reached the employee. */
+  deliveryChannels: {
+    mini_program: '员工在小程序中查阅',
+    in_person: '当面送达',
+    ems: 'EMS 邮寄',
+    email: '电子邮件',
+    other: '其他方式',
+  },
+  /** Why HR cancels a case: never a resignation alone. */
+  cancelBases: {
+    employee_request: '员工书面申请撤回',
+    duplicate: '重复提交',
+    entered_in_error: 'OA 误录入',
+    employee_agreed: '员工同意撤销解除通知',
   },
 };

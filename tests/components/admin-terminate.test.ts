@@ -22,8 +22,8 @@ const issued = {
   caseId: 'case-9',
   state: 'formalities',
   version: 4,
-  noticeReceivedAt: '2027-03-10T04:00:00Z',
-  lastWorkingDay: '2027-04-09',
+  issuedAt: '2027-03-10T04:00:00Z',
+  awaitingDelivery: true,
 };
 
 /** The server's reason for holding the issue back while documents are missing. */
@@ -178,30 +178,38 @@ describe('admin: termination page', () => {
     expect(page.querySelector('#issue')).toBeUndefined();
   });
 
-  it('attaches the documents, requires the 第42条 attestation, issues and shows the last day', async () => {
+  /** The union section filled in: the company union, notified on 2027-03-08. */
+  async function fillUnion(page: Comp) {
+    await tapView(page, '#union-company_union');
+    page.querySelector('#union-date')?.dispatchEvent('change', { detail: { value: '2027-03-08' } });
+    await settle(simulate);
+  }
+
+  it('attaches 第40条(二)’s grounds and 第43条’s union notice, requires the 第42条 attestation, issues 待送达', async () => {
     wx.answer('case.terminate', draft);
     wx.answer('case.issue', issued);
     const page = await open();
     await fillNotice30(page);
     await create(page);
+    expect(allText(page)).toContain('第四十三条');
 
-    tapButton(page, '#attach-appraisal_record');
-    await settle(simulate, 10);
-    expect(allText(page)).toContain(DOCUMENTS_MISSING);
-    tapButton(page, '#attach-training_certificate');
-    await settle(simulate, 10);
+    for (const slot of ['appraisal_record', 'training_certificate', 'second_appraisal']) {
+      tapButton(page, `#attach-${slot}`);
+      await settle(simulate, 10);
+    }
     const attaches = wx.calls.filter((c) => c.action === 'case.attach');
     expect(attaches.map((c) => c.payload)).toEqual([
       { caseId: 'case-9', kind: 'appraisal_record', fileIds: [expect.any(String)] },
       { caseId: 'case-9', kind: 'training_certificate', fileIds: [expect.any(String)] },
+      { caseId: 'case-9', kind: 'appraisal_record', fileIds: [expect.any(String)] },
     ]);
     const [upload] = wx.uploadFile.mock.calls[0] as [{ cloudPath: string }];
     expect(upload.cloudPath).toMatch(/^cases\/case-9\/appraisal_record\/[0-9a-z]{20}\.pdf$/);
-    expect(allText(page.querySelector('.doc-appraisal_record') as Comp)).toContain('已上传');
+    expect(allText(page.querySelector('.doc-second_appraisal') as Comp)).toContain('已上传');
     expect(page.querySelector('#attach-position_change_record')).toBeDefined();
     expect(allText(page)).not.toContain(DOCUMENTS_MISSING);
     expect(wx.showToast).toHaveBeenCalledWith(
-      expect.objectContaining({ title: '绩效考核记录已上传' }),
+      expect.objectContaining({ title: '绩效考核记录（首次）已上传' }),
     );
 
     tapButton(page, '#issue');
@@ -211,13 +219,33 @@ describe('admin: termination page', () => {
 
     await tapView(page, '#attest');
     tapButton(page, '#issue');
+    await settle(simulate);
+    expect(textOf(page, '.error')).toBe('请选择已通知的工会或职工代表');
+    await fillUnion(page);
+    tapButton(page, '#issue');
+    await settle(simulate);
+    expect(textOf(page, '.error')).toBe('请上传通知工会的书面记录');
+    // The union objected: the company's written reply is asked for too.
+    await tapView(page, '#union-objection');
+    tapButton(page, '#attach-union_notice');
+    await settle(simulate, 10);
+    tapButton(page, '#issue');
+    await settle(simulate);
+    expect(textOf(page, '.error')).toBe('工会提出异议的，请上传公司对工会意见的书面答复');
+    expect(wx.calls.some((c) => c.action === 'case.issue')).toBe(false);
+    tapButton(page, '#attach-union_reply');
+    await settle(simulate, 10);
+
+    tapButton(page, '#issue');
     await settle(simulate, 8);
     expect(wx.calls.find((c) => c.action === 'case.issue')?.payload).toEqual({
       caseId: 'case-9',
       noProtectedStatus: true,
+      unionNotice: { notifiedOn: '2027-03-08', body: 'company_union', objection: true },
     });
-    expect(textOf(page, '#last-working-day')).toBe('最后工作日：2027年4月9日（周五）');
+    expect(textOf(page, '#last-working-day')).toBe('最后工作日：送达后30日');
     expect(allText(page)).toContain('发出时间：2027-03-10 12:00');
+    expect(allText(page)).toContain('待送达');
     tapButton(page, '#view-case');
     await settle(simulate);
     expect(wx.navigateTo).toHaveBeenCalledWith(
@@ -230,6 +258,9 @@ describe('admin: termination page', () => {
     const page = await open();
     await fillNotice30(page);
     await create(page);
+    await fillUnion(page);
+    tapButton(page, '#attach-union_notice');
+    await settle(simulate, 10);
     wx.fail('case.issue', 'PRECONDITION_FAILED', '请先上传绩效考核记录以及培训或调岗记录');
     await tapView(page, '#attest');
     tapButton(page, '#issue');

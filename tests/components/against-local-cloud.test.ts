@@ -127,12 +127,20 @@ it('lists the company’s open cases on HR’s board, each in its stage', async 
   expect(text).not.toContain('赵敏');
 });
 
+/** A PDF whose content names its path. */
+const pdfNamed = (cloudPath: string) =>
+  Buffer.from(
+    PDF_BYTES.toString('latin1').replace('\n', `\n%${cloudPath.replace(/[^\w/.-]/g, '')}\n`),
+    'latin1',
+  );
+
 describe('HR’s pages against the real function', () => {
   beforeEach(() => {
     caller = 'demo-h001';
     // Uploads land in the local cloud's storage, as the caller, like wx.cloud.uploadFile.
+    // Each upload its own document (the same file twice is one attachment).
     wx.uploadFile.mockImplementation(async (options: { cloudPath: string }) => ({
-      fileID: (await cloud.upload(options.cloudPath, PDF_BYTES, caller)).fileID,
+      fileID: (await cloud.upload(options.cloudPath, pdfNamed(options.cloudPath), caller)).fileID,
     }));
     wx.chooseMessageFile.mockImplementation((opts: { success(r: unknown): void }) =>
       opts.success({ tempFiles: [{ path: 'wxfile://tmp/doc', name: '记录.pdf', size: 1 }] }),
@@ -154,7 +162,7 @@ describe('HR’s pages against the real function', () => {
     expect(bound.ok).toBe(true);
   });
 
-  it('prepares, documents and issues a termination; the server counts 30 days from the issue', async () => {
+  it('prepares, documents and issues a termination; it waits for delivery (待送达, 送达后30日)', async () => {
     const page = render(simulate, 'packages/admin/pages/terminate/index');
     await lifecycle(simulate, page, 'onLoad');
     typeInto(page, '#employee-no', 'D009');
@@ -162,6 +170,14 @@ describe('HR’s pages against the real function', () => {
     await simulate.sleep(0);
     tapButton(page, '#create');
     await untilShown(page, '待发出');
+
+    // 第43条: the union told first, its record uploaded.
+    page.querySelector('#union-company_union')?.dispatchEvent('tap');
+    // A day before both the page's today (the phone's clock) and the server's.
+    page.querySelector('#union-date')?.dispatchEvent('change', { detail: { value: '2026-01-05' } });
+    await simulate.sleep(0);
+    tapButton(page, '#attach-union_notice');
+    await untilShown(page, '通知工会的书面记录已上传');
 
     // Without documents the server refuses, in its own words.
     page.querySelector('#attest')?.dispatchEvent('tap');
@@ -174,9 +190,12 @@ describe('HR’s pages against the real function', () => {
     for (let i = 0; i < 200 && !page.querySelector('.error'); i += 1) await simulate.sleep(10);
     expect(textOf(page, '.error')).toBe('请先上传绩效考核记录以及培训或调岗记录');
 
-    tapButton(page, '#attach-appraisal_record');
-    await untilShown(page, '绩效考核记录已上传');
-    tapButton(page, '#attach-position_change_record');
+    for (const slot of ['appraisal_record', 'position_change_record', 'second_appraisal']) {
+      tapButton(page, `#attach-${slot}`);
+      for (let i = 0; i < 200 && page.querySelector(`#attach-${slot}`); i += 1) {
+        await simulate.sleep(10);
+      }
+    }
     // The server's reason for holding the issue back goes once the documents are in.
     for (let i = 0; i < 200 && allText(page).includes('请先上传绩效考核记录'); i += 1) {
       await simulate.sleep(10);
@@ -186,7 +205,8 @@ describe('HR’s pages against the real function', () => {
     tapButton(page, '#issue');
     const text = await untilShown(page, '解除通知已发出');
     expect(text).toContain('发出时间：2027-03-01 10:00');
-    expect(text).toContain('最后工作日：2027年3月31日（周三）');
+    expect(text).toContain('待送达');
+    expect(text).toContain('最后工作日：送达后30日');
   });
 
   it('verifies the evidence chain of the resignation in formalities', async () => {

@@ -1,6 +1,7 @@
 /**
  * HR dismisses for incompetence (《劳动合同法》第四十条第二项) through the web preview: a draft,
- * its supporting documents picked with the file chooser, the 第四十二条 attestation, issue.
+ * its supporting documents picked with the file chooser (a second appraisal after the training,
+ * the union's notice), the 第四十二条 attestation, issue; the case waits for delivery.
  */
 import { PDF_BYTES } from '../../tools/demo/demo-company';
 import { phoneSession, type Phone } from './harness';
@@ -22,7 +23,8 @@ describe('termination through the web preview', () => {
     ).setFiles({
       name,
       mimeType: 'application/pdf',
-      buffer: Buffer.from(PDF_BYTES),
+      // Each document its own content: the same file twice is one attachment.
+      buffer: Buffer.from(PDF_BYTES.toString('latin1').replace('\n', `\n%${kind}\n`), 'latin1'),
     });
     await phone.page.waitForFunction(
       (k) => !document.querySelector(`.page-frame:not([hidden]) [data-wx-id="attach-${k}"]`),
@@ -45,17 +47,23 @@ describe('termination through the web preview', () => {
     await phone.shot('termination-draft');
 
     await attach('appraisal_record', '考核记录.pdf');
-    await phone.byId('x');
     await attach('training_certificate', '培训证明.pdf');
+    // 第40条(二) 仍不能胜任: appraised again after the training.
+    await attach('second_appraisal', '再次考核记录.pdf');
+    // 第43条: the company union told today, its record uploaded.
+    await phone.tapId('union-company_union');
+    await attach('union_notice', '通知工会.pdf');
     await phone.tapId('attest');
     await phone.shot('termination-ready');
     await phone.tapId('issue');
     await phone.waitForText('解除通知已发出');
+    await phone.waitForText('送达后30日');
     await phone.shot('termination-issued');
 
+    // 民法典 第137条: in effect once delivered; until the employee opens it, 待送达.
     await phone.tapId('view-case');
     await phone.waitForRoute('packages/case/pages/detail/index');
-    await phone.waitForText('手续办理');
+    await phone.waitForText('待送达');
     await phone.shot('termination-case');
     expect(await phone.screen.innerText()).toContain('周婷');
     expect(phone.errors).toEqual([]);

@@ -48,7 +48,11 @@ it('the receiver fails twice: the third try delivers, in order, and the 同步�
   const made = await postToWebhook(company, body);
   const caseId = String(made.body.caseId);
   // HR cancels it before anything was sent: two changes wait in the outbox.
-  await company.must(hr(), 'case.hrCancel', { caseId, comment: '员工已在 OA 中另行说明' });
+  await company.must(hr(), 'case.hrCancel', {
+    caseId,
+    comment: 'OA 误录入，员工未提出辞职',
+    basis: 'entered_in_error',
+  });
 
   receiver.failNext(2);
   await company.cloud.clock.advance(10 * 60_000); // first try: 500
@@ -131,7 +135,11 @@ it('after 24 hours of failures it stops; HR’s retry sends the changes again, i
 it('cases made in the mini program send nothing', async () => {
   const owner = await company.hire('M001');
   const { caseId } = await company.submitted(owner);
-  await company.must(hr(), 'case.hrCancel', { caseId, comment: '测试：小程序内的案件' });
+  await company.must(hr(), 'case.hrCancel', {
+    caseId,
+    comment: '测试：小程序内的案件',
+    basis: 'duplicate',
+  });
   await company.cloud.clock.advance(20 * 60_000);
   const { total } = await company.cloud.cloud
     .database()

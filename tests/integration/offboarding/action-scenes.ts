@@ -8,7 +8,13 @@ import type { ActionName } from '../../../server/contract';
 import { EXPORTED_COLLECTIONS } from '../../../server/app/data-export';
 import { DEFAULT_COURSES } from '../../../server/domain/training-default-courses';
 import { PDF_BYTES, type Person, PNG_BYTES } from '../../../tools/demo/demo-company';
-import { ADMIN_OPENID, type Company, localTemplateIds, unique } from './company-harness';
+import {
+  ADMIN_OPENID,
+  type Company,
+  localTemplateIds,
+  UNION_NOTICE,
+  unique,
+} from './company-harness';
 
 export const CALLERS = [
   'owner',
@@ -91,7 +97,19 @@ export const SCENES: Record<string, Scene> = {
     noticeMode: 'notice30',
     idempotencyKey: unique('authz-terminate-'),
   }),
-  'case.issue': onCase((c, o) => c.draft(o), { noProtectedStatus: true }),
+  'case.issue': onCase((c, o) => c.draft(o), {
+    noProtectedStatus: true,
+    unionNotice: UNION_NOTICE,
+  }),
+  // 民法典 第137条: HR records the delivery of an issued notice, its EMS receipt attached.
+  'case.recordDelivery': async (company, owner) => {
+    const { caseId } = await company.issued(owner);
+    const hr = company.person('H001').openid;
+    const fileId = await ownUpload(company, hr, `cases/${caseId}/notice_delivery/ems.pdf`);
+    await company.must(hr, 'case.attach', { caseId, kind: 'notice_delivery', fileIds: [fileId] });
+    const today = new Date(company.cloud.clock.now().getTime() + 8 * 3600_000);
+    return { caseId, deliveredOn: today.toISOString().slice(0, 10), method: 'ems' };
+  },
   'case.attach': async (company, owner, caller) => {
     const { caseId } = await company.submitted(owner, { handover: false });
     const fileId = await company.upload(
@@ -134,7 +152,10 @@ export const SCENES: Record<string, Scene> = {
   },
   'case.hrConfirm': onCase((c, o) => c.hrReview(o)),
   'case.hrReturn': onCase((c, o) => c.hrReview(o), { comment: '请补充交接材料' }),
-  'case.hrCancel': onCase((c, o) => c.submitted(o), { comment: '员工口头撤回，已电话确认' }),
+  'case.hrCancel': onCase((c, o) => c.submitted(o), {
+    comment: '员工重复提交，保留先前的案件',
+    basis: 'duplicate',
+  }),
   'case.sign': async (company, owner) => {
     const { caseId } = await company.formalities(owner);
     const view = await company.must<{ letter: { hash: string } }>(owner.openid, 'case.get', {
@@ -335,6 +356,7 @@ export const SUCCESS_PATHS: readonly (readonly [scene: string, who: Caller])[] =
   ['case.hrConfirm', 'HR'],
   ['case.hrReturn', 'HR'],
   ['case.hrCancel', 'HR'],
+  ['case.recordDelivery', 'HR'],
   ['case.sign', 'owner'],
   ['case.checklist (handover_confirmed: the manager)', 'manager of owner'],
   ['case.checklist (final_pay: HR)', 'HR'],

@@ -47,6 +47,7 @@ const TABLE: readonly Row[] = [
   ['case.hrConfirm',                                  FORBID,    FORBID,    FORBID,    FORBID,    OK,        OK,        UNAUTH],
   ['case.hrReturn',                                   FORBID,    FORBID,    FORBID,    FORBID,    OK,        OK,        UNAUTH],
   ['case.hrCancel',                                   FORBID,    FORBID,    FORBID,    FORBID,    OK,        OK,        UNAUTH],
+  ['case.recordDelivery',                             FORBID,    FORBID,    FORBID,    FORBID,    OK,        OK,        UNAUTH],
   ['case.sign',                                       OK,        FORBID,    FORBID,    FORBID,    FORBID,    FORBID,    UNAUTH],
   ['case.checklist (handover_confirmed: the manager)', FORBID,   FORBID,    OK,        FORBID,    FORBID,    FORBID,    UNAUTH],
   ['case.checklist (final_pay: HR)',                  FORBID,    FORBID,    FORBID,    FORBID,    OK,        OK,        UNAUTH],

@@ -65,6 +65,8 @@ export interface Company {
   closeable(owner: Person): Promise<CaseRef>;
   /** A termination draft with the documents 第40条(二) asks for. */
   draft(owner: Person): Promise<CaseRef>;
+  /** That draft issued (the union told): in effect once delivered, 待送达 until then. */
+  issued(owner: Person): Promise<CaseRef>;
   dispose(): Promise<void>;
 }
 
@@ -157,9 +159,20 @@ export async function startCompany(
   const cases = await seedDemoCases(call, upload, bound);
   const hr = person('H001').openid;
 
-  const attach = async (openid: string, caseId: string, kind: string, bytes = PDF_BYTES) => {
-    const fileId = await upload(openid, `cases/${caseId}/${kind}/${kind}.pdf`, bytes);
-    await must(openid, 'case.attach', { caseId, kind, fileIds: [fileId] });
+  const attach = async (
+    openid: string,
+    caseId: string,
+    kind: string,
+    bytes: Uint8Array = PDF_BYTES,
+    documentDate?: string,
+  ) => {
+    const fileId = await upload(openid, `cases/${caseId}/${kind}/${unique(kind)}.pdf`, bytes);
+    await must(openid, 'case.attach', {
+      caseId,
+      kind,
+      fileIds: [fileId],
+      ...(documentDate ? { documentDate } : {}),
+    });
   };
   const managerFor = (owner: Person) => managerOf.get(owner.employeeNo);
   const reviewer = (owner: Person) => {
@@ -286,9 +299,22 @@ export async function startCompany(
         noticeMode: 'notice30',
         idempotencyKey: unique('terminate-'),
       });
-      await attach(hr, caseId, 'appraisal_record');
-      await attach(hr, caseId, 'training_certificate');
+      // 第40条(二): appraised, trained, appraised again afterwards; 第43条: the union told.
+      await attach(hr, caseId, 'appraisal_record', pdfVariant('first appraisal'), '2026-10-31');
+      await attach(hr, caseId, 'training_certificate', PDF_BYTES, '2026-11-30');
+      await attach(hr, caseId, 'appraisal_record', pdfVariant('second appraisal'), '2027-01-31');
+      await attach(hr, caseId, 'union_notice');
       return { caseId, owner };
+    },
+
+    async issued(owner) {
+      const ref = await company.draft(owner);
+      await must(hr, 'case.issue', {
+        caseId: ref.caseId,
+        noProtectedStatus: true,
+        unionNotice: UNION_NOTICE,
+      });
+      return ref;
     },
 
     async dispose() {
@@ -298,6 +324,15 @@ export async function startCompany(
   };
   return company;
 }
+
+/** A PDF of its own content (the same file twice is one attachment): a comment line added. */
+export function pdfVariant(tag: string): Buffer {
+  const text = PDF_BYTES.toString('latin1');
+  return Buffer.from(text.replace('\n', `\n%${tag.replace(/[^a-z0-9 ]/gi, '')}\n`), 'latin1');
+}
+
+/** 第43条: the company union was told two days before the test's first day. */
+export const UNION_NOTICE = { notifiedOn: '2027-02-27', body: 'company_union' } as const;
 
 /** The Beijing calendar date of an instant. */
 export function beijingDate(instant: Date): string {

@@ -42,7 +42,17 @@ function acceptedPayload(action: ActionName): Record<string, unknown> {
       explanation: '连续两个季度考核不合格，调岗后仍不能胜任。',
       idempotencyKey: 'fuzz-terminate-0001',
     },
-    'case.issue': { caseId: cases.draft, noProtectedStatus: true },
+    'case.issue': {
+      caseId: cases.draft,
+      noProtectedStatus: true,
+      unionNotice: { notifiedOn: '2027-02-27', body: 'local_federation', objection: true },
+    },
+    'case.recordDelivery': {
+      caseId: cases.formalities,
+      deliveredOn: '2027-03-01',
+      method: 'ems',
+      comment: 'EMS 签收',
+    },
     'case.attach': {
       caseId: cases.submitted,
       kind: 'other',
@@ -61,7 +71,7 @@ function acceptedPayload(action: ActionName): Record<string, unknown> {
       comment: '同意提前离职',
     },
     'case.hrReturn': { caseId: cases.hr_review, comment: '请补充材料' },
-    'case.hrCancel': { caseId: cases.returned, comment: '员工已撤回' },
+    'case.hrCancel': { caseId: cases.returned, comment: '员工已撤回', basis: 'employee_request' },
     'case.sign': {
       caseId: cases.formalities,
       signatureFileId: file(cases.formalities, 'signature'),

@@ -16,6 +16,7 @@ import {
   PNG_BYTES,
 } from '../../../tools/demo/demo-company';
 import { createLocalCloud, type LocalCloud } from '../../../tools/local-cloud';
+import { pdfVariant } from './company-harness';
 
 const ADMIN = 'admin-openid';
 const HR = openidOf('H001');
@@ -51,14 +52,38 @@ async function refused(answer: Promise<Envelope<unknown>>, code: string, guard?:
   expect(envelope.error.message).toMatch(/[\u4e00-\u9fa5]/);
 }
 
-async function attach(openid: string, caseId: string, kind: string, name = 'file.pdf') {
+async function attach(
+  openid: string,
+  caseId: string,
+  kind: string,
+  name = 'file.pdf',
+  documentDate?: string,
+) {
   const { fileID } = await cloud.upload(
     ownUploadPath(openid, `cases/${caseId}/${kind}/${name}`),
-    PDF_BYTES,
+    // Each name its own content: the same file twice is one attachment.
+    name === 'file.pdf' ? PDF_BYTES : pdfVariant(name),
     openid,
   );
-  return ok(call(openid, 'case.attach', { caseId, kind, fileIds: [fileID] }));
+  return ok(
+    call(openid, 'case.attach', {
+      caseId,
+      kind,
+      fileIds: [fileID],
+      ...(documentDate ? { documentDate } : {}),
+    }),
+  );
 }
+
+/** 第40条(二)'s grounds dated in order and 第43条's union notice, on a termination draft. */
+async function attachGrounds(caseId: string, remedy: string) {
+  await attach(HR, caseId, 'appraisal_record', 'appraisal-1.pdf', '2027-01-31');
+  await attach(HR, caseId, remedy, 'remedy.pdf', '2027-02-10');
+  await attach(HR, caseId, 'appraisal_record', 'appraisal-2.pdf', '2027-02-26');
+  await attach(HR, caseId, 'union_notice', 'union.pdf', '2027-02-27');
+}
+
+const UNION_NOTICE = { notifiedOn: '2027-02-27', body: 'local_federation' } as const;
 
 async function sign(openid: string, caseId: string) {
   const view = await ok<{ letter: { hash: string } }>(call(openid, 'case.get', { caseId }));
@@ -292,40 +317,76 @@ describe('a termination for incompetence (不能胜任工作, 第40条(二))', (
     await refused(call(employee, 'case.get', { caseId }), 'NOT_FOUND');
 
     await refused(
-      call(HR, 'case.issue', { caseId, noProtectedStatus: true }),
+      call(HR, 'case.issue', { caseId, noProtectedStatus: true, unionNotice: UNION_NOTICE }),
       'PRECONDITION_FAILED',
       'termination_documents_attached',
     );
-    await attach(HR, caseId, 'appraisal_record');
-    await attach(HR, caseId, 'training_certificate');
-    const issued = await ok<{ state: string; lastWorkingDay: string }>(
-      call(HR, 'case.issue', { caseId, noProtectedStatus: true }),
+    await attach(HR, caseId, 'appraisal_record', 'appraisal-1.pdf', '2027-01-31');
+    await attach(HR, caseId, 'training_certificate', 'training.pdf', '2027-02-10');
+    // 第40条(二) 仍不能胜任: appraised again after the training.
+    await refused(
+      call(HR, 'case.issue', { caseId, noProtectedStatus: true, unionNotice: UNION_NOTICE }),
+      'PRECONDITION_FAILED',
+      'still_incompetent_after',
     );
-    // 第40条: 30 days' written notice from the issue date.
-    expect(issued).toMatchObject({ state: 'formalities', lastWorkingDay: '2027-03-31' });
-    // 第47条, shown to HR only: hired 2023-08-01, 3 years and 8 months to 31 March → 4.
-    const forHr = await ok<{ severance?: { months: number; caveats: string[] } }>(
+    await attach(HR, caseId, 'appraisal_record', 'appraisal-2.pdf', '2027-02-26');
+    // 第43条: the union told first, its record attached.
+    await refused(
+      call(HR, 'case.issue', { caseId, noProtectedStatus: true }),
+      'PRECONDITION_FAILED',
+      'union_notified',
+    );
+    await attach(HR, caseId, 'union_notice', 'union.pdf', '2027-02-27');
+    const issued = await ok<{ state: string; lastWorkingDay?: string; awaitingDelivery: boolean }>(
+      call(HR, 'case.issue', { caseId, noProtectedStatus: true, unionNotice: UNION_NOTICE }),
+    );
+    // 民法典 第137条: in effect on delivery; until then 待送达, the day 送达后30日.
+    expect(issued).toMatchObject({ state: 'formalities', awaitingDelivery: true });
+    expect(issued.lastWorkingDay).toBeUndefined();
+    const pending = await ok<{ case: { stateLabel: string; lastWorkingDayText: string } }>(
       call(HR, 'case.get', { caseId }),
     );
+    expect(pending.case).toMatchObject({ stateLabel: '待送达', lastWorkingDayText: '送达后30日' });
+
+    // The employee opens it two days later: delivered then, the last day 30 days on.
+    await cloud.clock.jump(beijing('2027-03-03', '09:30'));
+    const view = await ok<{
+      case: { lastWorkingDay: string; stateLabel: string; deliveryMethod: string };
+      letter: { title: string };
+      checklist: Checklist;
+      severance?: unknown;
+      events: { type: string }[];
+    }>(call(employee, 'case.get', { caseId }));
+    expect(view.case).toMatchObject({
+      lastWorkingDay: '2027-04-02',
+      stateLabel: '手续办理',
+      deliveryMethod: 'mini_program',
+    });
+    await ok(call(employee, 'case.get', { caseId }));
+    // 第47条, shown to HR only: hired 2023-08-01, 3 years and 8 months to 2 April → 4.
+    const forHr = await ok<{
+      severance?: { months: number; caveats: string[] };
+      events: { type: string }[];
+    }>(call(HR, 'case.get', { caseId }));
+    expect(forHr.events.filter((e) => e.type === 'notice.delivered')).toHaveLength(1);
     expect(forHr.severance).toMatchObject({
       months: 4,
       serviceFrom: '2023-08-01',
-      serviceTo: '2027-03-31',
+      serviceTo: '2027-04-02',
     });
     expect(forHr.severance?.caveats).toHaveLength(2);
 
-    const view = await ok<{ letter: { title: string }; checklist: Checklist; severance?: unknown }>(
-      call(employee, 'case.get', { caseId }),
-    );
     expect(view.severance).toBeUndefined();
     expect(view.letter.title).toBe('解除劳动合同通知书');
-    expect(view.checklist.map((row) => row.item)).toEqual(
-      expect.arrayContaining(['sign_receipt', 'union_notified', 'severance_paid']),
-    );
+    const items = view.checklist.map((row) => row.item);
+    expect(items).toEqual(expect.arrayContaining(['sign_receipt', 'severance_paid']));
+    expect(items).not.toContain('union_notified');
     await sign(employee, caseId);
     await tickEverything(caseId, M002);
-    await cloud.clock.jump(beijing('2027-04-01'));
+    await cloud.clock.jump(beijing('2027-04-02'));
     expect(await ok(call(HR, 'case.close', { caseId }))).toMatchObject({ state: 'completed' });
+    // Verification is a replay: the delivery is part of it.
+    expect(await ok(call(HR, 'case.evidence', { caseId }))).toMatchObject({ valid: true });
   });
 
   it('is allowed during probation too (劳动合同法 第21条 names 第40条(二))', async () => {
@@ -352,11 +413,12 @@ describe('a termination for incompetence (不能胜任工作, 第40条(二))', (
         idempotencyKey: 'terminate-p',
       }),
     );
-    await attach(HR, caseId, 'appraisal_record');
-    await attach(HR, caseId, 'position_change_record');
-    expect(await ok(call(HR, 'case.issue', { caseId, noProtectedStatus: true }))).toMatchObject({
-      state: 'formalities',
-    });
+    await attachGrounds(caseId, 'position_change_record');
+    expect(
+      await ok(
+        call(HR, 'case.issue', { caseId, noProtectedStatus: true, unionNotice: UNION_NOTICE }),
+      ),
+    ).toMatchObject({ state: 'formalities' });
   });
 });
 

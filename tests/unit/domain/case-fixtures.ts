@@ -45,18 +45,26 @@ export const ACTOR_OF: Record<EventType, Actor> = {
   'hr.issue': HR,
 };
 
-export function attachment(kind: StoredAttachment['kind'], at: string): StoredAttachment {
+export function attachment(
+  kind: StoredAttachment['kind'],
+  at: string,
+  extra: Partial<StoredAttachment> = {},
+): StoredAttachment {
   return {
     kind,
     fileId: `cloud://env/cases/c1/${kind}/f.pdf`,
     evidenceFileId: `cloud://env/evidence/c1/${kind}/f.pdf`,
-    sha256: sha256(kind),
+    sha256: sha256(`${kind}${at}`),
     size: 1024,
     contentType: 'application/pdf',
     uploadedBy: 'o-employee',
     at,
+    ...extra,
   };
 }
+
+/** 第43条: the company union told before the issue. */
+export const UNION_NOTICE = { notifiedOn: '2027-03-01', body: 'company_union' } as const;
 
 /** Submitted 2027-03-01 10:00 Beijing; legal last working day 2027-03-31. */
 export const SUBMITTED_AT = '2027-03-01T02:00:00.000Z';
@@ -89,8 +97,11 @@ export function caseIn(
       kind === 'resignation'
         ? [attachment('handover_checklist', '2027-03-01T03:00:00.000Z')]
         : [
+            // 第40条(二): appraised, trained, appraised again; 第43条: the union told.
             attachment('appraisal_record', '2027-03-01T03:00:00.000Z'),
-            attachment('training_certificate', '2027-03-01T03:00:00.000Z'),
+            attachment('training_certificate', '2027-03-01T04:00:00.000Z'),
+            attachment('appraisal_record', '2027-03-01T05:00:00.000Z'),
+            attachment('union_notice', '2027-03-01T05:00:00.000Z'),
           ],
     waivers: [],
     checklist: [],

@@ -5,7 +5,17 @@ import {
   type Policy,
   transition,
 } from '../../../server/domain';
-import { attachment, caseIn, EMPLOYEE, HR, LAST_DAY, LATE, MANAGER, policy } from './case-fixtures';
+import {
+  attachment,
+  caseIn,
+  EMPLOYEE,
+  HR,
+  LAST_DAY,
+  LATE,
+  MANAGER,
+  policy,
+  UNION_NOTICE,
+} from './case-fixtures';
 import { type Actor } from '../../../server/domain';
 
 function run(
@@ -191,31 +201,34 @@ describe('guards of the case machine', () => {
     });
   });
 
-  describe('hr.issue (第40条(二), 第42条)', () => {
+  describe('hr.issue (第40条(二), 第42条, 第43条)', () => {
     const issueAt = new Date('2027-05-10T02:00:00.000Z');
+    const issue = { type: 'hr.issue', noProtectedStatus: true, unionNotice: UNION_NOTICE } as const;
 
     it('termination_documents_attached: an appraisal and training or a change of post', () => {
       const onlyAppraisal = caseIn('termination', 'draft', {
-        attachments: [attachment('appraisal_record', '2027-05-01T00:00:00.000Z')],
+        attachments: [
+          attachment('appraisal_record', '2027-05-01T00:00:00.000Z'),
+          attachment('union_notice', '2027-05-01T00:00:00.000Z'),
+        ],
       });
-      expect(
-        run(onlyAppraisal, { type: 'hr.issue', noProtectedStatus: true }, HR, issueAt),
-      ).toEqual(refusedBy('termination_documents_attached'));
+      expect(run(onlyAppraisal, issue, HR, issueAt)).toEqual(
+        refusedBy('termination_documents_attached'),
+      );
       const withPostChange = {
         ...onlyAppraisal,
         attachments: [
           ...onlyAppraisal.attachments,
-          attachment('position_change_record', '2027-05-01T00:00:00.000Z'),
+          attachment('position_change_record', '2027-05-02T00:00:00.000Z'),
+          attachment('appraisal_record', '2027-05-03T00:00:00.000Z'),
         ],
       };
-      expect(
-        run(withPostChange, { type: 'hr.issue', noProtectedStatus: true }, HR, issueAt),
-      ).toMatchObject({ ok: true });
+      expect(run(withPostChange, issue, HR, issueAt)).toMatchObject({ ok: true });
     });
 
     it('no_protected_status_attested: HR attests no 第42条 protection applies', () => {
       const c = caseIn('termination', 'draft');
-      expect(run(c, { type: 'hr.issue' }, HR, issueAt)).toEqual(
+      expect(run(c, { type: 'hr.issue', unionNotice: UNION_NOTICE }, HR, issueAt)).toEqual(
         refusedBy('no_protected_status_attested'),
       );
     });
@@ -224,9 +237,7 @@ describe('guards of the case machine', () => {
       const c = caseIn('termination', 'draft', {
         employee: { ...caseIn('termination', 'draft').employee, probationEndDate: '2027-05-10' },
       });
-      expect(run(c, { type: 'hr.issue', noProtectedStatus: true }, HR, issueAt)).toMatchObject({
-        ok: true,
-      });
+      expect(run(c, issue, HR, issueAt)).toMatchObject({ ok: true });
     });
 
     it('last_working_day_chosen: pay in lieu needs a day no earlier than the issue date', () => {
@@ -234,37 +245,29 @@ describe('guards of the case machine', () => {
         noticeMode: 'payInLieu',
         lastWorkingDay: '2027-05-09',
       });
-      expect(run(c, { type: 'hr.issue', noProtectedStatus: true }, HR, issueAt)).toEqual(
-        refusedBy('last_working_day_chosen'),
-      );
+      expect(run(c, issue, HR, issueAt)).toEqual(refusedBy('last_working_day_chosen'));
       const ok = { ...c, lastWorkingDay: '2027-05-12' };
-      const result = run(ok, { type: 'hr.issue', noProtectedStatus: true }, HR, issueAt);
+      const result = run(ok, issue, HR, issueAt);
       if (!result.ok) throw new Error(result.code);
       expect(result.case.lastWorkingDay).toBe('2027-05-12');
-      expect(result.case.checklist.map((e) => e.item)).toContain('pay_in_lieu');
     });
 
-    it('with notice the last day is the issue date + 30 and the notice time is the issue time', () => {
+    it('民法典 第137条: an issued notice waits for delivery: no notice time, day or checklist yet', () => {
       const c = caseIn('termination', 'draft', {
         noticeReceivedAt: undefined,
+        legalLastWorkingDay: undefined,
         lastWorkingDay: undefined,
       });
-      const result = run(c, { type: 'hr.issue', noProtectedStatus: true }, HR, issueAt);
+      const result = run(c, issue, HR, issueAt);
       expect(result).toMatchObject({
         ok: true,
-        case: {
-          state: 'formalities',
-          noticeReceivedAt: issueAt.toISOString(),
-          lastWorkingDay: '2027-06-09',
-          noProtectedStatus: true,
-        },
+        case: { state: 'formalities', issuedAt: issueAt.toISOString(), noProtectedStatus: true },
       });
       if (!result.ok) throw new Error(result.code);
-      const items = result.case.checklist.map((e) => e.item);
-      expect(items).toEqual(
-        expect.arrayContaining(['sign_receipt', 'union_notified', 'severance_paid']),
-      );
-      expect(items).not.toContain('pay_in_lieu');
+      expect(result.case.noticeReceivedAt).toBeUndefined();
+      expect(result.case.lastWorkingDay).toBeUndefined();
+      expect(result.case.checklist).toEqual([]);
+      expect(result.case.unionNotice).toEqual(UNION_NOTICE);
     });
   });
 });

@@ -10,7 +10,9 @@ import {
   stageDurations,
   transition,
 } from '../../../server/domain';
-import { ACTOR_OF, caseIn, LATE, policy } from './case-fixtures';
+import { ACTOR_OF, attachment, caseIn, LATE, policy, UNION_NOTICE } from './case-fixtures';
+
+const LATE_ISO = '2027-05-01T02:00:00.000Z';
 
 /** DESIGN §3 "States and events", written out independently of the code's table. */
 const EXPECTED: Record<CaseKind, Partial<Record<State, Partial<Record<EventType, State>>>>> = {
@@ -22,7 +24,12 @@ const EXPECTED: Record<CaseKind, Partial<Record<State, Partial<Record<EventType,
       withdraw: 'withdrawn',
       'hr.cancel': 'withdrawn',
     },
-    returned: { resubmit: 'submitted', withdraw: 'withdrawn', 'hr.cancel': 'withdrawn' },
+    returned: {
+      resubmit: 'submitted',
+      withdraw: 'withdrawn',
+      'hr.escalate': 'hr_review',
+      'hr.cancel': 'withdrawn',
+    },
     hr_review: { 'hr.confirm': 'formalities', 'hr.return': 'returned', 'hr.cancel': 'withdrawn' },
     formalities: { 'hr.close': 'completed', 'hr.cancel': 'withdrawn' },
   },
@@ -39,9 +46,18 @@ const triples = CASE_KINDS.flatMap((kind) =>
 describe('the case machine (DESIGN §3 "States and events")', () => {
   it.each(triples)('$kind in $state on $event', ({ kind, state, event }) => {
     const expected = EXPECTED[kind][state]?.[event];
+    // Everything every event needs: proof of delivery for the vanished employee's escalation,
+    // the union notice for an issue, a basis for a cancellation.
+    const base = caseIn(kind, state);
     const result = transition(
-      caseIn(kind, state),
-      { type: event, comment: '请补充材料', noProtectedStatus: true },
+      { ...base, attachments: [...base.attachments, attachment('notice_delivery', LATE_ISO)] },
+      {
+        type: event,
+        comment: '请补充材料',
+        noProtectedStatus: true,
+        unionNotice: UNION_NOTICE,
+        basis: kind === 'resignation' ? 'duplicate' : 'employee_agreed',
+      },
       LATE,
       { actor: ACTOR_OF[event], policy },
     );

@@ -1,9 +1,12 @@
 import { submittedCase } from '../../components/fixtures/case-view';
 import {
   documentRows,
+  filledSlots,
   issueHint,
   issueReceipt,
   terminationProblem,
+  unionProblem,
+  unionRows,
 } from '../../../miniprogram/view-models/termination-form';
 
 const form = {
@@ -51,27 +54,62 @@ describe('termination form (第40条(二))', () => {
     ).toBe('');
   });
 
-  it('lists the documents 第40条(二) asks for with their labels', () => {
+  it('第40条(二): lists the documents with their labels, the second appraisal after the first', () => {
+    expect(filledSlots(['appraisal_record', 'training_certificate', 'appraisal_record'])).toEqual([
+      'appraisal_record',
+      'second_appraisal',
+      'training_certificate',
+    ]);
     expect(documentRows(['appraisal_record'])).toEqual([
-      { kind: 'appraisal_record', label: '绩效考核记录', attached: true },
+      { kind: 'appraisal_record', label: '绩效考核记录（首次）', attached: true },
       { kind: 'training_certificate', label: '培训记录', attached: false },
       { kind: 'position_change_record', label: '调岗记录', attached: false },
+      { kind: 'second_appraisal', label: '培训或调岗后的再次绩效考核记录', attached: false },
     ]);
   });
 
-  it('shows the issue time and last working day in Beijing time', () => {
+  it('第43条: asks whom the company told, when, its record, and the reply when the union objected', () => {
+    const union = {
+      body: 'company_union' as const,
+      notifiedOn: '2027-03-08',
+      objection: false,
+      attached: ['union_notice' as const],
+      today: '2027-03-10',
+    };
+    expect(unionProblem(union)).toBe('');
+    expect(unionProblem({ ...union, body: '' })).toBe('请选择已通知的工会或职工代表');
+    expect(unionProblem({ ...union, notifiedOn: '2027-03-11' })).toBe('通知工会的日期不能晚于今天');
+    expect(unionProblem({ ...union, attached: [] })).toBe('请上传通知工会的书面记录');
+    expect(unionProblem({ ...union, objection: true })).toBe(
+      '工会提出异议的，请上传公司对工会意见的书面答复',
+    );
+    expect(unionRows([], true).map((r) => r.kind)).toEqual(['union_notice', 'union_reply']);
+  });
+
+  it('民法典 第137条: shows the issue time, and 送达后30日 until the notice is delivered', () => {
     expect(
       issueReceipt({
         caseId: 'case-9',
         state: 'formalities',
         version: 4,
-        noticeReceivedAt: '2027-03-10T17:30:00Z',
-        lastWorkingDay: '2027-04-10',
+        issuedAt: '2027-03-10T17:30:00Z',
+        awaitingDelivery: true,
       }),
     ).toEqual({
       caseId: 'case-9',
-      noticeReceivedAt: '2027-03-11 01:30',
-      lastWorkingDay: '2027年4月10日（周六）',
+      issuedAt: '2027-03-11 01:30',
+      lastWorkingDay: '送达后30日',
+      awaitingDelivery: true,
     });
+    expect(
+      issueReceipt({
+        caseId: 'case-9',
+        state: 'formalities',
+        version: 4,
+        issuedAt: '2027-03-10T17:30:00Z',
+        awaitingDelivery: true,
+        lastWorkingDay: '2027-04-10',
+      }).lastWorkingDay,
+    ).toBe('2027年4月10日（周六）');
   });
 });

@@ -1,19 +1,24 @@
-import type { AttachmentKind, NoticeMode } from '../../../../../server/contract';
+import type { NoticeMode, UnionBody } from '../../../../../server/contract';
 import { pickAndAttach } from '../../../../services/attachments';
 import { toast } from '../../../../services/feedback';
 import { openPage, ROUTES } from '../../../../services/navigation';
 import { randomId } from '../../../../services/random-id';
 import { call } from '../../../../services/rpc';
 import { beijingToday } from '../../../../view-models/beijing-time';
-import { ATTACHMENT_LABELS } from '../../../../view-models/labels';
 import {
   DOCUMENTS_HINT,
+  DOCUMENT_SLOTS,
   DRAFT_LABEL,
   NOTICE_MODE_OPTIONS,
+  UNION_BODY_OPTIONS,
+  UNION_EXPLANATION,
   documentRows,
+  filledSlots,
   issueHint,
   issueReceipt,
   terminationProblem,
+  unionProblem,
+  unionRows,
   type DocumentRow,
   type IssueReceipt,
   type TerminationDocument,
@@ -39,10 +44,16 @@ Component({
     draftTitle: '',
     draftLabel: DRAFT_LABEL,
     documentsHint: DOCUMENTS_HINT,
-    attached: [] as AttachmentKind[],
+    attached: [] as TerminationDocument[],
     documents: documentRows([]) as DocumentRow[],
     /** The server's reason it would refuse to issue now; '' when it would issue. */
     issueHint: '',
+    unionBodies: UNION_BODY_OPTIONS,
+    unionExplanation: UNION_EXPLANATION,
+    unionBody: '' as UnionBody | '',
+    unionNotifiedOn: '',
+    unionObjection: false,
+    unionDocuments: unionRows([], false) as DocumentRow[],
     uploading: '',
     attested: false,
     issuing: false,
@@ -51,7 +62,9 @@ Component({
   },
   methods: {
     onLoad(query: { caseId?: string }) {
-      this.setData({ today: beijingToday(Date.now()), idempotencyKey: randomId(32) });
+      const today = beijingToday(Date.now());
+      // The union is usually told the day the notice goes out: today, unless HR picks another.
+      this.setData({ today, unionNotifiedOn: today, idempotencyKey: randomId(32) });
       // Opened from a draft's detail page: continue with its documents and the issue.
       if (query.caseId) {
         this.setData({ caseId: query.caseId });
@@ -68,7 +81,7 @@ Component({
       }
       this.showDraft(
         `${c.employee.name}（${c.employee.employeeNo}）· ${c.employee.department}`,
-        c.attachments.map((a) => a.kind),
+        filledSlots(c.attachments.map((a) => a.kind)),
       );
       this.setData({ issueHint: issueHint(reply.data) });
     },
@@ -77,12 +90,30 @@ Component({
       const reply = await call('case.get', { caseId: this.data.caseId });
       if (reply.ok) this.setData({ issueHint: issueHint(reply.data) });
     },
-    showDraft(title: string, attached: AttachmentKind[]) {
+    showDraft(title: string, attached: TerminationDocument[]) {
+      this.setData({ phase: 'draft', draftTitle: title });
+      this.showDocuments(attached);
+    },
+    showDocuments(attached: TerminationDocument[]) {
       this.setData({
-        phase: 'draft',
-        draftTitle: title,
         attached,
         documents: documentRows(attached),
+        unionDocuments: unionRows(attached, this.data.unionObjection),
+      });
+    },
+    onUnionBody(event: { currentTarget: { dataset: { value?: UnionBody } } }) {
+      const body = event.currentTarget.dataset.value;
+      if (body) this.setData({ unionBody: body, issueError: '' });
+    },
+    onUnionDate(event: { detail: { value: string } }) {
+      this.setData({ unionNotifiedOn: event.detail.value, issueError: '' });
+    },
+    onUnionObjection() {
+      const unionObjection = !this.data.unionObjection;
+      this.setData({
+        unionObjection,
+        unionDocuments: unionRows(this.data.attached, unionObjection),
+        issueError: '',
       });
     },
     onEmployeeNo(event: { detail: { value: string } }) {
@@ -135,16 +166,13 @@ Component({
       const kind = event.currentTarget.dataset.kind;
       if (!kind || this.data.uploading) return;
       this.setData({ uploading: kind, issueError: '' });
-      const outcome = await pickAndAttach(this.data.caseId, kind);
+      const slot = DOCUMENT_SLOTS[kind];
+      const outcome = await pickAndAttach(this.data.caseId, slot.kind);
       this.setData({ uploading: '' });
       if (outcome.status === 'failed') return this.setData({ issueError: outcome.message });
       if (outcome.status !== 'attached') return;
-      const attached = [...this.data.attached, kind];
-      this.setData({
-        attached,
-        documents: documentRows(attached),
-      });
-      toast(`${ATTACHMENT_LABELS[kind]}已上传`, 'success');
+      this.showDocuments([...this.data.attached, kind]);
+      toast(`${slot.label}已上传`, 'success');
       await this.refreshIssueHint();
     },
     onAttest() {
@@ -155,8 +183,25 @@ Component({
       if (!this.data.attested) {
         return this.setData({ issueError: '请先确认员工不存在第四十二条规定的不得解除情形' });
       }
+      const { unionBody, unionNotifiedOn, unionObjection, attached, today } = this.data;
+      const union = unionProblem({
+        body: unionBody,
+        notifiedOn: unionNotifiedOn,
+        objection: unionObjection,
+        attached,
+        today,
+      });
+      if (union || !unionBody) return this.setData({ issueError: union });
       this.setData({ issuing: true, issueError: '' });
-      const reply = await call('case.issue', { caseId: this.data.caseId, noProtectedStatus: true });
+      const reply = await call('case.issue', {
+        caseId: this.data.caseId,
+        noProtectedStatus: true,
+        unionNotice: {
+          notifiedOn: unionNotifiedOn,
+          body: unionBody,
+          ...(unionObjection ? { objection: true } : {}),
+        },
+      });
       if (!reply.ok) return this.setData({ issuing: false, issueError: reply.error.message });
       this.setData({ issuing: false, phase: 'issued', receipt: issueReceipt(reply.data) });
     },

@@ -23,6 +23,7 @@ import {
   relationTo,
   remindOutcome,
   type ActionButton,
+  type CancelBasisOption,
   type CaseAction,
   type CaseDetailView,
 } from '../../../../view-models/case-detail';
@@ -68,6 +69,9 @@ Component({
     confirmHint: '',
     confirmEarly: false,
     proposedBy: '' as '' | 'employee' | 'company',
+    /** HR's cancellation: the bases this case allows and the one chosen. */
+    cancelBases: [] as CancelBasisOption[],
+    cancelBasis: '',
   },
   methods: {
     onLoad(query: { caseId?: string }) {
@@ -129,7 +133,12 @@ Component({
         confirmHint: '',
         confirmEarly: false,
         proposedBy: '',
+        cancelBases: this.data.detail?.cancelBases ?? [],
+        cancelBasis: '',
       });
+    },
+    onCancelBasis(event: { currentTarget: { dataset: { basis?: string } } }) {
+      this.setData({ cancelBasis: event.currentTarget.dataset.basis ?? '', actionError: '' });
     },
     /** HR's 发送提醒: no comment to write, so it goes out at once. */
     async remind() {
@@ -210,6 +219,13 @@ Component({
             ? this.consentOptions()
             : {};
       if (typeof confirm === 'string') return this.setData({ actionError: confirm });
+      if (
+        pending.action === 'cancel' &&
+        this.data.cancelBases.length > 0 &&
+        !this.data.cancelBasis
+      ) {
+        return this.setData({ actionError: '请选择撤销依据：HR 不能单方撤销' });
+      }
       this.setData({ busy: true, actionError: '' });
       let outcome: ActionOutcome;
       if (pending.kind === 'case') {
@@ -218,6 +234,7 @@ Component({
           pending.action as CommentedAction,
           this.data.comment,
           confirm,
+          pending.action === 'cancel' ? this.data.cancelBasis : '',
         );
       } else {
         const row = detail.checklist.find((r) => r.item === pending.item);
