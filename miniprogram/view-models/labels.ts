@@ -106,6 +106,8 @@ export const EVENT_LABELS: Record<AuditEventType, string> = {
   'checklist.waive': '豁免清单项',
   'reminder.decision': '提醒记录',
   'evidence.view': '查看证据',
+  'document.generated': '生成文书 PDF',
+  'certificate.reasonChoice': '选择离职证明是否写明原因',
 };
 
 export function rolesText(roles: readonly Role[]): string {

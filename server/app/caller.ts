@@ -49,6 +49,8 @@ export const ACTION_ACCESS: Record<ActionName, Access> = {
   'case.close': ['hr'],
   'case.get': 'bound',
   'case.evidence': ['employee', 'hr'],
+  // The case's PDFs: whoever may see the case (the relation is checked on the case).
+  'case.documents': 'bound',
   'case.remind': ['hr'],
   'subscription.record': 'bound',
   'privacy.report': 'bound',

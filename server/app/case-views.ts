@@ -51,15 +51,21 @@ export function viewHandlers(deps: ViewsDeps): {
     }
     return hashes;
   }
+  /** A text kept on the case beside the hash its event recorded; null when none was kept. */
+  const storedLetter = (text: string | undefined, recorded: string | undefined) =>
+    text === undefined || recorded === undefined
+      ? null
+      : { text, sha256: recorded, matches: sha256(text) === recorded };
   return {
     async 'case.get'({ caller }, { caseId }) {
       const loaded = await loadCase(deps.cases, caller, caseId);
       if (!loaded.ok) return loaded;
       const caseDoc = loaded.case;
-      const [reminders, urls] = await Promise.all([
+      const [reminders, urls, { companyName }] = await Promise.all([
         deps.reminders.listForCase(caseId),
         // Clients read case files only through these, after the access check above.
         deps.files.temporaryUrls(caseDoc.attachments.map((a) => a.evidenceFileId)),
+        deps.settings.get(),
       ]);
       const view = presentCase(caseDoc, caseDoc.needsCall);
       return ok({
@@ -69,7 +75,7 @@ export function viewHandlers(deps: ViewsDeps): {
             urls[a.evidenceFileId] ? { ...a, url: urls[a.evidenceFileId] } : a,
           ),
         },
-        letter: presentLetter(caseDoc, sha256),
+        letter: presentLetter(caseDoc, sha256, companyName ? { companyName } : {}),
         checklist: presentChecklist(caseDoc),
         reminders: reminders.map(presentReminder),
         events: caseDoc.events.map(presentEvent),
@@ -167,6 +173,13 @@ export function viewHandlers(deps: ViewsDeps): {
           files: fileProblems.length === 0,
         },
         events: events.map(presentEvent),
+        letters: {
+          submitted: storedLetter(caseDoc.noticeText, replay.replayed.noticeTextHash),
+          signed: storedLetter(
+            caseDoc.signature?.letterText,
+            replay.replayed.signature?.letterHash,
+          ),
+        },
       });
     },
   };

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { PRIVATE_APIS, UNDECLARED_PRIVATE_API_ERRNO } from '../domain/private-apis';
+import { documentKindSchema, documentView } from './documents-function';
 import {
   asset,
   calendarDate,
@@ -38,6 +39,11 @@ import {
 } from './views.schema';
 
 const noPayload = z.strictObject({});
+const storedLetterView = z.strictObject({
+  text: z.string(),
+  sha256: sha256Hex,
+  matches: z.boolean(),
+});
 const uploadTag = z.string().regex(/^[0-9a-f]{16}$/);
 const caseOnly = z.strictObject({ caseId });
 const caseWithComment = z.strictObject({ caseId, comment: comment.optional() });
@@ -275,6 +281,22 @@ export const ACTIONS = {
         files: z.boolean(),
       }),
       events: z.array(auditEventView),
+      /**
+       * The exact texts kept on the case (issue 11 item 10): as submitted and as signed, each
+       * with the SHA-256 its event recorded and whether the stored text still matches it.
+       */
+      letters: z.strictObject({
+        submitted: storedLetterView.nullable(),
+        signed: storedLetterView.nullable(),
+      }),
+    }),
+  },
+  /** The case's PDFs, rendered (pending ones are listed under `pending`). */
+  'case.documents': {
+    payload: caseOnly,
+    result: z.strictObject({
+      documents: z.array(documentView),
+      pending: z.array(documentKindSchema),
     }),
   },
   'case.remind': {

@@ -21,6 +21,13 @@ export {
   type RpcError,
 } from './errors';
 export { FIELD_LABELS, describeField } from './field-labels';
+export {
+  documentKindSchema,
+  documentView,
+  documentsRenderResult,
+  documentsRequestSchema,
+  type DocumentsRenderResult,
+} from './documents-function';
 export { rpcErrorOf } from './domain-errors';
 export {
   presentCase,

@@ -41,6 +41,8 @@ export const RECORD_EVENT_TYPES = [
   'checklist.waive',
   'reminder.decision',
   'evidence.view',
+  'document.generated',
+  'certificate.reasonChoice',
 ] as const;
 export type RecordEventType = (typeof RECORD_EVENT_TYPES)[number];
 

@@ -2,6 +2,7 @@ import { boardHandlers } from '../../../server/app/board';
 import { documentHandlers } from '../../../server/app/case-documents';
 import { caseReminderHandlers } from '../../../server/app/case-reminders';
 import { viewHandlers } from '../../../server/app/case-views';
+import { documentsViewHandlers } from '../../../server/app/documents/documents-view';
 import { workflowHandlers } from '../../../server/app/case-workflow';
 import { identityHandlers } from '../../../server/app/identity';
 import { metaHandlers } from '../../../server/app/meta';
@@ -19,7 +20,11 @@ import { casesRepository } from '../../../server/infra/cases.repository';
 import { cloudFileStore } from '../../../server/infra/cloud-file-store';
 import { configAlertsRepository } from '../../../server/infra/config-alerts.repository';
 import { employeesRepository } from '../../../server/infra/employees.repository';
-import type { CloudFunctionMain, FunctionDeps } from '../../../server/infra/function-deps';
+import {
+  adminOpenids,
+  type CloudFunctionMain,
+  type FunctionDeps,
+} from '../../../server/infra/function-deps';
 import { nodeCrypto } from '../../../server/infra/node-crypto';
 import { oaCallbacksRepository } from '../../../server/infra/oa-callbacks.repository';
 import { cloudReminderDelivery } from '../../../server/infra/reminder-wiring';
@@ -28,15 +33,7 @@ import { defaultSettings, settingsRepository } from '../../../server/infra/setti
 import { subscribeMessageNotifier } from '../../../server/infra/subscribe-message.notifier';
 import { subscriptionsRepository } from '../../../server/infra/subscriptions.repository';
 
-/** Admins without binding (DESIGN §2): the function's `ADMIN_OPENIDS`, comma separated. */
-export function adminOpenids(env: FunctionDeps['env']): ReadonlySet<string> {
-  return new Set(
-    (env.ADMIN_OPENIDS ?? '')
-      .split(',')
-      .map((openid) => openid.trim())
-      .filter(Boolean),
-  );
-}
+export { adminOpenids };
 
 /** The RPC function every page calls: wires the cloud adapters into the use cases. */
 export function createMain({ cloud, clock, env }: FunctionDeps): CloudFunctionMain {
@@ -90,6 +87,7 @@ export function createMain({ cloud, clock, env }: FunctionDeps): CloudFunctionMa
         settings,
         crypto,
       }),
+      ...documentsViewHandlers({ cases, files }),
       ...caseReminderHandlers({
         cases,
         employees,

@@ -77,6 +77,7 @@ function acceptedPayload(action: ActionName): Record<string, unknown> {
     'case.close': { caseId: cases.formalities },
     'case.get': { caseId: cases.submitted },
     'case.evidence': { caseId: cases.completed },
+    'case.documents': { caseId: cases.completed },
     'case.remind': { caseId: cases.formalities },
     'subscription.record': { results: { 'template-1': 'accept', 'template-2': 'reject' } },
     'privacy.report': { api: 'setClipboardData', errno: 112 },

@@ -1,0 +1,216 @@
+/**
+ * Issue 13: the signed letter becomes a PDF in the documents function (never inside the
+ * offboarding call), listed by `case.documents`, its SHA-256 recorded as an event, and the
+ * evidence fails when the stored PDF or its recorded hash changes.
+ */
+import { createHash } from 'node:crypto';
+import { type Company, startCompany } from '../offboarding/company-harness';
+import { COMPANY_NAME, renderDocuments, signedCase } from './paper-case';
+
+interface DocumentsView {
+  documents: { kind: string; fileId: string; url: string; sha256: string; createdAt: string }[];
+  pending: string[];
+}
+interface Evidence {
+  valid: boolean;
+  mismatches: { field: string; stored: unknown; replayed: unknown }[];
+  checks: { chain: boolean; fields: boolean; anchors: boolean; files: boolean };
+  letters: {
+    submitted: { text: string; sha256: string; matches: boolean } | null;
+    signed: { text: string; sha256: string; matches: boolean } | null;
+  };
+  events: { seq: number; type: string; payload: Record<string, unknown> }[];
+}
+
+const sha256 = (bytes: Uint8Array | string) => createHash('sha256').update(bytes).digest('hex');
+
+let company: Company;
+beforeAll(async () => {
+  company = await startCompany({ env: { COMPANY_NAME } });
+}, 60_000);
+afterAll(() => company.dispose());
+
+const hr = () => company.person('H001').openid;
+const cases = () => company.cloud.cloud.database().collection('cases');
+
+describe('the signed letter as a PDF', () => {
+  it('is pending after signing, rendered by the documents function, and listed with its hash', async () => {
+    const signed = await signedCase(company);
+    const before = await company.must<DocumentsView>(signed.openid, 'case.documents', {
+      caseId: signed.caseId,
+    });
+    expect(before).toEqual({ documents: [], pending: ['signed_letter'] });
+
+    const answer = await renderDocuments(company, signed.openid, signed.caseId);
+    expect(answer).toEqual({
+      ok: true,
+      data: { caseId: signed.caseId, rendered: ['signed_letter'], pending: [] },
+    });
+
+    for (const who of [signed.openid, company.person('M001').openid, hr()]) {
+      const listed = await company.must<DocumentsView>(who, 'case.documents', {
+        caseId: signed.caseId,
+      });
+      expect(listed.pending).toEqual([]);
+      expect(listed.documents).toHaveLength(1);
+      const [doc] = listed.documents;
+      expect(doc).toMatchObject({ kind: 'signed_letter' });
+      expect(doc?.url).toMatch(/^http/);
+      const bytes = company.cloud.readFile(doc?.fileId ?? '');
+      expect(bytes?.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+      expect(sha256(bytes ?? '')).toBe(doc?.sha256);
+      expect(company.cloud.fileInfo(doc?.fileId ?? '')).toBeTruthy();
+      expect(doc?.fileId).toContain(`/evidence/${signed.caseId}/documents/`);
+    }
+
+    // The PDF's hash is an event of the chain.
+    const evidence = await company.must<Evidence>(hr(), 'case.evidence', { caseId: signed.caseId });
+    const generated = evidence.events.find((e) => e.type === 'document.generated');
+    const listed = await company.must<DocumentsView>(hr(), 'case.documents', {
+      caseId: signed.caseId,
+    });
+    expect(generated?.payload).toMatchObject({
+      kind: 'signed_letter',
+      sha256: listed.documents[0]?.sha256,
+      fileId: listed.documents[0]?.fileId,
+    });
+    expect(evidence.valid).toBe(true);
+  });
+
+  it('is not shown to another employee, and a repeat renders nothing twice', async () => {
+    const signed = await signedCase(company);
+    const other = company.person('D009').openid;
+    expect((await renderDocuments(company, other, signed.caseId)).error?.code).toBe('FORBIDDEN');
+    expect((await company.call(other, 'case.documents', { caseId: signed.caseId })).ok).toBe(false);
+    await renderDocuments(company, signed.openid, signed.caseId);
+    const again = await renderDocuments(company, signed.openid, signed.caseId);
+    expect(again.data).toEqual({ caseId: signed.caseId, rendered: [], pending: [] });
+    const { data } = await cases().doc(signed.caseId).get();
+    const types = (data as { events: { type: string }[] }).events.map((e) => e.type);
+    expect(types.filter((t) => t === 'document.generated')).toHaveLength(1);
+  });
+
+  it('left pending by the client is rendered by the timer', async () => {
+    const signed = await signedCase(company);
+    await company.cloud.fireTrigger('documents');
+    const listed = await company.must<DocumentsView>(signed.openid, 'case.documents', {
+      caseId: signed.caseId,
+    });
+    expect(listed.pending).toEqual([]);
+    expect(listed.documents.map((d) => d.kind)).toEqual(['signed_letter']);
+  });
+
+  it('refuses a client that names no case', async () => {
+    const signed = await signedCase(company);
+    const answer = (await company.cloud.invoke(
+      'documents',
+      { action: 'documents.render', payload: { caseId: signed.caseId, extra: 1 } },
+      { openid: signed.openid },
+    )) as { ok: boolean; error?: { code: string } };
+    expect(answer).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED' } });
+  });
+});
+
+describe('case.evidence and the PDF', () => {
+  async function rendered(): Promise<{ caseId: string; fileId: string; sha: string }> {
+    const signed = await signedCase(company);
+    await renderDocuments(company, signed.openid, signed.caseId);
+    const { documents } = await company.must<DocumentsView>(hr(), 'case.documents', {
+      caseId: signed.caseId,
+    });
+    return {
+      caseId: signed.caseId,
+      fileId: documents[0]?.fileId ?? '',
+      sha: documents[0]?.sha256 ?? '',
+    };
+  }
+
+  it('fails when the stored PDF is replaced', async () => {
+    const { caseId, fileId, sha } = await rendered();
+    const path = fileId.replace(/^cloud:\/\/[^/]+\//, '');
+    await company.cloud.upload(path, Buffer.from('%PDF-1.7\n% a different letter\n%%EOF\n'));
+    const verdict = await company.must<Evidence>(hr(), 'case.evidence', { caseId });
+    expect(verdict.valid).toBe(false);
+    expect(verdict.checks.files).toBe(false);
+    expect(verdict.mismatches).toContainEqual(
+      expect.objectContaining({ field: 'documents.signed_letter.file', stored: sha }),
+    );
+  });
+
+  it('fails when the recorded hash is changed on the case', async () => {
+    const { caseId, sha } = await rendered();
+    const { data } = await cases().doc(caseId).get();
+    const documents = (data as { documents: { sha256: string }[] }).documents.map((d) => ({
+      ...d,
+      sha256: 'f'.repeat(64),
+    }));
+    await cases().doc(caseId).update({ data: { documents } });
+    const verdict = await company.must<Evidence>(hr(), 'case.evidence', { caseId });
+    expect(verdict.valid).toBe(false);
+    expect(verdict.mismatches).toContainEqual({
+      field: 'documents.signed_letter.sha256',
+      stored: 'f'.repeat(64),
+      replayed: sha,
+    });
+  });
+
+  it('fails when the recorded hash is changed in its event', async () => {
+    const { caseId } = await rendered();
+    const { data } = await cases().doc(caseId).get();
+    const events = (data as { events: { type: string; payload: object }[] }).events.map((e) =>
+      e.type === 'document.generated'
+        ? { ...e, payload: { ...e.payload, sha256: 'e'.repeat(64) } }
+        : e,
+    );
+    await cases().doc(caseId).update({ data: { events } });
+    const verdict = await company.must<Evidence>(hr(), 'case.evidence', { caseId });
+    expect(verdict.valid).toBe(false);
+    expect(verdict.checks.chain).toBe(false);
+  });
+});
+
+describe('letters kept as given (issue 11 item 10)', () => {
+  it('stores the exact submitted and signed texts with their SHA-256, with the company name', async () => {
+    const signed = await signedCase(company);
+    const { data } = await cases().doc(signed.caseId).get();
+    const stored = data as {
+      noticeText: string;
+      noticeTextHash: string;
+      signature: { letterText: string; letterHash: string };
+    };
+    expect(stored.noticeText).toContain(`${COMPANY_NAME}：`);
+    expect(sha256(stored.noticeText)).toBe(stored.noticeTextHash);
+    expect(stored.signature.letterText).toBe(signed.letterText);
+    expect(sha256(stored.signature.letterText)).toBe(signed.letterHash);
+
+    const evidence = await company.must<Evidence>(signed.openid, 'case.evidence', {
+      caseId: signed.caseId,
+    });
+    expect(evidence.letters).toEqual({
+      submitted: { text: stored.noticeText, sha256: stored.noticeTextHash, matches: true },
+      signed: { text: signed.letterText, sha256: signed.letterHash, matches: true },
+    });
+  });
+
+  it('names a stored signed text edited in the database', async () => {
+    const signed = await signedCase(company);
+    const edited = signed.letterText.replace('高级工程师', '实习生');
+    await cases()
+      .doc(signed.caseId)
+      .update({ data: { 'signature.letterText': edited } });
+    const evidence = await company.must<Evidence>(hr(), 'case.evidence', {
+      caseId: signed.caseId,
+    });
+    expect(evidence.valid).toBe(false);
+    expect(evidence.mismatches).toContainEqual({
+      field: 'signature.letterText',
+      stored: edited,
+      replayed: signed.letterText,
+    });
+    expect(evidence.letters.signed).toEqual({
+      text: edited,
+      sha256: signed.letterHash,
+      matches: false,
+    });
+  });
+});
