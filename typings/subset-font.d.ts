@@ -3,7 +3,11 @@ declare module 'subset-font' {
   function subsetFont(
     font: Buffer,
     text: string,
-    options?: { targetFormat?: 'sfnt' | 'truetype' | 'woff' | 'woff2' },
+    options?: {
+      targetFormat?: 'sfnt' | 'truetype' | 'woff' | 'woff2';
+      /** Four-letter table tags to leave out (`GSUB`, `GPOS`, …). */
+      dropTables?: string[];
+    },
   ): Promise<Buffer>;
   export default subsetFont;
 }

@@ -1,6 +1,5 @@
 import fontkit from '@pdf-lib/fontkit';
 import { PDFDocument, type PDFFont, type PDFImage, type PDFPage, rgb } from 'pdf-lib';
-import subsetFont from 'subset-font';
 import type {
   DocumentRenderer,
   PaperDocument,
@@ -82,7 +81,13 @@ export function pdfDocumentRenderer(gbkFont: Uint8Array): DocumentRenderer {
   const source = Buffer.from(gbkFont.buffer, gbkFont.byteOffset, gbkFont.byteLength);
   return {
     async render(doc) {
-      const fontBytes = await subsetFont(source, charactersOf(doc), { targetFormat: 'truetype' });
+      // No layout tables: a ligature (`ff` in a hash) would extract as nothing.
+      // Loaded on the first render (harfbuzz in wasm), not at the function's cold start.
+      const { default: subsetFont } = await import('subset-font');
+      const fontBytes = await subsetFont(source, charactersOf(doc), {
+        targetFormat: 'truetype',
+        dropTables: ['GSUB', 'GPOS'],
+      });
       // No automatic dates: the same document renders to the same bytes, and so the same hash.
       const pdf = await PDFDocument.create({ updateMetadata: false });
       pdf.registerFontkit(fontkit);

@@ -21,6 +21,12 @@ export const SOURCE_FONT = join(
 );
 export const GBK_FONT = join(root, 'cloudfunctions', 'documents', 'fonts', 'noto-sans-sc-gbk.ttf');
 
+/**
+ * Layout tables dropped: ligatures and alternates (GSUB) would turn `ff` in a hash into one
+ * glyph that text extraction cannot map back, and documents set plain horizontal text only.
+ */
+export const DROPPED = ['GSUB', 'GPOS'] as const;
+
 /** Every character GBK encodes (two-byte codes 0x81–0xFE × 0x40–0xFE, but 0x7F), and ASCII. */
 export function gbkCharacters(): string {
   const decoder = new TextDecoder('gbk');
@@ -38,12 +44,15 @@ export function gbkCharacters(): string {
 
 export async function buildGbkFont(): Promise<{ file: string; bytes: number; built: boolean }> {
   const source = readFileSync(SOURCE_FONT);
-  const stamp = createHash('sha256').update(source).digest('hex');
+  const stamp = createHash('sha256').update(source).update(DROPPED.join(',')).digest('hex');
   const stampFile = `${GBK_FONT}.stamp`;
   if (existsSync(GBK_FONT) && existsSync(stampFile) && readFileSync(stampFile, 'utf8') === stamp) {
     return { file: GBK_FONT, bytes: readFileSync(GBK_FONT).length, built: false };
   }
-  const subset = await subsetFont(source, gbkCharacters(), { targetFormat: 'truetype' });
+  const subset = await subsetFont(source, gbkCharacters(), {
+    targetFormat: 'truetype',
+    dropTables: [...DROPPED],
+  });
   await mkdir(dirname(GBK_FONT), { recursive: true });
   await writeFile(GBK_FONT, subset);
   await writeFile(stampFile, stamp);
