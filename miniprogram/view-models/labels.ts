@@ -108,6 +108,7 @@ export const EVENT_LABELS: Record<AuditEventType, string> = {
   'evidence.view': '查看证据',
   'document.generated': '生成文书 PDF',
   'certificate.reasonChoice': '选择离职证明是否写明原因',
+  'certificate.issue': '出具离职证明',
 };
 
 export function rolesText(roles: readonly Role[]): string {

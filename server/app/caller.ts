@@ -51,6 +51,8 @@ export const ACTION_ACCESS: Record<ActionName, Access> = {
   'case.evidence': ['employee', 'hr'],
   // The case's PDFs: whoever may see the case (the relation is checked on the case).
   'case.documents': 'bound',
+  'case.certificateReason': ['employee'],
+  'case.issueCertificate': ['hr'],
   'case.remind': ['hr'],
   'subscription.record': 'bound',
   'privacy.report': 'bound',

@@ -291,6 +291,19 @@ export const ACTIONS = {
       }),
     }),
   },
+  /**
+   * The employee's choice whether the 离职证明 states the reason (劳部发〔1996〕354号 第15条),
+   * recorded on the case and used by the certificate.
+   */
+  'case.certificateReason': {
+    payload: z.strictObject({ caseId, statesReason: z.boolean() }),
+    result: caseRef.extend({ statesReason: z.boolean() }),
+  },
+  /** HR issues the 离职证明 on or after the last working day; its PDF is rendered after. */
+  'case.issueCertificate': {
+    payload: caseOnly,
+    result: caseRef.extend({ text: z.string(), pending: z.array(documentKindSchema) }),
+  },
   /** The case's PDFs, rendered (pending ones are listed under `pending`). */
   'case.documents': {
     payload: caseOnly,

@@ -43,6 +43,7 @@ export const RECORD_EVENT_TYPES = [
   'evidence.view',
   'document.generated',
   'certificate.reasonChoice',
+  'certificate.issue',
 ] as const;
 export type RecordEventType = (typeof RECORD_EVENT_TYPES)[number];
 

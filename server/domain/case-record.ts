@@ -125,6 +125,8 @@ export interface CaseRecord {
    * 第15条); absent until they choose.
    */
   readonly certificateStatesReason?: boolean;
+  /** The 离职证明 exactly as issued (its PDF is rendered from this text). */
+  readonly certificateText?: string;
   /** A resignation the company's OA sent (README "接入 OA"); absent for in-app cases. */
   readonly source?: 'oa';
   /** The OA's id of the request: one OA request makes at most one case. */

@@ -70,6 +70,7 @@ export interface ReplayedCase {
   /** The case's PDFs as their requests and `document.generated` events made them. */
   documents: CaseDocument[];
   certificateStatesReason?: boolean;
+  certificateText?: string;
   completedAt?: Instant;
   createdAt?: Instant;
   /** The chain head: the number of events and the last one's hash. */
@@ -334,6 +335,21 @@ export function replayCase(
       case 'certificate.reasonChoice':
         r.certificateStatesReason = p.statesReason === true;
         return;
+      case 'certificate.issue': {
+        const text = str(p.text);
+        r.certificateText = text;
+        r.documents = [
+          ...r.documents.filter((d) => d.kind !== 'certificate'),
+          { kind: 'certificate', forSeq: e.seq, requestedAt: e.at, status: 'pending' },
+        ];
+        const note = str(p.note);
+        r.checklist = r.checklist.map((c) =>
+          c.item === 'certificate_issued'
+            ? { ...c, done: true, doneAt: e.at, doneBy: e.actor.openid, ...(note ? { note } : {}) }
+            : c,
+        );
+        return;
+      }
     }
   }
 
@@ -469,6 +485,7 @@ function compareFields(stored: CaseRecord, r: ReplayedCase, out: EvidenceMismatc
   same('noticeTextHash', stored.noticeTextHash, r.noticeTextHash);
   if (r.noticeText !== undefined) same('noticeText', stored.noticeText, r.noticeText);
   same('certificateStatesReason', stored.certificateStatesReason, r.certificateStatesReason);
+  same('certificateText', stored.certificateText, r.certificateText);
   same('legalLastWorkingDay', stored.legalLastWorkingDay, r.legalLastWorkingDay);
   same('lastWorkingDay', stored.lastWorkingDay, r.lastWorkingDay);
   same('consentToLaterDay', stored.consentToLaterDay, r.consentToLaterDay);

@@ -145,7 +145,8 @@ export function pdfDocumentRenderer(gbkFont: Uint8Array): DocumentRenderer {
 
       for (const picture of [doc.signature, doc.seal]) {
         if (!picture) continue;
-        const image = await pdf.embedPng(picture.png);
+        const isPng = picture.png[0] === 0x89 && picture.png[1] === 0x50;
+        const image = isPng ? await pdf.embedPng(picture.png) : await pdf.embedJpg(picture.png);
         const scale = Math.min(1, 160 / image.width, 80 / image.height);
         const height = image.height * scale;
         if (cursor.y + height + 30 > PAGE.height - MARGIN) newPage();

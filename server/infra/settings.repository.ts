@@ -13,6 +13,7 @@ interface StoredSettings {
   readonly reminderPage?: string;
   readonly miniprogramState?: Settings['miniprogramState'];
   readonly companyName?: unknown;
+  readonly companySealFileId?: unknown;
 }
 
 /** Where a refused setting is reported: the function's log (云函数日志). */
@@ -217,6 +218,9 @@ export function settingsRepository(
         : {}),
       ...((companyNameOf(doc) ?? defaults.companyName)
         ? { companyName: companyNameOf(doc) ?? defaults.companyName }
+        : {}),
+      ...(typeof doc.companySealFileId === 'string' && doc.companySealFileId.startsWith('cloud://')
+        ? { companySealFileId: doc.companySealFileId }
         : {}),
       miniprogramState: doc.miniprogramState ?? defaults.miniprogramState,
     };

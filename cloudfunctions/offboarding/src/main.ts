@@ -2,6 +2,7 @@ import { boardHandlers } from '../../../server/app/board';
 import { documentHandlers } from '../../../server/app/case-documents';
 import { caseReminderHandlers } from '../../../server/app/case-reminders';
 import { viewHandlers } from '../../../server/app/case-views';
+import { certificateHandlers } from '../../../server/app/documents/certificate-actions';
 import { documentsViewHandlers } from '../../../server/app/documents/documents-view';
 import { workflowHandlers } from '../../../server/app/case-workflow';
 import { identityHandlers } from '../../../server/app/identity';
@@ -88,6 +89,7 @@ export function createMain({ cloud, clock, env }: FunctionDeps): CloudFunctionMa
         crypto,
       }),
       ...documentsViewHandlers({ cases, files }),
+      ...certificateHandlers({ cases, settings, crypto }),
       ...caseReminderHandlers({
         cases,
         employees,

@@ -31,6 +31,7 @@ export const AUDIT_EVENT_LABELS: Record<AuditEventType, string> = {
   'evidence.view': '查看证据',
   'document.generated': '生成文书 PDF',
   'certificate.reasonChoice': '选择离职证明是否写明原因',
+  'certificate.issue': '出具离职证明',
 };
 
 /** `2027-03-01T02:00:00.000Z` → `2027-03-01 10:00:00` (Beijing). */
@@ -63,6 +64,37 @@ export function auditRows(events: readonly AuditEvent[], names: NamesByOpenid): 
       hash: e.hash,
     };
   });
+}
+
+const CERTIFICATE_HINT =
+  '新用人单位可用微信扫描二维码，或在「离职通」小程序的「文书核验」中输入核验码，核对本证明是否真实、未被改动；核验不会显示其他任何信息。';
+
+/**
+ * The 离职证明 as paper: its text exactly as issued, the company's seal image when one is set,
+ * and the verify code. No audit trail: a new employer learns nothing else of the case.
+ */
+export function certificatePaper(
+  caseDoc: StoredCase,
+  seal: Uint8Array | null,
+  qr: VerifyImage | null,
+): PaperDocument {
+  const [title = '', ...rest] = (caseDoc.certificateText ?? '').split('\n');
+  const body = rest.join('\n').replace(/^\n+/, '');
+  const [first = '', ...others] = body.split('\n');
+  return {
+    title,
+    nameLine: first,
+    body: others.join('\n').replace(/^\n+/, ''),
+    ...(seal
+      ? { seal: { caption: '（公司印章图像；纸质原件可向公司人事部门索取）', png: seal } }
+      : {}),
+    footer: [],
+    verify: {
+      code: verifyScene(caseDoc.caseId, 'certificate'),
+      hint: CERTIFICATE_HINT,
+      ...(qr ? { qr } : {}),
+    },
+  };
 }
 
 const VERIFY_HINT =

@@ -13,7 +13,7 @@ import type { EmployeesRepository } from '../ports/employees.port';
 import type { FileStore } from '../ports/file-store.port';
 import type { SettingsRepository } from '../ports/settings.port';
 import type { VerifyCodes } from '../ports/verify-codes.port';
-import { signedLetterPaper } from './paper-content';
+import { certificatePaper, signedLetterPaper } from './paper-content';
 
 export interface RenderDeps {
   readonly cases: CasesRepository;
@@ -56,24 +56,36 @@ async function actorNames(
   return names;
 }
 
+/** The verify page's code image; the code is printed beside it, so a refusal costs only the image. */
+function verifyImage(deps: RenderDeps, caseId: string, kind: DocumentKind) {
+  return deps.verifyCodes.image(verifyScene(caseId, kind), VERIFY_PAGE).catch((error: unknown) => {
+    deps.logError(error);
+    return null;
+  });
+}
+
 /** The paper for a pending document, or null when its inputs are gone (nothing to render). */
 async function paperFor(
   deps: RenderDeps,
   caseDoc: StoredCase,
   kind: DocumentKind,
 ): Promise<PaperDocument | null> {
-  if (kind === 'certificate') return null;
+  if (kind === 'certificate') {
+    if (caseDoc.certificateText === undefined) return null;
+    const { companySealFileId } = await deps.settings.get();
+    const [seal, qr] = await Promise.all([
+      companySealFileId ? deps.files.download(companySealFileId) : null,
+      verifyImage(deps, caseDoc.caseId, kind),
+    ]);
+    return certificatePaper(caseDoc, seal, qr);
+  }
   const signature = caseDoc.signature;
   if (!signature?.evidenceFileId || signature.letterText === undefined) return null;
   const [png, names, { companyName }, qr] = await Promise.all([
     deps.files.download(signature.evidenceFileId),
     actorNames(deps.employees, caseDoc),
     deps.settings.get(),
-    deps.verifyCodes.image(verifyScene(caseDoc.caseId, kind), VERIFY_PAGE).catch((error) => {
-      // The code is printed beside where the image goes: a refusal costs only the image.
-      deps.logError(error);
-      return null;
-    }),
+    verifyImage(deps, caseDoc.caseId, kind),
   ]);
   if (!png) return null;
   return signedLetterPaper(caseDoc, kind, png, names, companyName ?? '公司', qr);

@@ -25,6 +25,11 @@ export interface Settings {
    * letters say 公司 and admins get a configuration alert.
    */
   readonly companyName?: string;
+  /**
+   * The company seal image printed on the 离职证明 (a file id in cloud storage, uploaded by an
+   * admin). A pasted image is not a reliable electronic seal: HR can hand over a paper original.
+   */
+  readonly companySealFileId?: string;
 }
 
 export interface SettingsRepository {

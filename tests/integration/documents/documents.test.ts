@@ -214,3 +214,80 @@ describe('letters kept as given (issue 11 item 10)', () => {
     });
   });
 });
+
+describe('离职证明 (劳动合同法 第50条, 实施条例 第24条)', () => {
+  interface Issued {
+    caseId: string;
+    state: string;
+    text: string;
+    pending: string[];
+  }
+  interface CaseView {
+    checklist: { item: string; done: boolean; note?: string }[];
+  }
+
+  it('is refused before the last working day (第50条: when the contract ends)', async () => {
+    const signed = await signedCase(company);
+    const answer = await company.call(hr(), 'case.issueCertificate', { caseId: signed.caseId });
+    expect(answer).toMatchObject({
+      ok: false,
+      error: { code: 'PRECONDITION_FAILED', details: { guard: 'certificate_on_last_day' } },
+    });
+  });
+
+  it('states the reason only when the employee asked for it (劳部发〔1996〕354号 第15条)', async () => {
+    const silent = await signedCase(company, undefined, { lastDayToday: true });
+    const plain = await company.must<Issued>(hr(), 'case.issueCertificate', {
+      caseId: silent.caseId,
+    });
+    expect(plain.text).not.toContain('原因');
+
+    const asked = await signedCase(company, undefined, { lastDayToday: true });
+    // Only the employee chooses; the choice is recorded as an event of the case.
+    expect(
+      (
+        await company.call(hr(), 'case.certificateReason', {
+          caseId: asked.caseId,
+          statesReason: true,
+        })
+      ).ok,
+    ).toBe(false);
+    await company.must(asked.openid, 'case.certificateReason', {
+      caseId: asked.caseId,
+      statesReason: true,
+    });
+    const withReason = await company.must<Issued>(hr(), 'case.issueCertificate', {
+      caseId: asked.caseId,
+    });
+    expect(withReason.text).toContain(
+      '解除（终止）劳动合同原因：劳动者依据《中华人民共和国劳动合同法》第三十七条提出解除劳动合同',
+    );
+    const evidence = await company.must<Evidence>(asked.openid, 'case.evidence', {
+      caseId: asked.caseId,
+    });
+    expect(evidence.valid).toBe(true);
+    expect(evidence.events.map((e) => e.type)).toEqual(
+      expect.arrayContaining(['certificate.reasonChoice', 'certificate.issue']),
+    );
+  });
+
+  it('ticks certificate_issued, renders the PDF, and the employee sees it listed', async () => {
+    const signed = await signedCase(company, undefined, { lastDayToday: true });
+    const issued = await company.must<Issued>(hr(), 'case.issueCertificate', {
+      caseId: signed.caseId,
+    });
+    expect(issued.pending).toEqual(expect.arrayContaining(['certificate']));
+    const view = await company.must<CaseView>(signed.openid, 'case.get', { caseId: signed.caseId });
+    expect(view.checklist.find((r) => r.item === 'certificate_issued')).toMatchObject({
+      done: true,
+      note: '已出具电子离职证明（PDF）',
+    });
+    await renderDocuments(company, signed.openid, signed.caseId);
+    const listed = await company.must<DocumentsView>(signed.openid, 'case.documents', {
+      caseId: signed.caseId,
+    });
+    expect(listed.documents.map((d) => d.kind).sort()).toEqual(['certificate', 'signed_letter']);
+    const evidence = await company.must<Evidence>(hr(), 'case.evidence', { caseId: signed.caseId });
+    expect(evidence.valid).toBe(true);
+  });
+});

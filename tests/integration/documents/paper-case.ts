@@ -17,7 +17,20 @@ export interface SignedCase {
   readonly letterText: string;
 }
 
-export async function signedCase(company: Company, name = RARE_NAME): Promise<SignedCase> {
+/** Beijing calendar date of the local cloud's clock. */
+export function today(company: Company): string {
+  return new Date(company.cloud.clock.now().getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
+}
+
+/**
+ * A signed case; with `lastDayToday` HR confirmed the last working day as today (the employee
+ * proposed it), so a 离职证明 may be issued at once.
+ */
+export async function signedCase(
+  company: Company,
+  name = RARE_NAME,
+  { lastDayToday = false }: { lastDayToday?: boolean } = {},
+): Promise<SignedCase> {
   const hr = company.person('H001').openid;
   const employeeNo = unique('P');
   await company.must(hr, 'admin.import', {
@@ -31,6 +44,7 @@ export async function signedCase(company: Company, name = RARE_NAME): Promise<Si
         hireDate: '2024-01-02',
         probationEndDate: '2024-04-01',
         contractStart: '2024-01-02',
+        contractEnd: '2027-01-01',
       },
     ],
   });
@@ -55,7 +69,13 @@ export async function signedCase(company: Company, name = RARE_NAME): Promise<Si
     caseId,
     decision: 'approve',
   });
-  await company.must(hr, 'case.hrConfirm', { caseId });
+  await company.must(
+    hr,
+    'case.hrConfirm',
+    lastDayToday
+      ? { caseId, lastWorkingDay: today(company), earlyReleaseProposedBy: 'employee' }
+      : { caseId },
+  );
   const view = await company.must<{ letter: { hash: string; text: string } }>(openid, 'case.get', {
     caseId,
   });

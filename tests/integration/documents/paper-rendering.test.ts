@@ -10,7 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { NAME_BAND } from '../../../server/infra/pdf-document.renderer';
 import { type Company, startCompany } from '../offboarding/company-harness';
-import { COMPANY_NAME, RARE_NAME, renderDocuments, signedCase } from './paper-case';
+import { COMPANY_NAME, RARE_NAME, renderDocuments, signedCase, today } from './paper-case';
 
 let company: Company;
 let dir: string;
@@ -83,5 +83,40 @@ describe('the signed letter PDF', () => {
     // Fourteen-point Chinese characters leave well over a hundred dark pixels.
     expect(dark).toBeGreaterThan(150);
     expect(blankRows).toBeLessThan(NAME_BAND.height);
+  });
+});
+
+describe('the 离职证明 PDF (实施条例 第24条)', () => {
+  it('holds the four statutory contents and nothing else from the case', async () => {
+    const signed = await signedCase(company, RARE_NAME, { lastDayToday: true });
+    const hr = company.person('H001').openid;
+    await company.must(hr, 'case.issueCertificate', { caseId: signed.caseId });
+    await renderDocuments(company, signed.openid, signed.caseId);
+    const { documents } = await company.must<{ documents: { kind: string; fileId: string }[] }>(
+      signed.openid,
+      'case.documents',
+      { caseId: signed.caseId },
+    );
+    const certificate = documents.find((d) => d.kind === 'certificate');
+    const bytes = company.cloud.readFile(certificate?.fileId ?? '');
+    if (!bytes) throw new Error('the certificate is not stored');
+    expect(bytes.length).toBeLessThanOrEqual(300 * 1024);
+    const file = path.join(dir, 'certificate.pdf');
+    fs.writeFileSync(file, bytes);
+    const text = execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' });
+    const day = today(company);
+    const [y, m, d] = day.split('-').map(Number);
+    const chineseToday = `${y}年${m}月${d}日`;
+    // The four contents: contract term, termination date, position, years of service.
+    expect(text).toContain('劳动合同期限：2024年1月2日至2027年1月1日');
+    expect(text).toContain(`解除（终止）劳动合同日期：${chineseToday}`);
+    expect(text).toContain('工作岗位：高级工程师');
+    expect(text).toMatch(/在本单位工作年限：\d+年(\d+个月)?/);
+    expect(text).toContain(RARE_NAME);
+    expect(text).toContain(COMPANY_NAME);
+    // Nothing else of the case: no employee number, department, reason, letter or hashes.
+    for (const other of [signed.employeeNo, '研发部', '原因', '辞职', signed.letterHash, '审计']) {
+      expect(text).not.toContain(other);
+    }
   });
 });

@@ -127,6 +127,9 @@ export const SCENES: Record<string, Scene> = {
   'case.evidence (a termination draft)': onCase((c, o) => c.draft(o)),
   'case.documents': onCase((c, o) => c.closeable(o)),
   'case.documents (a termination draft)': onCase((c, o) => c.draft(o)),
+  'case.certificateReason': onCase((c, o) => c.formalities(o), { statesReason: true }),
+  // On the last working day (the closeable case's).
+  'case.issueCertificate': onCase((c, o) => c.closeable(o)),
   'case.remind': onCase((c, o) => c.formalities(o)),
   'case.oaRetry': onCase((c, o) => c.submitted(o)),
   'admin.board': async () => ({}),
@@ -248,6 +251,8 @@ export const SUCCESS_PATHS: readonly (readonly [scene: string, who: Caller])[] =
   ['case.get', 'owner'],
   ['case.evidence', 'owner'],
   ['case.documents', 'owner'],
+  ['case.certificateReason', 'owner'],
+  ['case.issueCertificate', 'HR'],
   ['case.remind', 'HR'],
   ['case.oaRetry', 'HR'],
   ['subscription.record', 'owner'],

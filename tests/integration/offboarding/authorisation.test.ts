@@ -58,6 +58,8 @@ const TABLE: readonly Row[] = [
   ['case.evidence (a termination draft)',             NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND, OK,        OK,        UNAUTH],
   ['case.documents',                                  OK,        FORBID,    OK,        FORBID,    OK,        OK,        UNAUTH],
   ['case.documents (a termination draft)',            NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND, OK,        OK,        UNAUTH],
+  ['case.certificateReason',                          OK,        FORBID,    FORBID,    FORBID,    FORBID,    FORBID,    UNAUTH],
+  ['case.issueCertificate',                           FORBID,    FORBID,    FORBID,    FORBID,    OK,        OK,        UNAUTH],
   ['case.remind',                                     FORBID,    FORBID,    FORBID,    FORBID,    OK,        OK,        UNAUTH],
   ['case.oaRetry',                                    FORBID,    FORBID,    FORBID,    FORBID,    OK,        OK,        UNAUTH],
   ['admin.board',                                     FORBID,    FORBID,    OK,        OK,        OK,        OK,        UNAUTH],

@@ -78,6 +78,8 @@ function acceptedPayload(action: ActionName): Record<string, unknown> {
     'case.get': { caseId: cases.submitted },
     'case.evidence': { caseId: cases.completed },
     'case.documents': { caseId: cases.completed },
+    'case.certificateReason': { caseId: cases.formalities, statesReason: true },
+    'case.issueCertificate': { caseId: cases.formalities },
     'case.remind': { caseId: cases.formalities },
     'subscription.record': { results: { 'template-1': 'accept', 'template-2': 'reject' } },
     'privacy.report': { api: 'setClipboardData', errno: 112 },
