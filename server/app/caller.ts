@@ -53,6 +53,9 @@ export const ACTION_ACCESS: Record<ActionName, Access> = {
   'case.documents': 'bound',
   'case.certificateReason': ['employee'],
   'case.issueCertificate': ['hr'],
+  // A new employer checks a 离职证明 with its QR code: no binding needed; the use case decides
+  // what each caller learns.
+  'document.verify': 'anyone',
   'case.remind': ['hr'],
   'subscription.record': 'bound',
   'privacy.report': 'bound',

@@ -304,6 +304,43 @@ export const ACTIONS = {
     payload: caseOnly,
     result: caseRef.extend({ text: z.string(), pending: z.array(documentKindSchema) }),
   },
+  /**
+   * The verify page: a document named by its QR code's scene, and optionally the SHA-256 of a
+   * PDF the person holds. Anyone may ask about a 离职证明 (and learns only whether it is
+   * genuine); the other documents are for the employee and HR.
+   */
+  'document.verify': {
+    payload: z.strictObject({
+      code: z
+        .string()
+        .trim()
+        .min(1, { error: '请输入核验码' })
+        .max(32, { error: '核验码最多 32 个字符' })
+        .regex(/^[A-Za-z0-9-]+$/, { error: '核验码只含字母、数字和连字符' }),
+      sha256: sha256Hex.optional(),
+    }),
+    result: z.strictObject({
+      kind: documentKindSchema,
+      label: z.string(),
+      valid: z.boolean(),
+      /** Present when a PDF's hash was given: it is the recorded one, and the record holds. */
+      heldMatches: z.boolean().optional(),
+      /** The employee's and HR's view: who signed what, when, and each check. */
+      details: z
+        .strictObject({
+          caseId,
+          employeeName: z.string(),
+          sha256: sha256Hex,
+          createdAt: z.string(),
+          checks: z.strictObject({ file: z.boolean(), chain: z.boolean(), anchors: z.boolean() }),
+          signedBy: z.string().optional(),
+          signedAt: instant.optional(),
+          letterHash: sha256Hex.optional(),
+          letterTitle: z.string().optional(),
+        })
+        .optional(),
+    }),
+  },
   /** The case's PDFs, rendered (pending ones are listed under `pending`). */
   'case.documents': {
     payload: caseOnly,

@@ -4,6 +4,7 @@ import { caseReminderHandlers } from '../../../server/app/case-reminders';
 import { viewHandlers } from '../../../server/app/case-views';
 import { certificateHandlers } from '../../../server/app/documents/certificate-actions';
 import { documentsViewHandlers } from '../../../server/app/documents/documents-view';
+import { verifyHandlers } from '../../../server/app/documents/verify-document';
 import { workflowHandlers } from '../../../server/app/case-workflow';
 import { identityHandlers } from '../../../server/app/identity';
 import { metaHandlers } from '../../../server/app/meta';
@@ -90,6 +91,12 @@ export function createMain({ cloud, clock, env }: FunctionDeps): CloudFunctionMa
       }),
       ...documentsViewHandlers({ cases, files }),
       ...certificateHandlers({ cases, settings, crypto }),
+      ...verifyHandlers({
+        cases,
+        anchors: anchorMarkersRepository(db),
+        files,
+        crypto,
+      }),
       ...caseReminderHandlers({
         cases,
         employees,

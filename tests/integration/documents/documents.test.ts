@@ -291,3 +291,103 @@ describe('离职证明 (劳动合同法 第50条, 实施条例 第24条)', () =>
     expect(evidence.valid).toBe(true);
   });
 });
+
+describe('document.verify (the verify page)', () => {
+  interface Verdict {
+    kind: string;
+    label: string;
+    valid: boolean;
+    heldMatches?: boolean;
+    details?: {
+      employeeName: string;
+      sha256: string;
+      checks: { file: boolean; chain: boolean; anchors: boolean };
+      signedBy?: string;
+      signedAt?: string;
+      letterHash?: string;
+      letterTitle?: string;
+    };
+  }
+  const stranger = 'someone-at-a-new-employer';
+
+  async function withCertificate() {
+    const signed = await signedCase(company, undefined, { lastDayToday: true });
+    await company.must(hr(), 'case.issueCertificate', { caseId: signed.caseId });
+    await renderDocuments(company, signed.openid, signed.caseId);
+    const { documents } = await company.must<DocumentsView>(hr(), 'case.documents', {
+      caseId: signed.caseId,
+    });
+    const file = (kind: string) => documents.find((d) => d.kind === kind);
+    return { signed, letter: file('signed_letter'), certificate: file('certificate') };
+  }
+
+  it('tells the employee and HR who signed what and when', async () => {
+    const { signed, letter } = await withCertificate();
+    for (const who of [signed.openid, hr()]) {
+      const verdict = await company.must<Verdict>(who, 'document.verify', {
+        code: `${signed.caseId}-L`,
+      });
+      expect(verdict).toMatchObject({
+        kind: 'signed_letter',
+        valid: true,
+        details: {
+          signedBy: '欧阳翀喆',
+          letterHash: signed.letterHash,
+          letterTitle: '辞职书',
+          sha256: letter?.sha256,
+          checks: { file: true, chain: true, anchors: true },
+        },
+      });
+    }
+    const refused = await company.call(stranger, 'document.verify', { code: `${signed.caseId}-L` });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+  });
+
+  it('tells anyone holding a 离职证明 only whether it is genuine and unchanged', async () => {
+    const { signed, certificate } = await withCertificate();
+    const code = `${signed.caseId}-C`;
+    expect(await company.must<Verdict>(stranger, 'document.verify', { code })).toEqual({
+      kind: 'certificate',
+      label: '离职证明',
+      valid: true,
+    });
+    const held = company.cloud.readFile(certificate?.fileId ?? '') ?? Buffer.alloc(0);
+    expect(
+      await company.must<Verdict>(stranger, 'document.verify', { code, sha256: sha256(held) }),
+    ).toEqual({ kind: 'certificate', label: '离职证明', valid: true, heldMatches: true });
+    const forged = Buffer.concat([held, Buffer.from('\n% edited')]);
+    expect(
+      (await company.must<Verdict>(stranger, 'document.verify', { code, sha256: sha256(forged) }))
+        .heldMatches,
+    ).toBe(false);
+  });
+
+  it('fails when the stored PDF or one stored event is changed', async () => {
+    const { signed, certificate } = await withCertificate();
+    const code = `${signed.caseId}-C`;
+    const path = (certificate?.fileId ?? '').replace(/^cloud:\/\/[^/]+\//, '');
+    const original = company.cloud.readFile(certificate?.fileId ?? '') ?? Buffer.alloc(0);
+    await company.cloud.upload(path, Buffer.concat([original, Buffer.from('\n% edited')]));
+    expect((await company.must<Verdict>(stranger, 'document.verify', { code })).valid).toBe(false);
+    await company.cloud.upload(path, original);
+    expect((await company.must<Verdict>(stranger, 'document.verify', { code })).valid).toBe(true);
+
+    const { data } = await cases().doc(signed.caseId).get();
+    const events = (data as { events: { type: string; payload: object }[] }).events.map((e) =>
+      e.type === 'case.submit' ? { ...e, payload: { ...e.payload, reason: 'personal' } } : e,
+    );
+    await cases().doc(signed.caseId).update({ data: { events } });
+    const broken = await company.must<Verdict>(signed.openid, 'document.verify', {
+      code: `${signed.caseId}-L`,
+    });
+    expect(broken.valid).toBe(false);
+    expect(broken.details?.checks.chain).toBe(false);
+  });
+
+  it('answers a code that names nothing with NOT_FOUND', async () => {
+    const answer = await company.call(stranger, 'document.verify', {
+      code: 'c000000000000000000000000-C',
+    });
+    expect(answer).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+  });
+});

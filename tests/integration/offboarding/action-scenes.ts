@@ -130,6 +130,25 @@ export const SCENES: Record<string, Scene> = {
   'case.certificateReason': onCase((c, o) => c.formalities(o), { statesReason: true }),
   // On the last working day (the closeable case's).
   'case.issueCertificate': onCase((c, o) => c.closeable(o)),
+  'document.verify': async (company, owner) => {
+    const { caseId } = await company.closeable(owner);
+    await company.must(company.person('H001').openid, 'case.issueCertificate', { caseId });
+    await company.cloud.invoke(
+      'documents',
+      { action: 'documents.render', payload: { caseId } },
+      { openid: owner.openid },
+    );
+    return { code: `${caseId}-C` };
+  },
+  'document.verify (a signed letter)': async (company, owner) => {
+    const { caseId } = await company.closeable(owner);
+    await company.cloud.invoke(
+      'documents',
+      { action: 'documents.render', payload: { caseId } },
+      { openid: owner.openid },
+    );
+    return { code: `${caseId}-L` };
+  },
   'case.remind': onCase((c, o) => c.formalities(o)),
   'case.oaRetry': onCase((c, o) => c.submitted(o)),
   'admin.board': async () => ({}),
@@ -253,6 +272,8 @@ export const SUCCESS_PATHS: readonly (readonly [scene: string, who: Caller])[] =
   ['case.documents', 'owner'],
   ['case.certificateReason', 'owner'],
   ['case.issueCertificate', 'HR'],
+  ['document.verify', 'unbound'],
+  ['document.verify (a signed letter)', 'owner'],
   ['case.remind', 'HR'],
   ['case.oaRetry', 'HR'],
   ['subscription.record', 'owner'],

@@ -80,6 +80,7 @@ function acceptedPayload(action: ActionName): Record<string, unknown> {
     'case.documents': { caseId: cases.completed },
     'case.certificateReason': { caseId: cases.formalities, statesReason: true },
     'case.issueCertificate': { caseId: cases.formalities },
+    'document.verify': { code: `${cases.completed ?? ''}-C`, sha256: 'a'.repeat(64) },
     'case.remind': { caseId: cases.formalities },
     'subscription.record': { results: { 'template-1': 'accept', 'template-2': 'reject' } },
     'privacy.report': { api: 'setClipboardData', errno: 112 },
