@@ -95,6 +95,14 @@ describe('sign page', () => {
     expect(textOf(page, '#letter-hash')).toBe('c'.repeat(64));
     expect(textOf(page, '#signature-hash')).toBe('d'.repeat(64));
     expect(textOf(page, '#chain-head')).toBe('f'.repeat(64));
+    // The signed PDF is asked of the documents function right after, not inside case.sign.
+    const render = wx.callFunction.mock.calls.find(
+      ([opts]) => (opts as { name: string }).name === 'documents',
+    );
+    expect(render?.[0]).toMatchObject({
+      name: 'documents',
+      data: { action: 'documents.render', payload: { caseId: 'case-1' } },
+    });
   });
 
   it('shows the server’s refusal and lets the user try again', async () => {

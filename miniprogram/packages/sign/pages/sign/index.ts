@@ -1,3 +1,4 @@
+import { requestDocuments } from '../../../../services/documents';
 import { call } from '../../../../services/rpc';
 import { loadSession } from '../../../../services/session';
 import { uploadCaseFile } from '../../../../services/upload';
@@ -72,6 +73,8 @@ Component({
       });
       if (!reply.ok) return this.setData({ signing: false, signError: reply.error.message });
       this.setData({ signing: false, receipt: signReceipt(reply.data) });
+      // The signed PDF with its audit trail is rendered apart, right now (or by the timer).
+      void requestDocuments(this.data.caseId);
       void loadSession({ refresh: true });
     },
     onRetry() {
