@@ -347,6 +347,8 @@ export const ACTIONS = {
     result: z.strictObject({
       documents: z.array(documentView),
       pending: z.array(documentKindSchema),
+      /** The employee's choice for the 离职证明's reason; null until they choose (not stated). */
+      certificateStatesReason: z.boolean().nullable(),
     }),
   },
   'case.remind': {

@@ -31,6 +31,7 @@ export function documentsViewHandlers(deps: DocumentsViewDeps): {
       return ok({
         documents: ready.map((d) => ({ ...d, url: urls[d.fileId] ?? '' })),
         pending: all.filter((d) => d.status === 'pending').map((d) => d.kind),
+        certificateStatesReason: loaded.case.certificateStatesReason ?? null,
       });
     },
   };

@@ -39,7 +39,11 @@ describe('the signed letter as a PDF', () => {
     const before = await company.must<DocumentsView>(signed.openid, 'case.documents', {
       caseId: signed.caseId,
     });
-    expect(before).toEqual({ documents: [], pending: ['signed_letter'] });
+    expect(before).toEqual({
+      documents: [],
+      pending: ['signed_letter'],
+      certificateStatesReason: null,
+    });
 
     const answer = await renderDocuments(company, signed.openid, signed.caseId);
     expect(answer).toEqual({

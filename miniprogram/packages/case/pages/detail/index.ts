@@ -8,6 +8,7 @@ import {
   type CommentedAction,
   type ConfirmOptions,
 } from '../../../../services/case-actions';
+import { openPdf, requestDocuments } from '../../../../services/documents';
 import { toast } from '../../../../services/feedback';
 import { openPage, ROUTES } from '../../../../services/navigation';
 import { call } from '../../../../services/rpc';
@@ -26,6 +27,7 @@ import {
   type CaseAction,
   type CaseDetailView,
 } from '../../../../view-models/case-detail';
+import { documentsView, type DocumentsView } from '../../../../view-models/documents';
 
 type Phase = 'loading' | 'error' | 'ready';
 type Policy = ActionResult<'meta.get'>['policy'];
@@ -64,6 +66,11 @@ Component({
     confirmHint: '',
     confirmEarly: false,
     proposedBy: '' as '' | 'employee' | 'company',
+    /** The case's PDFs; null when they could not be listed (the rest of the page stands). */
+    documents: null as DocumentsView | null,
+    isOwner: false,
+    /** HR may issue the 离职证明 from a case in formalities (on or after the last day). */
+    mayIssueCertificate: false,
   },
   methods: {
     onLoad(query: { caseId?: string }) {
@@ -74,10 +81,11 @@ Component({
       const { caseId } = this.data;
       if (!caseId) return this.setData({ phase: 'error', errorMessage: '缺少案件编号' });
       if (!this.data.detail) this.setData({ phase: 'loading' });
-      const [me, view, meta] = await Promise.all([
+      const [me, view, meta, documents] = await Promise.all([
         loadSession(),
         call('case.get', { caseId }),
         policy ? null : call('meta.get', {}),
+        call('case.documents', { caseId }),
       ]);
       if (meta?.ok) policy = meta.data.policy;
       if (!view.ok) return this.setData({ phase: 'error', errorMessage: view.error.message });
@@ -91,6 +99,10 @@ Component({
         detail: caseDetail(view.data, relation, Date.now()),
         actions: actions.map(actionButton),
         canViewEvidence: mayViewEvidence(relation),
+        documents: documents.ok ? documentsView(documents.data) : null,
+        isOwner: relation.isOwner,
+        mayIssueCertificate:
+          relation.isHr && !relation.isOwner && view.data.case.state === 'formalities',
       });
     },
     async onAction(event: { currentTarget: { dataset: { action?: CaseAction } } }) {
@@ -236,6 +248,42 @@ Component({
     },
     onEvidence() {
       openPage(ROUTES.caseEvidence, { caseId: this.data.caseId });
+    },
+    async onOpenDocument(event: { currentTarget: { dataset: { url?: string } } }) {
+      const url = event.currentTarget.dataset.url;
+      if (!url) return;
+      try {
+        await openPdf(url);
+      } catch (error) {
+        this.setData({ actionError: (error as Error).message });
+      }
+    },
+    /** 劳部发〔1996〕354号 第15条: the employee decides whether the 离职证明 states the reason. */
+    async onCertificateReason(event: { currentTarget: { dataset: { states?: string } } }) {
+      if (this.data.busy) return;
+      const statesReason = event.currentTarget.dataset.states === 'yes';
+      this.setData({ busy: true, actionError: '' });
+      const reply = await call('case.certificateReason', {
+        caseId: this.data.caseId,
+        statesReason,
+      });
+      this.setData({ busy: false });
+      if (!reply.ok) return this.setData({ actionError: reply.error.message });
+      toast('已记录你的选择', 'success');
+      await this.load();
+    },
+    async onIssueCertificate() {
+      if (this.data.busy) return;
+      this.setData({ busy: true, actionError: '' });
+      const reply = await call('case.issueCertificate', { caseId: this.data.caseId });
+      if (!reply.ok) {
+        this.setData({ busy: false });
+        return this.setData({ actionError: reply.error.message });
+      }
+      await requestDocuments(this.data.caseId);
+      this.setData({ busy: false });
+      toast('离职证明已出具', 'success');
+      await this.load();
     },
     onRetry() {
       void this.load();
