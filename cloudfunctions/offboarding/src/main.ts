@@ -77,7 +77,7 @@ export function createMain({ cloud, clock, env }: FunctionDeps): CloudFunctionMa
       }),
       ...metaHandlers({ settings }),
       ...privacyHandlers({ configAlerts }),
-      ...configAlertHandlers({ configAlerts }),
+      ...configAlertHandlers({ configAlerts, settings }),
       ...rosterHandlers({ employees }),
       ...workflowHandlers({ cases, employees, settings, crypto }),
       ...documentHandlers({ cases, settings, files, crypto }),
