@@ -10,9 +10,21 @@ export const documentKindSchema = z.enum(DOCUMENT_KINDS);
  * whatever is still pending. Strict payload; `userInfo`, which WeChat adds, is let through.
  */
 export const documentsRequestSchema = z.object({
-  action: z.literal('documents.render', { error: '未知的操作' }),
+  /** `documents.export`: HR's ZIP of the case for arbitration. */
+  action: z.enum(['documents.render', 'documents.export'], { error: '未知的操作' }),
   payload: z.strictObject({ caseId }),
 });
+
+export const documentsExportResult = z.strictObject({
+  caseId,
+  fileId: z.string(),
+  url: z.string(),
+  sha256: sha256Hex,
+  size: z.number().int().nonnegative(),
+  /** Each file in the ZIP with the SHA-256 the log recorded (as in its SHA256SUMS). */
+  files: z.array(z.strictObject({ path: z.string(), sha256: sha256Hex })),
+});
+export type DocumentsExportResult = z.infer<typeof documentsExportResult>;
 
 export const documentsRenderResult = z.strictObject({
   caseId,

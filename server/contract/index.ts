@@ -24,7 +24,9 @@ export { FIELD_LABELS, describeField } from './field-labels';
 export {
   documentKindSchema,
   documentView,
+  documentsExportResult,
   documentsRenderResult,
+  type DocumentsExportResult,
   documentsRequestSchema,
   type DocumentsRenderResult,
 } from './documents-function';

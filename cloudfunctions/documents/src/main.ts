@@ -17,6 +17,8 @@ import {
 import { nodeCrypto } from '../../../server/infra/node-crypto';
 import { pdfDocumentRenderer } from '../../../server/infra/pdf-document.renderer';
 import { pendingDocumentsQuery } from '../../../server/infra/pending-documents.query';
+import { anchorMarkersRepository } from '../../../server/infra/anchor-markers.repository';
+import { fflateArchiveWriter } from '../../../server/infra/fflate.archive-writer';
 import { defaultSettings, settingsRepository } from '../../../server/infra/settings.repository';
 import { wxacodeVerifyCodes } from '../../../server/infra/wxacode.verify-codes';
 
@@ -67,6 +69,8 @@ export function createMain({ cloud, clock, env }: FunctionDeps): CloudFunctionMa
     ),
     pending: pendingDocumentsQuery(db),
     adminOpenids: adminOpenids(env),
+    anchors: anchorMarkersRepository(db),
+    archive: fflateArchiveWriter,
     logError: (error: unknown) => console.error('documents:', error),
   };
   return async (event) => {

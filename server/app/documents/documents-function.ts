@@ -1,11 +1,16 @@
 import {
+  type DocumentsExportResult,
   type DocumentsRenderResult,
   type Envelope,
   documentsRequestSchema,
   validationError,
 } from '../../contract';
 import { callerRoles, type Caller } from '../caller';
-import { loadCase } from '../case-access';
+import { actorAs, loadCase } from '../case-access';
+import type { AnchorMarkersRepository } from '../ports/anchor-markers.port';
+import type { ArchiveWriter } from '../ports/archive-writer.port';
+import { exportCase } from './arbitration-export';
+import { beijingClock } from './paper-content';
 import { fail } from '../outcome';
 import type { EmployeesRepository } from '../ports/employees.port';
 import type { PendingDocumentsQuery } from '../ports/pending-documents.port';
@@ -15,6 +20,8 @@ export interface DocumentsFunctionDeps extends RenderDeps {
   readonly employees: EmployeesRepository;
   readonly pending: PendingDocumentsQuery;
   readonly adminOpenids: ReadonlySet<string>;
+  readonly anchors: AnchorMarkersRepository;
+  readonly archive: ArchiveWriter;
 }
 
 /** Cases one timer run looks at: each render takes ~0.1–0.3 s of the function's time budget. */
@@ -30,7 +37,7 @@ export async function handleRenderRequest(
   event: unknown,
   openid: string | undefined,
   now: Date,
-): Promise<Envelope<DocumentsRenderResult>> {
+): Promise<Envelope<DocumentsRenderResult | DocumentsExportResult>> {
   const request = documentsRequestSchema.safeParse(event);
   if (!request.success) {
     return {
@@ -51,6 +58,31 @@ export async function handleRenderRequest(
   const caller: Caller = { openid, employee, roles: callerRoles(employee, isEnvAdmin) };
   const loaded = await loadCase(deps.cases, caller, request.data.payload.caseId);
   if (!loaded.ok) return loaded;
+  if (request.data.action === 'documents.export') {
+    // HR's, for arbitration; an HR's own departure is exported by another HR.
+    if (!actorAs(caller, loaded.relation, 'hr')) return fail('FORBIDDEN', '只有 HR 可以导出证据包');
+    const { companyName } = await deps.settings.get();
+    const { bytes, files } = await exportCase(
+      deps,
+      loaded.case,
+      companyName ?? '公司',
+      beijingClock(now.toISOString()),
+    );
+    const sha256 = deps.crypto.sha256(bytes);
+    const fileId = await deps.files.upload(`exports/${loaded.case.caseId}/${sha256}.zip`, bytes);
+    const urls = await deps.files.temporaryUrls([fileId]);
+    return {
+      ok: true,
+      data: {
+        caseId: loaded.case.caseId,
+        fileId,
+        url: urls[fileId] ?? '',
+        sha256,
+        size: bytes.length,
+        files,
+      },
+    };
+  }
   const outcome = await renderPendingDocuments(deps, loaded.case.caseId, now);
   return {
     ok: true,

@@ -3,7 +3,12 @@
  * offboarding call), listed by `case.documents`, its SHA-256 recorded as an event, and the
  * evidence fails when the stored PDF or its recorded hash changes.
  */
+import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { unzipSync } from 'fflate';
 import { type Company, startCompany } from '../offboarding/company-harness';
 import { COMPANY_NAME, renderDocuments, signedCase } from './paper-case';
 
@@ -393,5 +398,69 @@ describe('document.verify (the verify page)', () => {
       code: 'c000000000000000000000000-C',
     });
     expect(answer).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+  });
+});
+
+describe('the ZIP for arbitration', () => {
+  it('holds the PDFs, the originals, the chain and a README; its hashes recompute with sha256sum', async () => {
+    const signed = await signedCase(company, undefined, { lastDayToday: true });
+    await company.must(hr(), 'case.issueCertificate', { caseId: signed.caseId });
+    await renderDocuments(company, signed.openid, signed.caseId);
+    const exportOf = (openid: string) =>
+      company.cloud.invoke(
+        'documents',
+        { action: 'documents.export', payload: { caseId: signed.caseId } },
+        { openid },
+      ) as Promise<{
+        ok: boolean;
+        data?: { fileId: string; url: string; sha256: string; files: { path: string }[] };
+        error?: { code: string };
+      }>;
+    expect((await exportOf(signed.openid)).error?.code).toBe('FORBIDDEN');
+    const answer = await exportOf(hr());
+    expect(answer.ok).toBe(true);
+    const zip = company.cloud.readFile(answer.data?.fileId ?? '');
+    expect(sha256(zip ?? '')).toBe(answer.data?.sha256);
+    const files = unzipSync(new Uint8Array(zip ?? Buffer.alloc(0)));
+    expect(Object.keys(files).sort()).toEqual(
+      expect.arrayContaining([
+        'README.txt',
+        'SHA256SUMS',
+        'events.json',
+        'verify-chain.js',
+        'documents/signed_letter.pdf',
+        'documents/certificate.pdf',
+        'signature/signature.png',
+        'attachments/01-handover_checklist.pdf',
+      ]),
+    );
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'arbitration-'));
+    try {
+      for (const [name, bytes] of Object.entries(files)) {
+        fs.mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
+        fs.writeFileSync(path.join(dir, name), bytes);
+      }
+      const readme = fs.readFileSync(path.join(dir, 'README.txt'), 'utf8');
+      expect(readme).toContain('sha256sum -c SHA256SUMS');
+      // Standard tools, without this product.
+      const checked = execFileSync('sha256sum', ['-c', 'SHA256SUMS'], {
+        cwd: dir,
+        encoding: 'utf8',
+      });
+      expect(checked).toContain('documents/signed_letter.pdf: OK');
+      const chain = execFileSync(process.execPath, ['verify-chain.js', 'events.json'], {
+        cwd: dir,
+        encoding: 'utf8',
+      });
+      expect(chain).toContain('记录链完整');
+
+      // An edited PDF no longer matches.
+      fs.appendFileSync(path.join(dir, 'documents/certificate.pdf'), '% edited');
+      expect(() =>
+        execFileSync('sha256sum', ['-c', '--quiet', 'SHA256SUMS'], { cwd: dir, stdio: 'pipe' }),
+      ).toThrow();
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
