@@ -13,7 +13,7 @@ export async function requestDocuments(caseId: string): Promise<void> {
       data: { action: 'documents.render', payload: { caseId } },
     });
   } catch {
-    // The timer renders it within ten minutes.
+    // The documents timer renders it overnight.
   }
 }
 
