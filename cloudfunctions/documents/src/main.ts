@@ -15,6 +15,7 @@ import {
   type FunctionDeps,
 } from '../../../server/infra/function-deps';
 import { nodeCrypto } from '../../../server/infra/node-crypto';
+import { pdfDocumentRenderer } from '../../../server/infra/pdf-document.renderer';
 import { pendingDocumentsQuery } from '../../../server/infra/pending-documents.query';
 import { anchorMarkersRepository } from '../../../server/infra/anchor-markers.repository';
 import { fflateArchiveWriter } from '../../../server/infra/fflate.archive-writer';
@@ -51,15 +52,10 @@ export function createMain({ cloud, clock, env }: FunctionDeps): CloudFunctionMa
     settings,
     files: cloudFileStore(cloud),
     crypto: nodeCrypto,
-    // pdf-lib and the font are loaded on the first render only: a timer run with nothing
-    // pending pays for neither, and a warm instance keeps them.
+    // The font is read on the first render only: a warm instance keeps it.
     renderer: {
-      render: async (paper) => {
-        if (!renderer) {
-          const { pdfDocumentRenderer } =
-            await import('../../../server/infra/pdf-document.renderer');
-          renderer = pdfDocumentRenderer(readFileSync(fontPath()));
-        }
+      render: (paper) => {
+        renderer ??= pdfDocumentRenderer(readFileSync(fontPath()));
         return renderer.render(paper);
       },
     } satisfies DocumentRenderer,
