@@ -40,6 +40,8 @@ async function main(): Promise<void> {
   // environment (never in a deployed function's), printed below for the OA client.
   process.env.OA_WEBHOOK_SECRET ||= DEMO_OA_WEBHOOK_SECRET;
   process.env.OA_CALLBACK_SECRET ||= DEMO_OA_CALLBACK_SECRET;
+  // The demo company's name on every letter (DESIGN §3); unset on WeChat, letters say 公司.
+  process.env.COMPANY_NAME ||= '示例科技有限公司';
   const adminOpenids = process.env.ADMIN_OPENIDS ?? 'demo-admin';
   const adminOpenid = adminOpenids.split(',')[0]?.trim() || 'demo-admin';
   const cloud = await createLocalCloud({

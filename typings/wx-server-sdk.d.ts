@@ -204,6 +204,19 @@ declare namespace WxServerSdk {
         /** Resolves with errCode 0; a WeChat error rejects with `{ errCode, errMsg }`. */
         send(params: SubscribeMessageSendParams): Promise<{ errCode: number; errMsg: string }>;
       };
+      wxacode: {
+        /**
+         * A 小程序码 for a page with a `scene` (≤ 32 characters); the image comes back as a
+         * buffer with its content type. Needs `wxacode.getUnlimited` in `permissions.openapi`.
+         */
+        getUnlimited(params: {
+          scene: string;
+          page?: string;
+          checkPath?: boolean;
+          envVersion?: 'release' | 'trial' | 'develop';
+          width?: number;
+        }): Promise<{ errCode: number; errMsg: string; contentType: string; buffer: Buffer }>;
+      };
     };
   }
 }

@@ -7,3 +7,6 @@ export const CLOUD_ENV: string | undefined = undefined;
 
 /** The single cloud function serving every client action (DESIGN §4). */
 export const RPC_FUNCTION = 'offboarding';
+
+/** Renders a case's PDFs apart from the RPC function (its own time budget). */
+export const DOCUMENTS_FUNCTION = 'documents';

@@ -33,6 +33,15 @@ export interface EvidenceEventRow {
   broken: boolean;
 }
 
+/** A letter text kept on the case as given (issue 11 item 10), with the hash its record holds. */
+export interface EvidenceLetterRow {
+  title: string;
+  text: string;
+  sha256: string;
+  /** The kept text still hashes to what its record holds. */
+  matches: boolean;
+}
+
 export interface EvidenceView {
   valid: boolean;
   verdict: string;
@@ -44,6 +53,7 @@ export interface EvidenceView {
   checks: EvidenceCheckRow[];
   problems: EvidenceProblemRow[];
   events: EvidenceEventRow[];
+  letters: EvidenceLetterRow[];
 }
 
 export const CHECK_LABELS: Record<CheckName, string> = {
@@ -64,6 +74,10 @@ const FIELD_LABELS: Record<string, string> = {
   hrOwner: '负责 HR',
   noticeReceivedAt: '通知送达时间',
   noticeTextHash: '通知文本哈希',
+  noticeText: '提交的通知原文',
+  'signature.letterText': '签署的文书原文',
+  'documents.length': '文书数量',
+  certificateStatesReason: '离职证明是否写明原因',
   legalLastWorkingDay: '法定最后工作日',
   lastWorkingDay: '最后工作日',
   consentToLaterDay: '员工同意的最后工作日',
@@ -110,6 +124,15 @@ const PART_LABELS: Record<string, string> = {
   type: '类型',
   guard: '前提条件',
   digest: '摘要',
+  status: '状态',
+  forSeq: '对应记录',
+  createdAt: '生成时间',
+};
+
+const DOCUMENT_LABELS: Record<string, string> = {
+  signed_letter: '已签署的辞职书',
+  termination_receipt: '解除通知签收件',
+  certificate: '离职证明',
 };
 
 function partLabel(part: string): string {
@@ -127,6 +150,8 @@ export function fieldLabel(field: string, labels: ChecklistLabels = []): string 
     ];
     return `第 ${Number(m[2]) + 1} 个${noun}的${partLabel(m[3] ?? '')}`;
   }
+  m = /^documents\.(\w+)\.(\w+)$/.exec(field);
+  if (m) return `文书「${DOCUMENT_LABELS[m[1] ?? ''] ?? m[1]}」的${partLabel(m[2] ?? '')}`;
   m = /^checklist\.(.+)\.(\w+)$/.exec(field);
   if (m) return `手续「${itemLabel(m[1] ?? '', labels)}」的${partLabel(m[2] ?? '')}`;
   m = /^events\[(\d+)\]\.(?:payload\.|actor\.)?(\w+)$/.exec(field);
@@ -216,6 +241,14 @@ export function evidenceView(evidence: Evidence, labels: ChecklistLabels): Evide
     chainHead: evidence.chainHead ?? '—',
     letterHash: evidence.letterHash ?? '—',
     signatureHash: evidence.signatureHash ?? '—',
+    letters: [
+      ...(evidence.letters?.submitted
+        ? [{ title: '提交的通知原文', ...evidence.letters.submitted }]
+        : []),
+      ...(evidence.letters?.signed
+        ? [{ title: '签署的文书原文', ...evidence.letters.signed }]
+        : []),
+    ],
     signatureWaived: !evidence.signatureHash && waivedItems.some((i) => SIGN_ITEMS.includes(i)),
     events: evidence.events.map((e) => {
       const waived = e.type === 'checklist.waive';

@@ -50,6 +50,13 @@ export const ACTION_ACCESS: Record<ActionName, Access> = {
   'case.close': ['hr'],
   'case.get': 'bound',
   'case.evidence': ['employee', 'hr'],
+  // The case's PDFs: whoever may see the case (the relation is checked on the case).
+  'case.documents': 'bound',
+  'case.certificateReason': ['employee'],
+  'case.issueCertificate': ['hr'],
+  // A new employer checks a 离职证明 with its QR code: no binding needed; the use case decides
+  // what each caller learns.
+  'document.verify': 'anyone',
   'case.remind': ['hr'],
   'subscription.record': 'bound',
   'privacy.report': 'bound',

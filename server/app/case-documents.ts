@@ -166,6 +166,9 @@ export function documentHandlers(deps: DocumentsDeps): {
       if (!loaded.ok) return loaded;
       const actor = actorAs(caller, loaded.relation, 'employee');
       if (!actor) return fail('FORBIDDEN', '只有本人可以签署');
+      const { companyName } = await deps.settings.get();
+      // The exact text the signer was shown is kept with the signature, with its hash.
+      const letterText = renderLetter(loaded.case, companyName ? { companyName } : {}).text;
       const sign = (signatureHash: string, evidenceFileId?: string) =>
         signLetter(
           loaded.case,
@@ -173,7 +176,8 @@ export function documentHandlers(deps: DocumentsDeps): {
             signatureHash,
             evidenceFileId,
             letterHash,
-            currentLetterHash: deps.crypto.sha256(renderLetter(loaded.case).text),
+            letterText,
+            currentLetterHash: deps.crypto.sha256(letterText),
             clientIp: caller.clientIp ?? '',
           },
           actor,

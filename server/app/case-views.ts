@@ -82,6 +82,11 @@ export function viewHandlers(deps: ViewsDeps): {
     return (await deps.cases.get(caseDoc.caseId)) ?? caseDoc;
   }
 
+  /** A text kept on the case beside the hash its event recorded; null when none was kept. */
+  const storedLetter = (text: string | undefined, recorded: string | undefined) =>
+    text === undefined || recorded === undefined
+      ? null
+      : { text, sha256: recorded, matches: sha256(text) === recorded };
   return {
     async 'case.get'({ caller, now }, { caseId }) {
       const loaded = await loadCase(deps.cases, caller, caseId);
@@ -105,7 +110,11 @@ export function viewHandlers(deps: ViewsDeps): {
         ...caseActions(caseDoc, caller, relation, settings.policy, now),
         progress: caseProgress(caseDoc, caseDoc.events),
         ...(relation.owner ? { nextStep: employeeNextStep(caseDoc, now) } : {}),
-        letter: presentLetter(caseDoc, sha256),
+        letter: presentLetter(
+          caseDoc,
+          sha256,
+          settings.companyName ? { companyName: settings.companyName } : {},
+        ),
         checklist: presentChecklist(caseDoc),
         reminders: reminders.map(presentReminder),
         events: caseDoc.events.map(presentEvent),
@@ -203,6 +212,13 @@ export function viewHandlers(deps: ViewsDeps): {
           files: fileProblems.length === 0,
         },
         events: events.map(presentEvent),
+        letters: {
+          submitted: storedLetter(caseDoc.noticeText, replay.replayed.noticeTextHash),
+          signed: storedLetter(
+            caseDoc.signature?.letterText,
+            replay.replayed.signature?.letterHash,
+          ),
+        },
       });
     },
   };

@@ -194,7 +194,7 @@ export function workflowHandlers(deps: WorkflowDeps) {
     async 'case.submit'({ caller, now }, { reason, explanation, idempotencyKey }) {
       const employee = caller.employee;
       if (!employee) return fail('FORBIDDEN', '请先绑定员工身份');
-      const { policy } = await settings.get();
+      const { policy, companyName } = await settings.get();
       const caseId = caseIdFor(crypto, caller.openid, 'case.submit', idempotencyKey);
       const result = submitResignation(
         {
@@ -207,6 +207,7 @@ export function workflowHandlers(deps: WorkflowDeps) {
         now,
         policy,
         (text) => crypto.sha256(text),
+        companyName ? { companyName } : {},
       );
       const created = await createCase(result, (first) =>
         first.kind === 'resignation' && first.employee.employeeNo === employee.employeeNo

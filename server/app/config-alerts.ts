@@ -2,6 +2,7 @@ import { toInstant } from '../domain/beijing-calendar';
 import { REMINDER_KIND_PHRASES } from '../domain/reminder-kinds';
 import { fail, ok } from './outcome';
 import type { ConfigAlertsRepository, StoredConfigAlert } from './ports/config-alerts.port';
+import type { SettingsRepository } from './ports/settings.port';
 import type { Handler } from './rpc-handler';
 
 /** The newest alerts an admin sees: a misconfiguration is one alert, so a page holds them all. */
@@ -61,16 +62,50 @@ export function describeConfigAlert(alert: StoredConfigAlert): ConfigAlertView {
  * template id, a field, a private API missing from 用户隐私保护指引), with what to fix; an
  * admin marks one fixed, and it opens again if it happens again.
  */
-export function configAlertHandlers(deps: { readonly configAlerts: ConfigAlertsRepository }): {
+/**
+ * Letters name the employer (DESIGN §3 "Company name"): without `COMPANY_NAME` (or the settings'
+ * `companyName`) they say 公司, and admins see this until it is set. Not stored: it follows the
+ * configuration, so it cannot be marked fixed, only fixed.
+ */
+export const COMPANY_NAME_ALERT_ID = 'company_name';
+
+function companyNameAlert(at: string): ConfigAlertView {
+  return {
+    id: COMPANY_NAME_ALERT_ID,
+    title: '未设置公司名称',
+    fix: '在云函数 offboarding 和 documents 的环境变量 COMPANY_NAME 中填写公司全称（与劳动合同上的用人单位名称一致），或在设置中填写 companyName。',
+    detail: '辞职书、解除通知和离职证明中的用人单位名称暂时显示为「公司」。',
+    at,
+    resolved: false,
+  };
+}
+
+export function configAlertHandlers(deps: {
+  readonly configAlerts: ConfigAlertsRepository;
+  /** Without it (older wiring) the company-name alert is not shown. */
+  readonly settings?: SettingsRepository;
+}): {
   'admin.configAlerts': Handler<'admin.configAlerts'>;
   'admin.configAlertResolve': Handler<'admin.configAlertResolve'>;
 } {
   return {
-    async 'admin.configAlerts'() {
-      const alerts = (await deps.configAlerts.latest(CONFIG_ALERTS_SHOWN)).map(describeConfigAlert);
+    async 'admin.configAlerts'({ now }) {
+      const [stored, settings] = await Promise.all([
+        deps.configAlerts.latest(CONFIG_ALERTS_SHOWN),
+        deps.settings?.get(),
+      ]);
+      const alerts = [
+        ...(settings && !settings.companyName ? [companyNameAlert(toInstant(now))] : []),
+        ...stored.map(describeConfigAlert),
+      ];
       return ok({ alerts, open: alerts.filter((alert) => !alert.resolved).length });
     },
     async 'admin.configAlertResolve'({ caller, now }, { id }) {
+      if (id === COMPANY_NAME_ALERT_ID) {
+        return fail('PRECONDITION_FAILED', '设置公司名称（COMPANY_NAME）后此提醒自动消失', {
+          guard: 'company_name_set',
+        });
+      }
       const by = caller.employee?.employeeNo ?? caller.openid;
       if (!(await deps.configAlerts.resolve(id, by, toInstant(now)))) {
         return fail('NOT_FOUND', '没有这条配置提醒，可能已被清除');

@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { PRIVATE_APIS, UNDECLARED_PRIVATE_API_ERRNO } from '../domain/private-apis';
+import { documentKindSchema, documentView } from './documents-function';
 import {
   asset,
   calendarDate,
@@ -46,6 +47,11 @@ import {
 } from './views.schema';
 
 const noPayload = z.strictObject({});
+const storedLetterView = z.strictObject({
+  text: z.string(),
+  sha256: sha256Hex,
+  matches: z.boolean(),
+});
 const uploadTag = z.string().check(z.regex(/^[0-9a-f]{16}$/));
 const caseOnly = z.strictObject({ caseId });
 const caseWithComment = z.strictObject({ caseId, comment: z.optional(comment) });
@@ -394,6 +400,76 @@ export const ACTIONS = {
         files: z.boolean(),
       }),
       events: z.array(auditEventView),
+      /**
+       * The exact texts kept on the case (issue 11 item 10): as submitted and as signed, each
+       * with the SHA-256 its event recorded and whether the stored text still matches it.
+       */
+      letters: z.strictObject({
+        submitted: z.nullable(storedLetterView),
+        signed: z.nullable(storedLetterView),
+      }),
+    }),
+  },
+  /**
+   * The employee's choice whether the 离职证明 states the reason (劳部发〔1996〕354号 第15条),
+   * recorded on the case and used by the certificate.
+   */
+  'case.certificateReason': {
+    payload: z.strictObject({ caseId, statesReason: z.boolean() }),
+    result: z.extend(caseRef, { statesReason: z.boolean() }),
+  },
+  /** HR issues the 离职证明 on or after the last working day; its PDF is rendered after. */
+  'case.issueCertificate': {
+    payload: caseOnly,
+    result: z.extend(caseRef, { text: z.string(), pending: z.array(documentKindSchema) }),
+  },
+  /**
+   * The verify page: a document named by its QR code's scene, and optionally the SHA-256 of a
+   * PDF the person holds. Anyone may ask about a 离职证明 (and learns only whether it is
+   * genuine); the other documents are for the employee and HR.
+   */
+  'document.verify': {
+    payload: z.strictObject({
+      code: z
+        .string()
+        .check(
+          z.trim(),
+          z.minLength(1, { error: '请输入核验码' }),
+          z.maxLength(32, { error: '核验码最多 32 个字符' }),
+          z.regex(/^[A-Za-z0-9-]+$/, { error: '核验码只含字母、数字和连字符' }),
+        ),
+      sha256: z.optional(sha256Hex),
+    }),
+    result: z.strictObject({
+      kind: documentKindSchema,
+      label: z.string(),
+      valid: z.boolean(),
+      /** Present when a PDF's hash was given: it is the recorded one, and the record holds. */
+      heldMatches: z.optional(z.boolean()),
+      /** The employee's and HR's view: who signed what, when, and each check. */
+      details: z.optional(
+        z.strictObject({
+          caseId,
+          employeeName: z.string(),
+          sha256: sha256Hex,
+          createdAt: z.string(),
+          checks: z.strictObject({ file: z.boolean(), chain: z.boolean(), anchors: z.boolean() }),
+          signedBy: z.optional(z.string()),
+          signedAt: z.optional(instant),
+          letterHash: z.optional(sha256Hex),
+          letterTitle: z.optional(z.string()),
+        }),
+      ),
+    }),
+  },
+  /** The case's PDFs, rendered (pending ones are listed under `pending`). */
+  'case.documents': {
+    payload: caseOnly,
+    result: z.strictObject({
+      documents: z.array(documentView),
+      pending: z.array(documentKindSchema),
+      /** The employee's choice for the 离职证明's reason; null until they choose (not stated). */
+      certificateStatesReason: z.nullable(z.boolean()),
     }),
   },
   'case.remind': {

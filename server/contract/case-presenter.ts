@@ -90,7 +90,9 @@ export function presentLetter(
   options?: LetterOptions,
 ): LetterView {
   const letter = renderLetter(c, options);
-  return { title: letter.title, text: letter.text, hash: sha256(letter.text) };
+  // Once signed, the letter is the text kept with the signature, never rendered again.
+  const text = c.signature?.letterText ?? letter.text;
+  return { title: letter.title, text, hash: sha256(text) };
 }
 
 /** A stored reminder: the slot the policy made plus what the sweep did with it. */

@@ -21,6 +21,15 @@ export {
   type RpcError,
 } from './errors';
 export { FIELD_LABELS, describeField } from './field-labels';
+export {
+  documentKindSchema,
+  documentView,
+  documentsExportResult,
+  documentsRenderResult,
+  type DocumentsExportResult,
+  documentsRequestSchema,
+  type DocumentsRenderResult,
+} from './documents-function';
 export { rpcErrorOf } from './domain-errors';
 export {
   presentCase,

@@ -30,6 +30,9 @@ export const RECORD_EVENT_TYPES = [
   'checklist.waive',
   'reminder.decision',
   'evidence.view',
+  'document.generated',
+  'certificate.reasonChoice',
+  'certificate.issue',
 ] as const;
 export type RecordEventType = (typeof RECORD_EVENT_TYPES)[number];
 

@@ -261,6 +261,8 @@ export const GUARD_NAMES = [
   'statutory_duty',
   'delivery_not_recorded',
   'delivery_date_valid',
+  'certificate_on_last_day',
+  'contract_start_known',
 ] as const;
 export type GuardName = (typeof GUARD_NAMES)[number];
 
@@ -301,4 +303,6 @@ export const GUARD_MESSAGES: Record<GuardName, string> = {
     '“误录入”只适用于经 OA 提交的案件；员工本人提交的辞职须按其书面申请撤回',
   later_than_legal_day: '同意的最后工作日须晚于法定的最后工作日',
   statutory_duty: '法定义务不能豁免：办结后标记完成，可附说明',
+  certificate_on_last_day: '离职证明须在最后工作日当天或之后出具（劳动合同法 第50条）',
+  contract_start_known: '员工档案缺少劳动合同起始日：请先在花名册中补充后再出具离职证明',
 };

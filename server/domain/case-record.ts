@@ -9,6 +9,7 @@ import {
 } from './case-kinds';
 import { type State } from './case-states';
 import { type ChecklistActor, type ChecklistItemId } from './checklist';
+import { type CaseDocument } from './paper-documents';
 import { type Reason } from './reasons';
 
 /** The employee as they were when the case started; later roster edits do not rewrite it. */
@@ -69,6 +70,8 @@ export interface Signature {
   readonly clientIp: string;
   /** SHA-256 of the letter text the signer was shown. */
   readonly letterHash: string;
+  /** The exact text signed, kept so that evidence never re-renders it from code. */
+  readonly letterText?: string;
   /** The evidence copy of the image, re-hashed by `case.evidence`. */
   readonly evidenceFileId?: string;
 }
@@ -102,6 +105,8 @@ export interface CaseRecord {
   readonly hrOwner?: string;
   readonly noticeReceivedAt?: Instant;
   readonly noticeTextHash?: string;
+  /** The exact notice text received, as hashed at receipt (电子签名法 第4条). */
+  readonly noticeText?: string;
   /** The legal default (第37条 / 第40条), fixed at the first submission or the issue. */
   readonly legalLastWorkingDay?: CalendarDate;
   readonly lastWorkingDay?: CalendarDate;
@@ -127,6 +132,17 @@ export interface CaseRecord {
   readonly seq: number;
   readonly lastEventHash: string | null;
   readonly completedAt?: Instant;
+  /** The case's PDFs (signed letter, receipt, 离职证明), pending until the documents function renders them. */
+  readonly documents?: readonly CaseDocument[];
+  /** Some document is still pending: the documents timer's indexed query. */
+  readonly documentsPending?: boolean;
+  /**
+   * Whether the 离职证明 states the reason: only when the employee asks (劳部发〔1996〕354号
+   * 第15条); absent until they choose.
+   */
+  readonly certificateStatesReason?: boolean;
+  /** The 离职证明 exactly as issued (its PDF is rendered from this text). */
+  readonly certificateText?: string;
   /** A resignation the company's OA sent (README "接入 OA"); absent for in-app cases. */
   readonly source?: 'oa';
   /** The OA's id of the request: one OA request makes at most one case. */

@@ -9,6 +9,7 @@ import {
   type NoticeMode,
   type UnionNotice,
 } from './case-kinds';
+import { type CaseDocument, type DocumentKind, signedDocumentKind } from './case-paper';
 import { actorMatches, findRule, moveStage } from './case-machine';
 import {
   type CaseRecord,
@@ -41,6 +42,8 @@ export interface EvidenceMismatch {
 export interface ReplayedSignature {
   readonly hash: string;
   readonly letterHash: string;
+  /** The exact text signed, as the event recorded it (events before it was recorded have none). */
+  readonly letterText?: string;
   readonly openid: string;
   readonly at: Instant;
   readonly clientIp: string;
@@ -58,6 +61,7 @@ export interface ReplayedCase {
   hrOwner?: string;
   noticeReceivedAt?: Instant;
   noticeTextHash?: string;
+  noticeText?: string;
   legalLastWorkingDay?: CalendarDate;
   lastWorkingDay?: CalendarDate;
   consentToLaterDay?: CalendarDate;
@@ -75,6 +79,10 @@ export interface ReplayedCase {
   /** The checklist's items and outcomes (labels, who and due dates come from the settings). */
   checklist: ChecklistEntry[];
   stages: StagePeriod[];
+  /** The case's PDFs as their requests and `document.generated` events made them. */
+  documents: CaseDocument[];
+  certificateStatesReason?: boolean;
+  certificateText?: string;
   completedAt?: Instant;
   createdAt?: Instant;
   /** The chain head: the number of events and the last one's hash. */
@@ -180,6 +188,7 @@ export function replayCase(
     waivers: [],
     checklist: [],
     stages: [],
+    documents: [],
     seq: 0,
     lastEventHash: null,
   };
@@ -223,6 +232,11 @@ export function replayCase(
           problem(e, '.payload.noticeReceivedAt', p.noticeReceivedAt, receipt);
         }
         r.noticeTextHash = str(p.noticeTextHash);
+        // The text received is kept with its hash: the two must agree.
+        r.noticeText = str(p.noticeText);
+        if (r.noticeText !== undefined && sha256(r.noticeText) !== r.noticeTextHash) {
+          problem(e, '.payload.noticeTextHash', r.noticeTextHash, sha256(r.noticeText));
+        }
         // 第37条: the legal day follows from the receipt; the payload may not say otherwise.
         const legal = legalLastWorkingDay(receipt, stored.employee.probationEndDate);
         if (p.legalLastWorkingDay !== legal) {
@@ -271,13 +285,23 @@ export function replayCase(
         if (r.state !== 'formalities') problem(e, '.type', type, `not allowed in ${r.state}`);
         if (e.actor.role !== 'employee') problem(e, '.actor.role', e.actor.role, 'employee');
         const letterHash = str(p.letterHash) ?? '';
-        // The letter the employee signed is rendered from the facts as they stood then.
-        const rendered = sha256(renderLetter(recordOf(stored, r), letter).text);
-        if (rendered !== letterHash) problem(e, '.payload.letterHash', letterHash, rendered);
+        const letterText = str(p.letterText);
+        // The text signed is kept with the event; only a signature recorded before that is
+        // checked against the letter rendered from the facts as they stood then.
+        const signedHash = sha256(letterText ?? renderLetter(recordOf(stored, r), letter).text);
+        if (signedHash !== letterHash) problem(e, '.payload.letterHash', letterHash, signedHash);
         const evidenceFileId = str(p.evidenceFileId);
+        if (letterText !== undefined && r.kind !== undefined) {
+          const kind = signedDocumentKind(r.kind);
+          r.documents = [
+            ...r.documents.filter((d) => d.kind !== kind),
+            { kind, forSeq: e.seq, requestedAt: e.at, status: 'pending' },
+          ];
+        }
         r.signature = {
           hash: str(p.signatureHash) ?? '',
           letterHash,
+          ...(letterText !== undefined ? { letterText } : {}),
           openid: e.actor.openid,
           at: e.at,
           clientIp: str(p.clientIp) ?? '',
@@ -308,6 +332,45 @@ export function replayCase(
         return;
       case 'reminder.decision':
         return;
+      case 'document.generated': {
+        const kind = str(p.kind) as DocumentKind | undefined;
+        const pending = r.documents.find((d) => d.kind === kind && d.status === 'pending');
+        if (pending === undefined) {
+          problem(e, '.payload.kind', kind, null);
+          return;
+        }
+        r.documents = r.documents.map((d) =>
+          d === pending
+            ? {
+                ...d,
+                status: 'ready',
+                fileId: str(p.fileId) ?? '',
+                sha256: str(p.sha256) ?? '',
+                size: typeof p.size === 'number' ? p.size : 0,
+                createdAt: e.at,
+              }
+            : d,
+        );
+        return;
+      }
+      case 'certificate.reasonChoice':
+        r.certificateStatesReason = p.statesReason === true;
+        return;
+      case 'certificate.issue': {
+        const text = str(p.text);
+        r.certificateText = text;
+        r.documents = [
+          ...r.documents.filter((d) => d.kind !== 'certificate'),
+          { kind: 'certificate', forSeq: e.seq, requestedAt: e.at, status: 'pending' },
+        ];
+        const note = str(p.note);
+        r.checklist = r.checklist.map((c) =>
+          c.item === 'certificate_issued'
+            ? { ...c, done: true, doneAt: e.at, doneBy: e.actor.openid, ...(note ? { note } : {}) }
+            : c,
+        );
+        return;
+      }
     }
   }
 
@@ -509,6 +572,9 @@ function compareFields(stored: CaseRecord, r: ReplayedCase, out: EvidenceMismatc
   same('hrOwner', stored.hrOwner, r.hrOwner);
   same('noticeReceivedAt', stored.noticeReceivedAt, r.noticeReceivedAt);
   same('noticeTextHash', stored.noticeTextHash, r.noticeTextHash);
+  if (r.noticeText !== undefined) same('noticeText', stored.noticeText, r.noticeText);
+  same('certificateStatesReason', stored.certificateStatesReason, r.certificateStatesReason);
+  same('certificateText', stored.certificateText, r.certificateText);
   same('legalLastWorkingDay', stored.legalLastWorkingDay, r.legalLastWorkingDay);
   same('lastWorkingDay', stored.lastWorkingDay, r.lastWorkingDay);
   same('consentToLaterDay', stored.consentToLaterDay, r.consentToLaterDay);
@@ -532,6 +598,16 @@ function compareFields(stored: CaseRecord, r: ReplayedCase, out: EvidenceMismatc
   for (const key of ['hash', 'letterHash', 'openid', 'at', 'clientIp'] as const) {
     if (sig !== undefined || rsig !== undefined) same(`signature.${key}`, sig?.[key], rsig?.[key]);
   }
+  if (rsig?.letterText !== undefined)
+    same('signature.letterText', sig?.letterText, rsig.letterText);
+  const storedDocuments = stored.documents ?? [];
+  same('documents.length', storedDocuments.length, r.documents.length);
+  r.documents.forEach((d) => {
+    const s = storedDocuments.find((x) => x.kind === d.kind);
+    for (const key of ['status', 'forSeq', 'fileId', 'sha256', 'size', 'createdAt'] as const) {
+      same(`documents.${d.kind}.${key}`, s?.[key], d[key]);
+    }
+  });
   same('attachments.length', stored.attachments.length, r.attachments.length);
   const attachmentKeys = [
     'kind',
@@ -624,6 +700,11 @@ export function custodyRecords(r: ReplayedCase): CustodyRecord[] {
     fileId: a.evidenceFileId,
     sha256: a.sha256,
   }));
+  for (const d of r.documents) {
+    if (d.status === 'ready' && d.fileId && d.sha256) {
+      files.push({ field: `documents.${d.kind}.file`, fileId: d.fileId, sha256: d.sha256 });
+    }
+  }
   if (r.signature?.evidenceFileId) {
     files.push({
       field: 'signature.file',

@@ -3,6 +3,7 @@ import { toInstant } from './beijing-calendar';
 import { type Actor } from './actor';
 import { type DomainResult } from './case-effects';
 import { type CaseRecord } from './case-record';
+import { signedDocumentKind, withPendingDocument } from './case-paper';
 import { signItemOf } from './checklist-rules';
 
 export interface SignInput {
@@ -10,6 +11,8 @@ export interface SignInput {
   readonly signatureHash: string;
   /** The hash the signer was shown. */
   readonly letterHash: string;
+  /** The exact text the signer was shown (its SHA-256 is `currentLetterHash`): kept as signed. */
+  readonly letterText?: string;
   /** The hash of the letter as the server renders it now. */
   readonly currentLetterHash: string;
   readonly clientIp: string;
@@ -42,15 +45,23 @@ export function signLetter(
     return { ok: false, code: 'PRECONDITION_FAILED', guard: 'letter_unchanged' };
   }
   const at = toInstant(now);
+  // The signed paper is rendered after, by the documents function, from the text kept here;
+  // it waits for this event.
+  const paper: Pick<CaseRecord, 'documents' | 'documentsPending'> =
+    input.letterText === undefined
+      ? {}
+      : withPendingDocument(caseDoc, signedDocumentKind(caseDoc.kind), caseDoc.seq + 1, at);
   return changeCase(
     caseDoc,
     {
+      ...(paper.documents ? { documents: paper.documents, documentsPending: true } : {}),
       signature: {
         hash: input.signatureHash,
         openid: actor.openid,
         at,
         clientIp: input.clientIp,
         letterHash: input.letterHash,
+        ...(input.letterText !== undefined ? { letterText: input.letterText } : {}),
         ...(input.evidenceFileId ? { evidenceFileId: input.evidenceFileId } : {}),
       },
       checklist: caseDoc.checklist.map((e) =>
@@ -64,6 +75,7 @@ export function signLetter(
       payload: {
         item,
         letterHash: input.letterHash,
+        ...(input.letterText !== undefined ? { letterText: input.letterText } : {}),
         signatureHash: input.signatureHash,
         clientIp: input.clientIp,
         consent: true,

@@ -77,7 +77,9 @@ export function submitResignation(
     updatedAt: at,
   });
   // The submission is a data message (电子签名法 第4条): its text is hashed at receipt.
-  const next: CaseRecord = { ...draft, noticeTextHash: sha256(renderLetter(draft, letter).text) };
+  // The exact text is kept beside its hash: evidence never re-renders it from code.
+  const noticeText = renderLetter(draft, letter).text;
+  const next: CaseRecord = { ...draft, noticeText, noticeTextHash: sha256(noticeText) };
   const actor: Actor = { openid: input.employeeOpenid, role: 'employee' };
   return {
     ok: true,
@@ -92,6 +94,7 @@ export function submitResignation(
           explanation: next.explanation ?? null,
           noticeReceivedAt: at,
           noticeTextHash: next.noticeTextHash,
+          noticeText,
           inProbation,
           noticeDays: noticeDays(inProbation),
           legalLastWorkingDay: last,

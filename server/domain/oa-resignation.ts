@@ -75,7 +75,8 @@ export function receiveOaResignation(
     createdAt: at,
     updatedAt: at,
   };
-  const next: CaseRecord = { ...marked, noticeTextHash: sha256(renderLetter(marked).text) };
+  const noticeText = renderLetter(marked).text;
+  const next: CaseRecord = { ...marked, noticeText, noticeTextHash: sha256(noticeText) };
   const event = submitted.effects.event;
   return {
     ok: true,
@@ -89,6 +90,7 @@ export function receiveOaResignation(
         payload: {
           ...event.payload,
           noticeTextHash: next.noticeTextHash,
+          noticeText,
           source: 'oa',
           oaRef: input.oaRef,
           submittedAt: toInstant(input.submittedAt),

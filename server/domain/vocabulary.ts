@@ -33,6 +33,12 @@ export const VOCABULARY = {
     union_reply: '对工会意见的书面答复',
     withdrawal_request: '员工撤回辞职的书面申请',
   },
+  /** The PDFs a case yields for paper proceedings. */
+  documents: {
+    signed_letter: '已签署的辞职书',
+    termination_receipt: '解除劳动合同通知书签收件',
+    certificate: '离职证明',
+  },
   /** Every audit event: the state events of the machine and the records beside them. */
   events: {
     'review.approve': '部门审批通过',
@@ -51,6 +57,9 @@ export const VOCABULARY = {
     'case.sign': '电子签名',
     'case.consentLaterDay': '同意延后最后工作日',
     'notice.delivered': '解除通知送达',
+    'document.generated': '生成文书 PDF',
+    'certificate.reasonChoice': '选择离职证明是否写明原因',
+    'certificate.issue': '出具离职证明',
     'checklist.done': '完成清单项',
     'checklist.undone': '取消勾选清单项',
     'checklist.waive': '豁免清单项',

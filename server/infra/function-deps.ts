@@ -8,3 +8,13 @@ export interface FunctionDeps {
 }
 
 export type CloudFunctionMain = (event: unknown, context?: unknown) => Promise<unknown>;
+
+/** Admins without binding (DESIGN §2): the function's `ADMIN_OPENIDS`, comma separated. */
+export function adminOpenids(env: FunctionDeps['env']): ReadonlySet<string> {
+  return new Set(
+    (env.ADMIN_OPENIDS ?? '')
+      .split(',')
+      .map((openid) => openid.trim())
+      .filter(Boolean),
+  );
+}

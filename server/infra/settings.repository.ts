@@ -12,6 +12,8 @@ interface StoredSettings {
   readonly templatePhrases?: unknown;
   readonly reminderPage?: string;
   readonly miniprogramState?: Settings['miniprogramState'];
+  readonly companyName?: unknown;
+  readonly companySealFileId?: unknown;
 }
 
 /** Where a refused setting is reported: the function's log (云函数日志). */
@@ -127,6 +129,12 @@ function fromEnv<T>(
   return value;
 }
 
+/** The company's name as saved in settings: a non-blank text of at most 64 characters. */
+function companyNameOf(doc: StoredSettings): string | undefined {
+  const name = typeof doc.companyName === 'string' ? doc.companyName.trim() : '';
+  return name && name.length <= 64 ? name : undefined;
+}
+
 /**
  * Defaults when no admin has saved settings: DESIGN's policy, template ids from the
  * function's `TEMPLATE_IDS` environment variable (JSON: message kind → template id), their
@@ -151,6 +159,7 @@ export function defaultSettings(
       log,
     ),
     ...(env.REMINDER_PAGE ? { reminderPage: env.REMINDER_PAGE } : {}),
+    ...(env.COMPANY_NAME?.trim() ? { companyName: env.COMPANY_NAME.trim() } : {}),
     miniprogramState:
       env.MINIPROGRAM_STATE === 'developer' || env.MINIPROGRAM_STATE === 'trial'
         ? env.MINIPROGRAM_STATE
@@ -206,6 +215,12 @@ export function settingsRepository(
       templatePhrases,
       ...((doc.reminderPage ?? defaults.reminderPage)
         ? { reminderPage: doc.reminderPage ?? defaults.reminderPage }
+        : {}),
+      ...((companyNameOf(doc) ?? defaults.companyName)
+        ? { companyName: companyNameOf(doc) ?? defaults.companyName }
+        : {}),
+      ...(typeof doc.companySealFileId === 'string' && doc.companySealFileId.startsWith('cloud://')
+        ? { companySealFileId: doc.companySealFileId }
         : {}),
       miniprogramState: doc.miniprogramState ?? defaults.miniprogramState,
     };

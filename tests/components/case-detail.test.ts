@@ -635,4 +635,80 @@ describe('case detail page', () => {
     const page = await open();
     expect(allText(page)).toContain('无权查看该案件');
   });
+
+  describe('文书 (issue 13)', () => {
+    const documents = {
+      documents: [
+        {
+          kind: 'signed_letter',
+          fileId: 'cloud://test.env/evidence/case-1/documents/signed_letter-x.pdf',
+          url: 'https://tmp.example/letter.pdf',
+          sha256: 'a'.repeat(64),
+          createdAt: '2027-03-05T02:00:00.000Z',
+        },
+      ],
+      pending: ['certificate'],
+      certificateStatesReason: null,
+    };
+
+    it('lets the employee open the signed PDF (to forward it) and choose whether the 离职证明 states the reason', async () => {
+      const opened: unknown[] = [];
+      const g = globalThis as unknown as { wx: Record<string, unknown> };
+      g.wx.downloadFile = (o: { success: (r: unknown) => void }) =>
+        o.success({ tempFilePath: 'wxfile://tmp/letter.pdf', statusCode: 200 });
+      g.wx.openDocument = (o: { success: () => void }) => {
+        opened.push(o);
+        o.success();
+      };
+      wx.answer('me.get', employeeSession);
+      wx.answer('case.get', formalitiesCase());
+      wx.answer('case.documents', documents);
+      wx.answer('case.certificateReason', {
+        caseId: 'case-1',
+        state: 'formalities',
+        version: 9,
+        statesReason: true,
+      });
+      const page = await open();
+      const text = allText(page);
+      expect(text).toContain('已签署的《辞职书》');
+      expect(text).toContain('2027-03-05 10:00 · SHA-256 aaaaaaaaaaaa…');
+      expect(text).toContain('离职证明正在生成，稍后刷新即可查看');
+      expect(textOf(page, '#reason-choice')).toBe('尚未选择：默认不写明离职原因');
+
+      tapButton(page, '.open-document');
+      await settle(simulate, 5);
+      expect(opened).toEqual([
+        expect.objectContaining({
+          filePath: 'wxfile://tmp/letter.pdf',
+          fileType: 'pdf',
+          showMenu: true,
+        }),
+      ]);
+
+      tapButton(page, '#reason-yes');
+      await settle(simulate, 8);
+      expect(payloadOf('case.certificateReason')).toEqual({ caseId: 'case-1', statesReason: true });
+      expect(page.querySelector('#issue-certificate')).toBeUndefined();
+    });
+
+    it('lets HR issue the 离职证明 and asks the documents function to render it', async () => {
+      wx.answer('me.get', hrSession);
+      wx.answer('case.get', formalitiesCase());
+      wx.answer('case.documents', { ...documents, pending: [] });
+      wx.answer('case.issueCertificate', {
+        caseId: 'case-1',
+        state: 'formalities',
+        version: 9,
+        text: '离职证明',
+        pending: ['certificate'],
+      });
+      const page = await open();
+      expect(page.querySelector('#reason-yes')).toBeUndefined();
+      tapButton(page, '#issue-certificate');
+      await settle(simulate, 8);
+      expect(payloadOf('case.issueCertificate')).toEqual({ caseId: 'case-1' });
+      expect(payloadOf('documents.render')).toEqual({ caseId: 'case-1' });
+    });
+  });
 });

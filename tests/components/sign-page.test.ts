@@ -118,6 +118,14 @@ describe('sign page', () => {
     expect(wx.navigateTo).toHaveBeenCalledWith(
       expect.objectContaining({ url: '/packages/case/pages/evidence/index?caseId=case-1' }),
     );
+    // The signed PDF is asked of the documents function right after, not inside case.sign.
+    const render = wx.callFunction.mock.calls.find(
+      ([opts]) => (opts as { name: string }).name === 'documents',
+    );
+    expect(render?.[0]).toMatchObject({
+      name: 'documents',
+      data: { action: 'documents.render', payload: { caseId: 'case-1' } },
+    });
   });
 
   it('shows the server’s refusal and lets the user try again', async () => {

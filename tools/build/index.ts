@@ -7,10 +7,23 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { cp, mkdir, readdir, rm, writeFile, readFile } from 'node:fs/promises';
 import { dirname, join, relative } from 'node:path';
 import { build, transform } from 'esbuild';
+import { buildGbkFont } from './gbk-font';
 
 const root = join(__dirname, '..', '..');
 const miniprogramDir = join(root, 'miniprogram');
 const mirrorDir = join(root, '.build', 'miniprogram');
+
+/**
+ * What a function leaves to the cloud's npm install: the dependencies its own package.json
+ * names (`wx-server-sdk` everywhere; `subset-font` in documents, whose wasm is read from its
+ * package at run time).
+ */
+function externalsOf(functionDir: string): string[] {
+  const pkg = JSON.parse(readFileSync(join(functionDir, 'package.json'), 'utf8')) as {
+    dependencies?: Record<string, string>;
+  };
+  return Object.keys(pkg.dependencies ?? {});
+}
 
 /** Each folder of cloudfunctions/ with a src/index.ts becomes one CommonJS bundle. */
 export async function bundleFunctions(): Promise<string[]> {
@@ -27,7 +40,7 @@ export async function bundleFunctions(): Promise<string[]> {
         platform: 'node',
         target: 'node16',
         format: 'cjs',
-        external: ['wx-server-sdk'],
+        external: externalsOf(join(functionsDir, name)),
         // Minified for the cold start; the source map beside it turns a logged stack back into
         // our files (it is uploaded with the function, never loaded unless asked for).
         minify: true,
@@ -116,12 +129,12 @@ export async function buildMirror(): Promise<void> {
 
 async function main(): Promise<void> {
   const started = Date.now();
-  const functions = await bundleFunctions();
+  const [functions, font] = await Promise.all([bundleFunctions(), buildGbkFont()]);
   await packMiniprogramNpm();
   await copyVocabulary();
   await buildMirror();
   console.log(
-    `build: ${functions.map((name) => `cloudfunctions/${name}/index.js`).join(', ')}, miniprogram_npm, miniprogram/generated, .build/miniprogram (${Date.now() - started} ms)`,
+    `build: ${functions.map((name) => `cloudfunctions/${name}/index.js`).join(', ')}, ${relative(root, font.file)} (${(font.bytes / 1e6).toFixed(1)} MB${font.built ? '' : ', unchanged'}), miniprogram_npm, miniprogram/generated, .build/miniprogram (${Date.now() - started} ms)`,
   );
 }
 

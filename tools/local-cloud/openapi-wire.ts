@@ -158,3 +158,23 @@ export function encodeOpenApiAnswer(answer: OpenApiAnswer): HttpAnswer {
     body: Buffer.from(body.buffer, body.byteOffset, body.byteLength),
   };
 }
+
+/**
+ * An answer that is not JSON (an image from `wxacode.*`): the bytes as respData under their own
+ * content type; the SDK then resolves with `{ contentType, buffer }`.
+ */
+export function encodeOpenApiBuffer(contentType: string, bytes: Buffer): HttpAnswer {
+  const body = Writer.create()
+    .uint32(tag(1, LEN))
+    .bytes(bytes)
+    .uint32(tag(2, LEN))
+    .string(contentType)
+    .uint32(tag(4, VARINT))
+    .uint32(200)
+    .finish();
+  return {
+    statusCode: 200,
+    contentType: 'application/octet-stream',
+    body: Buffer.from(body.buffer, body.byteOffset, body.byteLength),
+  };
+}

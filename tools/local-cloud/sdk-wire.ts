@@ -3,9 +3,10 @@ import type http from 'node:http';
 import { TcbError } from './cloud-error';
 import { DATABASE_ACTIONS, isDatabaseAction, type LocalDatabase } from './database';
 import type { RoundTrips } from './invocation-context';
-import { decodeOpenApiCall, encodeOpenApiAnswer } from './openapi-wire';
+import { decodeOpenApiCall, encodeOpenApiAnswer, encodeOpenApiBuffer } from './openapi-wire';
 import { isStorageAction, type LocalStorage } from './storage';
 import type { SubscribeMessages } from './subscribe-message';
+import { getUnlimited } from './wxacode';
 
 /** The path prefix the SDK of each function instance (or of the host, `host`) talks to. */
 export const SDK_PATH = '/__tcb/';
@@ -95,6 +96,14 @@ export async function answerSdk(
     if (fault === 'network') throw new DropConnection('cloud call fault: network');
     if (fault === 'busy') {
       return encodeAnswer(encodeOpenApiAnswer({ errcode: -1, errmsg: 'system error' }));
+    }
+    if (call.apiName === 'wxacode.getUnlimited') {
+      const answer = getUnlimited(call.data as Record<string, unknown>);
+      return encodeAnswer(
+        answer.ok
+          ? encodeOpenApiBuffer(answer.contentType, answer.image)
+          : encodeOpenApiAnswer(answer.answer),
+      );
     }
     if (call.apiName !== 'subscribeMessage.send') {
       return encodeAnswer(

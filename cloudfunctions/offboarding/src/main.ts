@@ -2,6 +2,9 @@ import { boardHandlers } from '../../../server/app/board';
 import { documentHandlers } from '../../../server/app/case-documents';
 import { caseReminderHandlers } from '../../../server/app/case-reminders';
 import { viewHandlers } from '../../../server/app/case-views';
+import { certificateHandlers } from '../../../server/app/documents/certificate-actions';
+import { documentsViewHandlers } from '../../../server/app/documents/documents-view';
+import { verifyHandlers } from '../../../server/app/documents/verify-document';
 import { workflowHandlers } from '../../../server/app/case-workflow';
 import { identityHandlers } from '../../../server/app/identity';
 import { metaHandlers } from '../../../server/app/meta';
@@ -29,7 +32,11 @@ import { configAlertsRepository } from '../../../server/infra/config-alerts.repo
 import { databaseDump } from '../../../server/infra/database-dump.repository';
 import { departureHistoryRepository } from '../../../server/infra/departure-history.repository';
 import { employeesRepository } from '../../../server/infra/employees.repository';
-import type { CloudFunctionMain, FunctionDeps } from '../../../server/infra/function-deps';
+import {
+  adminOpenids,
+  type CloudFunctionMain,
+  type FunctionDeps,
+} from '../../../server/infra/function-deps';
 import { nodeCrypto } from '../../../server/infra/node-crypto';
 import { nodeRandom } from '../../../server/infra/node-random';
 import { oaCallbacksRepository } from '../../../server/infra/oa-callbacks.repository';
@@ -43,15 +50,7 @@ import { trainingCoursesRepository } from '../../../server/infra/training-course
 import { trainingProgressRepository } from '../../../server/infra/training-progress.repository';
 import { trainingStatsQueries } from '../../../server/infra/training-stats.queries';
 
-/** Admins without binding (DESIGN §2): the function's `ADMIN_OPENIDS`, comma separated. */
-export function adminOpenids(env: FunctionDeps['env']): ReadonlySet<string> {
-  return new Set(
-    (env.ADMIN_OPENIDS ?? '')
-      .split(',')
-      .map((openid) => openid.trim())
-      .filter(Boolean),
-  );
-}
+export { adminOpenids };
 
 /**
  * How long one `admin.export` call reads before writing its part: `EXPORT_BUDGET_MS`, default
@@ -114,7 +113,7 @@ export function createMain({ cloud, clock, env }: FunctionDeps): CloudFunctionMa
       }),
       ...metaHandlers({ settings }),
       ...privacyHandlers({ configAlerts }),
-      ...configAlertHandlers({ configAlerts }),
+      ...configAlertHandlers({ configAlerts, settings }),
       ...rosterHandlers({ employees }),
       ...workflowHandlers({ cases, employees, settings, crypto }),
       ...documentHandlers({ cases, settings, files, crypto }),
@@ -124,6 +123,14 @@ export function createMain({ cloud, clock, env }: FunctionDeps): CloudFunctionMa
         anchors: anchorMarkersRepository(db),
         files,
         settings,
+        crypto,
+      }),
+      ...documentsViewHandlers({ cases, files }),
+      ...certificateHandlers({ cases, settings, crypto }),
+      ...verifyHandlers({
+        cases,
+        anchors: anchorMarkersRepository(db),
+        files,
         crypto,
       }),
       ...caseReminderHandlers({

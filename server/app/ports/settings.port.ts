@@ -20,6 +20,16 @@ export interface Settings {
   /** The page a message opens; only once that page is in the released version (else 41030). */
   readonly reminderPage?: string;
   readonly miniprogramState: 'developer' | 'trial' | 'formal';
+  /**
+   * The employer's name in every letter (environment `COMPANY_NAME`, or settings); when absent
+   * letters say 公司 and admins get a configuration alert.
+   */
+  readonly companyName?: string;
+  /**
+   * The company seal image printed on the 离职证明 (a file id in cloud storage, uploaded by an
+   * admin). A pasted image is not a reliable electronic seal: HR can hand over a paper original.
+   */
+  readonly companySealFileId?: string;
 }
 
 export interface SettingsRepository {

@@ -181,6 +181,30 @@ export const SCENES: Record<string, Scene> = {
   'case.get (a termination draft)': onCase((c, o) => c.draft(o)),
   'case.evidence': onCase((c, o) => c.formalities(o)),
   'case.evidence (a termination draft)': onCase((c, o) => c.draft(o)),
+  'case.documents': onCase((c, o) => c.closeable(o)),
+  'case.documents (a termination draft)': onCase((c, o) => c.draft(o)),
+  'case.certificateReason': onCase((c, o) => c.formalities(o), { statesReason: true }),
+  // On the last working day (the closeable case's).
+  'case.issueCertificate': onCase((c, o) => c.closeable(o)),
+  'document.verify': async (company, owner) => {
+    const { caseId } = await company.closeable(owner);
+    await company.must(company.person('H001').openid, 'case.issueCertificate', { caseId });
+    await company.cloud.invoke(
+      'documents',
+      { action: 'documents.render', payload: { caseId } },
+      { openid: owner.openid },
+    );
+    return { code: `${caseId}-C` };
+  },
+  'document.verify (a signed letter)': async (company, owner) => {
+    const { caseId } = await company.closeable(owner);
+    await company.cloud.invoke(
+      'documents',
+      { action: 'documents.render', payload: { caseId } },
+      { openid: owner.openid },
+    );
+    return { code: `${caseId}-L` };
+  },
   'case.remind': onCase((c, o) => c.formalities(o)),
   'case.oaRetry': onCase((c, o) => c.submitted(o)),
   'admin.board': async () => ({}),
@@ -363,6 +387,11 @@ export const SUCCESS_PATHS: readonly (readonly [scene: string, who: Caller])[] =
   ['case.close', 'HR'],
   ['case.get', 'owner'],
   ['case.evidence', 'owner'],
+  ['case.documents', 'owner'],
+  ['case.certificateReason', 'owner'],
+  ['case.issueCertificate', 'HR'],
+  ['document.verify', 'unbound'],
+  ['document.verify (a signed letter)', 'owner'],
   ['case.remind', 'HR'],
   ['case.oaRetry', 'HR'],
   ['subscription.record', 'owner'],

@@ -57,6 +57,13 @@ const TABLE: readonly Row[] = [
   ['case.get (a termination draft)',                  NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND, OK,        OK,        UNAUTH],
   ['case.evidence',                                   OK,        FORBID,    FORBID,    FORBID,    OK,        OK,        UNAUTH],
   ['case.evidence (a termination draft)',             NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND, OK,        OK,        UNAUTH],
+  ['case.documents',                                  OK,        FORBID,    OK,        FORBID,    OK,        OK,        UNAUTH],
+  ['case.documents (a termination draft)',            NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND, OK,        OK,        UNAUTH],
+  ['case.certificateReason',                          OK,        FORBID,    FORBID,    FORBID,    FORBID,    FORBID,    UNAUTH],
+  ['case.issueCertificate',                           FORBID,    FORBID,    FORBID,    FORBID,    OK,        OK,        UNAUTH],
+  // A 离职证明's QR code is for anyone who holds it (a new employer); a letter's is not.
+  ['document.verify',                                 OK,        OK,        OK,        OK,        OK,        OK,        OK],
+  ['document.verify (a signed letter)',               OK,        FORBID,    FORBID,    FORBID,    OK,        OK,        FORBID],
   ['case.remind',                                     FORBID,    FORBID,    FORBID,    FORBID,    OK,        OK,        UNAUTH],
   ['case.oaRetry',                                    FORBID,    FORBID,    FORBID,    FORBID,    OK,        OK,        UNAUTH],
   ['admin.board',                                     FORBID,    FORBID,    OK,        OK,        OK,        OK,        UNAUTH],

@@ -18,13 +18,34 @@ let h: ReminderHarness;
 afterEach(() => h.dispose());
 
 async function start(env: Record<string, string> = {}): Promise<void> {
-  h = await startReminderCloud(env);
+  // The company's name is set, so that only the alerts under test show.
+  h = await startReminderCloud({ COMPANY_NAME: '示例科技有限公司', ...env });
   await h.jumpTo('2027-03-01T09:50:00');
   await seedPeople(h);
   await grantAll(h, 30);
 }
 
 describe('configuration alerts, for the admins', () => {
+  it('without COMPANY_NAME, letters say 公司 and admins are told what to set (issue 11 item 10)', async () => {
+    h = await startReminderCloud({});
+    await h.jumpTo('2027-03-01T09:50:00');
+    await seedPeople(h);
+    const { alerts, open } = ok(await h.call(ADMIN, 'admin.configAlerts', {})) as {
+      alerts: { id: string; title: string; fix: string; resolved: boolean }[];
+      open: number;
+    };
+    expect(open).toBe(1);
+    expect(alerts[0]).toMatchObject({
+      id: 'company_name',
+      title: '未设置公司名称',
+      resolved: false,
+    });
+    expect(alerts[0]?.fix).toContain('COMPANY_NAME');
+    // It goes away only by setting the name.
+    const resolve = await h.call(ADMIN, 'admin.configAlertResolve', { id: 'company_name' });
+    expect(resolve).toMatchObject({ ok: false, error: { code: 'PRECONDITION_FAILED' } });
+  });
+
   it('a wrong template id shows as 模板 ID 无效 with where to set the right one', async () => {
     await start({ TEMPLATE_IDS: JSON.stringify({ notice: 'no-such-template' }) });
     await caseInFormalities(h);

@@ -148,6 +148,12 @@ describe('case views built from the domain satisfy the contract', () => {
       mismatches: replay.mismatches,
       checks: { chain: true, fields: true, anchors: true, files: true },
       events: events.map(presentEvent),
+      letters: {
+        submitted: c.noticeText
+          ? { text: c.noticeText, sha256: replay.replayed.noticeTextHash, matches: true }
+          : null,
+        signed: null,
+      },
     };
     expect(ACTIONS['case.evidence'].result.safeParse(data).error?.issues ?? []).toEqual([]);
     expect(events.map((e) => e.type)).toEqual([

@@ -22,6 +22,7 @@ describe('evidence view', () => {
         signatureHash: null,
         mismatches: [],
         checks: { chain: true, fields: true, anchors: true, files: true },
+        letters: { submitted: null, signed: null },
         events,
       },
       [],
@@ -52,6 +53,7 @@ describe('evidence view', () => {
         signatureHash: null,
         mismatches: [],
         checks: { chain: true, fields: true, anchors: true, files: true },
+        letters: { submitted: null, signed: null },
         events: [...events, waiver],
       },
       [],
@@ -70,6 +72,7 @@ describe('evidence view', () => {
         signatureHash: null,
         mismatches: [],
         checks: { chain: true, fields: true, anchors: true, files: true },
+        letters: { submitted: null, signed: null },
         events: [...events, { ...waiver, payload: { item: 'sign_receipt', note: '拒绝签收' } }],
       },
       [{ item: 'sign_receipt', label: '签收《解除劳动合同通知书》' }],
@@ -93,6 +96,7 @@ describe('evidence view', () => {
           { field: 'someNewField', stored: 1, replayed: 2 },
         ],
         checks: { chain: false, fields: false, anchors: false, files: false },
+        letters: { submitted: null, signed: null },
         events,
       },
       [],
@@ -111,6 +115,43 @@ describe('evidence view', () => {
         text: '2027-03-02 的每日存证锚点（摘要）：锚点记录为 （无），现有记录链为 cccccccccccc',
       },
       { check: '案件数据与记录一致', text: 'someNewField：案件中为 1，按记录重放应为 2' },
+    ]);
+  });
+});
+
+describe('letters kept as given (issue 11 item 10)', () => {
+  it('shows the submitted and the signed text with their hashes, and says when one no longer matches', () => {
+    const view = evidenceView(
+      {
+        valid: false,
+        chainHead: '2'.repeat(64),
+        letterHash: 'b'.repeat(64),
+        signatureHash: null,
+        mismatches: [
+          { field: 'signature.letterText', stored: '辞职书（改）', replayed: '辞职书' },
+          { field: 'documents.signed_letter.file', stored: 'c'.repeat(64), replayed: null },
+        ],
+        checks: { chain: true, fields: false, anchors: true, files: false },
+        events: [],
+        letters: {
+          submitted: { text: '辞职书\n\n示例公司：', sha256: 'a'.repeat(64), matches: true },
+          signed: { text: '辞职书（改）', sha256: 'b'.repeat(64), matches: false },
+        },
+      },
+      [],
+    );
+    expect(view.letters).toEqual([
+      {
+        title: '提交的通知原文',
+        text: '辞职书\n\n示例公司：',
+        sha256: 'a'.repeat(64),
+        matches: true,
+      },
+      { title: '签署的文书原文', text: '辞职书（改）', sha256: 'b'.repeat(64), matches: false },
+    ]);
+    expect(view.problems.map((p) => p.text)).toEqual([
+      '签署的文书原文：案件中为 辞职书（改），按记录重放应为 辞职书',
+      '文书「已签署的辞职书」的文件内容：文件已缺失（保管时哈希 cccccccccccc）',
     ]);
   });
 });

@@ -7,7 +7,7 @@ import {
   type CommentedAction,
   type ConfirmOptions,
 } from '../../../../services/case-actions';
-import { openCaseFile } from '../../../../services/documents';
+import { openCaseFile, openPdf, requestDocuments } from '../../../../services/documents';
 import { toast } from '../../../../services/feedback';
 import { openPage, ROUTES } from '../../../../services/navigation';
 import { call } from '../../../../services/rpc';
@@ -27,6 +27,7 @@ import {
   type CaseAction,
   type CaseDetailView,
 } from '../../../../view-models/case-detail';
+import { documentsView, type DocumentsView } from '../../../../view-models/documents';
 
 import { progressView, type ProgressView } from '../../../../view-models/case-progress';
 import { nextStepFor, type NextStep } from '../../../../view-models/case-summary';
@@ -72,6 +73,11 @@ Component({
     /** HR's cancellation: the bases this case allows and the one chosen. */
     cancelBases: [] as CancelBasisOption[],
     cancelBasis: '',
+    /** The case's PDFs; null when they could not be listed (the rest of the page stands). */
+    documents: null as DocumentsView | null,
+    isOwner: false,
+    /** HR may issue the 离职证明 from a case in formalities (on or after the last day). */
+    mayIssueCertificate: false,
   },
   methods: {
     onLoad(query: { caseId?: string }) {
@@ -82,7 +88,11 @@ Component({
       const { caseId } = this.data;
       if (!caseId) return this.setData({ phase: 'error', errorMessage: '缺少案件编号' });
       if (!this.data.detail) this.setData({ phase: 'loading' });
-      const [me, view] = await Promise.all([loadSession(), call('case.get', { caseId })]);
+      const [me, view, documents] = await Promise.all([
+        loadSession(),
+        call('case.get', { caseId }),
+        call('case.documents', { caseId }),
+      ]);
       if (!view.ok) return this.setData({ phase: 'error', errorMessage: view.error.message });
       const relation = relationTo(view.data, me.ok ? me.data : null);
       this.setData({
@@ -92,6 +102,10 @@ Component({
         next: view.data.nextStep ? nextStepFor(view.data) : null,
         actions: actionsFor(view.data),
         canViewEvidence: mayViewEvidence(relation),
+        documents: documents.ok ? documentsView(documents.data) : null,
+        isOwner: relation.isOwner,
+        mayIssueCertificate:
+          relation.isHr && !relation.isOwner && view.data.case.state === 'formalities',
       });
     },
     async onAction(event: { currentTarget: { dataset: { action?: CaseAction } } }) {
@@ -274,6 +288,42 @@ Component({
     },
     onEvidence() {
       openPage(ROUTES.caseEvidence, { caseId: this.data.caseId });
+    },
+    async onOpenDocument(event: { currentTarget: { dataset: { url?: string } } }) {
+      const url = event.currentTarget.dataset.url;
+      if (!url) return;
+      try {
+        await openPdf(url);
+      } catch (error) {
+        this.setData({ actionError: (error as Error).message });
+      }
+    },
+    /** 劳部发〔1996〕354号 第15条: the employee decides whether the 离职证明 states the reason. */
+    async onCertificateReason(event: { currentTarget: { dataset: { states?: string } } }) {
+      if (this.data.busy) return;
+      const statesReason = event.currentTarget.dataset.states === 'yes';
+      this.setData({ busy: true, actionError: '' });
+      const reply = await call('case.certificateReason', {
+        caseId: this.data.caseId,
+        statesReason,
+      });
+      this.setData({ busy: false });
+      if (!reply.ok) return this.setData({ actionError: reply.error.message });
+      toast('已记录你的选择', 'success');
+      await this.load();
+    },
+    async onIssueCertificate() {
+      if (this.data.busy) return;
+      this.setData({ busy: true, actionError: '' });
+      const reply = await call('case.issueCertificate', { caseId: this.data.caseId });
+      if (!reply.ok) {
+        this.setData({ busy: false });
+        return this.setData({ actionError: reply.error.message });
+      }
+      await requestDocuments(this.data.caseId);
+      this.setData({ busy: false });
+      toast('离职证明已出具', 'success');
+      await this.load();
     },
     onRetry() {
       void this.load();

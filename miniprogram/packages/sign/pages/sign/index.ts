@@ -1,4 +1,5 @@
 import { openPage, ROUTES } from '../../../../services/navigation';
+import { requestDocuments } from '../../../../services/documents';
 import { call } from '../../../../services/rpc';
 import { loadSession } from '../../../../services/session';
 import { uploadCaseFile } from '../../../../services/upload';
@@ -94,6 +95,8 @@ Component({
         return this.setData({ signing: false, confirming: false, signError: reply.error.message });
       }
       this.setData({ signing: false, confirming: false, receipt: signReceipt(reply.data) });
+      // The signed PDF with its audit trail is rendered apart, right now (or by the timer).
+      void requestDocuments(this.data.caseId);
       void loadSession({ refresh: true });
     },
     onToggleLetter() {
