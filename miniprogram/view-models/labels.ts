@@ -44,6 +44,7 @@ export const REASON_LABELS: Record<Reason, string> = {
   resignation: '辞职',
   personal: '其他个人原因',
   incompetence: '不能胜任工作',
+  employer_fault: '用人单位过错（被迫解除）',
 };
 
 export const ATTACHMENT_LABELS: Record<AttachmentKind, string> = {

@@ -189,7 +189,8 @@ export function workflowHandlers(deps: WorkflowDeps) {
     'case.checklist': Handler<'case.checklist'>;
     'case.close': Handler<'case.close'>;
   } = {
-    async 'case.submit'({ caller, now }, { reason, explanation, idempotencyKey }) {
+    async 'case.submit'({ caller, now }, payload) {
+      const { reason, explanation, idempotencyKey } = payload;
       const employee = caller.employee;
       if (!employee) return fail('FORBIDDEN', '请先绑定员工身份');
       const { policy } = await settings.get();
@@ -201,6 +202,8 @@ export function workflowHandlers(deps: WorkflowDeps) {
           employeeOpenid: caller.openid,
           reason,
           ...(explanation ? { explanation } : {}),
+          ...(payload.faultGrounds ? { faultGrounds: payload.faultGrounds } : {}),
+          ...(payload.lastWorkingDay ? { lastWorkingDay: payload.lastWorkingDay } : {}),
         },
         now,
         policy,

@@ -1,5 +1,6 @@
 import { STATE_LABELS } from '../domain/case-states';
 import { assetItemId, CHECKLIST_ITEM_LABELS, FIXED_CHECKLIST_ITEM_IDS } from '../domain/checklist';
+import { FAULT_GROUND_RULES, FAULT_GROUNDS } from '../domain/employer-fault';
 import type { Handler } from './rpc-handler';
 import { ok } from './outcome';
 import type { SettingsRepository } from './ports/settings.port';
@@ -42,6 +43,7 @@ export function metaHandlers(deps: { readonly settings: SettingsRepository }): {
           },
         },
         templateIds,
+        faultGrounds: FAULT_GROUNDS.map((ground) => ({ ground, ...FAULT_GROUND_RULES[ground] })),
       });
     },
   };

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { PRIVATE_APIS, UNDECLARED_PRIVATE_API_ERRNO } from '../domain/private-apis';
+import { FAULT_GROUNDS } from '../domain/employer-fault';
 import {
   asset,
   calendarDate,
@@ -25,6 +26,7 @@ import {
   checklistRowView,
   earlyReleaseProposerSchema,
   employeeView,
+  faultGroundSchema,
   letterView,
   noticeModeSchema,
   openCaseView,
@@ -38,6 +40,7 @@ import {
 } from './views.schema';
 
 const noPayload = z.strictObject({});
+const FAULT_GROUND_COUNT = FAULT_GROUNDS.length;
 const uploadTag = z.string().regex(/^[0-9a-f]{16}$/);
 const caseOnly = z.strictObject({ caseId });
 const caseWithComment = z.strictObject({ caseId, comment: comment.optional() });
@@ -110,14 +113,56 @@ export const ACTIONS = {
       checklistItems: z.array(z.strictObject({ item: checklistItemId, label: z.string() })),
       policy: policyView,
       templateIds: z.partialRecord(reminderKindSchema, z.string()),
+      /** 第38条: the employer's faults an employee may name, with a plain explanation each. */
+      faultGrounds: z.array(
+        z.strictObject({
+          ground: faultGroundSchema,
+          paragraph: z.union([z.literal(1), z.literal(2)]),
+          label: z.string(),
+          explanation: z.string(),
+        }),
+      ),
     }),
   },
   'case.submit': {
-    payload: z.strictObject({
-      reason: reasonSchema,
-      explanation: explanation.optional(),
-      idempotencyKey,
-    }),
+    payload: z
+      .strictObject({
+        reason: reasonSchema,
+        explanation: explanation.optional(),
+        /** 第38条 (reason `employer_fault`): the employer's faults, one or more. */
+        faultGrounds: z
+          .array(faultGroundSchema)
+          .min(1, { error: '至少选择 1 项' })
+          .max(FAULT_GROUND_COUNT, { error: `最多 ${FAULT_GROUND_COUNT} 项` })
+          .refine((grounds) => new Set(grounds).size === grounds.length, {
+            error: '不能重复选择同一项',
+          })
+          .optional(),
+        /** 第38条: a last working day after the receipt; by default the day of receipt. */
+        lastWorkingDay: calendarDate.optional(),
+        idempotencyKey,
+      })
+      .superRefine((value, ctx) => {
+        if (value.reason === 'employer_fault') {
+          if (value.faultGrounds === undefined) {
+            ctx.addIssue({
+              code: 'custom',
+              path: ['faultGrounds'],
+              message: '因用人单位过错解除时必填',
+            });
+          }
+          return;
+        }
+        for (const field of ['faultGrounds', 'lastWorkingDay'] as const) {
+          if (value[field] !== undefined) {
+            ctx.addIssue({
+              code: 'custom',
+              path: [field],
+              message: '只有因用人单位过错解除时才能填写',
+            });
+          }
+        }
+      }),
     result: z.strictObject({
       caseId,
       state: stateSchema,

@@ -6,6 +6,7 @@ import { type AuditEvent, type HashText } from '../domain/event-chain';
 import { type LetterOptions, renderLetter } from '../domain/letters';
 import { STATUTORY_DUTIES } from '../domain/checklist-rules';
 import { REASON_LABELS } from '../domain/reasons';
+import { FAULT_GROUND_RULES } from '../domain/employer-fault';
 import { type ReminderSlot } from '../domain/reminder-policy';
 import { type ReminderStatus } from '../domain/reminder-kinds';
 import {
@@ -30,6 +31,10 @@ export function presentCase(c: CaseRecord, needsCall = false): CaseView {
     reason: c.reason,
     reasonLabel: REASON_LABELS[c.reason],
     explanation: c.explanation,
+    faultGrounds: c.faultGrounds?.map((ground) => ({
+      ground,
+      label: FAULT_GROUND_RULES[ground].label,
+    })),
     state: c.state,
     stateLabel: STATE_LABELS[c.state],
     version: c.version,

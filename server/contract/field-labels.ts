@@ -7,6 +7,7 @@ export const FIELD_LABELS: Readonly<Record<string, string>> = {
   code: '绑定码',
   reason: '离职原因',
   explanation: '原因说明',
+  faultGrounds: '过错情形',
   idempotencyKey: '请求标识',
   caseId: '案件编号',
   noticeMode: '通知方式',

@@ -5,6 +5,7 @@ import { CASE_KINDS, EARLY_RELEASE_PROPOSERS, NOTICE_MODES } from '../domain/cas
 import { STATES } from '../domain/case-states';
 import { CHECKLIST_ACTORS } from '../domain/checklist';
 import { REASONS } from '../domain/reasons';
+import { FAULT_GROUNDS } from '../domain/employer-fault';
 import {
   REMINDER_KINDS,
   REMINDER_RECIPIENTS,
@@ -34,6 +35,7 @@ export const attachmentKindSchema = z.enum(ATTACHMENT_KINDS);
 export const reminderKindSchema = z.enum(REMINDER_KINDS);
 export const noticeModeSchema = z.enum(NOTICE_MODES);
 export const earlyReleaseProposerSchema = z.enum(EARLY_RELEASE_PROPOSERS);
+export const faultGroundSchema = z.enum(FAULT_GROUNDS);
 
 export const employeeView = z.strictObject({
   employeeNo,
@@ -92,6 +94,10 @@ export const caseView = z.strictObject({
   reason: reasonSchema,
   reasonLabel: z.string(),
   explanation: z.string().optional(),
+  /** 第38条: the employer's faults the employee named, with the law's words. */
+  faultGrounds: z
+    .array(z.strictObject({ ground: faultGroundSchema, label: z.string() }))
+    .optional(),
   state: stateSchema,
   stateLabel: z.string(),
   version: z.number().int().nonnegative(),

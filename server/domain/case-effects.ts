@@ -54,6 +54,7 @@ export const GUARD_NAMES = [
   'attachment_allowed',
   'later_than_legal_day',
   'statutory_duty',
+  'fault_grounds_named',
 ] as const;
 export type GuardName = (typeof GUARD_NAMES)[number];
 
@@ -82,4 +83,6 @@ export const GUARD_MESSAGES: Record<GuardName, string> = {
   attachment_allowed: '当前阶段不能上传此类材料',
   later_than_legal_day: '同意的最后工作日须晚于法定的最后工作日',
   statutory_duty: '法定义务不能豁免：办结后标记完成，可附说明',
+  fault_grounds_named:
+    '因用人单位过错解除时须选择至少一项过错情形；其他离职原因不填过错情形和最后工作日',
 };

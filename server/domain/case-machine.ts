@@ -93,6 +93,7 @@ function confirmResignation(ctx: GuardContext): Partial<CaseRecord> {
       hasManager: c.managerNo !== undefined,
       assets: command.assets ?? policy.assets,
       earlyReleaseProposedBy,
+      employerFault: c.reason === 'employer_fault',
     }),
   };
 }

@@ -3,6 +3,7 @@ import { type CalendarDate, type Instant } from './beijing-calendar';
 import { type CaseKind, type EarlyReleaseProposer, type NoticeMode } from './case-kinds';
 import { type State } from './case-states';
 import { type ChecklistActor, type ChecklistItemId } from './checklist';
+import { type FaultGround } from './employer-fault';
 import { type Reason } from './reasons';
 
 /** The employee as they were when the case started; later roster edits do not rewrite it. */
@@ -78,6 +79,8 @@ export interface CaseRecord {
   readonly kind: CaseKind;
   readonly reason: Reason;
   readonly explanation?: string;
+  /** 第38条: the employer's faults the employee names (reason `employer_fault`). */
+  readonly faultGrounds?: readonly FaultGround[];
   readonly state: State;
   /** Bumped by every write; the write is conditional on the previous value. */
   readonly version: number;

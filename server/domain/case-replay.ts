@@ -15,7 +15,9 @@ import { type State } from './case-states';
 import { type ChecklistItemId } from './checklist';
 import { type AuditEvent, firstBrokenLink, type HashText, verifyChain } from './event-chain';
 import { type LetterOptions, renderLetter } from './letters';
-import { legalLastWorkingDay, terminationLastWorkingDay } from './notice-period';
+import { terminationLastWorkingDay } from './notice-period';
+import { noticeLastWorkingDay } from './case-submission';
+import { type FaultGround, isFaultGround } from './employer-fault';
 import { DEFAULT_POLICY } from './policy';
 import { type Reason } from './reasons';
 
@@ -46,6 +48,7 @@ export interface ReplayedCase {
   kind?: CaseKind;
   reason?: Reason;
   explanation?: string;
+  faultGrounds?: FaultGround[];
   state?: State;
   employeeOpenid?: string;
   hrOwner?: string;
@@ -110,6 +113,7 @@ function recordOf(stored: CaseRecord, r: ReplayedCase): CaseRecord {
     kind: r.kind ?? stored.kind,
     reason: r.reason ?? stored.reason,
     explanation: r.explanation,
+    faultGrounds: r.faultGrounds,
     state: r.state ?? stored.state,
     noticeReceivedAt: r.noticeReceivedAt,
     legalLastWorkingDay: r.legalLastWorkingDay,
@@ -206,8 +210,17 @@ export function replayCase(
           problem(e, '.payload.noticeReceivedAt', p.noticeReceivedAt, receipt);
         }
         r.noticeTextHash = str(p.noticeTextHash);
-        // 第37条: the legal day follows from the receipt; the payload may not say otherwise.
-        const legal = legalLastWorkingDay(receipt, stored.employee.probationEndDate);
+        if (Array.isArray(p.faultGrounds) && r.reason === 'employer_fault') {
+          r.faultGrounds = [...new Set(p.faultGrounds.filter(isFaultGround))];
+        }
+        // 第37条 (第38条: the receipt or the day named): the legal day follows from the
+        // receipt; the payload may not say otherwise.
+        const legal = noticeLastWorkingDay(
+          r.reason ?? 'resignation',
+          receipt,
+          stored.employee.probationEndDate,
+          str(p.requestedLastWorkingDay),
+        );
         if (p.legalLastWorkingDay !== legal) {
           problem(e, '.payload.legalLastWorkingDay', p.legalLastWorkingDay, legal);
         }
@@ -414,6 +427,7 @@ function compareFields(stored: CaseRecord, r: ReplayedCase, out: EvidenceMismatc
   same('reason', stored.reason, r.reason);
   if (r.kind === 'resignation') {
     same('explanation', stored.explanation, r.explanation);
+    same('faultGrounds', stored.faultGrounds?.join(','), r.faultGrounds?.join(','));
     same('employeeOpenid', stored.employeeOpenid, r.employeeOpenid);
   }
   same('state', stored.state, r.state);

@@ -15,6 +15,7 @@ export * from './case-submission';
 export * from './checklist';
 export * from './checklist-actions';
 export * from './checklist-rules';
+export * from './employer-fault';
 export * from './event-chain';
 export * from './letters';
 export * from './notice-period';

@@ -194,7 +194,12 @@ export function settingsRepository(
       templatePhrases[templateId] = { ...templatePhrases[templateId], ...byKind };
     }
     return {
-      policy: { ...defaults.policy, ...doc.policy },
+      // A reason added since the document was saved keeps its default rule.
+      policy: {
+        ...defaults.policy,
+        ...doc.policy,
+        reasons: { ...defaults.policy.reasons, ...doc.policy?.reasons },
+      },
       templateIds: {
         ...defaults.templateIds,
         ...stored('templateIds', doc.templateIds, checkTemplateIds),

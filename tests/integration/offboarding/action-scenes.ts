@@ -50,6 +50,12 @@ export const SCENES: Record<string, Scene> = {
   // What the client reports when WeChat says chooseMessageFile is missing from 用户隐私保护指引.
   'privacy.report': async () => ({ api: 'chooseMessageFile', errno: 112 }),
   'case.submit': async () => ({ reason: 'resignation', idempotencyKey: unique('authz-submit-') }),
+  // 第38条: the employer's fault, named grounds, no notice period.
+  'case.submit (employer_fault)': async () => ({
+    reason: 'employer_fault',
+    faultGrounds: ['unpaid_wages', 'unsafe_orders'],
+    idempotencyKey: unique('authz-fault-'),
+  }),
   'case.terminate': async (_company, owner) => ({
     employeeNo: owner.employeeNo,
     reason: 'incompetence',
@@ -227,6 +233,7 @@ export const SUCCESS_PATHS: readonly (readonly [scene: string, who: Caller])[] =
   ['me.bind', 'unbound'],
   ['meta.get', 'owner'],
   ['case.submit', 'owner'],
+  ['case.submit (employer_fault)', 'owner'],
   ['case.terminate', 'HR'],
   ['case.issue', 'HR'],
   ['case.attach', 'owner'],

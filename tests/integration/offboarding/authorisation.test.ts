@@ -33,6 +33,7 @@ const TABLE: readonly Row[] = [
   ['privacy.report',                                  OK,        OK,        OK,        OK,        OK,        OK,        UNAUTH],
   // Managers and HR are employees too and may resign; an admin bound to no one is not.
   ['case.submit',                                     OK,        OK,        OK,        OK,        OK,        FORBID,    UNAUTH],
+  ['case.submit (employer_fault)',                    OK,        OK,        OK,        OK,        OK,        FORBID,    UNAUTH],
   ['case.terminate',                                  FORBID,    FORBID,    FORBID,    FORBID,    OK,        OK,        UNAUTH],
   ['case.issue',                                      FORBID,    FORBID,    FORBID,    FORBID,    OK,        OK,        UNAUTH],
   ['case.attach',                                     OK,        FORBID,    FORBID,    FORBID,    OK,        OK,        UNAUTH],

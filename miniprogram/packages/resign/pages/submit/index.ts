@@ -1,4 +1,4 @@
-import type { ActionResult, Reason } from '../../../../../server/contract';
+import type { ActionResult, FaultGround, Reason } from '../../../../../server/contract';
 import { pickAndAttach } from '../../../../services/attachments';
 import { toast } from '../../../../services/feedback';
 import { openPage, ROUTES } from '../../../../services/navigation';
@@ -8,9 +8,13 @@ import { loadSession } from '../../../../services/session';
 import { requestSubscriptions, templatesToAsk } from '../../../../services/subscribe';
 import type { DocumentSource } from '../../../../services/upload';
 import {
+  EMPLOYER_FAULT,
   explanationCounter,
   explanationRule,
+  faultGroundOptions,
+  type FaultGroundOption,
   formProblem,
+  toggleGround,
   receiptOf,
   resignationReasons,
   type ExplanationRule,
@@ -21,9 +25,11 @@ import { reminderKindsFor } from '../../../../view-models/subscriptions';
 
 type Phase = 'loading' | 'error' | 'form' | 'submitted';
 type Reasons = ActionResult<'meta.get'>['reasons'];
+type FaultGrounds = ActionResult<'meta.get'>['faultGrounds'];
 
 // The reasons' rules stay off `data`: only what the view shows is sent to it.
 let reasonRules: Reasons = [];
+let groundRules: FaultGrounds = [];
 
 Component({
   data: {
@@ -34,6 +40,11 @@ Component({
     explanation: '',
     rule: { shown: false, required: false, min: 0, max: 0 } as ExplanationRule,
     counter: '',
+    /** 第38条: the employer's faults chosen, and the list with their explanations. */
+    grounds: [] as FaultGround[],
+    groundOptions: [] as FaultGroundOption[],
+    /** 第38条: a later last working day the employee names ('' = the day of receipt). */
+    faultLastDay: '',
     formError: '',
     submitting: false,
     /** Made once per form: re-sending after a network failure reuses it, so nothing doubles. */
@@ -56,9 +67,11 @@ Component({
       const meta = await call('meta.get', {});
       if (!meta.ok) return this.setData({ phase: 'error', errorMessage: meta.error.message });
       reasonRules = meta.data.reasons;
+      groundRules = meta.data.faultGrounds ?? [];
       this.setData({
         phase: 'form',
         options: resignationReasons(reasonRules),
+        groundOptions: faultGroundOptions(groundRules, this.data.grounds),
         idempotencyKey: this.data.idempotencyKey || randomId(32),
         tmplIds: templatesToAsk(meta.data.templateIds, reminderKindsFor([], true)),
       });
@@ -74,6 +87,19 @@ Component({
         formError: '',
       });
     },
+    onGround(event: { currentTarget: { dataset: { value?: FaultGround } } }) {
+      const ground = event.currentTarget.dataset.value;
+      if (!ground) return;
+      const grounds = toggleGround(this.data.grounds, ground);
+      this.setData({
+        grounds,
+        groundOptions: faultGroundOptions(groundRules, grounds),
+        formError: '',
+      });
+    },
+    onFaultLastDay(event: { detail: { value: string } }) {
+      this.setData({ faultLastDay: event.detail.value, formError: '' });
+    },
     onExplanation(event: { detail: { value: string } }) {
       this.setData({
         explanation: event.detail.value,
@@ -83,8 +109,8 @@ Component({
     },
     async onSubmit() {
       if (this.data.submitting) return;
-      const { reason, rule, explanation } = this.data;
-      const problem = formProblem(rule, reason, explanation);
+      const { reason, rule, explanation, grounds, faultLastDay } = this.data;
+      const problem = formProblem(rule, reason, explanation, grounds);
       if (problem || !reason) return this.setData({ formError: problem });
       // Reminders start with the notice: ask for them now, still synchronously inside the tap
       // (WeChat shows the popup nowhere else), once per form.
@@ -97,6 +123,9 @@ Component({
       const reply = await call('case.submit', {
         reason,
         ...(rule.shown && text ? { explanation: text } : {}),
+        ...(reason === EMPLOYER_FAULT
+          ? { faultGrounds: grounds, ...(faultLastDay ? { lastWorkingDay: faultLastDay } : {}) }
+          : {}),
         idempotencyKey: this.data.idempotencyKey,
       });
       if (!reply.ok) {

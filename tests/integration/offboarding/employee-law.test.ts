@@ -1,0 +1,116 @@
+/**
+ * The employee's side of the law over the real `offboarding` function on the local cloud:
+ * 第38条 (the employer's fault), 第36条 (an agreed earlier day), the duties that are never
+ * waived. The clock stands at Monday 2027-03-01 10:00 Beijing.
+ */
+import { PDF_BYTES, type Person } from '../../../tools/demo/demo-company';
+import { CHINESE, type Company, startCompany, unique } from './company-harness';
+
+let company: Company;
+beforeAll(async () => {
+  company = await startCompany();
+});
+afterAll(() => company.dispose());
+
+const hr = () => company.person('H001').openid;
+const manager = () => company.person('M001').openid;
+
+interface CaseAnswer {
+  case: {
+    lastWorkingDay: string;
+    legalLastWorkingDay: string;
+    faultGrounds?: { ground: string; label: string }[];
+    earlyReleaseProposedBy?: string;
+  };
+  letter: { title: string; text: string; hash: string };
+  checklist: { item: string; label: string; done: boolean; closedAs?: string }[];
+  severance?: { months: number };
+}
+
+async function attach(openid: string, caseId: string, kind: string) {
+  const fileId = await company.upload(openid, `cases/${caseId}/${kind}/${kind}.pdf`, PDF_BYTES);
+  await company.must(openid, 'case.attach', { caseId, kind, fileIds: [fileId] });
+}
+
+async function faultCase(owner: Person, extra: Record<string, unknown> = {}) {
+  return company.must<{ caseId: string; lastWorkingDay: string; noticeTextHash: string }>(
+    owner.openid,
+    'case.submit',
+    {
+      reason: 'employer_fault',
+      faultGrounds: ['unpaid_wages', 'coercion'],
+      idempotencyKey: unique('fault-'),
+      ...extra,
+    },
+  );
+}
+
+describe('第38条: the employer’s fault', () => {
+  it('第38条: takes effect on receipt — the last working day is today, the letter names the grounds', async () => {
+    const owner = await company.hire('M001');
+    const receipt = await faultCase(owner);
+    expect(receipt.lastWorkingDay).toBe('2027-03-01');
+
+    const view = await company.must<CaseAnswer>(owner.openid, 'case.get', {
+      caseId: receipt.caseId,
+    });
+    expect(view.letter.title).toBe('被迫解除劳动合同通知书');
+    expect(view.letter.text).toContain('未及时足额支付劳动报酬');
+    expect(view.letter.text).toContain('以暴力、威胁或者非法限制人身自由的手段强迫劳动');
+    expect(view.letter.text).toContain('第三十八条第一款、第二款');
+    expect(view.case.faultGrounds?.map((g) => g.ground)).toEqual(['unpaid_wages', 'coercion']);
+
+    await attach(owner.openid, receipt.caseId, 'handover_checklist');
+    await company.must(manager(), 'case.review', { caseId: receipt.caseId, decision: 'approve' });
+    await company.must(hr(), 'case.hrConfirm', { caseId: receipt.caseId });
+    const confirmed = await company.must<CaseAnswer>(hr(), 'case.get', { caseId: receipt.caseId });
+    expect(confirmed.case.lastWorkingDay).toBe('2027-03-01');
+    expect(confirmed.checklist.map((e) => e.item)).toEqual(
+      expect.arrayContaining(['severance_review', 'severance_paid']),
+    );
+    // 第47条 months, shown to HR on an employer-fault case (hired 2024-01-02).
+    expect(confirmed.severance?.months).toBe(3.5);
+
+    const evidence = await company.must<{ valid: boolean }>(hr(), 'case.evidence', {
+      caseId: receipt.caseId,
+    });
+    expect(evidence.valid).toBe(true);
+  });
+
+  it('第38条: a later day the employee names is kept; an earlier one is refused', async () => {
+    const owner = await company.hire('M001');
+    const later = await faultCase(owner, { lastWorkingDay: '2027-03-08' });
+    expect(later.lastWorkingDay).toBe('2027-03-08');
+
+    const other = await company.hire('M001');
+    const early = await company.call(other.openid, 'case.submit', {
+      reason: 'employer_fault',
+      faultGrounds: ['no_social_insurance'],
+      lastWorkingDay: '2027-02-27',
+      idempotencyKey: unique('fault-'),
+    });
+    expect(early).toMatchObject({
+      ok: false,
+      error: { code: 'PRECONDITION_FAILED', details: { guard: 'last_working_day_after_notice' } },
+    });
+  });
+
+  it.each([
+    ['no grounds for employer fault', { reason: 'employer_fault' }],
+    ['empty grounds', { reason: 'employer_fault', faultGrounds: [] }],
+    ['an unknown ground', { reason: 'employer_fault', faultGrounds: ['late_bus'] }],
+    ['a ground twice', { reason: 'employer_fault', faultGrounds: ['coercion', 'coercion'] }],
+    ['grounds for a resignation', { reason: 'resignation', faultGrounds: ['coercion'] }],
+    ['a day for a resignation', { reason: 'resignation', lastWorkingDay: '2027-03-05' }],
+  ])('第38条: refuses %s, in Chinese, creating nothing', async (_name, payload) => {
+    const owner = await company.hire('M001');
+    const answer = await company.call(owner.openid, 'case.submit', {
+      ...payload,
+      idempotencyKey: unique('bad-'),
+    });
+    expect(answer).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED' } });
+    expect(!answer.ok && answer.error.message).toMatch(CHINESE);
+    const me = await company.must<{ openCase?: unknown }>(owner.openid, 'me.get');
+    expect(me.openCase).toBeUndefined();
+  });
+});
