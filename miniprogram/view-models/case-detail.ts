@@ -43,7 +43,7 @@ export const ACTION_LABELS: Record<CaseAction, string> = {
   uploadDelivery: '上传送达凭证',
   waiveHandover: '豁免交接清单',
   remind: '发送提醒',
-  consentLater: '同意延后最后工作日',
+  consentLater: '同意调整最后工作日',
   resubmit: '重新提交',
   withdraw: '撤回申请',
   sign: '去签署',
@@ -149,7 +149,8 @@ export function actionsFor(
     if ((state === 'submitted' || state === 'returned') && policy.employeeMayWithdrawBeforeReview) {
       out.push('withdraw');
     }
-    // 第37条: staying beyond the legal last day needs the employee's own written consent.
+    // 第36/37条: leaving earlier or staying beyond the legal last day needs the employee's own
+    // recorded consent.
     if (
       view.case.kind === 'resignation' &&
       ['submitted', 'returned', 'hr_review'].includes(state)
@@ -247,6 +248,8 @@ export interface CaseDetailView {
   legalLastWorkingDayValue: string;
   /** The later day the employee agreed to, formatted; '' when none. */
   consentToLaterDay: string;
+  /** The day the employee agreed to, earlier or later than the legal one (第36/37条). */
+  consentedLastWorkingDay: string;
   needsCall: boolean;
   attachments: { key: string; label: string; at: string }[];
   /** Employee-side items HR waived before formalities (the vanished employee's handover list). */
@@ -296,6 +299,7 @@ export function caseDetail(view: CaseView, relation: Relation, nowMs: number): C
     lastWorkingDayValue: c.lastWorkingDay ?? '',
     legalLastWorkingDayValue: c.legalLastWorkingDay ?? '',
     consentToLaterDay: c.consentToLaterDay ? formatDate(c.consentToLaterDay) : '',
+    consentedLastWorkingDay: c.consentedLastWorkingDay ? formatDate(c.consentedLastWorkingDay) : '',
     needsCall: c.needsCall,
     attachments: c.attachments.map((a, i) => ({
       key: `${a.kind}-${i}`,
@@ -359,7 +363,10 @@ export function caseDetail(view: CaseView, relation: Relation, nowMs: number): C
 export function confirmDayHint(chosen: string, legal: string): { early: boolean; hint: string } {
   if (!chosen || !legal || chosen === legal) return { early: false, hint: '' };
   if (chosen < legal) {
-    return { early: true, hint: '早于法定最后工作日：请选择由谁提出提前离职' };
+    return {
+      early: true,
+      hint: '早于法定最后工作日：须员工本人已同意该日期，并请选择由谁提出提前离职',
+    };
   }
   return { early: false, hint: '晚于法定最后工作日：须已记录员工同意' };
 }

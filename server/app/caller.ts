@@ -39,6 +39,7 @@ export const ACTION_ACCESS: Record<ActionName, Access> = {
   'case.resubmit': ['employee'],
   'case.withdraw': ['employee'],
   'case.consentLaterDay': ['employee'],
+  'case.consentLastWorkingDay': ['employee'],
   'case.review': ['manager', 'hr'],
   'case.hrEscalate': ['hr'],
   'case.hrConfirm': ['hr'],

@@ -5,7 +5,7 @@ import type { CaseRecord } from '../domain/case-record';
 import type { DomainResult } from '../domain/case-effects';
 import { isTerminal } from '../domain/case-states';
 import { changeChecklistItem, isRepeatTick } from '../domain/checklist-actions';
-import { consentToLaterDay } from '../domain/later-day-consent';
+import { consentToLastWorkingDay, consentToLaterDay } from '../domain/later-day-consent';
 import { type ChecklistActor, CHECKLIST_ITEM_LABELS } from '../domain/checklist';
 import { draftTermination, submitResignation } from '../domain/case-submission';
 import type { Caller } from './caller';
@@ -181,6 +181,7 @@ export function workflowHandlers(deps: WorkflowDeps) {
     'case.resubmit': Handler<'case.resubmit'>;
     'case.withdraw': Handler<'case.withdraw'>;
     'case.consentLaterDay': Handler<'case.consentLaterDay'>;
+    'case.consentLastWorkingDay': Handler<'case.consentLastWorkingDay'>;
     'case.review': Handler<'case.review'>;
     'case.hrEscalate': Handler<'case.hrEscalate'>;
     'case.hrConfirm': Handler<'case.hrConfirm'>;
@@ -275,6 +276,17 @@ export function workflowHandlers(deps: WorkflowDeps) {
         return consentToLaterDay(caseDoc, lastWorkingDay, actor, now);
       });
       return outcome.ok ? ok({ ...ref(outcome.data), consentToLaterDay: lastWorkingDay }) : outcome;
+    },
+
+    async 'case.consentLastWorkingDay'({ caller, now }, { caseId, lastWorkingDay }) {
+      const outcome = await change(caller, caseId, (caseDoc, relation) => {
+        const actor = actorAs(caller, relation, 'employee');
+        if (!actor) return fail('FORBIDDEN', '只有本人可以同意调整最后工作日');
+        return consentToLastWorkingDay(caseDoc, lastWorkingDay, actor, now);
+      });
+      return outcome.ok
+        ? ok({ ...ref(outcome.data), consentedLastWorkingDay: lastWorkingDay })
+        : outcome;
     },
 
     async 'case.review'({ caller, now }, { caseId, decision, comment }) {

@@ -228,6 +228,11 @@ export const ACTIONS = {
     payload: z.strictObject({ caseId, lastWorkingDay: calendarDate }),
     result: caseRef.extend({ consentToLaterDay: calendarDate }),
   },
+  // 第36/37条: the employee agrees to a last working day other than the legal one.
+  'case.consentLastWorkingDay': {
+    payload: z.strictObject({ caseId, lastWorkingDay: calendarDate }),
+    result: caseRef.extend({ consentedLastWorkingDay: calendarDate }),
+  },
   'case.review': {
     payload: z.strictObject({
       caseId,

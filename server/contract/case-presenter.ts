@@ -48,6 +48,7 @@ export function presentCase(c: CaseRecord, needsCall = false): CaseView {
     noticeMode: c.noticeMode,
     earlyReleaseProposedBy: c.earlyReleaseProposedBy,
     consentToLaterDay: c.consentToLaterDay,
+    consentedLastWorkingDay: c.consentedLastWorkingDay,
     noProtectedStatus: c.noProtectedStatus,
     attachments: c.attachments.map((a) => ({ ...a })),
     waivers: c.waivers.map((w) => ({ ...w })),

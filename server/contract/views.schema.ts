@@ -111,6 +111,7 @@ export const caseView = z.strictObject({
   noticeMode: noticeModeSchema.optional(),
   earlyReleaseProposedBy: earlyReleaseProposerSchema.optional(),
   consentToLaterDay: calendarDate.optional(),
+  consentedLastWorkingDay: calendarDate.optional(),
   noProtectedStatus: z.boolean(),
   attachments: z.array(attachmentView),
   /** Employee-side items HR waived before formalities (the handover list), with the reason. */

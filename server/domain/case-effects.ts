@@ -55,6 +55,7 @@ export const GUARD_NAMES = [
   'later_than_legal_day',
   'statutory_duty',
   'fault_grounds_named',
+  'other_than_legal_day',
 ] as const;
 export type GuardName = (typeof GUARD_NAMES)[number];
 
@@ -83,6 +84,8 @@ export const GUARD_MESSAGES: Record<GuardName, string> = {
   attachment_allowed: '当前阶段不能上传此类材料',
   later_than_legal_day: '同意的最后工作日须晚于法定的最后工作日',
   statutory_duty: '法定义务不能豁免：办结后标记完成，可附说明',
+  other_than_legal_day: '所选日期与法定最后工作日相同，无需另行同意',
+  earlier_day_consented: '早于法定日期的最后工作日须由员工本人在小程序中同意该日期（第36条）',
   fault_grounds_named:
     '因用人单位过错解除时须选择至少一项过错情形；其他离职原因不填过错情形和最后工作日',
 };

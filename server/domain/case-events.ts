@@ -36,6 +36,7 @@ export const RECORD_EVENT_TYPES = [
   'case.attach',
   'case.sign',
   'case.consentLaterDay',
+  'case.consentLastWorkingDay',
   'checklist.done',
   'checklist.undone',
   'checklist.waive',

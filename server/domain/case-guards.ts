@@ -38,6 +38,7 @@ export const MACHINE_GUARDS = [
   'withdraw_allowed',
   'last_working_day_after_notice',
   'later_day_consented',
+  'earlier_day_consented',
   'earlier_day_proposed',
   'last_working_day_reached',
   'checklist_complete',
@@ -114,8 +115,17 @@ export const GUARDS: Record<MachineGuard, (ctx: GuardContext) => boolean> = {
     const legal = ctx.case.legalLastWorkingDay;
     if (chosen === undefined || legal === undefined) return false;
     if (compareDates(chosen, legal) <= 0) return true;
+    if (ctx.case.consentedLastWorkingDay === chosen) return true;
     const consent = ctx.case.consentToLaterDay;
     return consent !== undefined && compareDates(chosen, consent) <= 0;
+  },
+
+  // 第36条: the contract ends early only by agreement; the employee records the day themself.
+  earlier_day_consented: (ctx) => {
+    const chosen = chosenLastWorkingDay(ctx);
+    const legal = ctx.case.legalLastWorkingDay;
+    if (chosen === undefined || legal === undefined) return false;
+    return compareDates(chosen, legal) >= 0 || ctx.case.consentedLastWorkingDay === chosen;
   },
 
   // 第36/46条: who proposed an early release decides whether severance may be owed.

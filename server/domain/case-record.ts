@@ -105,6 +105,11 @@ export interface CaseRecord {
   readonly checklist: readonly ChecklistEntry[];
   /** A later last working day the employee agreed to in writing. */
   readonly consentToLaterDay?: CalendarDate;
+  /**
+   * The last working day the employee agreed to in their own name (`case.consentLastWorkingDay`),
+   * earlier (第36条) or later (第37条) than the legal one.
+   */
+  readonly consentedLastWorkingDay?: CalendarDate;
   readonly earlyReleaseProposedBy?: EarlyReleaseProposer;
   readonly noticeMode?: NoticeMode;
   readonly noProtectedStatus: boolean;

@@ -57,6 +57,7 @@ export interface ReplayedCase {
   legalLastWorkingDay?: CalendarDate;
   lastWorkingDay?: CalendarDate;
   consentToLaterDay?: CalendarDate;
+  consentedLastWorkingDay?: CalendarDate;
   earlyReleaseProposedBy?: EarlyReleaseProposer;
   noticeMode?: NoticeMode;
   noProtectedStatus: boolean;
@@ -91,6 +92,7 @@ const REPLAYED_GUARDS: readonly MachineGuard[] = [
   'comment_given',
   'last_working_day_after_notice',
   'later_day_consented',
+  'earlier_day_consented',
   'earlier_day_proposed',
   'last_working_day_reached',
   'checklist_complete',
@@ -119,6 +121,7 @@ function recordOf(stored: CaseRecord, r: ReplayedCase): CaseRecord {
     legalLastWorkingDay: r.legalLastWorkingDay,
     lastWorkingDay: r.lastWorkingDay,
     consentToLaterDay: r.consentToLaterDay,
+    consentedLastWorkingDay: r.consentedLastWorkingDay,
     earlyReleaseProposedBy: r.earlyReleaseProposedBy,
     noticeMode: r.noticeMode,
     noProtectedStatus: r.noProtectedStatus,
@@ -287,6 +290,10 @@ export function replayCase(
       case 'case.consentLaterDay':
         r.consentToLaterDay = str(p.consentToLaterDay);
         return;
+      case 'case.consentLastWorkingDay':
+        if (e.actor.role !== 'employee') problem(e, '.actor.role', e.actor.role, 'employee');
+        r.consentedLastWorkingDay = str(p.consentedLastWorkingDay);
+        return;
       case 'checklist.done':
       case 'checklist.undone':
       case 'checklist.waive':
@@ -437,6 +444,7 @@ function compareFields(stored: CaseRecord, r: ReplayedCase, out: EvidenceMismatc
   same('legalLastWorkingDay', stored.legalLastWorkingDay, r.legalLastWorkingDay);
   same('lastWorkingDay', stored.lastWorkingDay, r.lastWorkingDay);
   same('consentToLaterDay', stored.consentToLaterDay, r.consentToLaterDay);
+  same('consentedLastWorkingDay', stored.consentedLastWorkingDay, r.consentedLastWorkingDay);
   same('earlyReleaseProposedBy', stored.earlyReleaseProposedBy, r.earlyReleaseProposedBy);
   same('noticeMode', stored.noticeMode, r.noticeMode);
   same('noProtectedStatus', stored.noProtectedStatus, r.noProtectedStatus);

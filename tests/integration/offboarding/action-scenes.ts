@@ -92,6 +92,12 @@ export const SCENES: Record<string, Scene> = {
   'case.withdraw': onCase((c, o) => c.submitted(o)),
   // Any day after the legal one the case has (its notice is 30 days before it).
   'case.consentLaterDay': onCase((c, o) => c.submitted(o), { lastWorkingDay: '2028-06-30' }),
+  // 第36条: a day earlier than the legal one, ten days after the notice reached the company.
+  'case.consentLastWorkingDay': async (company, owner) => {
+    const { caseId } = await company.submitted(owner);
+    const received = new Date(company.cloud.clock.now().getTime() + 8 * 3_600_000 + 10 * DAY_MS);
+    return { caseId, lastWorkingDay: received.toISOString().slice(0, 10) };
+  },
   'case.review': onCase((c, o) => c.submitted(o), { decision: 'approve' }),
   'case.review (owner without a manager)': onCase((c, o) => c.submitted(o), {
     decision: 'approve',
@@ -240,6 +246,7 @@ export const SUCCESS_PATHS: readonly (readonly [scene: string, who: Caller])[] =
   ['case.resubmit', 'owner'],
   ['case.withdraw', 'owner'],
   ['case.consentLaterDay', 'owner'],
+  ['case.consentLastWorkingDay', 'owner'],
   ['case.review', 'manager of owner'],
   ['case.review (owner without a manager)', 'HR'],
   ['case.hrEscalate', 'HR'],

@@ -42,6 +42,7 @@ const TABLE: readonly Row[] = [
   ['case.resubmit',                                   OK,        FORBID,    FORBID,    FORBID,    FORBID,    FORBID,    UNAUTH],
   ['case.withdraw',                                   OK,        FORBID,    FORBID,    FORBID,    FORBID,    FORBID,    UNAUTH],
   ['case.consentLaterDay',                            OK,        FORBID,    FORBID,    FORBID,    FORBID,    FORBID,    UNAUTH],
+  ['case.consentLastWorkingDay',                      OK,        FORBID,    FORBID,    FORBID,    FORBID,    FORBID,    UNAUTH],
   ['case.review',                                     FORBID,    FORBID,    OK,        FORBID,    FORBID,    FORBID,    UNAUTH],
   ['case.review (owner without a manager)',           FORBID,    FORBID,    NONE,      FORBID,    OK,        OK,        UNAUTH],
   ['case.hrEscalate',                                 FORBID,    FORBID,    FORBID,    FORBID,    OK,        OK,        UNAUTH],

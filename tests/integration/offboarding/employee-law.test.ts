@@ -114,3 +114,72 @@ describe('第38条: the employer’s fault', () => {
     expect(me.openCase).toBeUndefined();
   });
 });
+
+describe('第36条: an agreed earlier last working day', () => {
+  async function inReview() {
+    const owner = await company.hire('M001');
+    const { caseId } = await company.submitted(owner);
+    await company.must(manager(), 'case.review', { caseId, decision: 'approve' });
+    return { owner, caseId };
+  }
+
+  it('第36条: HR’s earlier day needs the employee’s own consent to that day', async () => {
+    const { owner, caseId } = await inReview();
+    const early = { caseId, lastWorkingDay: '2027-03-10', earlyReleaseProposedBy: 'company' };
+    expect(await company.call(hr(), 'case.hrConfirm', early)).toMatchObject({
+      ok: false,
+      error: { code: 'PRECONDITION_FAILED', details: { guard: 'earlier_day_consented' } },
+    });
+    // HR cannot record it for the employee.
+    expect(
+      await company.call(hr(), 'case.consentLastWorkingDay', {
+        caseId,
+        lastWorkingDay: '2027-03-10',
+      }),
+    ).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+
+    expect(
+      await company.must(owner.openid, 'case.consentLastWorkingDay', {
+        caseId,
+        lastWorkingDay: '2027-03-10',
+      }),
+    ).toMatchObject({ consentedLastWorkingDay: '2027-03-10' });
+    await company.must(hr(), 'case.hrConfirm', early);
+
+    const view = await company.must<CaseAnswer>(hr(), 'case.get', { caseId });
+    expect(view.case).toMatchObject({
+      lastWorkingDay: '2027-03-10',
+      earlyReleaseProposedBy: 'company',
+    });
+    expect(view.checklist.map((e) => e.item)).toContain('severance_review');
+    expect(view.letter.text).toContain('经公司提出、本人同意');
+    const evidence = await company.must<{ valid: boolean }>(hr(), 'case.evidence', { caseId });
+    expect(evidence.valid).toBe(true);
+  });
+
+  it('第37条: the same consent to a later day lets HR confirm that day', async () => {
+    const { owner, caseId } = await inReview();
+    await company.must(owner.openid, 'case.consentLastWorkingDay', {
+      caseId,
+      lastWorkingDay: '2027-04-20',
+    });
+    expect(
+      await company.must(hr(), 'case.hrConfirm', { caseId, lastWorkingDay: '2027-04-20' }),
+    ).toMatchObject({ lastWorkingDay: '2027-04-20' });
+  });
+
+  it('第36条: refuses the legal day itself and a day before the notice', async () => {
+    const { owner, caseId } = await inReview();
+    for (const [day, guard] of [
+      ['2027-03-31', 'other_than_legal_day'],
+      ['2027-02-27', 'last_working_day_after_notice'],
+    ] as const) {
+      expect(
+        await company.call(owner.openid, 'case.consentLastWorkingDay', {
+          caseId,
+          lastWorkingDay: day,
+        }),
+      ).toMatchObject({ ok: false, error: { details: { guard } } });
+    }
+  });
+});
