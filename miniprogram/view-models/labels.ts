@@ -53,6 +53,7 @@ export const ATTACHMENT_LABELS: Record<AttachmentKind, string> = {
   training_certificate: '培训证明',
   position_change_record: '调岗记录',
   notice_delivery: '送达凭证',
+  severance_document: '经济补偿文件',
   other: '其他材料',
 };
 

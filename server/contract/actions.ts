@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { PRIVATE_APIS, UNDECLARED_PRIVATE_API_ERRNO } from '../domain/private-apis';
 import { FAULT_GROUNDS } from '../domain/employer-fault';
+import { SEVERANCE_CLOSINGS } from '../domain/checklist';
 import {
   asset,
   calendarDate,
@@ -66,6 +67,16 @@ const checklistWaive = z.strictObject({
   item: checklistItemId,
   waive: z.literal(true, { error: '只能为 true' }),
   note: comment.min(1, { error: '豁免时必填' }),
+});
+
+/** 解释(一) 第35条: severance closed as not owed or settled, with its document attached. */
+const checklistClose = z.strictObject({
+  caseId,
+  item: z.literal('severance_paid', { error: '只有经济补偿可以这样办结' }),
+  closeAs: z.enum(SEVERANCE_CLOSINGS, {
+    error: '应为 not_owed（无须支付）或 settled（已协议解决）',
+  }),
+  note: comment.optional(),
 });
 
 const importRow = z.strictObject({
@@ -281,7 +292,7 @@ export const ACTIONS = {
     }),
   },
   'case.checklist': {
-    payload: z.union([checklistDone, checklistWaive]),
+    payload: z.union([checklistDone, checklistWaive, checklistClose]),
     result: caseRef.extend({ row: checklistRowView }),
   },
   'case.close': {

@@ -27,6 +27,7 @@ export const FIELD_LABELS: Readonly<Record<string, string>> = {
   item: '清单项',
   done: '完成情况',
   waive: '豁免',
+  closeAs: '办结方式',
   note: '备注',
   results: '订阅结果',
   api: '接口',

@@ -3,7 +3,7 @@ import { ATTACHMENT_KINDS } from '../domain/attachments';
 import { AUDIT_EVENT_TYPES, EVENT_TYPES } from '../domain/case-events';
 import { CASE_KINDS, EARLY_RELEASE_PROPOSERS, NOTICE_MODES } from '../domain/case-kinds';
 import { STATES } from '../domain/case-states';
-import { CHECKLIST_ACTORS } from '../domain/checklist';
+import { CHECKLIST_ACTORS, SEVERANCE_CLOSINGS } from '../domain/checklist';
 import { REASONS } from '../domain/reasons';
 import { FAULT_GROUNDS } from '../domain/employer-fault';
 import {
@@ -145,6 +145,8 @@ export const checklistRowView = z.strictObject({
   waivedAt: instant.optional(),
   waivedBy: openid.optional(),
   note: z.string().optional(),
+  /** `severance_paid` closed without a payment, with the document (解释(一) 第35条). */
+  closedAs: z.enum(SEVERANCE_CLOSINGS).optional(),
   /** False for the employer's statutory duties: they are done, never waived (第50条). */
   waivable: z.boolean(),
 });

@@ -5,6 +5,7 @@ export const ATTACHMENT_KINDS = [
   'training_certificate',
   'position_change_record',
   'notice_delivery',
+  'severance_document',
   'other',
 ] as const;
 export type AttachmentKind = (typeof ATTACHMENT_KINDS)[number];
@@ -15,5 +16,6 @@ export const ATTACHMENT_KIND_LABELS: Record<AttachmentKind, string> = {
   training_certificate: '培训记录',
   position_change_record: '调岗记录',
   notice_delivery: '送达凭证',
+  severance_document: '经济补偿文件',
   other: '其他材料',
 };

@@ -56,6 +56,7 @@ export const GUARD_NAMES = [
   'statutory_duty',
   'fault_grounds_named',
   'other_than_legal_day',
+  'severance_document_attached',
 ] as const;
 export type GuardName = (typeof GUARD_NAMES)[number];
 
@@ -84,6 +85,8 @@ export const GUARD_MESSAGES: Record<GuardName, string> = {
   attachment_allowed: '当前阶段不能上传此类材料',
   later_than_legal_day: '同意的最后工作日须晚于法定的最后工作日',
   statutory_duty: '法定义务不能豁免：办结后标记完成，可附说明',
+  severance_document_attached:
+    '经济补偿不能豁免：以“无须支付”或“已协议解决”办结前，请先上传经济补偿文件（协议或说明）',
   other_than_legal_day: '所选日期与法定最后工作日相同，无需另行同意',
   earlier_day_consented: '早于法定日期的最后工作日须由员工本人在小程序中同意该日期（第36条）',
   fault_grounds_named:

@@ -2,7 +2,7 @@ import { type AttachmentKind } from './attachments';
 import { type CalendarDate, type Instant } from './beijing-calendar';
 import { type CaseKind, type EarlyReleaseProposer, type NoticeMode } from './case-kinds';
 import { type State } from './case-states';
-import { type ChecklistActor, type ChecklistItemId } from './checklist';
+import { type ChecklistActor, type ChecklistItemId, type SeveranceClosing } from './checklist';
 import { type FaultGround } from './employer-fault';
 import { type Reason } from './reasons';
 
@@ -44,6 +44,8 @@ export interface ChecklistEntry {
   readonly waivedAt?: Instant;
   readonly waivedBy?: string;
   readonly note?: string;
+  /** `severance_paid` closed without a payment, with the document attached (解释(一) 第35条). */
+  readonly closedAs?: SeveranceClosing;
 }
 
 /** An employee-side item HR waived outside the checklist (the handover list). */

@@ -330,7 +330,15 @@ export function replayCase(
     if (type === 'checklist.waive') {
       next = { ...entry, waived: true, waivedAt: e.at, waivedBy: e.actor.openid, note };
     } else if (type === 'checklist.done') {
-      const done = { ...entry, done: true, doneAt: e.at, doneBy: e.actor.openid };
+      const closeAs = str(e.payload.closeAs);
+      const done: ChecklistEntry = {
+        ...entry,
+        done: true,
+        doneAt: e.at,
+        doneBy: e.actor.openid,
+        // 解释(一) 第35条: severance closed as not owed or settled, never waived.
+        ...(closeAs === 'not_owed' || closeAs === 'settled' ? { closedAs: closeAs } : {}),
+      };
       next = note || entry.note ? { ...done, note: note || entry.note } : done;
     } else {
       const { item: id, label, by, due } = entry;
@@ -498,6 +506,7 @@ function compareFields(stored: CaseRecord, r: ReplayedCase, out: EvidenceMismatc
     same(`${f}.waivedAt`, s.waivedAt, entry.waivedAt);
     same(`${f}.waivedBy`, s.waivedBy, entry.waivedBy);
     same(`${f}.note`, s.note, entry.note);
+    same(`${f}.closedAs`, s.closedAs, entry.closedAs);
   }
   same('stages.length', stored.stages.length, r.stages.length);
   r.stages.forEach((st, i) => {

@@ -66,3 +66,16 @@ export const DEFAULT_ASSETS: readonly Asset[] = [
 /** Who may tick an item. */
 export const CHECKLIST_ACTORS = ['employee', 'manager', 'hr'] as const;
 export type ChecklistActor = (typeof CHECKLIST_ACTORS)[number];
+
+/**
+ * How `severance_paid` is closed other than by paying (解释(一) 第35条), each with a document
+ * on the case: none is owed (e.g. the employee resigned under 第37条 on their own), or the two
+ * sides settled it by an agreement. Never waived.
+ */
+export const SEVERANCE_CLOSINGS = ['not_owed', 'settled'] as const;
+export type SeveranceClosing = (typeof SEVERANCE_CLOSINGS)[number];
+
+export const SEVERANCE_CLOSING_LABELS: Record<SeveranceClosing, string> = {
+  not_owed: '依法无须支付',
+  settled: '已协议解决',
+};

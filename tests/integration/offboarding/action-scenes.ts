@@ -132,6 +132,33 @@ export const SCENES: Record<string, Scene> = {
     item: 'final_pay',
     done: true,
   }),
+  // 解释(一) 第35条: an employer-fault case whose severance was settled by agreement.
+  'case.checklist (severance_paid closed as settled: HR)': async (company, owner) => {
+    const hr = company.person('H001').openid;
+    const { caseId } = await company.must<{ caseId: string }>(owner.openid, 'case.submit', {
+      reason: 'employer_fault',
+      faultGrounds: ['unpaid_wages'],
+      idempotencyKey: unique('authz-fault-'),
+    });
+    const list = await ownUpload(company, owner.openid, `cases/${caseId}/handover_checklist/l.pdf`);
+    await company.must(owner.openid, 'case.attach', {
+      caseId,
+      kind: 'handover_checklist',
+      fileIds: [list],
+    });
+    await company.must(company.person('M001').openid, 'case.review', {
+      caseId,
+      decision: 'approve',
+    });
+    await company.must(hr, 'case.hrConfirm', { caseId });
+    const agreement = await ownUpload(company, hr, `cases/${caseId}/severance_document/a.pdf`);
+    await company.must(hr, 'case.attach', {
+      caseId,
+      kind: 'severance_document',
+      fileIds: [agreement],
+    });
+    return { caseId, item: 'severance_paid', closeAs: 'settled', note: '和解协议已签' };
+  },
   'case.close': onCase((c, o) => c.closeable(o)),
   'case.get': onCase((c, o) => c.submitted(o)),
   'case.get (a termination draft)': onCase((c, o) => c.draft(o)),
@@ -256,6 +283,7 @@ export const SUCCESS_PATHS: readonly (readonly [scene: string, who: Caller])[] =
   ['case.sign', 'owner'],
   ['case.checklist (handover_confirmed: the manager)', 'manager of owner'],
   ['case.checklist (final_pay: HR)', 'HR'],
+  ['case.checklist (severance_paid closed as settled: HR)', 'HR'],
   ['case.close', 'HR'],
   ['case.get', 'owner'],
   ['case.evidence', 'owner'],

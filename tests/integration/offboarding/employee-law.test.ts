@@ -183,3 +183,57 @@ describe('第36条: an agreed earlier last working day', () => {
     }
   });
 });
+
+describe('severance_paid: done, or closed with its document, never waived', () => {
+  it('解释(一) 第35条: closed as settled with the agreement attached; a waiver is refused', async () => {
+    const owner = await company.hire('M001');
+    const { caseId } = await faultCase(owner);
+    await attach(owner.openid, caseId, 'handover_checklist');
+    await company.must(manager(), 'case.review', { caseId, decision: 'approve' });
+    await company.must(hr(), 'case.hrConfirm', { caseId });
+
+    expect(
+      await company.call(hr(), 'case.checklist', {
+        caseId,
+        item: 'severance_paid',
+        waive: true,
+        note: '员工口头放弃',
+      }),
+    ).toMatchObject({ ok: false, error: { details: { guard: 'statutory_duty' } } });
+    expect(
+      await company.call(hr(), 'case.checklist', {
+        caseId,
+        item: 'severance_paid',
+        closeAs: 'settled',
+      }),
+    ).toMatchObject({ ok: false, error: { details: { guard: 'severance_document_attached' } } });
+    // Only severance can be closed this way.
+    expect(
+      await company.call(hr(), 'case.checklist', { caseId, item: 'final_pay', closeAs: 'settled' }),
+    ).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED' } });
+
+    await attach(hr(), caseId, 'severance_document');
+    const closed = await company.must<{ row: { done: boolean; closedAs?: string } }>(
+      hr(),
+      'case.checklist',
+      { caseId, item: 'severance_paid', closeAs: 'settled', note: '和解协议已签' },
+    );
+    expect(closed.row).toMatchObject({ done: true, closedAs: 'settled' });
+    const evidence = await company.must<{ valid: boolean }>(hr(), 'case.evidence', { caseId });
+    expect(evidence.valid).toBe(true);
+  });
+
+  it.each([
+    'final_pay',
+    'certificate_issued',
+    'social_insurance_stop',
+    'housing_fund_seal',
+    'file_transfer',
+  ])('第50条: %s is never waived', async (item) => {
+    const owner = await company.hire('M001');
+    const { caseId } = await company.formalities(owner);
+    expect(
+      await company.call(hr(), 'case.checklist', { caseId, item, waive: true, note: '无法办理' }),
+    ).toMatchObject({ ok: false, error: { details: { guard: 'statutory_duty' } } });
+  });
+});
