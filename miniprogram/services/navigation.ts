@@ -13,6 +13,7 @@ export const ROUTES = {
   adminRoster: '/packages/admin/pages/roster/index',
   adminTrialSend: '/packages/admin/pages/trial-send/index',
   adminConfigAlerts: '/packages/admin/pages/config-alerts/index',
+  privacyGuide: '/packages/privacy/pages/guide/index',
 } as const;
 
 export type TabRoute = typeof ROUTES.home | typeof ROUTES.cases | typeof ROUTES.me;

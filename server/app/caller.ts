@@ -52,6 +52,8 @@ export const ACTION_ACCESS: Record<ActionName, Access> = {
   'case.evidence': ['employee', 'hr'],
   'case.remind': ['hr'],
   'subscription.record': 'bound',
+  // Read before binding: the guide is shown on the binding page.
+  'privacy.get': 'anyone',
   'privacy.report': 'bound',
   'admin.board': ['manager', 'hr'],
   'case.oaRetry': ['hr'],

@@ -360,6 +360,16 @@ export const ACTIONS = {
   },
   // The client saw errno 112 (API not declared in 用户隐私保护指引): a configuration alert
   // for admins, one per API however often it happens.
+  // 个保法 第17条: the handler, how to reach them and how long cases are kept (隐私保护指引).
+  'privacy.get': {
+    payload: noPayload,
+    result: z.strictObject({
+      /** The company, as configured; null when not set (the guide then says 本公司). */
+      handler: z.string().nullable(),
+      contact: z.string().nullable(),
+      retentionYears: z.number().int().min(2),
+    }),
+  },
   'privacy.report': {
     payload: z.strictObject({
       api: z.enum(PRIVATE_APIS),

@@ -21,6 +21,7 @@ export * from './letters';
 export * from './notice-period';
 export * from './policy';
 export * from './reasons';
+export * from './retention';
 export * from './reminder-kinds';
 export * from './reminder-policy';
 export * from './reminder-tracks';

@@ -1,6 +1,12 @@
 import type { Clock } from '../app/clock';
 import type { Settings, SettingsRepository } from '../app/ports/settings.port';
 import { DEFAULT_POLICY, type Policy } from '../domain/policy';
+import { retentionYears } from '../domain/retention';
+
+/** `{ [key]: value }` when there is a value, else nothing (exactOptionalPropertyTypes). */
+function optional<K extends string, V>(key: K, value: V | undefined): Partial<Record<K, V>> {
+  return value === undefined ? {} : ({ [key]: value } as Record<K, V>);
+}
 import { REMINDER_KINDS, type ReminderKind } from '../domain/reminder-kinds';
 import { findById } from './cloud-documents';
 import { isWechatPhrase } from './subscribe-message.notifier';
@@ -12,6 +18,14 @@ interface StoredSettings {
   readonly templatePhrases?: unknown;
   readonly reminderPage?: string;
   readonly miniprogramState?: Settings['miniprogramState'];
+  readonly companyName?: unknown;
+  readonly privacyContact?: unknown;
+  readonly retentionYears?: unknown;
+}
+
+/** A non-empty text setting, trimmed; anything else is left out. */
+function text(value: unknown): string | undefined {
+  return typeof value === 'string' && value.trim() ? value.trim().slice(0, 200) : undefined;
 }
 
 /** Where a refused setting is reported: the function's log (云函数日志). */
@@ -155,6 +169,9 @@ export function defaultSettings(
       env.MINIPROGRAM_STATE === 'developer' || env.MINIPROGRAM_STATE === 'trial'
         ? env.MINIPROGRAM_STATE
         : 'formal',
+    ...(text(env.COMPANY_NAME) ? { companyName: text(env.COMPANY_NAME) } : {}),
+    ...(text(env.PRIVACY_CONTACT) ? { privacyContact: text(env.PRIVACY_CONTACT) } : {}),
+    ...(env.RETENTION_YEARS ? { retentionYears: retentionYears(Number(env.RETENTION_YEARS)) } : {}),
   };
 }
 
@@ -213,6 +230,14 @@ export function settingsRepository(
         ? { reminderPage: doc.reminderPage ?? defaults.reminderPage }
         : {}),
       miniprogramState: doc.miniprogramState ?? defaults.miniprogramState,
+      ...optional('companyName', text(doc.companyName) ?? defaults.companyName),
+      ...optional('privacyContact', text(doc.privacyContact) ?? defaults.privacyContact),
+      ...optional(
+        'retentionYears',
+        doc.retentionYears === undefined
+          ? defaults.retentionYears
+          : retentionYears(doc.retentionYears),
+      ),
     };
   }
 

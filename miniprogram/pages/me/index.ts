@@ -1,3 +1,4 @@
+import { openPage, ROUTES } from '../../services/navigation';
 import type { ReminderKind } from '../../../server/contract';
 import { call } from '../../services/rpc';
 import { loadSession } from '../../services/session';
@@ -31,6 +32,9 @@ Component({
   methods: {
     onLoad() {
       void this.load(false);
+    },
+    onPrivacy() {
+      openPage(ROUTES.privacyGuide);
     },
     onShow() {
       syncTabBar(this, 'pages/me/index');

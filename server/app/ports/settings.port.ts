@@ -20,6 +20,14 @@ export interface Settings {
   /** The page a message opens; only once that page is in the released version (else 41030). */
   readonly reminderPage?: string;
   readonly miniprogramState: 'developer' | 'trial' | 'formal';
+  /**
+   * 个保法 第17条: who handles the personal information and how to reach them, as the privacy
+   * guide names them (environment `COMPANY_NAME`, `PRIVACY_CONTACT`, or the settings document).
+   */
+  readonly companyName?: string;
+  readonly privacyContact?: string;
+  /** Years a closed case is kept (at least 2, 第50条第3款); absent: the minimum. */
+  readonly retentionYears?: number;
 }
 
 export interface SettingsRepository {

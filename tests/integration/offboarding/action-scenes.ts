@@ -47,6 +47,8 @@ export const SCENES: Record<string, Scene> = {
     const [accepted = '', refused = ''] = localTemplateIds();
     return { results: { [accepted]: 'accept', [refused]: 'reject' } };
   },
+  // The privacy guide: readable before binding.
+  'privacy.get': noPayload,
   // What the client reports when WeChat says chooseMessageFile is missing from 用户隐私保护指引.
   'privacy.report': async () => ({ api: 'chooseMessageFile', errno: 112 }),
   'case.submit': async () => ({ reason: 'resignation', idempotencyKey: unique('authz-submit-') }),
@@ -291,6 +293,7 @@ export const SUCCESS_PATHS: readonly (readonly [scene: string, who: Caller])[] =
   ['case.oaRetry', 'HR'],
   ['subscription.record', 'owner'],
   ['privacy.report', 'owner'],
+  ['privacy.get', 'unbound'],
   ['admin.board', 'HR'],
   ['admin.board', 'manager of owner'],
   ['admin.stats', 'HR'],

@@ -31,6 +31,8 @@ const TABLE: readonly Row[] = [
   ['meta.get',                                        OK,        OK,        OK,        OK,        OK,        OK,        UNAUTH],
   ['subscription.record',                             OK,        OK,        OK,        OK,        OK,        OK,        UNAUTH],
   ['privacy.report',                                  OK,        OK,        OK,        OK,        OK,        OK,        UNAUTH],
+  // 个保法 第17条: the privacy guide is read before binding.
+  ['privacy.get',                                     OK,        OK,        OK,        OK,        OK,        OK,        OK],
   // Managers and HR are employees too and may resign; an admin bound to no one is not.
   ['case.submit',                                     OK,        OK,        OK,        OK,        OK,        FORBID,    UNAUTH],
   ['case.submit (employer_fault)',                    OK,        OK,        OK,        OK,        OK,        FORBID,    UNAUTH],

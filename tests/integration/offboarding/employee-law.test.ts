@@ -237,3 +237,14 @@ describe('severance_paid: done, or closed with its document, never waived', () =
     ).toMatchObject({ ok: false, error: { details: { guard: 'statutory_duty' } } });
   });
 });
+
+describe('个保法: the privacy guide', () => {
+  it('个保法 第17条: anyone with an OPENID reads who handles the data and how long cases are kept', async () => {
+    const answer = await company.call(unique('stranger-'), 'privacy.get', {});
+    // The test company configures neither COMPANY_NAME nor PRIVACY_CONTACT.
+    expect(answer).toEqual({
+      ok: true,
+      data: { handler: null, contact: null, retentionYears: 2 },
+    });
+  });
+});
