@@ -104,6 +104,7 @@ export const EVENT_LABELS: Record<AuditEventType, string> = {
   'case.sign': '电子签名',
   'case.consentLaterDay': '同意延后最后工作日',
   'case.consentLastWorkingDay': '同意调整最后工作日',
+  'case.markDisputed': '标记劳动争议',
   'checklist.done': '完成清单项',
   'checklist.undone': '撤销清单项',
   'checklist.waive': '豁免清单项',

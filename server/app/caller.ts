@@ -40,6 +40,7 @@ export const ACTION_ACCESS: Record<ActionName, Access> = {
   'case.withdraw': ['employee'],
   'case.consentLaterDay': ['employee'],
   'case.consentLastWorkingDay': ['employee'],
+  'case.markDisputed': ['hr'],
   'case.review': ['manager', 'hr'],
   'case.hrEscalate': ['hr'],
   'case.hrConfirm': ['hr'],

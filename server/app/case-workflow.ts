@@ -6,6 +6,7 @@ import type { DomainResult } from '../domain/case-effects';
 import { isTerminal } from '../domain/case-states';
 import { changeChecklistItem, isRepeatTick } from '../domain/checklist-actions';
 import { consentToLastWorkingDay, consentToLaterDay } from '../domain/later-day-consent';
+import { markDisputed } from '../domain/case-dispute';
 import { type ChecklistActor, CHECKLIST_ITEM_LABELS } from '../domain/checklist';
 import { draftTermination, submitResignation } from '../domain/case-submission';
 import type { Caller } from './caller';
@@ -182,6 +183,7 @@ export function workflowHandlers(deps: WorkflowDeps) {
     'case.withdraw': Handler<'case.withdraw'>;
     'case.consentLaterDay': Handler<'case.consentLaterDay'>;
     'case.consentLastWorkingDay': Handler<'case.consentLastWorkingDay'>;
+    'case.markDisputed': Handler<'case.markDisputed'>;
     'case.review': Handler<'case.review'>;
     'case.hrEscalate': Handler<'case.hrEscalate'>;
     'case.hrConfirm': Handler<'case.hrConfirm'>;
@@ -276,6 +278,15 @@ export function workflowHandlers(deps: WorkflowDeps) {
         return consentToLaterDay(caseDoc, lastWorkingDay, actor, now);
       });
       return outcome.ok ? ok({ ...ref(outcome.data), consentToLaterDay: lastWorkingDay }) : outcome;
+    },
+
+    async 'case.markDisputed'({ caller, now }, { caseId, disputed }) {
+      const outcome = await change(caller, caseId, (caseDoc, relation) => {
+        const actor = actorAs(caller, relation, 'hr');
+        if (!actor) return fail('FORBIDDEN', NOT_YOUR_ROLE);
+        return markDisputed(caseDoc, disputed, actor, now);
+      });
+      return outcome.ok ? ok({ ...ref(outcome.data), disputed }) : outcome;
     },
 
     async 'case.consentLastWorkingDay'({ caller, now }, { caseId, lastWorkingDay }) {

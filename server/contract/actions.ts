@@ -239,6 +239,11 @@ export const ACTIONS = {
     payload: z.strictObject({ caseId, lastWorkingDay: calendarDate }),
     result: caseRef.extend({ consentToLaterDay: calendarDate }),
   },
+  // HR: a case under a labour dispute is never purged while marked.
+  'case.markDisputed': {
+    payload: z.strictObject({ caseId, disputed: z.boolean({ error: '应为 true 或 false' }) }),
+    result: caseRef.extend({ disputed: z.boolean() }),
+  },
   // 第36/37条: the employee agrees to a last working day other than the legal one.
   'case.consentLastWorkingDay': {
     payload: z.strictObject({ caseId, lastWorkingDay: calendarDate }),

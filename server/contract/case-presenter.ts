@@ -49,6 +49,7 @@ export function presentCase(c: CaseRecord, needsCall = false): CaseView {
     earlyReleaseProposedBy: c.earlyReleaseProposedBy,
     consentToLaterDay: c.consentToLaterDay,
     consentedLastWorkingDay: c.consentedLastWorkingDay,
+    ...(c.disputed ? { disputed: true } : {}),
     noProtectedStatus: c.noProtectedStatus,
     attachments: c.attachments.map((a) => ({ ...a })),
     waivers: c.waivers.map((w) => ({ ...w })),

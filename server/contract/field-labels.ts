@@ -28,6 +28,7 @@ export const FIELD_LABELS: Readonly<Record<string, string>> = {
   done: '完成情况',
   waive: '豁免',
   closeAs: '办结方式',
+  disputed: '争议标记',
   note: '备注',
   results: '订阅结果',
   api: '接口',

@@ -112,6 +112,7 @@ export const caseView = z.strictObject({
   earlyReleaseProposedBy: earlyReleaseProposerSchema.optional(),
   consentToLaterDay: calendarDate.optional(),
   consentedLastWorkingDay: calendarDate.optional(),
+  disputed: z.boolean().optional(),
   noProtectedStatus: z.boolean(),
   attachments: z.array(attachmentView),
   /** Employee-side items HR waived before formalities (the handover list), with the reason. */

@@ -37,6 +37,7 @@ export const RECORD_EVENT_TYPES = [
   'case.sign',
   'case.consentLaterDay',
   'case.consentLastWorkingDay',
+  'case.markDisputed',
   'checklist.done',
   'checklist.undone',
   'checklist.waive',

@@ -121,6 +121,8 @@ export interface CaseRecord {
   readonly seq: number;
   readonly lastEventHash: string | null;
   readonly completedAt?: Instant;
+  /** HR marked the case as under a labour dispute: it is never purged while marked. */
+  readonly disputed?: boolean;
   /** A resignation the company's OA sent (README "接入 OA"); absent for in-app cases. */
   readonly source?: 'oa';
   /** The OA's id of the request: one OA request makes at most one case. */

@@ -68,6 +68,7 @@ export interface ReplayedCase {
   checklist: ChecklistEntry[];
   stages: StagePeriod[];
   completedAt?: Instant;
+  disputed?: boolean;
   createdAt?: Instant;
   /** The chain head: the number of events and the last one's hash. */
   seq: number;
@@ -290,6 +291,10 @@ export function replayCase(
       case 'case.consentLaterDay':
         r.consentToLaterDay = str(p.consentToLaterDay);
         return;
+      case 'case.markDisputed':
+        if (!['hr', 'admin'].includes(e.actor.role)) problem(e, '.actor.role', e.actor.role, 'hr');
+        r.disputed = p.disputed === true;
+        return;
       case 'case.consentLastWorkingDay':
         if (e.actor.role !== 'employee') problem(e, '.actor.role', e.actor.role, 'employee');
         r.consentedLastWorkingDay = str(p.consentedLastWorkingDay);
@@ -457,6 +462,7 @@ function compareFields(stored: CaseRecord, r: ReplayedCase, out: EvidenceMismatc
   same('noticeMode', stored.noticeMode, r.noticeMode);
   same('noProtectedStatus', stored.noProtectedStatus, r.noProtectedStatus);
   same('completedAt', stored.completedAt, r.completedAt);
+  same('disputed', stored.disputed === true, r.disputed === true);
   same('seq', stored.seq, r.seq);
   same('lastEventHash', stored.lastEventHash, r.lastEventHash);
   same('createdAt', stored.createdAt, r.createdAt);

@@ -29,5 +29,6 @@ export * from './roles';
 export * from './case-indicators';
 export * from './stage-durations';
 export * from './case-change';
+export * from './case-dispute';
 export * from './later-day-consent';
 export * from './case-replay';

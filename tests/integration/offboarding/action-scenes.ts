@@ -162,6 +162,7 @@ export const SCENES: Record<string, Scene> = {
     return { caseId, item: 'severance_paid', closeAs: 'settled', note: '和解协议已签' };
   },
   'case.close': onCase((c, o) => c.closeable(o)),
+  'case.markDisputed': onCase((c, o) => c.formalities(o), { disputed: true }),
   'case.get': onCase((c, o) => c.submitted(o)),
   'case.get (a termination draft)': onCase((c, o) => c.draft(o)),
   'case.evidence': onCase((c, o) => c.formalities(o)),
@@ -287,6 +288,7 @@ export const SUCCESS_PATHS: readonly (readonly [scene: string, who: Caller])[] =
   ['case.checklist (final_pay: HR)', 'HR'],
   ['case.checklist (severance_paid closed as settled: HR)', 'HR'],
   ['case.close', 'HR'],
+  ['case.markDisputed', 'HR'],
   ['case.get', 'owner'],
   ['case.evidence', 'owner'],
   ['case.remind', 'HR'],

@@ -248,3 +248,21 @@ describe('个保法: the privacy guide', () => {
     });
   });
 });
+
+describe('a case under a labour dispute', () => {
+  it('个保法 第47条: HR marks a closed case as disputed; the mark shows and the evidence holds', async () => {
+    const owner = await company.hire('M001');
+    const { caseId } = await company.closeable(owner);
+    await company.must(hr(), 'case.close', { caseId });
+    expect(
+      await company.call(owner.openid, 'case.markDisputed', { caseId, disputed: true }),
+    ).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(await company.must(hr(), 'case.markDisputed', { caseId, disputed: true })).toMatchObject(
+      { caseId, state: 'completed', disputed: true },
+    );
+    const view = await company.must<{ case: { disputed?: boolean } }>(hr(), 'case.get', { caseId });
+    expect(view.case.disputed).toBe(true);
+    const evidence = await company.must<{ valid: boolean }>(hr(), 'case.evidence', { caseId });
+    expect(evidence.valid).toBe(true);
+  });
+});
