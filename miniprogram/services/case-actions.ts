@@ -54,7 +54,7 @@ export async function runCaseAction(
       return done(await call('case.close', { caseId }));
     case 'consentLater':
       return done(
-        await call('case.consentLaterDay', {
+        await call('case.consentLastWorkingDay', {
           caseId,
           lastWorkingDay: confirm.lastWorkingDay ?? '',
         }),

@@ -20,6 +20,7 @@ export const ROUTES = {
   trainingQuiz: '/packages/training/pages/quiz/index',
   trainingPractice: '/packages/training/pages/practice/index',
   trainingProposals: '/packages/training/pages/proposals/index',
+  privacyGuide: '/packages/privacy/pages/guide/index',
 } as const;
 
 export type TabRoute = typeof ROUTES.home | typeof ROUTES.cases | typeof ROUTES.me;

@@ -52,7 +52,7 @@ export const ACTION_LABELS: Record<CaseAction, string> = {
   uploadDelivery: '上传送达凭证',
   waiveHandover: '豁免交接清单',
   remind: '发送提醒',
-  consentLater: '同意延后最后工作日',
+  consentLater: '同意调整最后工作日',
   resubmit: '重新提交',
   withdraw: '撤回申请',
   sign: '去签署',
@@ -139,6 +139,7 @@ function buttonsOf(offer: CaseActionView): CaseAction[] {
     case 'case.withdraw':
       return ['withdraw'];
     case 'case.consentLaterDay':
+    case 'case.consentLastWorkingDay':
       return ['consentLater'];
     case 'case.remind':
       return ['remind'];
@@ -257,6 +258,8 @@ export interface CaseDetailView {
   consentToLaterDay: string;
   /** HR's cancellation: the bases this case allows (none for a draft). */
   cancelBases: CancelBasisOption[];
+  /** The day the employee agreed to, earlier or later than the legal one (第36/37条). */
+  consentedLastWorkingDay: string;
   needsCall: boolean;
   /** `url` and `contentType` open the file; '' when the server gave no URL (tap does nothing). */
   attachments: { key: string; label: string; at: string; url: string; contentType: string }[];
@@ -309,6 +312,7 @@ export function caseDetail(view: CaseView, relation: Relation, nowMs: number): C
     cancelBases: cancelBases(c.kind, c.state),
     legalLastWorkingDayValue: c.legalLastWorkingDay ?? '',
     consentToLaterDay: c.consentToLaterDay ? formatDate(c.consentToLaterDay) : '',
+    consentedLastWorkingDay: c.consentedLastWorkingDay ? formatDate(c.consentedLastWorkingDay) : '',
     needsCall: c.needsCall,
     attachments: c.attachments.map((a, i) => ({
       key: `${a.kind}-${i}`,
@@ -374,7 +378,10 @@ export function caseDetail(view: CaseView, relation: Relation, nowMs: number): C
 export function confirmDayHint(chosen: string, legal: string): { early: boolean; hint: string } {
   if (!chosen || !legal || chosen === legal) return { early: false, hint: '' };
   if (chosen < legal) {
-    return { early: true, hint: '早于法定最后工作日：请选择由谁提出提前离职' };
+    return {
+      early: true,
+      hint: '早于法定最后工作日：须员工本人已同意该日期，并请选择由谁提出提前离职',
+    };
   }
   return { early: false, hint: '晚于法定最后工作日：须已记录员工同意' };
 }

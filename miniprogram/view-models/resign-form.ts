@@ -1,4 +1,4 @@
-import type { ActionResult, Reason } from '../../server/contract';
+import type { ActionResult, FaultGround, Reason } from '../../server/contract';
 import { formatDate, formatInstant } from './beijing-time';
 
 type ReasonView = ActionResult<'meta.get'>['reasons'][number];
@@ -13,6 +13,39 @@ export function resignationReasons(reasons: readonly ReasonView[]): ReasonOption
   return reasons
     .filter((r) => r.kind === 'resignation' && r.enabled)
     .map((r) => ({ value: r.reason, label: r.label }));
+}
+
+type FaultGroundView = ActionResult<'meta.get'>['faultGrounds'][number];
+
+/** The reason that needs the employer's faults named (第38条). */
+export const EMPLOYER_FAULT: Reason = 'employer_fault';
+
+export interface FaultGroundOption {
+  value: FaultGround;
+  label: string;
+  explanation: string;
+  /** 第38条第二款: the employee may leave at once, without telling the company first. */
+  atOnce: boolean;
+  checked: boolean;
+}
+
+/** The grounds as the page lists them, each with its plain explanation and whether chosen. */
+export function faultGroundOptions(
+  grounds: readonly FaultGroundView[],
+  chosen: readonly FaultGround[],
+): FaultGroundOption[] {
+  return grounds.map((g) => ({
+    value: g.ground,
+    label: g.label,
+    explanation: g.explanation,
+    atOnce: g.paragraph === 2,
+    checked: chosen.includes(g.ground),
+  }));
+}
+
+/** Chooses a ground, or un-chooses it when chosen. */
+export function toggleGround(chosen: readonly FaultGround[], ground: FaultGround): FaultGround[] {
+  return chosen.includes(ground) ? chosen.filter((g) => g !== ground) : [...chosen, ground];
 }
 
 export interface ExplanationRule {
@@ -50,8 +83,16 @@ export function explanationCounter(rule: ExplanationRule, text: string): string 
 }
 
 /** The first problem with the form, in Chinese, or '' when it may be sent. */
-export function formProblem(rule: ExplanationRule, reason: Reason | '', text: string): string {
+export function formProblem(
+  rule: ExplanationRule,
+  reason: Reason | '',
+  text: string,
+  grounds: readonly FaultGround[] = [],
+): string {
   if (!reason) return '请选择离职原因';
+  if (reason === EMPLOYER_FAULT && grounds.length === 0) {
+    return '请至少选择一项用人单位的过错情形';
+  }
   const n = charCount(text);
   if (rule.required && n < rule.min) return `请填写说明，至少 ${rule.min} 字`;
   if (rule.shown && n > rule.max) return `说明最多 ${rule.max} 字`;

@@ -39,6 +39,8 @@ export const ACTION_ACCESS: Record<ActionName, Access> = {
   'case.resubmit': ['employee'],
   'case.withdraw': ['employee'],
   'case.consentLaterDay': ['employee'],
+  'case.consentLastWorkingDay': ['employee'],
+  'case.markDisputed': ['hr'],
   'case.review': ['manager', 'hr'],
   'case.hrEscalate': ['hr'],
   'case.hrConfirm': ['hr'],
@@ -59,6 +61,8 @@ export const ACTION_ACCESS: Record<ActionName, Access> = {
   'document.verify': 'anyone',
   'case.remind': ['hr'],
   'subscription.record': 'bound',
+  // Read before binding: the guide is shown on the binding page.
+  'privacy.get': 'anyone',
   'privacy.report': 'bound',
   'admin.board': ['manager', 'hr'],
   'case.oaRetry': ['hr'],

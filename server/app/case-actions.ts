@@ -7,7 +7,7 @@ import { transition } from '../domain/case-machine';
 import { type CaseRecord } from '../domain/case-record';
 import { changeChecklistItem } from '../domain/checklist-actions';
 import { isSettled, signItemOf } from '../domain/checklist-rules';
-import { consentToLaterDay } from '../domain/later-day-consent';
+import { consentToLastWorkingDay } from '../domain/later-day-consent';
 import { type Policy } from '../domain/policy';
 import { inSendWindow, manualReminderSlot } from '../domain/reminder-policy';
 import type { Caller } from './caller';
@@ -60,11 +60,12 @@ export function caseActions(
   }
   consider({ action: 'case.withdraw' }, fire('employee', { type: 'withdraw' }));
   if (employee) {
-    // 第37条: staying beyond the legal last day needs the employee's own written consent.
-    const laterDay = caseDoc.legalLastWorkingDay && addDays(caseDoc.legalLastWorkingDay, 1);
+    // 第36/37条: a last working day other than the legal one needs the employee's own recorded
+    // consent (asked with the day a day after the legal one: the day is chosen in the dialog).
+    const otherDay = caseDoc.legalLastWorkingDay && addDays(caseDoc.legalLastWorkingDay, 1);
     consider(
-      { action: 'case.consentLaterDay' },
-      laterDay ? consentToLaterDay(caseDoc, laterDay, employee, now) : 'hidden',
+      { action: 'case.consentLastWorkingDay' },
+      otherDay ? consentToLastWorkingDay(caseDoc, otherDay, employee, now) : 'hidden',
     );
   }
 

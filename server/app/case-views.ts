@@ -118,8 +118,11 @@ export function viewHandlers(deps: ViewsDeps): {
         checklist: presentChecklist(caseDoc),
         reminders: reminders.map(presentReminder),
         events: caseDoc.events.map(presentEvent),
-        // 第47条, for HR only: what a termination owes by years of service.
-        ...(isHr(caller) && caseDoc.kind === 'termination' && caseDoc.lastWorkingDay
+        // 第47条, for HR only: what a termination or the employer's fault (第38条 → 第46条(一))
+        // owes by years of service.
+        ...(isHr(caller) &&
+        (caseDoc.kind === 'termination' || caseDoc.reason === 'employer_fault') &&
+        caseDoc.lastWorkingDay
           ? {
               severance: {
                 ...severanceFor(caseDoc.employee.hireDate, caseDoc.lastWorkingDay),

@@ -5,7 +5,8 @@ import type { CaseRecord } from '../domain/case-record';
 import type { DomainResult } from '../domain/case-effects';
 import { isTerminal } from '../domain/case-states';
 import { changeChecklistItem, isRepeatTick } from '../domain/checklist-actions';
-import { consentToLaterDay } from '../domain/later-day-consent';
+import { consentToLastWorkingDay, consentToLaterDay } from '../domain/later-day-consent';
+import { markDisputed } from '../domain/case-dispute';
 import { type ChecklistActor, CHECKLIST_ITEM_LABELS } from '../domain/checklist';
 import { draftTermination, submitResignation } from '../domain/case-submission';
 import { awaitingDelivery, deliverNotice } from '../domain/notice-delivery';
@@ -182,6 +183,8 @@ export function workflowHandlers(deps: WorkflowDeps) {
     'case.resubmit': Handler<'case.resubmit'>;
     'case.withdraw': Handler<'case.withdraw'>;
     'case.consentLaterDay': Handler<'case.consentLaterDay'>;
+    'case.consentLastWorkingDay': Handler<'case.consentLastWorkingDay'>;
+    'case.markDisputed': Handler<'case.markDisputed'>;
     'case.review': Handler<'case.review'>;
     'case.hrEscalate': Handler<'case.hrEscalate'>;
     'case.hrConfirm': Handler<'case.hrConfirm'>;
@@ -191,7 +194,8 @@ export function workflowHandlers(deps: WorkflowDeps) {
     'case.checklist': Handler<'case.checklist'>;
     'case.close': Handler<'case.close'>;
   } = {
-    async 'case.submit'({ caller, now }, { reason, explanation, idempotencyKey }) {
+    async 'case.submit'({ caller, now }, payload) {
+      const { reason, explanation, idempotencyKey } = payload;
       const employee = caller.employee;
       if (!employee) return fail('FORBIDDEN', '请先绑定员工身份');
       const { policy, companyName } = await settings.get();
@@ -203,6 +207,8 @@ export function workflowHandlers(deps: WorkflowDeps) {
           employeeOpenid: caller.openid,
           reason,
           ...(explanation ? { explanation } : {}),
+          ...(payload.faultGrounds ? { faultGrounds: payload.faultGrounds } : {}),
+          ...(payload.lastWorkingDay ? { lastWorkingDay: payload.lastWorkingDay } : {}),
         },
         now,
         policy,
@@ -299,6 +305,26 @@ export function workflowHandlers(deps: WorkflowDeps) {
         return consentToLaterDay(caseDoc, lastWorkingDay, actor, now);
       });
       return outcome.ok ? ok({ ...ref(outcome.data), consentToLaterDay: lastWorkingDay }) : outcome;
+    },
+
+    async 'case.markDisputed'({ caller, now }, { caseId, disputed }) {
+      const outcome = await change(caller, caseId, (caseDoc, relation) => {
+        const actor = actorAs(caller, relation, 'hr');
+        if (!actor) return fail('FORBIDDEN', NOT_YOUR_ROLE);
+        return markDisputed(caseDoc, disputed, actor, now);
+      });
+      return outcome.ok ? ok({ ...ref(outcome.data), disputed }) : outcome;
+    },
+
+    async 'case.consentLastWorkingDay'({ caller, now }, { caseId, lastWorkingDay }) {
+      const outcome = await change(caller, caseId, (caseDoc, relation) => {
+        const actor = actorAs(caller, relation, 'employee');
+        if (!actor) return fail('FORBIDDEN', '只有本人可以同意调整最后工作日');
+        return consentToLastWorkingDay(caseDoc, lastWorkingDay, actor, now);
+      });
+      return outcome.ok
+        ? ok({ ...ref(outcome.data), consentedLastWorkingDay: lastWorkingDay })
+        : outcome;
     },
 
     async 'case.review'({ caller, now }, { caseId, decision, comment }) {

@@ -1,5 +1,7 @@
 import { STATE_LABELS } from '../domain/case-states';
 import { assetItemId, CHECKLIST_ITEM_LABELS, FIXED_CHECKLIST_ITEM_IDS } from '../domain/checklist';
+import { FAULT_GROUND_RULES, FAULT_GROUNDS } from '../domain/employer-fault';
+import { retentionYears } from '../domain/retention';
 import type { Handler } from './rpc-handler';
 import { ok } from './outcome';
 import type { SettingsRepository } from './ports/settings.port';
@@ -7,8 +9,19 @@ import type { SettingsRepository } from './ports/settings.port';
 /** `meta.get`: what the pages need to label and explain things, from the company settings. */
 export function metaHandlers(deps: { readonly settings: SettingsRepository }): {
   'meta.get': Handler<'meta.get'>;
+  'privacy.get': Handler<'privacy.get'>;
 } {
   return {
+    // 个保法 第17条: what the privacy guide names; anyone with an OPENID may read it, before
+    // binding gives the company anything.
+    async 'privacy.get'() {
+      const settings = await deps.settings.get();
+      return ok({
+        handler: settings.companyName ?? null,
+        contact: settings.privacyContact ?? null,
+        retentionYears: retentionYears(settings.retentionYears),
+      });
+    },
     async 'meta.get'() {
       const { policy, templateIds } = await deps.settings.get();
       return ok({
@@ -42,6 +55,7 @@ export function metaHandlers(deps: { readonly settings: SettingsRepository }): {
           },
         },
         templateIds,
+        faultGrounds: FAULT_GROUNDS.map((ground) => ({ ground, ...FAULT_GROUND_RULES[ground] })),
       });
     },
   };

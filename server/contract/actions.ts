@@ -1,5 +1,7 @@
 import * as z from 'zod/mini';
 import { PRIVATE_APIS, UNDECLARED_PRIVATE_API_ERRNO } from '../domain/private-apis';
+import { FAULT_GROUNDS } from '../domain/employer-fault';
+import { SEVERANCE_CLOSINGS } from '../domain/checklist';
 import { documentKindSchema, documentView } from './documents-function';
 import {
   asset,
@@ -32,6 +34,7 @@ import {
   checklistRowView,
   earlyReleaseProposerSchema,
   employeeView,
+  faultGroundSchema,
   letterView,
   noticeModeSchema,
   nextStepView,
@@ -52,6 +55,7 @@ const storedLetterView = z.strictObject({
   sha256: sha256Hex,
   matches: z.boolean(),
 });
+const FAULT_GROUND_COUNT = FAULT_GROUNDS.length;
 const uploadTag = z.string().check(z.regex(/^[0-9a-f]{16}$/));
 const caseOnly = z.strictObject({ caseId });
 const caseWithComment = z.strictObject({ caseId, comment: z.optional(comment) });
@@ -76,6 +80,16 @@ const checklistWaive = z.strictObject({
   item: checklistItemId,
   waive: z.literal(true, { error: '只能为 true' }),
   note: comment.check(z.minLength(1, { error: '豁免时必填' })),
+});
+
+/** 解释(一) 第35条: severance closed as not owed or settled, with its document attached. */
+const checklistClose = z.strictObject({
+  caseId,
+  item: z.literal('severance_paid', { error: '只有经济补偿可以这样办结' }),
+  closeAs: z.enum(SEVERANCE_CLOSINGS, {
+    error: '应为 not_owed（无须支付）或 settled（已协议解决）',
+  }),
+  note: z.optional(comment),
 });
 
 const importRow = z.strictObject({
@@ -178,14 +192,59 @@ export const ACTIONS = {
       checklistItems: z.array(z.strictObject({ item: checklistItemId, label: z.string() })),
       policy: policyView,
       templateIds: z.partialRecord(reminderKindSchema, z.string()),
+      /** 第38条: the employer's faults an employee may name, with a plain explanation each. */
+      faultGrounds: z.array(
+        z.strictObject({
+          ground: faultGroundSchema,
+          paragraph: z.union([z.literal(1), z.literal(2)]),
+          label: z.string(),
+          explanation: z.string(),
+        }),
+      ),
     }),
   },
   'case.submit': {
-    payload: z.strictObject({
-      reason: reasonSchema,
-      explanation: z.optional(explanation),
-      idempotencyKey,
-    }),
+    payload: z
+      .strictObject({
+        reason: reasonSchema,
+        explanation: z.optional(explanation),
+        /** 第38条 (reason `employer_fault`): the employer's faults, one or more. */
+        faultGrounds: z.optional(
+          z.array(faultGroundSchema).check(
+            z.minLength(1, { error: '至少选择 1 项' }),
+            z.maxLength(FAULT_GROUND_COUNT, { error: `最多 ${FAULT_GROUND_COUNT} 项` }),
+            z.refine((grounds) => new Set(grounds).size === grounds.length, {
+              error: '不能重复选择同一项',
+            }),
+          ),
+        ),
+        /** 第38条: a last working day after the receipt; by default the day of receipt. */
+        lastWorkingDay: z.optional(calendarDate),
+        idempotencyKey,
+      })
+      .check(
+        z.superRefine((value, ctx) => {
+          if (value.reason === 'employer_fault') {
+            if (value.faultGrounds === undefined) {
+              ctx.addIssue({
+                code: 'custom',
+                path: ['faultGrounds'],
+                message: '因用人单位过错解除时必填',
+              });
+            }
+            return;
+          }
+          for (const field of ['faultGrounds', 'lastWorkingDay'] as const) {
+            if (value[field] !== undefined) {
+              ctx.addIssue({
+                code: 'custom',
+                path: [field],
+                message: '只有因用人单位过错解除时才能填写',
+              });
+            }
+          }
+        }),
+      ),
     result: z.strictObject({
       caseId,
       state: stateSchema,
@@ -267,6 +326,16 @@ export const ACTIONS = {
     payload: z.strictObject({ caseId, lastWorkingDay: calendarDate }),
     result: z.extend(caseRef, { consentToLaterDay: calendarDate }),
   },
+  // HR: a case under a labour dispute is never purged while marked.
+  'case.markDisputed': {
+    payload: z.strictObject({ caseId, disputed: z.boolean({ error: '应为 true 或 false' }) }),
+    result: z.extend(caseRef, { disputed: z.boolean() }),
+  },
+  // 第36/37条: the employee agrees to a last working day other than the legal one.
+  'case.consentLastWorkingDay': {
+    payload: z.strictObject({ caseId, lastWorkingDay: calendarDate }),
+    result: z.extend(caseRef, { consentedLastWorkingDay: calendarDate }),
+  },
   'case.review': {
     payload: z.strictObject({
       caseId,
@@ -346,7 +415,7 @@ export const ACTIONS = {
     }),
   },
   'case.checklist': {
-    payload: z.union([checklistDone, checklistWaive]),
+    payload: z.union([checklistDone, checklistWaive, checklistClose]),
     result: z.extend(caseRef, { row: checklistRowView }),
   },
   'case.close': {
@@ -496,6 +565,16 @@ export const ACTIONS = {
   },
   // The client saw errno 112 (API not declared in 用户隐私保护指引): a configuration alert
   // for admins, one per API however often it happens.
+  // 个保法 第17条: the handler, how to reach them and how long cases are kept (隐私保护指引).
+  'privacy.get': {
+    payload: noPayload,
+    result: z.strictObject({
+      /** The company, as configured; null when not set (the guide then says 本公司). */
+      handler: z.nullable(z.string()),
+      contact: z.nullable(z.string()),
+      retentionYears: z.int().check(z.gte(2)),
+    }),
+  },
   'privacy.report': {
     payload: z.strictObject({
       api: z.enum(PRIVATE_APIS),

@@ -11,6 +11,7 @@ import {
   UNTIL_DELIVERY_LAST_DAY,
 } from '../domain/notice-delivery';
 import { REASON_LABELS } from '../domain/reasons';
+import { FAULT_GROUND_RULES } from '../domain/employer-fault';
 import { type ReminderSlot } from '../domain/reminder-policy';
 import { type ReminderStatus } from '../domain/reminder-kinds';
 import {
@@ -40,6 +41,10 @@ export function presentCase(c: CaseRecord, needsCall = false): CaseView {
     reason: c.reason,
     reasonLabel: REASON_LABELS[c.reason],
     explanation: c.explanation,
+    faultGrounds: c.faultGrounds?.map((ground) => ({
+      ground,
+      label: FAULT_GROUND_RULES[ground].label,
+    })),
     state: c.state,
     stateLabel: pending ? AWAITING_DELIVERY_LABEL : STATE_LABELS[c.state],
     version: c.version,
@@ -53,6 +58,8 @@ export function presentCase(c: CaseRecord, needsCall = false): CaseView {
     noticeMode: c.noticeMode,
     earlyReleaseProposedBy: c.earlyReleaseProposedBy,
     consentToLaterDay: c.consentToLaterDay,
+    consentedLastWorkingDay: c.consentedLastWorkingDay,
+    ...(c.disputed ? { disputed: true } : {}),
     noProtectedStatus: c.noProtectedStatus,
     unionNotice: c.unionNotice ? { ...c.unionNotice } : undefined,
     issuedAt: c.issuedAt,

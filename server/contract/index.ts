@@ -80,6 +80,7 @@ export type {
 export type { State } from '../domain/case-states';
 export type { ChecklistItemId } from '../domain/checklist';
 export type { Reason } from '../domain/reasons';
+export type { FaultGround } from '../domain/employer-fault';
 export type { ReminderKind, ReminderStatus } from '../domain/reminder-kinds';
 export type { PrivateApi } from '../domain/private-apis';
 export type { Role } from '../domain/roles';

@@ -11,8 +11,9 @@ import {
   UNION_BODIES,
 } from '../domain/case-kinds';
 import { STATES } from '../domain/case-states';
-import { CHECKLIST_ACTORS } from '../domain/checklist';
+import { CHECKLIST_ACTORS, SEVERANCE_CLOSINGS } from '../domain/checklist';
 import { REASONS } from '../domain/reasons';
+import { FAULT_GROUNDS } from '../domain/employer-fault';
 import {
   REMINDER_KINDS,
   REMINDER_RECIPIENTS,
@@ -42,6 +43,7 @@ export const attachmentKindSchema = z.enum(ATTACHMENT_KINDS);
 export const reminderKindSchema = z.enum(REMINDER_KINDS);
 export const noticeModeSchema = z.enum(NOTICE_MODES);
 export const earlyReleaseProposerSchema = z.enum(EARLY_RELEASE_PROPOSERS);
+export const faultGroundSchema = z.enum(FAULT_GROUNDS);
 export const deliveryMethodSchema = z.enum(DELIVERY_METHODS, {
   error: '应为 in_person（当面）、ems、email 或 other',
 });
@@ -82,6 +84,7 @@ export const caseActionView = z.strictObject({
     'case.sign',
     'case.withdraw',
     'case.consentLaterDay',
+    'case.consentLastWorkingDay',
     'case.review',
     'case.remind',
     'case.checklist',
@@ -147,6 +150,10 @@ export const caseView = z.strictObject({
   reason: reasonSchema,
   reasonLabel: z.string(),
   explanation: z.optional(z.string()),
+  /** 第38条: the employer's faults the employee named, with the law's words. */
+  faultGrounds: z.optional(
+    z.array(z.strictObject({ ground: faultGroundSchema, label: z.string() })),
+  ),
   state: stateSchema,
   stateLabel: z.string(),
   version: z.int().check(z.nonnegative()),
@@ -160,6 +167,8 @@ export const caseView = z.strictObject({
   noticeMode: z.optional(noticeModeSchema),
   earlyReleaseProposedBy: z.optional(earlyReleaseProposerSchema),
   consentToLaterDay: z.optional(calendarDate),
+  consentedLastWorkingDay: z.optional(calendarDate),
+  disputed: z.optional(z.boolean()),
   noProtectedStatus: z.boolean(),
   unionNotice: z.optional(unionNoticeSchema),
   issuedAt: z.optional(instant),
@@ -222,6 +231,8 @@ export const checklistRowView = z.strictObject({
   waivedAt: z.optional(instant),
   waivedBy: z.optional(openid),
   note: z.optional(z.string()),
+  /** `severance_paid` closed without a payment, with the document (解释(一) 第35条). */
+  closedAs: z.optional(z.enum(SEVERANCE_CLOSINGS)),
   /** False for the employer's statutory duties: they are done, never waived (第50条). */
   waivable: z.boolean(),
 });

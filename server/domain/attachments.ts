@@ -5,6 +5,7 @@ export const ATTACHMENT_KINDS = [
   'training_certificate',
   'position_change_record',
   'notice_delivery',
+  'severance_document',
   'other',
   // 第43条: the union's notice and, when it objected, the company's written reply.
   'union_notice',

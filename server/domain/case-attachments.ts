@@ -26,6 +26,8 @@ export const ATTACH_RULES: Record<AttachmentKind, AttachRule> = {
   training_certificate: { who: 'hr', states: ['draft'] },
   position_change_record: { who: 'hr', states: ['draft'] },
   notice_delivery: { who: 'hr', states: UNFINISHED_STATES },
+  // 解释(一) 第35条: the agreement settling severance, or why none is owed; HR's, at formalities.
+  severance_document: { who: 'hr', states: ['formalities'] },
   other: { who: 'anyone', states: UNFINISHED_STATES },
   // 第43条: told before the issue, so recorded with the draft.
   union_notice: { who: 'hr', states: ['draft'] },

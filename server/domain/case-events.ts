@@ -25,6 +25,8 @@ export const RECORD_EVENT_TYPES = [
   'case.consentLaterDay',
   // 民法典 第137条: the termination notice reached the employee (first opening, or HR's record).
   'notice.delivered',
+  'case.consentLastWorkingDay',
+  'case.markDisputed',
   'checklist.done',
   'checklist.undone',
   'checklist.waive',

@@ -43,6 +43,7 @@ export const MACHINE_GUARDS = [
   'withdraw_allowed',
   'last_working_day_after_notice',
   'later_day_consented',
+  'earlier_day_consented',
   'earlier_day_proposed',
   'last_working_day_reached',
   'checklist_complete',
@@ -184,8 +185,17 @@ export const GUARDS: Record<MachineGuard, (ctx: GuardContext) => boolean> = {
     const legal = ctx.case.legalLastWorkingDay;
     if (chosen === undefined || legal === undefined) return false;
     if (compareDates(chosen, legal) <= 0) return true;
+    if (ctx.case.consentedLastWorkingDay === chosen) return true;
     const consent = ctx.case.consentToLaterDay;
     return consent !== undefined && compareDates(chosen, consent) <= 0;
+  },
+
+  // 第36条: the contract ends early only by agreement; the employee records the day themself.
+  earlier_day_consented: (ctx) => {
+    const chosen = chosenLastWorkingDay(ctx);
+    const legal = ctx.case.legalLastWorkingDay;
+    if (chosen === undefined || legal === undefined) return false;
+    return compareDates(chosen, legal) >= 0 || ctx.case.consentedLastWorkingDay === chosen;
   },
 
   // 第36/46条: who proposed an early release decides whether severance may be owed.
@@ -263,6 +273,9 @@ export const GUARD_NAMES = [
   'delivery_date_valid',
   'certificate_on_last_day',
   'contract_start_known',
+  'fault_grounds_named',
+  'other_than_legal_day',
+  'severance_document_attached',
 ] as const;
 export type GuardName = (typeof GUARD_NAMES)[number];
 
@@ -305,4 +318,10 @@ export const GUARD_MESSAGES: Record<GuardName, string> = {
   statutory_duty: '法定义务不能豁免：办结后标记完成，可附说明',
   certificate_on_last_day: '离职证明须在最后工作日当天或之后出具（劳动合同法 第50条）',
   contract_start_known: '员工档案缺少劳动合同起始日：请先在花名册中补充后再出具离职证明',
+  severance_document_attached:
+    '经济补偿不能豁免：以“无须支付”或“已协议解决”办结前，请先上传经济补偿文件（协议或说明）',
+  other_than_legal_day: '所选日期与法定最后工作日相同，无需另行同意',
+  earlier_day_consented: '早于法定日期的最后工作日须由员工本人在小程序中同意该日期（第36条）',
+  fault_grounds_named:
+    '因用人单位过错解除时须选择至少一项过错情形；其他离职原因不填过错情形和最后工作日',
 };

@@ -102,6 +102,7 @@ function confirmResignation(ctx: GuardContext): Partial<CaseRecord> {
       hasManager: c.managerNo !== undefined,
       assets: command.assets ?? policy.assets,
       earlyReleaseProposedBy,
+      employerFault: c.reason === 'employer_fault',
     }),
   };
 }
@@ -217,7 +218,12 @@ export const CASE_STATES: Record<State, { readonly on: Partial<Record<EventType,
         kinds: RESIGNATION,
         actors: HR,
         to: 'formalities',
-        guards: ['last_working_day_after_notice', 'later_day_consented', 'earlier_day_proposed'],
+        guards: [
+          'last_working_day_after_notice',
+          'later_day_consented',
+          'earlier_day_consented',
+          'earlier_day_proposed',
+        ],
         apply: confirmResignation,
         payload: noticeTerms,
       },

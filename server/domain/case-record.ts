@@ -8,7 +8,8 @@ import {
   type UnionNotice,
 } from './case-kinds';
 import { type State } from './case-states';
-import { type ChecklistActor, type ChecklistItemId } from './checklist';
+import { type ChecklistActor, type ChecklistItemId, type SeveranceClosing } from './checklist';
+import { type FaultGround } from './employer-fault';
 import { type CaseDocument } from './paper-documents';
 import { type Reason } from './reasons';
 
@@ -52,6 +53,8 @@ export interface ChecklistEntry {
   readonly waivedAt?: Instant;
   readonly waivedBy?: string;
   readonly note?: string;
+  /** `severance_paid` closed without a payment, with the document attached (解释(一) 第35条). */
+  readonly closedAs?: SeveranceClosing;
 }
 
 /** An employee-side item HR waived outside the checklist (the handover list). */
@@ -89,6 +92,8 @@ export interface CaseRecord {
   readonly kind: CaseKind;
   readonly reason: Reason;
   readonly explanation?: string;
+  /** 第38条: the employer's faults the employee names (reason `employer_fault`). */
+  readonly faultGrounds?: readonly FaultGround[];
   readonly state: State;
   /** Bumped by every write; the write is conditional on the previous value. */
   readonly version: number;
@@ -115,6 +120,11 @@ export interface CaseRecord {
   readonly checklist: readonly ChecklistEntry[];
   /** A later last working day the employee agreed to in writing. */
   readonly consentToLaterDay?: CalendarDate;
+  /**
+   * The last working day the employee agreed to in their own name (`case.consentLastWorkingDay`),
+   * earlier (第36条) or later (第37条) than the legal one.
+   */
+  readonly consentedLastWorkingDay?: CalendarDate;
   readonly earlyReleaseProposedBy?: EarlyReleaseProposer;
   readonly noticeMode?: NoticeMode;
   readonly noProtectedStatus: boolean;
@@ -143,6 +153,8 @@ export interface CaseRecord {
   readonly certificateStatesReason?: boolean;
   /** The 离职证明 exactly as issued (its PDF is rendered from this text). */
   readonly certificateText?: string;
+  /** HR marked the case as under a labour dispute: it is never purged while marked. */
+  readonly disputed?: boolean;
   /** A resignation the company's OA sent (README "接入 OA"); absent for in-app cases. */
   readonly source?: 'oa';
   /** The OA's id of the request: one OA request makes at most one case. */

@@ -23,7 +23,9 @@ import { type ChecklistItemId } from './checklist';
 import { type AuditEvent, firstBrokenLink, type HashText, verifyChain } from './event-chain';
 import { type LetterOptions, renderLetter } from './letters';
 import { deliveredInstant, deliveredTerms } from './notice-delivery';
-import { legalLastWorkingDay, terminationLastWorkingDay } from './notice-period';
+import { terminationLastWorkingDay } from './notice-period';
+import { noticeLastWorkingDay } from './case-submission';
+import { type FaultGround, isFaultGround } from './employer-fault';
 import { DEFAULT_POLICY } from './policy';
 import { type Reason } from './reasons';
 
@@ -56,6 +58,7 @@ export interface ReplayedCase {
   kind?: CaseKind;
   reason?: Reason;
   explanation?: string;
+  faultGrounds?: FaultGround[];
   state?: State;
   employeeOpenid?: string;
   hrOwner?: string;
@@ -65,6 +68,7 @@ export interface ReplayedCase {
   legalLastWorkingDay?: CalendarDate;
   lastWorkingDay?: CalendarDate;
   consentToLaterDay?: CalendarDate;
+  consentedLastWorkingDay?: CalendarDate;
   earlyReleaseProposedBy?: EarlyReleaseProposer;
   noticeMode?: NoticeMode;
   noProtectedStatus: boolean;
@@ -84,6 +88,7 @@ export interface ReplayedCase {
   certificateStatesReason?: boolean;
   certificateText?: string;
   completedAt?: Instant;
+  disputed?: boolean;
   createdAt?: Instant;
   /** The chain head: the number of events and the last one's hash. */
   seq: number;
@@ -108,6 +113,7 @@ const REPLAYED_GUARDS: readonly MachineGuard[] = [
   'comment_given',
   'last_working_day_after_notice',
   'later_day_consented',
+  'earlier_day_consented',
   'earlier_day_proposed',
   'last_working_day_reached',
   'checklist_complete',
@@ -130,11 +136,13 @@ function recordOf(stored: CaseRecord, r: ReplayedCase): CaseRecord {
     kind: r.kind ?? stored.kind,
     reason: r.reason ?? stored.reason,
     explanation: r.explanation,
+    faultGrounds: r.faultGrounds,
     state: r.state ?? stored.state,
     noticeReceivedAt: r.noticeReceivedAt,
     legalLastWorkingDay: r.legalLastWorkingDay,
     lastWorkingDay: r.lastWorkingDay,
     consentToLaterDay: r.consentToLaterDay,
+    consentedLastWorkingDay: r.consentedLastWorkingDay,
     earlyReleaseProposedBy: r.earlyReleaseProposedBy,
     noticeMode: r.noticeMode,
     noProtectedStatus: r.noProtectedStatus,
@@ -237,8 +245,17 @@ export function replayCase(
         if (r.noticeText !== undefined && sha256(r.noticeText) !== r.noticeTextHash) {
           problem(e, '.payload.noticeTextHash', r.noticeTextHash, sha256(r.noticeText));
         }
-        // 第37条: the legal day follows from the receipt; the payload may not say otherwise.
-        const legal = legalLastWorkingDay(receipt, stored.employee.probationEndDate);
+        if (Array.isArray(p.faultGrounds) && r.reason === 'employer_fault') {
+          r.faultGrounds = [...new Set(p.faultGrounds.filter(isFaultGround))];
+        }
+        // 第37条 (第38条: the receipt or the day named): the legal day follows from the
+        // receipt; the payload may not say otherwise.
+        const legal = noticeLastWorkingDay(
+          r.reason ?? 'resignation',
+          receipt,
+          stored.employee.probationEndDate,
+          str(p.requestedLastWorkingDay),
+        );
         if (p.legalLastWorkingDay !== legal) {
           problem(e, '.payload.legalLastWorkingDay', p.legalLastWorkingDay, legal);
         }
@@ -318,6 +335,14 @@ export function replayCase(
         return;
       case 'notice.delivered':
         applyDelivery(e);
+        return;
+      case 'case.markDisputed':
+        if (!['hr', 'admin'].includes(e.actor.role)) problem(e, '.actor.role', e.actor.role, 'hr');
+        r.disputed = p.disputed === true;
+        return;
+      case 'case.consentLastWorkingDay':
+        if (e.actor.role !== 'employee') problem(e, '.actor.role', e.actor.role, 'employee');
+        r.consentedLastWorkingDay = str(p.consentedLastWorkingDay);
         return;
       case 'checklist.done':
       case 'checklist.undone':
@@ -436,7 +461,15 @@ export function replayCase(
     if (type === 'checklist.waive') {
       next = { ...entry, waived: true, waivedAt: e.at, waivedBy: e.actor.openid, note };
     } else if (type === 'checklist.done') {
-      const done = { ...entry, done: true, doneAt: e.at, doneBy: e.actor.openid };
+      const closeAs = str(e.payload.closeAs);
+      const done: ChecklistEntry = {
+        ...entry,
+        done: true,
+        doneAt: e.at,
+        doneBy: e.actor.openid,
+        // 解释(一) 第35条: severance closed as not owed or settled, never waived.
+        ...(closeAs === 'not_owed' || closeAs === 'settled' ? { closedAs: closeAs } : {}),
+      };
       next = note || entry.note ? { ...done, note: note || entry.note } : done;
     } else {
       const { item: id, label, by, due } = entry;
@@ -566,6 +599,7 @@ function compareFields(stored: CaseRecord, r: ReplayedCase, out: EvidenceMismatc
   same('reason', stored.reason, r.reason);
   if (r.kind === 'resignation') {
     same('explanation', stored.explanation, r.explanation);
+    same('faultGrounds', stored.faultGrounds?.join(','), r.faultGrounds?.join(','));
     same('employeeOpenid', stored.employeeOpenid, r.employeeOpenid);
   }
   same('state', stored.state, r.state);
@@ -578,6 +612,7 @@ function compareFields(stored: CaseRecord, r: ReplayedCase, out: EvidenceMismatc
   same('legalLastWorkingDay', stored.legalLastWorkingDay, r.legalLastWorkingDay);
   same('lastWorkingDay', stored.lastWorkingDay, r.lastWorkingDay);
   same('consentToLaterDay', stored.consentToLaterDay, r.consentToLaterDay);
+  same('consentedLastWorkingDay', stored.consentedLastWorkingDay, r.consentedLastWorkingDay);
   same('earlyReleaseProposedBy', stored.earlyReleaseProposedBy, r.earlyReleaseProposedBy);
   same('noticeMode', stored.noticeMode, r.noticeMode);
   same('noProtectedStatus', stored.noProtectedStatus, r.noProtectedStatus);
@@ -587,6 +622,7 @@ function compareFields(stored: CaseRecord, r: ReplayedCase, out: EvidenceMismatc
   same('deliveredOn', stored.deliveredOn, r.deliveredOn);
   same('deliveryMethod', stored.deliveryMethod, r.deliveryMethod);
   same('completedAt', stored.completedAt, r.completedAt);
+  same('disputed', stored.disputed === true, r.disputed === true);
   same('seq', stored.seq, r.seq);
   same('lastEventHash', stored.lastEventHash, r.lastEventHash);
   same('createdAt', stored.createdAt, r.createdAt);
@@ -647,6 +683,7 @@ function compareFields(stored: CaseRecord, r: ReplayedCase, out: EvidenceMismatc
     same(`${f}.waivedAt`, s.waivedAt, entry.waivedAt);
     same(`${f}.waivedBy`, s.waivedBy, entry.waivedBy);
     same(`${f}.note`, s.note, entry.note);
+    same(`${f}.closedAs`, s.closedAs, entry.closedAs);
   }
   same('stages.length', stored.stages.length, r.stages.length);
   r.stages.forEach((st, i) => {

@@ -6,6 +6,7 @@ import { explanationMeetsRule } from './case-guards';
 import { type CaseRecord, type EmployeeSnapshot } from './case-record';
 import { lastWorkingDayTooLate } from './date-window';
 import { type HashText } from './event-chain';
+import { type FaultGround, faultLastWorkingDay } from './employer-fault';
 import { type LetterOptions, renderLetter } from './letters';
 import { isInProbation, legalLastWorkingDay, noticeDays } from './notice-period';
 import { type Policy } from './policy';
@@ -17,6 +18,25 @@ export interface ResignationInput {
   readonly employeeOpenid: string;
   readonly reason: Reason;
   readonly explanation?: string;
+  /** 第38条 (reason `employer_fault`): the employer's faults, at least one. */
+  readonly faultGrounds?: readonly FaultGround[];
+  /** 第38条: a last working day later than the receipt, named by the employee. */
+  readonly lastWorkingDay?: CalendarDate;
+}
+
+/**
+ * The legal last working day a notice fixes: 第37条's 30 days (3 in probation) after receipt;
+ * for the employer's fault (第38条) no notice period: the day of receipt or the later day the
+ * employee named. Undefined when the named day lies before the receipt.
+ */
+export function noticeLastWorkingDay(
+  reason: Reason,
+  receivedAt: Date | string,
+  probationEndDate: CalendarDate,
+  named: CalendarDate | undefined,
+): CalendarDate | undefined {
+  if (reason === 'employer_fault') return faultLastWorkingDay(receivedAt, named);
+  return legalLastWorkingDay(receivedAt, probationEndDate);
 }
 
 function emptyCase(
@@ -56,14 +76,34 @@ export function submitResignation(
   if (!explanationMeetsRule(rule, explanation)) {
     return { ok: false, code: 'PRECONDITION_FAILED', guard: 'reason_requirements_met' };
   }
+  const fault = input.reason === 'employer_fault';
+  const grounds = fault ? [...new Set(input.faultGrounds ?? [])] : [];
+  // 第38条: the notice names the employer's faults; the other reasons name none.
+  if (fault ? grounds.length === 0 : (input.faultGrounds?.length ?? 0) > 0) {
+    return { ok: false, code: 'PRECONDITION_FAILED', guard: 'fault_grounds_named' };
+  }
+  if (!fault && input.lastWorkingDay !== undefined) {
+    return { ok: false, code: 'PRECONDITION_FAILED', guard: 'fault_grounds_named' };
+  }
   const at = toInstant(now);
-  const last = legalLastWorkingDay(now, input.employee.probationEndDate);
+  const last = noticeLastWorkingDay(
+    input.reason,
+    now,
+    input.employee.probationEndDate,
+    input.lastWorkingDay,
+  );
+  if (last === undefined) {
+    return { ok: false, code: 'PRECONDITION_FAILED', guard: 'last_working_day_after_notice' };
+  }
+  const late = lastWorkingDayTooLate(last, now);
+  if (late) return { ok: false, ...late };
   const inProbation = isInProbation(beijingDate(now), input.employee.probationEndDate);
   const draft = emptyCase({
     caseId: input.caseId,
     kind: 'resignation',
     reason: input.reason,
     explanation,
+    ...(fault ? { faultGrounds: grounds } : {}),
     state: 'submitted',
     version: 1,
     employee: input.employee,
@@ -92,11 +132,18 @@ export function submitResignation(
         payload: {
           reason: next.reason,
           explanation: next.explanation ?? null,
+          ...(fault
+            ? {
+                faultGrounds: grounds,
+                ...(input.lastWorkingDay ? { requestedLastWorkingDay: input.lastWorkingDay } : {}),
+              }
+            : {}),
           noticeReceivedAt: at,
           noticeTextHash: next.noticeTextHash,
           noticeText,
           inProbation,
-          noticeDays: noticeDays(inProbation),
+          // 第38条: no notice period; the notice takes effect on receipt.
+          noticeDays: fault ? 0 : noticeDays(inProbation),
           legalLastWorkingDay: last,
         },
       },

@@ -21,6 +21,7 @@ export const CERTIFICATE_REASONS: Record<Reason, string> = {
   resignation: '劳动者依据《中华人民共和国劳动合同法》第三十七条提出解除劳动合同',
   personal: '劳动者依据《中华人民共和国劳动合同法》第三十七条提出解除劳动合同',
   incompetence: '用人单位依据《中华人民共和国劳动合同法》第四十条第（二）项解除劳动合同',
+  employer_fault: '劳动者依据《中华人民共和国劳动合同法》第三十八条解除劳动合同',
 };
 
 function parts(date: CalendarDate): [number, number, number] {

@@ -5,13 +5,68 @@ import { type DomainResult } from './case-effects';
 import { type GuardName } from './case-guards';
 import { lastWorkingDayPassed } from './case-machine';
 import { type CaseRecord, type ChecklistEntry } from './case-record';
-import { type ChecklistItemId } from './checklist';
+import { type ChecklistItemId, type SeveranceClosing } from './checklist';
 import { isEmployeeSideItem, SIGN_ITEMS, STATUTORY_DUTIES } from './checklist-rules';
 import { actsAsHr } from './roles';
 
 export type ChecklistChange =
   | { readonly item: ChecklistItemId; readonly done: boolean; readonly note?: string }
-  | { readonly item: ChecklistItemId; readonly waive: true; readonly note: string };
+  | { readonly item: ChecklistItemId; readonly waive: true; readonly note: string }
+  | {
+      readonly item: ChecklistItemId;
+      readonly closeAs: SeveranceClosing;
+      readonly note?: string;
+    };
+
+/**
+ * `severance_paid` closed without a payment (解释(一) 第35条): not owed, or settled by
+ * agreement, with the document on the case. It counts as done; it is never a waiver.
+ */
+function closeSeverance(
+  caseDoc: CaseRecord,
+  closeAs: SeveranceClosing,
+  note: string,
+  actor: Actor,
+  now: Date,
+): DomainResult {
+  if (!(actor.role !== 'system' && actsAsHr(actor.role))) {
+    return { ok: false, code: 'FORBIDDEN', reason: 'only HR closes severance' };
+  }
+  if (caseDoc.state !== 'formalities') {
+    return { ok: false, code: 'INVALID_TRANSITION', state: caseDoc.state, event: 'checklist.done' };
+  }
+  const index = caseDoc.checklist.findIndex((e) => e.item === 'severance_paid');
+  const entry = caseDoc.checklist[index];
+  if (entry === undefined) return { ok: false, code: 'NOT_FOUND', what: 'severance_paid' };
+  if (entry.done) return failed('item_open');
+  const documents = caseDoc.attachments.filter((a) => a.kind === 'severance_document');
+  const document = documents[documents.length - 1];
+  if (document === undefined) return failed('severance_document_attached');
+  const at = toInstant(now);
+  const updated: ChecklistEntry = {
+    ...entry,
+    done: true,
+    doneAt: at,
+    doneBy: actor.openid,
+    closedAs: closeAs,
+    ...(note ? { note } : {}),
+  };
+  return changeCase(
+    caseDoc,
+    { checklist: caseDoc.checklist.map((e, i) => (i === index ? updated : e)) },
+    {
+      type: 'checklist.done',
+      actor,
+      at,
+      payload: {
+        item: 'severance_paid',
+        closeAs,
+        document: document.sha256,
+        ...(note ? { note } : {}),
+      },
+    },
+  );
+}
 
 const failed = (guard: GuardName): DomainResult => ({
   ok: false,
@@ -78,7 +133,7 @@ function waiveHandoverList(
  * tick the item at all: anyone else is refused as before.
  */
 export function isRepeatTick(caseDoc: CaseRecord, change: ChecklistChange, actor: Actor): boolean {
-  if ('waive' in change || caseDoc.state !== 'formalities') return false;
+  if ('waive' in change || 'closeAs' in change || caseDoc.state !== 'formalities') return false;
   const entry = caseDoc.checklist.find((e) => e.item === change.item);
   if (entry === undefined || entry.waived || SIGN_ITEMS.includes(entry.item)) return false;
   if (!mayTick(entry, actor)) return false;
@@ -93,8 +148,13 @@ export function changeChecklistItem(
   actor: Actor,
   now: Date,
 ): DomainResult {
-  const waive = 'waive' in change;
   const note = change.note?.trim() ?? '';
+  if ('closeAs' in change) {
+    if (change.item !== 'severance_paid')
+      return { ok: false, code: 'NOT_FOUND', what: change.item };
+    return closeSeverance(caseDoc, change.closeAs, note, actor, now);
+  }
+  const waive = 'waive' in change;
   if (waive && !(actor.role !== 'system' && actsAsHr(actor.role))) {
     return { ok: false, code: 'FORBIDDEN', reason: 'only HR waives checklist items' };
   }

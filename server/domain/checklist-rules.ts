@@ -43,6 +43,9 @@ export const STATUTORY_DUTIES: readonly ChecklistItemId[] = [
   'severance_paid',
 ];
 
+/** The sign item's label when the letter is a 《被迫解除劳动合同通知书》 (第38条). */
+export const FAULT_SIGN_LABEL = '签署《被迫解除劳动合同通知书》';
+
 export function isEmployeeSideItem(item: ChecklistItemId): boolean {
   return EMPLOYEE_SIDE_ITEMS.includes(item);
 }
@@ -59,6 +62,8 @@ export interface ChecklistPlan {
   readonly assets: readonly Asset[];
   readonly noticeMode?: NoticeMode;
   readonly earlyReleaseProposedBy?: EarlyReleaseProposer;
+  /** 第38条: the employee ended the contract for the employer's fault. */
+  readonly employerFault?: boolean;
 }
 
 function entry(
@@ -72,12 +77,13 @@ function entry(
 /** The formalities checklist of DESIGN §3, with who may tick each item and its due date. */
 export function buildChecklist(plan: ChecklistPlan): ChecklistEntry[] {
   const last = plan.lastWorkingDay;
+  const sign = entry(
+    signItemOf(plan.kind),
+    ['employee'],
+    addDays(beijingDate(plan.formalitiesStart), SIGN_WITHIN_DAYS),
+  );
   const items: ChecklistEntry[] = [
-    entry(
-      signItemOf(plan.kind),
-      ['employee'],
-      addDays(beijingDate(plan.formalitiesStart), SIGN_WITHIN_DAYS),
-    ),
+    plan.employerFault ? { ...sign, label: FAULT_SIGN_LABEL } : sign,
     entry('handover_confirmed', plan.hasManager ? ['manager'] : ['hr'], last),
   ];
   for (const asset of plan.assets) {
@@ -101,8 +107,11 @@ export function buildChecklist(plan: ChecklistPlan): ChecklistEntry[] {
     items.push(entry('severance_paid', ['hr'], last)); // 第47条
     if (plan.noticeMode === 'payInLieu') items.push(entry('pay_in_lieu', ['hr'], last)); // 第40条
   }
-  // 第36/46条: a company-proposed early release may owe severance; HR reviews it.
-  if (plan.earlyReleaseProposedBy === 'company') {
+  // 第38条 → 第46条(一): severance is owed when the employer's fault is made out; HR reviews
+  // the grounds and pays it (or closes it as not owed, with the document).
+  if (plan.employerFault) items.push(entry('severance_paid', ['hr'], last)); // 第47条
+  // 第46条(一) for the employer's fault, 第46条(二) for a company-proposed early release (第36条).
+  if (plan.employerFault || plan.earlyReleaseProposedBy === 'company') {
     items.push(entry('severance_review', ['hr'], last));
   }
   return items;

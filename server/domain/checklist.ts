@@ -1,4 +1,6 @@
 /** Checklist vocabulary (DESIGN §3 "Checklist"); rules about items live in checklist-rules.ts. */
+import { VOCABULARY } from './vocabulary';
+
 export const FIXED_CHECKLIST_ITEM_IDS = [
   // Employee-side, before formalities: the handover list HR may waive for a vanished employee.
   'handover_list',
@@ -79,3 +81,14 @@ export const DEFAULT_ASSETS: readonly Asset[] = [
 /** Who may tick an item. */
 export const CHECKLIST_ACTORS = ['employee', 'manager', 'hr'] as const;
 export type ChecklistActor = (typeof CHECKLIST_ACTORS)[number];
+
+/**
+ * How `severance_paid` is closed other than by paying (解释(一) 第35条), each with a document
+ * on the case: none is owed (e.g. the employee resigned under 第37条 on their own), or the two
+ * sides settled it by an agreement. Never waived.
+ */
+export const SEVERANCE_CLOSINGS = ['not_owed', 'settled'] as const;
+export type SeveranceClosing = (typeof SEVERANCE_CLOSINGS)[number];
+
+export const SEVERANCE_CLOSING_LABELS: Record<SeveranceClosing, string> =
+  VOCABULARY.severanceClosings;

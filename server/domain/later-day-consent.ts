@@ -1,4 +1,4 @@
-import { compareDates, type CalendarDate, toInstant } from './beijing-calendar';
+import { beijingDate, compareDates, type CalendarDate, toInstant } from './beijing-calendar';
 import { changeCase } from './case-change';
 import { lastWorkingDayTooLate } from './date-window';
 import { type Actor } from './actor';
@@ -45,6 +45,55 @@ export function consentToLaterDay(
       actor,
       at: toInstant(now),
       payload: { consentToLaterDay: lastWorkingDay, legalLastWorkingDay: legal },
+    },
+  );
+}
+
+/**
+ * The employee records, in their own name, the last working day they agree to: later than the
+ * legal one (第37条: staying longer binds them only with consent), or earlier (第36条: the
+ * contract ends early only by agreement). HR may then confirm exactly that day; for an
+ * earlier day HR also says who proposed it (a company proposal may owe severance, 第46条(二)).
+ */
+export function consentToLastWorkingDay(
+  caseDoc: CaseRecord,
+  lastWorkingDay: CalendarDate,
+  actor: Actor,
+  now: Date,
+): DomainResult {
+  if (actor.role !== 'employee') {
+    return { ok: false, code: 'FORBIDDEN', reason: 'only the employee consents' };
+  }
+  if (caseDoc.kind !== 'resignation' || !CONSENT_STATES.includes(caseDoc.state)) {
+    return {
+      ok: false,
+      code: 'INVALID_TRANSITION',
+      state: caseDoc.state,
+      event: 'case.consentLastWorkingDay',
+    };
+  }
+  const legal = caseDoc.legalLastWorkingDay;
+  const received = caseDoc.noticeReceivedAt;
+  if (legal === undefined || received === undefined || lastWorkingDay === legal) {
+    return { ok: false, code: 'PRECONDITION_FAILED', guard: 'other_than_legal_day' };
+  }
+  if (compareDates(lastWorkingDay, beijingDate(received)) < 0) {
+    return { ok: false, code: 'PRECONDITION_FAILED', guard: 'last_working_day_after_notice' };
+  }
+  const late = lastWorkingDayTooLate(lastWorkingDay, received);
+  if (late) return { ok: false, ...late };
+  return changeCase(
+    caseDoc,
+    { consentedLastWorkingDay: lastWorkingDay },
+    {
+      type: 'case.consentLastWorkingDay',
+      actor,
+      at: toInstant(now),
+      payload: {
+        consentedLastWorkingDay: lastWorkingDay,
+        legalLastWorkingDay: legal,
+        earlier: compareDates(lastWorkingDay, legal) < 0,
+      },
     },
   );
 }

@@ -8,6 +8,7 @@ import { renderLetter } from './letters';
 import { type Policy } from './policy';
 import { type Reason } from './reasons';
 import { submitResignation } from './case-submission';
+import { isFaultGround } from './employer-fault';
 
 /** The company's OA, as the audit log names it when it hands over a notice. */
 export const OA_ACTOR: Actor = { openid: 'oa', role: 'system' };
@@ -58,6 +59,15 @@ export function receiveOaResignation(
       employeeOpenid: input.employeeOpenid ?? OA_ACTOR.openid,
       reason: input.reason,
       ...(input.explanation ? { explanation: input.explanation } : {}),
+      // 第38条 from the OA: the grounds by their codes, the day the employee named.
+      ...(input.reason === 'employer_fault'
+        ? {
+            faultGrounds: (input.faultGrounds ?? []).filter(isFaultGround),
+            ...(input.requestedLastWorkingDay
+              ? { lastWorkingDay: input.requestedLastWorkingDay }
+              : {}),
+          }
+        : {}),
     },
     input.submittedAt,
     policy,

@@ -2,8 +2,11 @@ import { type AttachmentKind } from './attachments';
 import { type CaseKind } from './case-kinds';
 import { VOCABULARY } from './vocabulary';
 
-/** Departure reasons: two for a resignation (第37条), one for a termination (第40条(二)). */
-export const REASONS = ['resignation', 'personal', 'incompetence'] as const;
+/**
+ * Departure reasons: three for a resignation (第37条; 第38条 when the employer is at fault), one
+ * for a termination (第40条(二)).
+ */
+export const REASONS = ['resignation', 'personal', 'incompetence', 'employer_fault'] as const;
 export type Reason = (typeof REASONS)[number];
 
 export const REASON_LABELS: Record<Reason, string> = VOCABULARY.reasons;
@@ -60,6 +63,18 @@ export const DEFAULT_REASONS: ReasonsConfig = {
     explanationMax: 500,
     attachmentsAllOf: ['appraisal_record'],
     attachmentsAnyOf: [['training_certificate', 'position_change_record']],
+  },
+  // 第38条: the employee ends the contract for the employer's fault, naming the grounds.
+  employer_fault: {
+    reason: 'employer_fault',
+    kind: 'resignation',
+    label: REASON_LABELS.employer_fault,
+    enabled: true,
+    explanation: 'optional',
+    explanationMin: 10,
+    explanationMax: 500,
+    attachmentsAllOf: [],
+    attachmentsAnyOf: [],
   },
 };
 

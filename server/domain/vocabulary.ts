@@ -19,6 +19,7 @@ export const VOCABULARY = {
     resignation: '辞职',
     personal: '其他个人原因',
     incompetence: '不能胜任工作',
+    employer_fault: '用人单位过错（被迫解除）',
   },
   // 第40条(二) evidence as HR and a labour court call it: the performance appraisal, and the
   // record of the training given (attendance, content), not a certificate.
@@ -32,6 +33,8 @@ export const VOCABULARY = {
     union_notice: '通知工会的书面记录',
     union_reply: '对工会意见的书面答复',
     withdrawal_request: '员工撤回辞职的书面申请',
+    // 解释(一) 第35条: the settlement agreement, or why no severance is owed.
+    severance_document: '经济补偿文件',
   },
   /** The PDFs a case yields for paper proceedings. */
   documents: {
@@ -56,6 +59,8 @@ export const VOCABULARY = {
     'case.attach': '上传材料',
     'case.sign': '电子签名',
     'case.consentLaterDay': '同意延后最后工作日',
+    'case.consentLastWorkingDay': '同意调整最后工作日',
+    'case.markDisputed': '标记劳动争议',
     'notice.delivered': '解除通知送达',
     'document.generated': '生成文书 PDF',
     'certificate.reasonChoice': '选择离职证明是否写明原因',
@@ -147,5 +152,10 @@ export const VOCABULARY = {
     duplicate: '重复提交',
     entered_in_error: 'OA 误录入',
     employee_agreed: '员工同意撤销解除通知',
+  },
+  /** How severance is closed other than by paying (解释(一) 第35条); never a waiver. */
+  severanceClosings: {
+    not_owed: '依法无须支付',
+    settled: '已协议解决',
   },
 };

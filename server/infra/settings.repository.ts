@@ -1,9 +1,15 @@
 import type { Clock } from '../app/clock';
 import type { Settings, SettingsRepository } from '../app/ports/settings.port';
 import { DEFAULT_POLICY, type Policy } from '../domain/policy';
+import { retentionYears } from '../domain/retention';
 import { REMINDER_KINDS, type ReminderKind } from '../domain/reminder-kinds';
 import { findById } from './cloud-documents';
 import { isWechatPhrase } from './subscribe-message.notifier';
+
+/** `{ [key]: value }` when there is a value, else nothing (exactOptionalPropertyTypes). */
+function optional<K extends string, V>(key: K, value: V | undefined): Partial<Record<K, V>> {
+  return value === undefined ? {} : ({ [key]: value } as Record<K, V>);
+}
 
 interface StoredSettings {
   readonly policy?: Partial<Policy>;
@@ -14,6 +20,13 @@ interface StoredSettings {
   readonly miniprogramState?: Settings['miniprogramState'];
   readonly companyName?: unknown;
   readonly companySealFileId?: unknown;
+  readonly privacyContact?: unknown;
+  readonly retentionYears?: unknown;
+}
+
+/** A non-empty text setting, trimmed; anything else is left out. */
+function text(value: unknown): string | undefined {
+  return typeof value === 'string' && value.trim() ? value.trim().slice(0, 200) : undefined;
 }
 
 /** Where a refused setting is reported: the function's log (云函数日志). */
@@ -164,6 +177,8 @@ export function defaultSettings(
       env.MINIPROGRAM_STATE === 'developer' || env.MINIPROGRAM_STATE === 'trial'
         ? env.MINIPROGRAM_STATE
         : 'formal',
+    ...(text(env.PRIVACY_CONTACT) ? { privacyContact: text(env.PRIVACY_CONTACT) } : {}),
+    ...(env.RETENTION_YEARS ? { retentionYears: retentionYears(Number(env.RETENTION_YEARS)) } : {}),
   };
 }
 
@@ -203,7 +218,12 @@ export function settingsRepository(
       templatePhrases[templateId] = { ...templatePhrases[templateId], ...byKind };
     }
     return {
-      policy: { ...defaults.policy, ...doc.policy },
+      // A reason added since the document was saved keeps its default rule.
+      policy: {
+        ...defaults.policy,
+        ...doc.policy,
+        reasons: { ...defaults.policy.reasons, ...doc.policy?.reasons },
+      },
       templateIds: {
         ...defaults.templateIds,
         ...stored('templateIds', doc.templateIds, checkTemplateIds),
@@ -223,6 +243,13 @@ export function settingsRepository(
         ? { companySealFileId: doc.companySealFileId }
         : {}),
       miniprogramState: doc.miniprogramState ?? defaults.miniprogramState,
+      ...optional('privacyContact', text(doc.privacyContact) ?? defaults.privacyContact),
+      ...optional(
+        'retentionYears',
+        doc.retentionYears === undefined
+          ? defaults.retentionYears
+          : retentionYears(doc.retentionYears),
+      ),
     };
   }
 

@@ -34,7 +34,7 @@ const REVIEW: Offer[] = [
 const EMPLOYEE_UPLOAD: Offer[] = [
   { action: 'case.attach', kind: 'handover_checklist' },
   { action: 'case.withdraw' },
-  { action: 'case.consentLaterDay' },
+  { action: 'case.consentLastWorkingDay' },
 ];
 /** What it offers HR in formalities while the employee's signature is open. */
 const HR_FORMALITIES: Offer[] = [
@@ -301,7 +301,7 @@ describe('case detail page', () => {
       '从聊天选择交接清单',
       '拍照上传交接清单',
       '撤回申请',
-      '同意延后最后工作日',
+      '同意调整最后工作日',
     ]);
     tapButton(page, '#action-upload');
     await settle(simulate, 10);
@@ -498,7 +498,9 @@ describe('case detail page', () => {
         .querySelector('#confirm-day')
         ?.dispatchEvent('change', { detail: { value: '2027-03-20' } });
       await settle(simulate);
-      expect(allText(page)).toContain('早于法定最后工作日：请选择由谁提出提前离职');
+      expect(allText(page)).toContain(
+        '早于法定最后工作日：须员工本人已同意该日期，并请选择由谁提出提前离职',
+      );
       tapButton(page, '#pending-confirm');
       await settle(simulate);
       expect(allText(page)).toContain('请选择由谁提出提前离职');
@@ -515,35 +517,35 @@ describe('case detail page', () => {
     });
   });
 
-  it('records the employee’s consent to a later last working day, never an earlier one', async () => {
+  it('第36/37条: records the employee’s own consent to an earlier or later last working day', async () => {
     wx.answer('me.get', employeeSession);
     wx.answer('case.get', offering(submittedCase(), EMPLOYEE_UPLOAD));
-    wx.answer('case.consentLaterDay', {
+    wx.answer('case.consentLastWorkingDay', {
       caseId: 'case-1',
       state: 'submitted',
       version: 3,
-      consentToLaterDay: '2027-04-15',
+      consentedLastWorkingDay: '2027-03-20',
     });
     const page = await open();
-    expect(buttons(page)).toContain('同意延后最后工作日');
+    expect(buttons(page)).toContain('同意调整最后工作日');
     tapButton(page, '#action-consentLater');
     await settle(simulate);
-    expect(allText(page)).toContain('不同意则按法定日期离职');
+    expect(allText(page)).toContain('提前离职须双方协商一致（第36条）');
 
     tapButton(page, '#pending-confirm');
     await settle(simulate);
-    expect(allText(page)).toContain('请选择晚于法定最后工作日的日期');
-    expect(wx.calls.some((c) => c.action === 'case.consentLaterDay')).toBe(false);
+    expect(allText(page)).toContain('请选择与法定最后工作日不同的日期');
+    expect(wx.calls.some((c) => c.action === 'case.consentLastWorkingDay')).toBe(false);
 
     page
       .querySelector('#consent-day')
-      ?.dispatchEvent('change', { detail: { value: '2027-04-15' } });
+      ?.dispatchEvent('change', { detail: { value: '2027-03-20' } });
     await settle(simulate);
     tapButton(page, '#pending-confirm');
     await settle(simulate, 8);
-    expect(payloadOf('case.consentLaterDay')).toEqual({
+    expect(payloadOf('case.consentLastWorkingDay')).toEqual({
       caseId: 'case-1',
-      lastWorkingDay: '2027-04-15',
+      lastWorkingDay: '2027-03-20',
     });
   });
 

@@ -57,6 +57,17 @@ describe('home page', () => {
     expect(allText(page)).toContain('发起离职');
   });
 
+  it('个保法 第17条: the bind form links to the privacy guide', async () => {
+    wx.fail('me.get', 'UNAUTHENTICATED', '请先绑定员工身份');
+    const page = await open();
+    expect(allText(page)).toContain('隐私保护指引');
+    page.querySelector('#privacy')?.dispatchEvent('tap');
+    await settle(simulate);
+    expect(wx.navigateTo).toHaveBeenCalledWith(
+      expect.objectContaining({ url: '/packages/privacy/pages/guide/index' }),
+    );
+  });
+
   it('says what is missing before binding, and shows the server’s refusal', async () => {
     wx.fail('me.get', 'UNAUTHENTICATED', '请先绑定员工身份');
     const page = await open();

@@ -91,4 +91,14 @@ describe('me page', () => {
     const page = await open();
     expect(allText(page)).toContain('尚未绑定员工身份');
   });
+
+  it('个保法 第17条: links to the privacy guide, bound or not', async () => {
+    wx.fail('me.get', 'UNAUTHENTICATED', '请先绑定');
+    const page = await open();
+    page.querySelector('#privacy')?.dispatchEvent('tap');
+    await settle(simulate);
+    expect(wx.navigateTo).toHaveBeenCalledWith(
+      expect.objectContaining({ url: '/packages/privacy/pages/guide/index' }),
+    );
+  });
 });

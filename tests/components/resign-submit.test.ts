@@ -118,6 +118,36 @@ describe('resign submit page', () => {
     });
   });
 
+  it('第38条: offers the employer’s faults with plain explanations and sends those chosen', async () => {
+    const page = await open();
+    await choose(page, 2);
+    const text = allText(page);
+    expect(text).toContain('公司拖欠工资、克扣工资。');
+    expect(text).toContain('第三十八条第二款：可以立即解除，不需要事先告知公司');
+    expect(text).toContain('被迫解除劳动合同通知书');
+    expect(text).not.toContain('正式员工为 30 日后');
+
+    tapButton(page, '#submit');
+    await settle(simulate);
+    expect(allText(page)).toContain('请至少选择一项用人单位的过错情形');
+    expect(wx.calls.some((c) => c.action === 'case.submit')).toBe(false);
+
+    const grounds = page.querySelectorAll('.ground');
+    grounds[0]?.dispatchEvent('tap');
+    grounds[1]?.dispatchEvent('tap');
+    grounds[1]?.dispatchEvent('tap');
+    await settle(simulate);
+    wx.answer('case.submit', { ...receipt, lastWorkingDay: '2027-03-01' });
+    await submitAndConfirm(page);
+    await settle(simulate, 6);
+    expect(wx.calls.find((c) => c.action === 'case.submit')?.payload).toEqual({
+      reason: 'employer_fault',
+      faultGrounds: ['unpaid_wages'],
+      idempotencyKey: expect.any(String),
+    });
+    expect(allText(page)).toContain('最后工作日：2027年3月1日');
+  });
+
   it('shows the notice receipt with the last working day in Beijing time', async () => {
     wx.answer('case.submit', receipt);
     const page = await open();

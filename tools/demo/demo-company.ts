@@ -268,6 +268,14 @@ export async function seedDemoCases(
   const today = new Date(Date.parse(receipt.noticeReceivedAt) + 8 * 3600_000)
     .toISOString()
     .slice(0, 10);
+  // 第36条: the employee records their consent to leaving early.
+  await data(
+    invoke(person('D010').openid, 'case.consentLastWorkingDay', {
+      caseId: done,
+      lastWorkingDay: today,
+    }),
+    'case.consentLastWorkingDay',
+  );
   await data(
     invoke(hr, 'case.hrConfirm', {
       caseId: done,

@@ -61,6 +61,9 @@ Component({
     onCodeInput(event: { detail: { value: string } }) {
       this.setData({ code: event.detail.value, bindError: '' });
     },
+    onPrivacy() {
+      openPage(ROUTES.privacyGuide);
+    },
     async onBind() {
       const employeeNo = this.data.employeeNo.trim();
       const code = this.data.code.trim();

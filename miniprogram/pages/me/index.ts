@@ -36,6 +36,9 @@ Component({
     onLoad() {
       void this.load(false);
     },
+    onPrivacy() {
+      openPage(ROUTES.privacyGuide);
+    },
     onShow() {
       syncTabBar(this, 'pages/me/index');
     },

@@ -30,6 +30,14 @@ export interface Settings {
    * admin). A pasted image is not a reliable electronic seal: HR can hand over a paper original.
    */
   readonly companySealFileId?: string;
+  /**
+   * 个保法 第17条: how to reach whoever handles the personal information, as the privacy guide
+   * names it (environment `PRIVACY_CONTACT`, or the settings document); the handler is
+   * `companyName`.
+   */
+  readonly privacyContact?: string;
+  /** Years a closed case is kept (at least 2, 第50条第3款); absent: the minimum. */
+  readonly retentionYears?: number;
 }
 
 export interface SettingsRepository {

@@ -88,9 +88,23 @@ export const SCENES: Record<string, Scene> = {
     const [accepted = '', refused = ''] = localTemplateIds();
     return { results: { [accepted]: 'accept', [refused]: 'reject' } };
   },
+  // The privacy guide: readable before binding.
+  'privacy.get': noPayload,
   // What the client reports when WeChat says chooseMessageFile is missing from 用户隐私保护指引.
   'privacy.report': async () => ({ api: 'chooseMessageFile', errno: 112 }),
   'case.submit': async () => ({ reason: 'resignation', idempotencyKey: unique('authz-submit-') }),
+  // 第38条: the employer's fault, named grounds, no notice period.
+  // The caller's own resignation from the 'case.submit' row is withdrawn first: one open case.
+  'case.submit (employer_fault)': async (company, _owner, caller) => {
+    const me = await company.call(caller, 'me.get', {});
+    const open = me.ok ? (me.data as { openCase?: { caseId: string } }).openCase : undefined;
+    if (open) await company.must(caller, 'case.withdraw', { caseId: open.caseId });
+    return {
+      reason: 'employer_fault',
+      faultGrounds: ['unpaid_wages', 'unsafe_orders'],
+      idempotencyKey: unique('authz-fault-'),
+    };
+  },
   'case.terminate': async (_company, owner) => ({
     employeeNo: owner.employeeNo,
     reason: 'incompetence',
@@ -139,6 +153,12 @@ export const SCENES: Record<string, Scene> = {
   'case.withdraw': onCase((c, o) => c.submitted(o)),
   // Any day after the legal one the case has (its notice is 30 days before it).
   'case.consentLaterDay': onCase((c, o) => c.submitted(o), { lastWorkingDay: '2028-06-30' }),
+  // 第36条: a day earlier than the legal one, ten days after the notice reached the company.
+  'case.consentLastWorkingDay': async (company, owner) => {
+    const { caseId } = await company.submitted(owner);
+    const received = new Date(company.cloud.clock.now().getTime() + 8 * 3_600_000 + 10 * DAY_MS);
+    return { caseId, lastWorkingDay: received.toISOString().slice(0, 10) };
+  },
   'case.review': onCase((c, o) => c.submitted(o), { decision: 'approve' }),
   'case.review (owner without a manager)': onCase((c, o) => c.submitted(o), {
     decision: 'approve',
@@ -176,7 +196,35 @@ export const SCENES: Record<string, Scene> = {
     item: 'final_pay',
     done: true,
   }),
+  // 解释(一) 第35条: an employer-fault case whose severance was settled by agreement.
+  'case.checklist (severance_paid closed as settled: HR)': async (company, owner) => {
+    const hr = company.person('H001').openid;
+    const { caseId } = await company.must<{ caseId: string }>(owner.openid, 'case.submit', {
+      reason: 'employer_fault',
+      faultGrounds: ['unpaid_wages'],
+      idempotencyKey: unique('authz-fault-'),
+    });
+    const list = await ownUpload(company, owner.openid, `cases/${caseId}/handover_checklist/l.pdf`);
+    await company.must(owner.openid, 'case.attach', {
+      caseId,
+      kind: 'handover_checklist',
+      fileIds: [list],
+    });
+    await company.must(company.person('M001').openid, 'case.review', {
+      caseId,
+      decision: 'approve',
+    });
+    await company.must(hr, 'case.hrConfirm', { caseId });
+    const agreement = await ownUpload(company, hr, `cases/${caseId}/severance_document/a.pdf`);
+    await company.must(hr, 'case.attach', {
+      caseId,
+      kind: 'severance_document',
+      fileIds: [agreement],
+    });
+    return { caseId, item: 'severance_paid', closeAs: 'settled', note: '和解协议已签' };
+  },
   'case.close': onCase((c, o) => c.closeable(o)),
+  'case.markDisputed': onCase((c, o) => c.formalities(o), { disputed: true }),
   'case.get': onCase((c, o) => c.submitted(o)),
   'case.get (a termination draft)': onCase((c, o) => c.draft(o)),
   'case.evidence': onCase((c, o) => c.formalities(o)),
@@ -368,12 +416,14 @@ export const SUCCESS_PATHS: readonly (readonly [scene: string, who: Caller])[] =
   ['me.bind', 'unbound'],
   ['meta.get', 'owner'],
   ['case.submit', 'owner'],
+  ['case.submit (employer_fault)', 'owner'],
   ['case.terminate', 'HR'],
   ['case.issue', 'HR'],
   ['case.attach', 'owner'],
   ['case.resubmit', 'owner'],
   ['case.withdraw', 'owner'],
   ['case.consentLaterDay', 'owner'],
+  ['case.consentLastWorkingDay', 'owner'],
   ['case.review', 'manager of owner'],
   ['case.review (owner without a manager)', 'HR'],
   ['case.hrEscalate', 'HR'],
@@ -384,7 +434,9 @@ export const SUCCESS_PATHS: readonly (readonly [scene: string, who: Caller])[] =
   ['case.sign', 'owner'],
   ['case.checklist (handover_confirmed: the manager)', 'manager of owner'],
   ['case.checklist (final_pay: HR)', 'HR'],
+  ['case.checklist (severance_paid closed as settled: HR)', 'HR'],
   ['case.close', 'HR'],
+  ['case.markDisputed', 'HR'],
   ['case.get', 'owner'],
   ['case.evidence', 'owner'],
   ['case.documents', 'owner'],
@@ -396,6 +448,7 @@ export const SUCCESS_PATHS: readonly (readonly [scene: string, who: Caller])[] =
   ['case.oaRetry', 'HR'],
   ['subscription.record', 'owner'],
   ['privacy.report', 'owner'],
+  ['privacy.get', 'unbound'],
   ['admin.board', 'HR'],
   ['admin.board', 'manager of owner'],
   ['admin.stats', 'HR'],

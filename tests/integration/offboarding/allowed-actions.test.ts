@@ -78,7 +78,7 @@ describe('what case.get offers each caller', () => {
     );
 
     expect(await actionsOf(EMPLOYEE, caseId)).toEqual({
-      allowed: ['case.attach:handover_checklist', 'case.withdraw', 'case.consentLaterDay'],
+      allowed: ['case.attach:handover_checklist', 'case.withdraw', 'case.consentLastWorkingDay'],
       blocked: {},
     });
     expect(await actionsOf(M001, caseId)).toEqual({

@@ -31,8 +31,11 @@ const TABLE: readonly Row[] = [
   ['meta.get',                                        OK,        OK,        OK,        OK,        OK,        OK,        UNAUTH],
   ['subscription.record',                             OK,        OK,        OK,        OK,        OK,        OK,        UNAUTH],
   ['privacy.report',                                  OK,        OK,        OK,        OK,        OK,        OK,        UNAUTH],
+  // 个保法 第17条: the privacy guide is read before binding.
+  ['privacy.get',                                     OK,        OK,        OK,        OK,        OK,        OK,        OK],
   // Managers and HR are employees too and may resign; an admin bound to no one is not.
   ['case.submit',                                     OK,        OK,        OK,        OK,        OK,        FORBID,    UNAUTH],
+  ['case.submit (employer_fault)',                    OK,        OK,        OK,        OK,        OK,        FORBID,    UNAUTH],
   ['case.terminate',                                  FORBID,    FORBID,    FORBID,    FORBID,    OK,        OK,        UNAUTH],
   ['case.issue',                                      FORBID,    FORBID,    FORBID,    FORBID,    OK,        OK,        UNAUTH],
   ['case.attach',                                     OK,        FORBID,    FORBID,    FORBID,    OK,        OK,        UNAUTH],
@@ -41,6 +44,7 @@ const TABLE: readonly Row[] = [
   ['case.resubmit',                                   OK,        FORBID,    FORBID,    FORBID,    FORBID,    FORBID,    UNAUTH],
   ['case.withdraw',                                   OK,        FORBID,    FORBID,    FORBID,    FORBID,    FORBID,    UNAUTH],
   ['case.consentLaterDay',                            OK,        FORBID,    FORBID,    FORBID,    FORBID,    FORBID,    UNAUTH],
+  ['case.consentLastWorkingDay',                      OK,        FORBID,    FORBID,    FORBID,    FORBID,    FORBID,    UNAUTH],
   ['case.review',                                     FORBID,    FORBID,    OK,        FORBID,    FORBID,    FORBID,    UNAUTH],
   ['case.review (owner without a manager)',           FORBID,    FORBID,    NONE,      FORBID,    OK,        OK,        UNAUTH],
   ['case.hrEscalate',                                 FORBID,    FORBID,    FORBID,    FORBID,    OK,        OK,        UNAUTH],
@@ -51,7 +55,9 @@ const TABLE: readonly Row[] = [
   ['case.sign',                                       OK,        FORBID,    FORBID,    FORBID,    FORBID,    FORBID,    UNAUTH],
   ['case.checklist (handover_confirmed: the manager)', FORBID,   FORBID,    OK,        FORBID,    FORBID,    FORBID,    UNAUTH],
   ['case.checklist (final_pay: HR)',                  FORBID,    FORBID,    FORBID,    FORBID,    OK,        OK,        UNAUTH],
+  ['case.checklist (severance_paid closed as settled: HR)', FORBID, FORBID, FORBID, FORBID,    OK,        OK,        UNAUTH],
   ['case.close',                                      FORBID,    FORBID,    FORBID,    FORBID,    OK,        OK,        UNAUTH],
+  ['case.markDisputed',                               FORBID,    FORBID,    FORBID,    FORBID,    OK,        OK,        UNAUTH],
   ['case.get',                                        OK,        FORBID,    OK,        FORBID,    OK,        OK,        UNAUTH],
   // Only HR sees a termination being prepared: to everyone else it does not exist.
   ['case.get (a termination draft)',                  NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND, OK,        OK,        UNAUTH],

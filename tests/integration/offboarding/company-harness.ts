@@ -257,6 +257,11 @@ export async function startCompany(
     async closeable(owner) {
       const ref = await company.hrReview(owner);
       const today = beijingDate(cloud.clock.now());
+      // 第36条: the employee agrees to leave today, earlier than the law's day.
+      await must(owner.openid, 'case.consentLastWorkingDay', {
+        caseId: ref.caseId,
+        lastWorkingDay: today,
+      });
       await must(hr, 'case.hrConfirm', {
         caseId: ref.caseId,
         lastWorkingDay: today,

@@ -61,6 +61,9 @@ function acceptedPayload(action: ActionName): Record<string, unknown> {
     'case.resubmit': { caseId: cases.returned, comment: '已补充交接清单' },
     'case.withdraw': { caseId: cases.returned, comment: '决定留任' },
     'case.consentLaterDay': { caseId: cases.submitted, lastWorkingDay: '2028-06-30' },
+    'privacy.get': {},
+    'case.markDisputed': { caseId: cases.completed, disputed: true },
+    'case.consentLastWorkingDay': { caseId: cases.submitted, lastWorkingDay: '2027-03-20' },
     'case.review': { caseId: cases.submitted, decision: 'return', comment: '请补充材料' },
     'case.hrEscalate': { caseId: cases.submitted, comment: '经理长期未处理' },
     'case.hrConfirm': {

@@ -248,6 +248,19 @@ describe('other personal reasons (其他个人原因)', () => {
       'PRECONDITION_FAILED',
       'last_working_day_after_notice',
     );
+    // 第36条: an earlier day needs the employee's own recorded consent to that very day.
+    await refused(
+      call(HR, 'case.hrConfirm', {
+        caseId,
+        lastWorkingDay: '2027-03-15',
+        earlyReleaseProposedBy: 'company',
+      }),
+      'PRECONDITION_FAILED',
+      'earlier_day_consented',
+    );
+    await ok(
+      call(employee, 'case.consentLastWorkingDay', { caseId, lastWorkingDay: '2027-03-15' }),
+    );
     await refused(
       call(HR, 'case.hrConfirm', { caseId, lastWorkingDay: '2027-03-15' }),
       'PRECONDITION_FAILED',

@@ -148,18 +148,23 @@ describe('guards of the case machine', () => {
     });
 
     it('earlier_day_proposed: an earlier day says who proposed it; company adds severance_review (第36/46条)', () => {
-      expect(run(c, { type: 'hr.confirm', lastWorkingDay: '2027-03-15' }, HR)).toEqual(
-        refusedBy('earlier_day_proposed'),
-      );
+      expect(
+        run(
+          { ...c, consentedLastWorkingDay: '2027-03-15' },
+          { type: 'hr.confirm', lastWorkingDay: '2027-03-15' },
+          HR,
+        ),
+      ).toEqual(refusedBy('earlier_day_proposed'));
+      const agreed = { ...c, consentedLastWorkingDay: '2027-03-15' };
       const byEmployee = run(
-        c,
+        agreed,
         { type: 'hr.confirm', lastWorkingDay: '2027-03-15', earlyReleaseProposedBy: 'employee' },
         HR,
       );
       if (!byEmployee.ok) throw new Error(byEmployee.code);
       expect(byEmployee.case.checklist.map((e) => e.item)).not.toContain('severance_review');
       const byCompany = run(
-        c,
+        agreed,
         { type: 'hr.confirm', lastWorkingDay: '2027-03-15', earlyReleaseProposedBy: 'company' },
         HR,
       );

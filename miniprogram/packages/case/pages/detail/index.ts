@@ -187,11 +187,11 @@ Component({
         ...(confirmEarly && proposedBy ? { earlyReleaseProposedBy: proposedBy } : {}),
       };
     },
-    /** The employee's consent names a day after the legal one (第37条). */
+    /** The employee's consent names a day other than the legal one (第36/37条). */
     consentOptions(): ConfirmOptions | string {
       const { confirmDay, detail } = this.data;
-      if (!confirmDay || confirmDay <= (detail?.legalLastWorkingDayValue ?? '')) {
-        return '请选择晚于法定最后工作日的日期';
+      if (!confirmDay || confirmDay === (detail?.legalLastWorkingDayValue ?? '')) {
+        return '请选择与法定最后工作日不同的日期';
       }
       return { lastWorkingDay: confirmDay };
     },

@@ -1,4 +1,4 @@
-import type { ActionResult, Reason } from '../../../../../server/contract';
+import type { ActionResult, FaultGround, Reason } from '../../../../../server/contract';
 import { pickAndAttach } from '../../../../services/attachments';
 import { toast } from '../../../../services/feedback';
 import { openPage, ROUTES } from '../../../../services/navigation';
@@ -8,9 +8,13 @@ import { loadSession } from '../../../../services/session';
 import { requestSubscriptions, templatesToAsk } from '../../../../services/subscribe';
 import type { DocumentSource } from '../../../../services/upload';
 import {
+  EMPLOYER_FAULT,
   explanationCounter,
   explanationRule,
+  faultGroundOptions,
+  type FaultGroundOption,
   formProblem,
+  toggleGround,
   receiptOf,
   resignationReasons,
   submitConfirmation,
@@ -22,9 +26,11 @@ import { reminderKindsFor } from '../../../../view-models/subscriptions';
 
 type Phase = 'loading' | 'error' | 'form' | 'submitted';
 type Reasons = ActionResult<'meta.get'>['reasons'];
+type FaultGrounds = ActionResult<'meta.get'>['faultGrounds'];
 
 // The reasons' rules stay off `data`: only what the view shows is sent to it.
 let reasonRules: Reasons = [];
+let groundRules: FaultGrounds = [];
 
 Component({
   data: {
@@ -35,6 +41,11 @@ Component({
     explanation: '',
     rule: { shown: false, required: false, min: 0, max: 0 } as ExplanationRule,
     counter: '',
+    /** 第38条: the employer's faults chosen, and the list with their explanations. */
+    grounds: [] as FaultGround[],
+    groundOptions: [] as FaultGroundOption[],
+    /** 第38条: a later last working day the employee names ('' = the day of receipt). */
+    faultLastDay: '',
     formError: '',
     submitting: false,
     /** Made once per form: re-sending after a network failure reuses it, so nothing doubles. */
@@ -61,10 +72,12 @@ Component({
       const [meta, me] = await Promise.all([call('meta.get', {}), loadSession()]);
       if (!meta.ok) return this.setData({ phase: 'error', errorMessage: meta.error.message });
       reasonRules = meta.data.reasons;
+      groundRules = meta.data.faultGrounds ?? [];
       this.setData({
         phase: 'form',
         projectedLines: submitConfirmation(me.ok ? me.data.resignationPreview : undefined),
         options: resignationReasons(reasonRules),
+        groundOptions: faultGroundOptions(groundRules, this.data.grounds),
         idempotencyKey: this.data.idempotencyKey || randomId(32),
         tmplIds: templatesToAsk(meta.data.templateIds, reminderKindsFor([], true)),
       });
@@ -80,6 +93,19 @@ Component({
         formError: '',
       });
     },
+    onGround(event: { currentTarget: { dataset: { value?: FaultGround } } }) {
+      const ground = event.currentTarget.dataset.value;
+      if (!ground) return;
+      const grounds = toggleGround(this.data.grounds, ground);
+      this.setData({
+        grounds,
+        groundOptions: faultGroundOptions(groundRules, grounds),
+        formError: '',
+      });
+    },
+    onFaultLastDay(event: { detail: { value: string } }) {
+      this.setData({ faultLastDay: event.detail.value, formError: '' });
+    },
     onExplanation(event: { detail: { value: string } }) {
       this.setData({
         explanation: event.detail.value,
@@ -90,8 +116,8 @@ Component({
     /** Checks the form, then asks to confirm: the notice is delivered the moment it is sent. */
     onSubmit() {
       if (this.data.submitting) return;
-      const { reason, rule, explanation } = this.data;
-      const problem = formProblem(rule, reason, explanation);
+      const { reason, rule, explanation, grounds } = this.data;
+      const problem = formProblem(rule, reason, explanation, grounds);
       if (problem || !reason) return this.setData({ formError: problem });
       this.setData({ confirming: true, confirmLines: this.data.projectedLines, formError: '' });
     },
@@ -100,7 +126,7 @@ Component({
     },
     async onConfirmSubmit() {
       if (this.data.submitting) return;
-      const { reason, rule, explanation } = this.data;
+      const { reason, rule, explanation, grounds, faultLastDay } = this.data;
       if (!reason) return this.setData({ confirming: false });
       // Reminders start with the notice: ask for them now, still synchronously inside the tap
       // (WeChat shows the popup nowhere else), once per form.
@@ -113,6 +139,9 @@ Component({
       const reply = await call('case.submit', {
         reason,
         ...(rule.shown && text ? { explanation: text } : {}),
+        ...(reason === EMPLOYER_FAULT
+          ? { faultGrounds: grounds, ...(faultLastDay ? { lastWorkingDay: faultLastDay } : {}) }
+          : {}),
         idempotencyKey: this.data.idempotencyKey,
       });
       if (!reply.ok) {
