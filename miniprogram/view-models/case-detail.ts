@@ -35,6 +35,7 @@ export type CaseAction =
   | 'confirm'
   | 'hrReturn'
   | 'cancel'
+  | 'nonCompete'
   | 'close';
 
 export const ACTION_LABELS: Record<CaseAction, string> = {
@@ -54,6 +55,7 @@ export const ACTION_LABELS: Record<CaseAction, string> = {
   confirm: 'HR 确认',
   hrReturn: '退回补充',
   cancel: '撤销案件',
+  nonCompete: '录入竞业限制决定',
   close: '完成归档',
 };
 
@@ -110,6 +112,7 @@ const BUTTON_ORDER: readonly CaseAction[] = [
   'issue',
   'confirm',
   'hrReturn',
+  'nonCompete',
   'close',
   'cancel',
 ];
@@ -145,6 +148,8 @@ function buttonsOf(offer: CaseActionView): CaseAction[] {
       return ['close'];
     case 'case.hrCancel':
       return ['cancel'];
+    case 'case.nonCompete':
+      return ['nonCompete'];
   }
 }
 

@@ -47,6 +47,7 @@ export const ACTION_ACCESS: Record<ActionName, Access> = {
   'case.sign': ['employee'],
   'case.checklist': 'bound',
   'case.close': ['hr'],
+  'case.nonCompete': ['hr'],
   'case.get': 'bound',
   'case.evidence': ['employee', 'hr'],
   'case.remind': ['hr'],

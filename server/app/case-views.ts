@@ -3,6 +3,7 @@ import {
   presentChecklist,
   presentEvent,
   presentLetter,
+  presentNonCompete,
   presentReminder,
 } from '../contract';
 import { recordEvidenceView, viewLoggedToday } from '../domain/audit-records';
@@ -70,6 +71,9 @@ export function viewHandlers(deps: ViewsDeps): {
           attachments: view.attachments.map((a) =>
             urls[a.evidenceFileId] ? { ...a, url: urls[a.evidenceFileId] } : a,
           ),
+          ...(caseDoc.nonCompete
+            ? { nonCompete: presentNonCompete(caseDoc, beijingDate(now), relation.hr) }
+            : {}),
         },
         ...caseActions(caseDoc, caller, relation, settings.policy, now),
         letter: presentLetter(caseDoc, sha256),

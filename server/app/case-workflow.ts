@@ -6,6 +6,8 @@ import type { DomainResult } from '../domain/case-effects';
 import { isTerminal } from '../domain/case-states';
 import { changeChecklistItem, isRepeatTick } from '../domain/checklist-actions';
 import { consentToLaterDay } from '../domain/later-day-consent';
+import { beijingDate } from '../domain/beijing-calendar';
+import { nextCompensationDue, recordNonCompete } from '../domain/non-compete';
 import { type ChecklistActor, CHECKLIST_ITEM_LABELS } from '../domain/checklist';
 import { draftTermination, submitResignation } from '../domain/case-submission';
 import type { Caller } from './caller';
@@ -188,6 +190,7 @@ export function workflowHandlers(deps: WorkflowDeps) {
     'case.hrCancel': Handler<'case.hrCancel'>;
     'case.checklist': Handler<'case.checklist'>;
     'case.close': Handler<'case.close'>;
+    'case.nonCompete': Handler<'case.nonCompete'>;
   } = {
     async 'case.submit'({ caller, now }, { reason, explanation, idempotencyKey }) {
       const employee = caller.employee;
@@ -348,6 +351,22 @@ export function workflowHandlers(deps: WorkflowDeps) {
           waivable: true,
           ...(waiver ? { waivedAt: waiver.at, waivedBy: waiver.by, note: waiver.note } : {}),
         },
+      });
+    },
+
+    async 'case.nonCompete'({ caller, now }, { caseId, ...input }) {
+      const outcome = await change(caller, caseId, (caseDoc, relation) => {
+        const actor = actorAs(caller, relation, 'hr');
+        if (!actor) return fail('FORBIDDEN', NOT_YOUR_ROLE);
+        return recordNonCompete(caseDoc, input, actor, now);
+      });
+      if (!outcome.ok) return outcome;
+      const { nonCompete, lastWorkingDay } = outcome.data;
+      const next = nextCompensationDue(nonCompete, lastWorkingDay, beijingDate(now));
+      return ok({
+        ...ref(outcome.data),
+        decision: input.decision,
+        ...(next ? { nextCompensationDate: next } : {}),
       });
     },
 

@@ -5,6 +5,7 @@ import { STATE_LABELS } from '../domain/case-states';
 import { type AuditEvent, type HashText } from '../domain/event-chain';
 import { type LetterOptions, renderLetter } from '../domain/letters';
 import { STATUTORY_DUTIES } from '../domain/checklist-rules';
+import { nextCompensationDue } from '../domain/non-compete';
 import { REASON_LABELS } from '../domain/reasons';
 import { type ReminderSlot } from '../domain/reminder-policy';
 import { type ReminderStatus } from '../domain/reminder-kinds';
@@ -59,6 +60,31 @@ export function presentCase(c: CaseRecord, needsCall = false): CaseView {
     completedAt: c.completedAt,
     createdAt: c.createdAt,
     updatedAt: c.updatedAt,
+  };
+}
+
+/**
+ * The non-compete decision as a page shows it (第23/24条): the employee sees the decision and
+ * its terms; the wage figures HR worked from are HR's only.
+ */
+export function presentNonCompete(
+  c: CaseRecord,
+  today: string,
+  forHr: boolean,
+): CaseView['nonCompete'] {
+  const d = c.nonCompete;
+  if (d === undefined) return undefined;
+  const next = nextCompensationDue(d, c.lastWorkingDay, today);
+  return {
+    decision: d.decision,
+    ...(d.months === undefined ? {} : { months: d.months }),
+    ...(d.monthlyCompensation === undefined ? {} : { monthlyCompensation: d.monthlyCompensation }),
+    ...(forHr && d.averageMonthlyWage !== undefined
+      ? { averageMonthlyWage: d.averageMonthlyWage }
+      : {}),
+    ...(forHr && d.minimumWage !== undefined ? { minimumWage: d.minimumWage } : {}),
+    decidedAt: d.decidedAt,
+    ...(next ? { nextCompensationDate: next } : {}),
   };
 }
 

@@ -28,6 +28,7 @@ export {
   presentChecklistRow,
   presentEvent,
   presentLetter,
+  presentNonCompete,
   presentReminder,
   type AuditEventView,
   type BlockedCaseActionView,

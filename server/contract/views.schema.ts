@@ -4,6 +4,7 @@ import { AUDIT_EVENT_TYPES, EVENT_TYPES } from '../domain/case-events';
 import { CASE_KINDS, EARLY_RELEASE_PROPOSERS, NOTICE_MODES } from '../domain/case-kinds';
 import { STATES } from '../domain/case-states';
 import { CHECKLIST_ACTORS } from '../domain/checklist';
+import { NON_COMPETE_DECISIONS } from '../domain/non-compete';
 import { REASONS } from '../domain/reasons';
 import {
   REMINDER_KINDS,
@@ -45,6 +46,8 @@ export const employeeView = z.strictObject({
   probationEndDate: calendarDate,
   contractStart: z.optional(calendarDate),
   contractEnd: z.optional(calendarDate),
+  /** The contract has a non-compete clause (劳动合同法 第23条). */
+  nonCompete: z.optional(z.literal(true)),
 });
 
 /** What every transition answers at least (DESIGN §4). */
@@ -68,6 +71,7 @@ export const caseActionView = z.strictObject({
     'case.hrReturn',
     'case.close',
     'case.hrCancel',
+    'case.nonCompete',
   ]),
   decision: z.optional(z.enum(['approve', 'return'])),
   kind: z.optional(attachmentKindSchema),
@@ -146,6 +150,21 @@ export const caseView = z.strictObject({
   signature: z.optional(signatureView),
   stages: z.array(stagePeriodView),
   needsCall: z.boolean(),
+  /**
+   * HR's non-compete decision (第23/24条). The wage figures HR worked from are HR's only;
+   * `nextCompensationDate` is the next monthly payment while enforced (解释(一) 第38条).
+   */
+  nonCompete: z.optional(
+    z.strictObject({
+      decision: z.enum(NON_COMPETE_DECISIONS),
+      months: z.optional(z.int()),
+      monthlyCompensation: z.optional(z.number()),
+      averageMonthlyWage: z.optional(z.number()),
+      minimumWage: z.optional(z.number()),
+      decidedAt: instant,
+      nextCompensationDate: z.optional(calendarDate),
+    }),
+  ),
   completedAt: z.optional(instant),
   createdAt: instant,
   updatedAt: instant,

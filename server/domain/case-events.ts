@@ -23,6 +23,7 @@ export const RECORD_EVENT_TYPES = [
   'case.attach',
   'case.sign',
   'case.consentLaterDay',
+  'case.nonCompete',
   'checklist.done',
   'checklist.undone',
   'checklist.waive',

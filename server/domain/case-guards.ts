@@ -163,6 +163,8 @@ export const GUARD_NAMES = [
   'attachment_allowed',
   'later_than_legal_day',
   'statutory_duty',
+  'decision_action_required',
+  'non_compete_terms_given',
 ] as const;
 export type GuardName = (typeof GUARD_NAMES)[number];
 
@@ -191,4 +193,6 @@ export const GUARD_MESSAGES: Record<GuardName, string> = {
   attachment_allowed: '当前阶段不能上传此类材料',
   later_than_legal_day: '同意的最后工作日须晚于法定的最后工作日',
   statutory_duty: '法定义务不能豁免：办结后标记完成，可附说明',
+  decision_action_required: '此项须在案件页录入竞业限制决定后自动完成',
+  non_compete_terms_given: '执行竞业限制须填写期限（1–24个月）和每月补偿金额',
 };

@@ -94,6 +94,7 @@ function confirmResignation(ctx: GuardContext): Partial<CaseRecord> {
       hasManager: c.managerNo !== undefined,
       assets: command.assets ?? policy.assets,
       earlyReleaseProposedBy,
+      nonCompete: c.employee.nonCompete === true,
     }),
   };
 }
@@ -117,6 +118,7 @@ function issueTermination(ctx: GuardContext, at: Instant): Partial<CaseRecord> {
       hasManager: c.managerNo !== undefined,
       assets: command.assets ?? policy.assets,
       noticeMode: c.noticeMode,
+      nonCompete: c.employee.nonCompete === true,
     }),
   };
 }

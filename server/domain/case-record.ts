@@ -3,6 +3,7 @@ import { type CalendarDate, type Instant } from './beijing-calendar';
 import { type CaseKind, type EarlyReleaseProposer, type NoticeMode } from './case-kinds';
 import { type State } from './case-states';
 import { type ChecklistActor, type ChecklistItemId } from './checklist';
+import { type NonCompeteDecision } from './non-compete';
 import { type Reason } from './reasons';
 
 /** The employee as they were when the case started; later roster edits do not rewrite it. */
@@ -17,6 +18,8 @@ export interface EmployeeSnapshot {
   readonly contractStart?: CalendarDate;
   /** Absent for an open-ended contract. */
   readonly contractEnd?: CalendarDate;
+  /** The contract has a non-compete clause (第23条). */
+  readonly nonCompete?: true;
 }
 
 /** A stored document: the client's upload and the server's evidence copy with its hash. */
@@ -105,6 +108,8 @@ export interface CaseRecord {
   readonly earlyReleaseProposedBy?: EarlyReleaseProposer;
   readonly noticeMode?: NoticeMode;
   readonly noProtectedStatus: boolean;
+  /** HR's non-compete decision (第23/24条), for a contract with the clause. */
+  readonly nonCompete?: NonCompeteDecision;
   readonly signature?: Signature;
   readonly stages: readonly StagePeriod[];
   /** Number of the last audit event and its hash: the chain head. */

@@ -41,7 +41,12 @@ export const STATUTORY_DUTIES: readonly ChecklistItemId[] = [
   ...PAY_AND_CERTIFICATE_ITEMS,
   ...TRANSFER_ITEMS,
   'severance_paid',
+  // 第23/24条: whether the non-compete applies is decided and recorded, never waived.
+  'non_compete_decided',
 ];
+
+/** Items ticked only by their own action, never by `case.checklist`. */
+export const DECISION_ITEMS: readonly ChecklistItemId[] = ['non_compete_decided'];
 
 export function isEmployeeSideItem(item: ChecklistItemId): boolean {
   return EMPLOYEE_SIDE_ITEMS.includes(item);
@@ -59,6 +64,8 @@ export interface ChecklistPlan {
   readonly assets: readonly Asset[];
   readonly noticeMode?: NoticeMode;
   readonly earlyReleaseProposedBy?: EarlyReleaseProposer;
+  /** The contract has a non-compete clause (第23条). */
+  readonly nonCompete?: boolean;
 }
 
 function entry(
@@ -106,6 +113,8 @@ export function buildChecklist(plan: ChecklistPlan): ChecklistEntry[] {
   if (plan.earlyReleaseProposedBy === 'company') {
     items.push(entry('severance_review', ['hr'], last));
   }
+  // 第23/24条: HR decides at exit whether the non-compete applies (case.nonCompete).
+  if (plan.nonCompete === true) items.push(entry('non_compete_decided', ['hr'], last));
   return items;
 }
 

@@ -14,6 +14,7 @@ export const FIXED_CHECKLIST_ITEM_IDS = [
   'severance_paid',
   'pay_in_lieu',
   'severance_review',
+  'non_compete_decided',
 ] as const;
 export type FixedChecklistItemId = (typeof FIXED_CHECKLIST_ITEM_IDS)[number];
 
@@ -50,6 +51,7 @@ export const CHECKLIST_ITEM_LABELS: Record<FixedChecklistItemId, string> = {
   severance_paid: '支付经济补偿',
   pay_in_lieu: '支付代通知金',
   severance_review: '经济补偿审核',
+  non_compete_decided: '竞业限制决定',
 };
 
 /** An asset the employee returns (工卡, 电脑 by default; HR edits the list at confirmation). */

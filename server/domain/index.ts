@@ -23,6 +23,7 @@ export * from './domain-error';
 export * from './event-chain';
 export * from './later-day-consent';
 export * from './letters';
+export * from './non-compete';
 export * from './notice-period';
 export * from './policy';
 export * from './reasons';

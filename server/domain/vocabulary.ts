@@ -47,6 +47,7 @@ export const VOCABULARY = {
     'case.attach': '上传材料',
     'case.sign': '电子签名',
     'case.consentLaterDay': '同意延后最后工作日',
+    'case.nonCompete': '竞业限制决定',
     'checklist.done': '完成清单项',
     'checklist.undone': '撤销清单项',
     'checklist.waive': '豁免清单项',
@@ -77,6 +78,20 @@ export const VOCABULARY = {
     failed_unknown: '结果未知',
     undeliverable: '无法送达',
     skipped: '已跳过',
+  },
+  /** 劳动合同法 第23/24条 and 最高法 劳动争议解释(一) 第36–39条, as HR and the employee read them. */
+  nonCompeteDecisions: {
+    enforced: '执行竞业限制',
+    released: '不执行（解除竞业限制）',
+  },
+  nonCompeteGuidance: {
+    fallback:
+      '未约定补偿金额时，可参照离职前十二个月平均工资的30%按月支付，且不低于劳动合同履行地最低工资标准（劳动争议解释(一) 第36条）；部分省市规定更高，金额由HR确定。',
+    period: '竞业限制期限不得超过二年（劳动合同法 第24条）。',
+    released:
+      '在竞业限制期限内解除的，劳动者可请求额外支付三个月的竞业限制经济补偿（劳动争议解释(一) 第39条）；离职当日即解除是否适用，实务中存在争议。',
+    unpaid:
+      '因用人单位原因三个月未支付经济补偿的，劳动者可请求解除竞业限制约定（劳动争议解释(一) 第38条）：请按月按时支付。',
   },
   noticeModes: {
     notice30: '提前三十日书面通知',
