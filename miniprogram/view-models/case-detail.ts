@@ -5,6 +5,7 @@ import { checklistRow, type ChecklistActor, type ChecklistRowView } from './chec
 import {
   ATTACHMENT_LABELS,
   EVENT_LABELS,
+  NON_COMPETE_DECISION_LABELS,
   REASON_LABELS,
   REMINDER_KIND_LABELS,
   REMINDER_STATUS_LABELS,
@@ -248,6 +249,8 @@ export interface CaseDetailView {
   legalLastWorkingDay: string;
   /** The raw `YYYY-MM-DD` days, for HR's date picker at confirmation. */
   lastWorkingDayValue: string;
+  /** HR's non-compete decision in one line, '' before it is recorded. */
+  nonCompete: string;
   legalLastWorkingDayValue: string;
   /** The later day the employee agreed to, formatted; '' when none. */
   consentToLaterDay: string;
@@ -275,6 +278,20 @@ function commentOf(payload: Record<string, unknown>): string {
   return typeof text === 'string' ? text : '';
 }
 
+/** `执行竞业限制 · 12 个月 · 每月 3000 元 · 下次支付 2027年4月30日`. */
+export function nonCompeteText(decision: CaseView['case']['nonCompete']): string {
+  if (!decision) return '';
+  const parts = [NON_COMPETE_DECISION_LABELS[decision.decision]];
+  if (decision.months !== undefined) parts.push(`${decision.months} 个月`);
+  if (decision.monthlyCompensation !== undefined) {
+    parts.push(`每月 ${decision.monthlyCompensation} 元`);
+  }
+  if (decision.nextCompensationDate) {
+    parts.push(`下次支付 ${formatDate(decision.nextCompensationDate)}`);
+  }
+  return parts.join(' · ');
+}
+
 export function caseDetail(view: CaseView, relation: Relation, nowMs: number): CaseDetailView {
   const c = view.case;
   const actors: ChecklistActor[] = [];
@@ -298,6 +315,7 @@ export function caseDetail(view: CaseView, relation: Relation, nowMs: number): C
     lastWorkingDay: formatDate(c.lastWorkingDay),
     legalLastWorkingDay: formatDate(c.legalLastWorkingDay),
     lastWorkingDayValue: c.lastWorkingDay ?? '',
+    nonCompete: nonCompeteText(c.nonCompete),
     legalLastWorkingDayValue: c.legalLastWorkingDay ?? '',
     consentToLaterDay: c.consentToLaterDay ? formatDate(c.consentToLaterDay) : '',
     needsCall: c.needsCall,

@@ -59,6 +59,7 @@ Component({
     confirmHint: '',
     confirmEarly: false,
     proposedBy: '' as '' | 'employee' | 'company',
+    nonCompeteOpen: false,
   },
   methods: {
     onLoad(query: { caseId?: string }) {
@@ -87,6 +88,7 @@ Component({
       if (action === 'sign') return openPage(ROUTES.sign, { caseId: this.data.caseId });
       if (action === 'issue') return openPage(ROUTES.adminTerminate, { caseId: this.data.caseId });
       if (action === 'remind') return this.remind();
+      if (action === 'nonCompete') return this.setData({ nonCompeteOpen: true, actionError: '' });
       if (action === 'upload' || action === 'uploadPhoto' || action === 'uploadDelivery') {
         const kind = action === 'uploadDelivery' ? 'notice_delivery' : 'handover_checklist';
         this.setData({ busy: true, actionError: '' });
@@ -118,6 +120,14 @@ Component({
         confirmEarly: false,
         proposedBy: '',
       });
+    },
+    async onNonCompeteSaved() {
+      this.setData({ nonCompeteOpen: false });
+      toast('竞业限制决定已保存', 'success');
+      await this.load();
+    },
+    onNonCompeteCancel() {
+      this.setData({ nonCompeteOpen: false });
     },
     /** HR's 发送提醒: no comment to write, so it goes out at once. */
     async remind() {
