@@ -71,6 +71,7 @@ export function viewHandlers(deps: ViewsDeps): {
           attachments: view.attachments.map((a) =>
             urls[a.evidenceFileId] ? { ...a, url: urls[a.evidenceFileId] } : a,
           ),
+          ...(relation.hr && caseDoc.rehire ? { rehire: caseDoc.rehire } : {}),
           ...(caseDoc.nonCompete
             ? { nonCompete: presentNonCompete(caseDoc, beijingDate(now), relation.hr) }
             : {}),

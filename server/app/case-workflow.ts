@@ -370,12 +370,14 @@ export function workflowHandlers(deps: WorkflowDeps) {
       });
     },
 
-    async 'case.close'({ caller, now }, { caseId }) {
+    async 'case.close'({ caller, now }, { caseId, rehire }) {
       const { policy } = await settings.get();
       const outcome = await change(caller, caseId, (caseDoc, relation) => {
         const actor = actorAs(caller, relation, 'hr');
         if (!actor) return fail('FORBIDDEN', NOT_YOUR_ROLE);
-        return transition(caseDoc, { type: 'hr.close' }, now, { actor, policy });
+        const closed = transition(caseDoc, { type: 'hr.close' }, now, { actor, policy });
+        // 可再次录用 is HR's note on the case, kept out of the audit log the employee reads.
+        return closed.ok && rehire ? { ...closed, case: { ...closed.case, rehire } } : closed;
       });
       if (!outcome.ok) return outcome;
       return ok({ ...ref(outcome.data), completedAt: outcome.data.completedAt ?? '' });

@@ -34,6 +34,7 @@ import {
   policyView,
   reasonSchema,
   reasonView,
+  rehireSchema,
   reminderKindSchema,
   reminderRowView,
   roleSchema,
@@ -308,7 +309,7 @@ export const ACTIONS = {
     }),
   },
   'case.close': {
-    payload: caseOnly,
+    payload: z.strictObject({ caseId, rehire: z.optional(rehireSchema) }),
     result: z.extend(caseRef, { completedAt: instant }),
   },
   'case.get': {
@@ -395,6 +396,8 @@ export const ACTIONS = {
         z.string().check(z.trim(), z.maxLength(64, { error: '最多 64 个字' })),
       ),
       q: z.optional(z.string().check(z.trim(), z.maxLength(32, { error: '最多 32 个字' }))),
+      /** HR only: former employees (completed cases) by 可再次录用. */
+      rehire: z.optional(rehireSchema),
       cursor: z.optional(z.string().check(z.maxLength(256))),
     }),
     result: z.strictObject({
@@ -415,6 +418,8 @@ export const ACTIONS = {
           lastWorkingDay: z.optional(calendarDate),
           overdue: z.boolean(),
           needsCall: z.boolean(),
+          /** 可再次录用, in HR's board only. */
+          rehire: z.optional(rehireSchema),
           /** Present for a case the company's OA started (经 OA 提交). */
           source: z.optional(z.literal('oa')),
           /** The employee has not bound the mini program (未绑定小程序); OA cases only. */

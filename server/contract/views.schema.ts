@@ -3,6 +3,7 @@ import { ATTACHMENT_KINDS } from '../domain/attachments';
 import { AUDIT_EVENT_TYPES, EVENT_TYPES } from '../domain/case-events';
 import { CASE_KINDS, EARLY_RELEASE_PROPOSERS, NOTICE_MODES } from '../domain/case-kinds';
 import { STATES } from '../domain/case-states';
+import { REHIRE_CHOICES } from '../domain/case-record';
 import { CHECKLIST_ACTORS } from '../domain/checklist';
 import { NON_COMPETE_DECISIONS } from '../domain/non-compete';
 import { REASONS } from '../domain/reasons';
@@ -35,6 +36,9 @@ export const attachmentKindSchema = z.enum(ATTACHMENT_KINDS);
 export const reminderKindSchema = z.enum(REMINDER_KINDS);
 export const noticeModeSchema = z.enum(NOTICE_MODES);
 export const earlyReleaseProposerSchema = z.enum(EARLY_RELEASE_PROPOSERS);
+export const rehireSchema = z.enum(REHIRE_CHOICES, {
+  error: '应为 yes（可再次录用）、no（不再录用）或 ask（录用前咨询HR）',
+});
 
 export const employeeView = z.strictObject({
   employeeNo,
@@ -150,6 +154,8 @@ export const caseView = z.strictObject({
   signature: z.optional(signatureView),
   stages: z.array(stagePeriodView),
   needsCall: z.boolean(),
+  /** 可再次录用: in HR's view only, never the employee's or the manager's. */
+  rehire: z.optional(rehireSchema),
   /**
    * HR's non-compete decision (第23/24条). The wage figures HR worked from are HR's only;
    * `nextCompensationDate` is the next monthly payment while enforced (解释(一) 第38条).

@@ -6,6 +6,10 @@ import { type ChecklistActor, type ChecklistItemId } from './checklist';
 import { type NonCompeteDecision } from './non-compete';
 import { type Reason } from './reasons';
 
+/** 可再次录用: yes, no, or ask HR first. */
+export const REHIRE_CHOICES = ['yes', 'no', 'ask'] as const;
+export type RehireChoice = (typeof REHIRE_CHOICES)[number];
+
 /** The employee as they were when the case started; later roster edits do not rewrite it. */
 export interface EmployeeSnapshot {
   readonly employeeNo: string;
@@ -108,6 +112,8 @@ export interface CaseRecord {
   readonly earlyReleaseProposedBy?: EarlyReleaseProposer;
   readonly noticeMode?: NoticeMode;
   readonly noProtectedStatus: boolean;
+  /** 可再次录用, set by HR at closing: HR's only, never in the audit log or a document. */
+  readonly rehire?: RehireChoice;
   /** HR's non-compete decision (第23/24条), for a contract with the clause. */
   readonly nonCompete?: NonCompeteDecision;
   readonly signature?: Signature;

@@ -93,6 +93,12 @@ export const VOCABULARY = {
     unpaid:
       '因用人单位原因三个月未支付经济补偿的，劳动者可请求解除竞业限制约定（劳动争议解释(一) 第38条）：请按月按时支付。',
   },
+  /** 可再次录用, HR's only. */
+  rehire: {
+    yes: '可再次录用',
+    no: '不再录用',
+    ask: '录用前咨询HR',
+  },
   noticeModes: {
     notice30: '提前三十日书面通知',
     payInLieu: '额外支付一个月工资',

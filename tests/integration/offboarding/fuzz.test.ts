@@ -74,7 +74,7 @@ function acceptedPayload(action: ActionName): Record<string, unknown> {
       done: true,
       note: '纸质离职证明已交付',
     },
-    'case.close': { caseId: cases.formalities },
+    'case.close': { caseId: cases.formalities, rehire: 'ask' },
     'case.nonCompete': {
       caseId: cases.formalities,
       decision: 'enforced',
