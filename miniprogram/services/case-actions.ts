@@ -20,7 +20,8 @@ const done = (reply: { ok: true } | { ok: false; error: ClientError }): ActionOu
 export type ConfirmOptions = Pick<
   ActionPayload<'case.hrConfirm'>,
   'lastWorkingDay' | 'earlyReleaseProposedBy'
->;
+> &
+  Pick<ActionPayload<'case.close'>, 'rehire'>;
 
 /** Sends the RPC behind a case button; the comment is passed only when the user wrote one. */
 export async function runCaseAction(
@@ -49,7 +50,9 @@ export async function runCaseAction(
     case 'cancel':
       return done(await call('case.hrCancel', withComment));
     case 'close':
-      return done(await call('case.close', { caseId }));
+      return done(
+        await call('case.close', { caseId, ...(confirm.rehire ? { rehire: confirm.rehire } : {}) }),
+      );
     case 'consentLater':
       return done(
         await call('case.consentLaterDay', {

@@ -24,6 +24,7 @@ import {
   type CaseAction,
   type CaseDetailView,
 } from '../../../../view-models/case-detail';
+import { REHIRE_LABELS, type RehireChoice } from '../../../../view-models/labels';
 
 type Phase = 'loading' | 'error' | 'ready';
 
@@ -60,6 +61,11 @@ Component({
     confirmEarly: false,
     proposedBy: '' as '' | 'employee' | 'company',
     nonCompeteOpen: false,
+    rehire: '' as '' | RehireChoice,
+    rehireChoices: (Object.keys(REHIRE_LABELS) as RehireChoice[]).map((choice) => ({
+      choice,
+      label: REHIRE_LABELS[choice],
+    })),
   },
   methods: {
     onLoad(query: { caseId?: string }) {
@@ -119,7 +125,13 @@ Component({
         confirmHint: '',
         confirmEarly: false,
         proposedBy: '',
+        rehire: '',
       });
+    },
+    onRehire(event: { currentTarget: { dataset: { choice?: RehireChoice } } }) {
+      const choice = event.currentTarget.dataset.choice ?? '';
+      // A second tap on the chosen flag clears it: the flag is optional.
+      this.setData({ rehire: choice === this.data.rehire ? '' : choice });
     },
     async onNonCompeteSaved() {
       this.setData({ nonCompeteOpen: false });
@@ -205,7 +217,9 @@ Component({
           ? this.confirmOptions()
           : pending.action === 'consentLater'
             ? this.consentOptions()
-            : {};
+            : pending.action === 'close' && this.data.rehire
+              ? { rehire: this.data.rehire }
+              : {};
       if (typeof confirm === 'string') return this.setData({ actionError: confirm });
       this.setData({ busy: true, actionError: '' });
       let outcome: ActionOutcome;
