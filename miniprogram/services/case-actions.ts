@@ -10,7 +10,7 @@ export type ActionOutcome = { ok: true } | { ok: false; error: ClientError };
  */
 export type CommentedAction = Exclude<
   CaseAction,
-  'upload' | 'uploadPhoto' | 'uploadDelivery' | 'sign' | 'issue' | 'remind'
+  'upload' | 'uploadPhoto' | 'uploadDelivery' | 'sign' | 'issue' | 'remind' | 'nonCompete'
 >;
 
 const done = (reply: { ok: true } | { ok: false; error: ClientError }): ActionOutcome =>
@@ -20,7 +20,8 @@ const done = (reply: { ok: true } | { ok: false; error: ClientError }): ActionOu
 export type ConfirmOptions = Pick<
   ActionPayload<'case.hrConfirm'>,
   'lastWorkingDay' | 'earlyReleaseProposedBy'
->;
+> &
+  Pick<ActionPayload<'case.close'>, 'rehire'>;
 
 /** Sends the RPC behind a case button; the comment is passed only when the user wrote one. */
 export async function runCaseAction(
@@ -51,7 +52,9 @@ export async function runCaseAction(
     case 'cancel':
       return done(await call('case.hrCancel', basis ? { ...withComment, basis } : withComment));
     case 'close':
-      return done(await call('case.close', { caseId }));
+      return done(
+        await call('case.close', { caseId, ...(confirm.rehire ? { rehire: confirm.rehire } : {}) }),
+      );
     case 'consentLater':
       return done(
         await call('case.consentLastWorkingDay', {
@@ -64,6 +67,32 @@ export async function runCaseAction(
         await call('case.checklist', { caseId, item: 'handover_list', waive: true, note: text }),
       );
   }
+}
+
+/** HR's non-compete decision as typed: fields left empty are not sent. */
+export interface NonCompeteInput {
+  decision: ActionPayload<'case.nonCompete'>['decision'];
+  months?: number | undefined;
+  monthlyCompensation?: number | undefined;
+  averageMonthlyWage?: number | undefined;
+  minimumWage?: number | undefined;
+}
+
+/** Records HR's non-compete decision (劳动合同法 第23/24条); the server checks the figures. */
+export async function recordNonCompete(
+  caseId: string,
+  input: NonCompeteInput,
+): Promise<ActionOutcome> {
+  const { decision, months, monthlyCompensation, averageMonthlyWage, minimumWage } = input;
+  const given: ActionPayload<'case.nonCompete'> = {
+    caseId,
+    decision,
+    ...(months === undefined ? {} : { months }),
+    ...(monthlyCompensation === undefined ? {} : { monthlyCompensation }),
+    ...(averageMonthlyWage === undefined ? {} : { averageMonthlyWage }),
+    ...(minimumWage === undefined ? {} : { minimumWage }),
+  };
+  return done(await call('case.nonCompete', given));
 }
 
 export type ChecklistChange = 'tick' | 'untick' | 'waive';

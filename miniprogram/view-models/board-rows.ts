@@ -1,6 +1,6 @@
 import type { ActionResult, State } from '../../server/contract';
 import { formatDate, formatInstant } from './beijing-time';
-import { REASON_LABELS, STATE_LABELS, STATE_THEMES, type TagTheme } from './labels';
+import { REASON_LABELS, REHIRE_LABELS, STATE_LABELS, STATE_THEMES, type TagTheme } from './labels';
 
 type Board = ActionResult<'admin.board'>;
 type BoardRow = Board['rows'][number];
@@ -24,6 +24,8 @@ export interface BoardRowView {
   unbound: boolean;
   /** 同步失败: a status callback to the OA is failing; HR may send again. */
   oaSyncFailed: boolean;
+  /** 可再次录用 as HR set it at closing ('' when unset; HR's board only). */
+  rehire: string;
 }
 
 /** How long the case has stood, in the server's days: overdue first, since that is urgent. */
@@ -49,6 +51,7 @@ export function boardRow(row: BoardRow): BoardRowView {
     viaOa: row.source === 'oa',
     unbound: row.unbound === true,
     oaSyncFailed: row.oaSyncFailed === true,
+    rehire: row.rehire ? REHIRE_LABELS[row.rehire] : '',
   };
 }
 

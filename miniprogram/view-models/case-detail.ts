@@ -13,6 +13,7 @@ import {
   ATTACHMENT_LABELS,
   CANCEL_BASIS_LABELS,
   EVENT_LABELS,
+  NON_COMPETE_DECISION_LABELS,
   REASON_LABELS,
   REMINDER_KIND_LABELS,
   REMINDER_STATUS_LABELS,
@@ -44,6 +45,7 @@ export type CaseAction =
   | 'confirm'
   | 'hrReturn'
   | 'cancel'
+  | 'nonCompete'
   | 'close';
 
 export const ACTION_LABELS: Record<CaseAction, string> = {
@@ -63,6 +65,7 @@ export const ACTION_LABELS: Record<CaseAction, string> = {
   confirm: 'HR 确认',
   hrReturn: '退回补充',
   cancel: '撤销案件',
+  nonCompete: '录入竞业限制决定',
   close: '完成归档',
 };
 
@@ -119,6 +122,7 @@ const BUTTON_ORDER: readonly CaseAction[] = [
   'issue',
   'confirm',
   'hrReturn',
+  'nonCompete',
   'close',
   'cancel',
 ];
@@ -155,6 +159,8 @@ function buttonsOf(offer: CaseActionView): CaseAction[] {
       return ['close'];
     case 'case.hrCancel':
       return ['cancel'];
+    case 'case.nonCompete':
+      return ['nonCompete'];
   }
 }
 
@@ -253,6 +259,8 @@ export interface CaseDetailView {
   legalLastWorkingDay: string;
   /** The raw `YYYY-MM-DD` days, for HR's date picker at confirmation. */
   lastWorkingDayValue: string;
+  /** HR's non-compete decision in one line, '' before it is recorded. */
+  nonCompete: string;
   legalLastWorkingDayValue: string;
   /** The later day the employee agreed to, formatted; '' when none. */
   consentToLaterDay: string;
@@ -285,6 +293,20 @@ function commentOf(payload: Record<string, unknown>): string {
   return typeof text === 'string' ? text : '';
 }
 
+/** `执行竞业限制 · 12 个月 · 每月 3000 元 · 下次支付 2027年4月30日`. */
+export function nonCompeteText(decision: CaseView['case']['nonCompete']): string {
+  if (!decision) return '';
+  const parts = [NON_COMPETE_DECISION_LABELS[decision.decision]];
+  if (decision.months !== undefined) parts.push(`${decision.months} 个月`);
+  if (decision.monthlyCompensation !== undefined) {
+    parts.push(`每月 ${decision.monthlyCompensation} 元`);
+  }
+  if (decision.nextCompensationDate) {
+    parts.push(`下次支付 ${formatDate(decision.nextCompensationDate)}`);
+  }
+  return parts.join(' · ');
+}
+
 export function caseDetail(view: CaseView, relation: Relation, nowMs: number): CaseDetailView {
   const c = view.case;
   const actors: ChecklistActor[] = [];
@@ -310,6 +332,7 @@ export function caseDetail(view: CaseView, relation: Relation, nowMs: number): C
     legalLastWorkingDay: formatDate(c.legalLastWorkingDay),
     lastWorkingDayValue: c.lastWorkingDay ?? '',
     cancelBases: cancelBases(c.kind, c.state),
+    nonCompete: nonCompeteText(c.nonCompete),
     legalLastWorkingDayValue: c.legalLastWorkingDay ?? '',
     consentToLaterDay: c.consentToLaterDay ? formatDate(c.consentToLaterDay) : '',
     consentedLastWorkingDay: c.consentedLastWorkingDay ? formatDate(c.consentedLastWorkingDay) : '',

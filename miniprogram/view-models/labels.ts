@@ -1,4 +1,5 @@
 import type {
+  ActionPayload,
   AttachmentKind,
   AuditEventType,
   CancelBasis,
@@ -58,6 +59,16 @@ export const REMINDER_STATUS_THEMES: Record<ReminderStatus, TagTheme> = {
 export const NOTICE_MODE_LABELS: Record<NoticeMode, string> = VOCABULARY.noticeModes;
 
 export const EVENT_LABELS: Record<AuditEventType, string> = VOCABULARY.events;
+
+export type NonCompeteDecision = ActionPayload<'case.nonCompete'>['decision'];
+export const NON_COMPETE_DECISION_LABELS: Record<NonCompeteDecision, string> =
+  VOCABULARY.nonCompeteDecisions;
+export type RehireChoice = NonNullable<ActionPayload<'case.close'>['rehire']>;
+/** 可再次录用, HR's only. */
+export const REHIRE_LABELS: Record<RehireChoice, string> = VOCABULARY.rehire;
+
+/** 劳动合同法 第24条 and 劳动争议解释(一) 第36/38/39条, as HR reads them before deciding. */
+export const NON_COMPETE_GUIDANCE = VOCABULARY.nonCompeteGuidance;
 
 export function rolesText(roles: readonly Role[]): string {
   return roles.map((role) => ROLE_LABELS[role]).join('、') || '—';

@@ -63,7 +63,7 @@ export function decodeCursor(cursor: string): BoardPosition | null {
   return { enteredAt: e, caseId: i };
 }
 
-function boardRow(doc: BoardCase, now: Date, unbound: ReadonlySet<string>): BoardRow {
+function boardRow(doc: BoardCase, now: Date, unbound: ReadonlySet<string>, hr: boolean): BoardRow {
   const overdue = doc.overdueAt !== null && Date.parse(doc.overdueAt) <= now.getTime();
   const today = beijingDate(now);
   return {
@@ -87,6 +87,7 @@ function boardRow(doc: BoardCase, now: Date, unbound: ReadonlySet<string>): Boar
       ? { unbound: true as const }
       : {}),
     ...(doc.oaSyncFailed ? { oaSyncFailed: true as const } : {}),
+    ...(hr && doc.rehire ? { rehire: doc.rehire } : {}),
   };
 }
 
@@ -120,6 +121,7 @@ export function boardHandlers(deps: BoardDeps): { 'admin.board': Handler<'admin.
       const hr = isHr(caller);
       const managerNo = hr ? undefined : caller.employee?.employeeNo;
       if (!hr && !managerNo) return fail('FORBIDDEN', '只有 HR 和部门经理可以查看看板');
+      if (!hr && payload.rehire) return fail('FORBIDDEN', '只有 HR 可以按可再次录用筛选');
 
       let after: BoardPosition | null = null;
       if (payload.cursor !== undefined && payload.cursor !== '') {
@@ -135,13 +137,19 @@ export function boardHandlers(deps: BoardDeps): { 'admin.board': Handler<'admin.
 
       const visible = hr ? STATES : STATES_SEEN_BY_MANAGERS;
       // No state asked for: every case still being handled.
-      const wanted = payload.state ? [payload.state] : UNFINISHED_STATES;
+      // 可再次录用 is set at closing: asked for, it means former employees.
+      const wanted = payload.state
+        ? [payload.state]
+        : payload.rehire
+          ? (['completed'] as const)
+          : UNFINISHED_STATES;
       const rowStates = wanted.filter((state) => visible.includes(state));
       const narrowed: BoardFilter = {
         ...(managerNo ? { managerNo } : {}),
         ...(payload.overdueOnly ? { overdueAt: now.toISOString() } : {}),
         ...(payload.department ? { department: payload.department } : {}),
         ...(payload.q ? { q: payload.q } : {}),
+        ...(payload.rehire ? { rehire: payload.rehire } : {}),
       };
 
       const finishedSince = addDays(beijingDate(now), -FINISHED_COUNTED_DAYS);
@@ -165,7 +173,7 @@ export function boardHandlers(deps: BoardDeps): { 'admin.board': Handler<'admin.
       return ok({
         counts,
         finishedSince,
-        rows: page.map((doc) => boardRow(doc, now, unbound)),
+        rows: page.map((doc) => boardRow(doc, now, unbound, hr)),
         ...(found.length > BOARD_PAGE_SIZE && last
           ? { nextCursor: encodeCursor({ enteredAt: last.enteredAt, caseId: last.caseId }) }
           : {}),

@@ -50,6 +50,7 @@ export const ACTION_ACCESS: Record<ActionName, Access> = {
   'case.sign': ['employee'],
   'case.checklist': 'bound',
   'case.close': ['hr'],
+  'case.nonCompete': ['hr'],
   'case.get': 'bound',
   'case.evidence': ['employee', 'hr'],
   // The case's PDFs: whoever may see the case (the relation is checked on the case).

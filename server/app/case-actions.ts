@@ -8,6 +8,7 @@ import { type CaseRecord } from '../domain/case-record';
 import { changeChecklistItem } from '../domain/checklist-actions';
 import { isSettled, signItemOf } from '../domain/checklist-rules';
 import { consentToLastWorkingDay } from '../domain/later-day-consent';
+import { recordNonCompete } from '../domain/non-compete';
 import { type Policy } from '../domain/policy';
 import { inSendWindow, manualReminderSlot } from '../domain/reminder-policy';
 import type { Caller } from './caller';
@@ -119,6 +120,16 @@ export function caseActions(
     { action: 'case.hrReturn' },
     fire('hr', { type: 'hr.return', comment: GIVEN_IN_DIALOG }),
   );
+  // 第23/24条: offered while the contract's non-compete clause awaits HR's decision.
+  if (hr && caseDoc.nonCompete === undefined) {
+    const open = caseDoc.checklist.some((e) => e.item === 'non_compete_decided' && !e.done);
+    if (open) {
+      consider(
+        { action: 'case.nonCompete' },
+        recordNonCompete(caseDoc, { decision: 'released' }, hr, now),
+      );
+    }
+  }
   consider({ action: 'case.close' }, fire('hr', { type: 'hr.close' }));
   consider(
     { action: 'case.hrCancel' },

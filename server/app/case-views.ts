@@ -3,6 +3,7 @@ import {
   presentChecklist,
   presentEvent,
   presentLetter,
+  presentNonCompete,
   presentReminder,
 } from '../contract';
 import { recordEvidenceView, viewLoggedToday } from '../domain/audit-records';
@@ -106,6 +107,10 @@ export function viewHandlers(deps: ViewsDeps): {
           attachments: view.attachments.map((a) =>
             urls[a.evidenceFileId] ? { ...a, url: urls[a.evidenceFileId] } : a,
           ),
+          ...(relation.hr && caseDoc.rehire ? { rehire: caseDoc.rehire } : {}),
+          ...(caseDoc.nonCompete
+            ? { nonCompete: presentNonCompete(caseDoc, beijingDate(now), relation.hr) }
+            : {}),
         },
         ...caseActions(caseDoc, caller, relation, settings.policy, now),
         progress: caseProgress(caseDoc, caseDoc.events),

@@ -7,6 +7,8 @@ import { isTerminal } from '../domain/case-states';
 import { changeChecklistItem, isRepeatTick } from '../domain/checklist-actions';
 import { consentToLastWorkingDay, consentToLaterDay } from '../domain/later-day-consent';
 import { markDisputed } from '../domain/case-dispute';
+import { beijingDate } from '../domain/beijing-calendar';
+import { nextCompensationDue, recordNonCompete } from '../domain/non-compete';
 import { type ChecklistActor, CHECKLIST_ITEM_LABELS } from '../domain/checklist';
 import { draftTermination, submitResignation } from '../domain/case-submission';
 import { awaitingDelivery, deliverNotice } from '../domain/notice-delivery';
@@ -193,6 +195,7 @@ export function workflowHandlers(deps: WorkflowDeps) {
     'case.recordDelivery': Handler<'case.recordDelivery'>;
     'case.checklist': Handler<'case.checklist'>;
     'case.close': Handler<'case.close'>;
+    'case.nonCompete': Handler<'case.nonCompete'>;
   } = {
     async 'case.submit'({ caller, now }, payload) {
       const { reason, explanation, idempotencyKey } = payload;
@@ -408,12 +411,30 @@ export function workflowHandlers(deps: WorkflowDeps) {
       });
     },
 
-    async 'case.close'({ caller, now }, { caseId }) {
+    async 'case.nonCompete'({ caller, now }, { caseId, ...input }) {
+      const outcome = await change(caller, caseId, (caseDoc, relation) => {
+        const actor = actorAs(caller, relation, 'hr');
+        if (!actor) return fail('FORBIDDEN', NOT_YOUR_ROLE);
+        return recordNonCompete(caseDoc, input, actor, now);
+      });
+      if (!outcome.ok) return outcome;
+      const { nonCompete, lastWorkingDay } = outcome.data;
+      const next = nextCompensationDue(nonCompete, lastWorkingDay, beijingDate(now));
+      return ok({
+        ...ref(outcome.data),
+        decision: input.decision,
+        ...(next ? { nextCompensationDate: next } : {}),
+      });
+    },
+
+    async 'case.close'({ caller, now }, { caseId, rehire }) {
       const { policy } = await settings.get();
       const outcome = await change(caller, caseId, (caseDoc, relation) => {
         const actor = actorAs(caller, relation, 'hr');
         if (!actor) return fail('FORBIDDEN', NOT_YOUR_ROLE);
-        return transition(caseDoc, { type: 'hr.close' }, now, { actor, policy });
+        const closed = transition(caseDoc, { type: 'hr.close' }, now, { actor, policy });
+        // 可再次录用 is HR's note on the case, kept out of the audit log the employee reads.
+        return closed.ok && rehire ? { ...closed, case: { ...closed.case, rehire } } : closed;
       });
       if (!outcome.ok) return outcome;
       return ok({ ...ref(outcome.data), completedAt: outcome.data.completedAt ?? '' });

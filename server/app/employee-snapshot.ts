@@ -17,5 +17,6 @@ export function employeeSnapshot(employee: EmployeeRecord): EmployeeSnapshot {
     ...(employee.managerNo ? { managerNo: employee.managerNo } : {}),
     ...(employee.contractStart ? { contractStart: employee.contractStart } : {}),
     ...(employee.contractEnd ? { contractEnd: employee.contractEnd } : {}),
+    ...(employee.nonCompete === true ? { nonCompete: true as const } : {}),
   };
 }

@@ -77,6 +77,7 @@ export function rosterHandlers(deps: RosterDeps): { 'admin.import': Handler<'adm
           managerNo: row.managerNo,
           contractStart: row.contractStart,
           contractEnd: row.contractEnd,
+          nonCompete: row.nonCompete,
         };
         const event = {
           type: 'employee.imported' as const,

@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { NON_COMPETE_DECISIONS, NON_COMPETE_MAX_MONTHS } from '../domain/non-compete';
 import { PRIVATE_APIS, UNDECLARED_PRIVATE_API_ERRNO } from '../domain/private-apis';
 import { FAULT_GROUNDS } from '../domain/employer-fault';
 import { SEVERANCE_CLOSINGS } from '../domain/checklist';
@@ -43,6 +44,7 @@ import {
   policyView,
   reasonSchema,
   reasonView,
+  rehireSchema,
   reminderKindSchema,
   reminderRowView,
   roleSchema,
@@ -115,6 +117,8 @@ const importRow = z.strictObject({
   contractStart: z.optional(calendarDate),
   contractEnd: z.optional(calendarDate),
   roles: z.optional(z.array(roleSchema).check(z.maxLength(4))),
+  /** The contract has a non-compete clause (劳动合同法 第23条). */
+  nonCompete: z.optional(z.literal(true, { error: '有竞业限制条款时填 true，没有时不填' })),
 });
 
 const statsReasonCount = z.strictObject({
@@ -152,6 +156,46 @@ const historyRow = z.strictObject({
   lastWorkingDay: calendarDate,
   signed: historyCell(8, '必填：是 或 否'),
 });
+
+/** An amount in yuan, bounded well above any monthly wage. */
+const yuan = z
+  .number()
+  .check(z.positive({ error: '应大于 0' }), z.maximum(10_000_000, { error: '金额过大' }));
+
+const nonCompetePayload = z
+  .strictObject({
+    caseId,
+    decision: z.enum(NON_COMPETE_DECISIONS, {
+      error: '应为 enforced（执行）或 released（不执行）',
+    }),
+    // 第24条: at most two years.
+    months: z.optional(
+      z
+        .int()
+        .check(
+          z.minimum(1, { error: '至少 1 个月' }),
+          z.maximum(NON_COMPETE_MAX_MONTHS, { error: '不得超过 24 个月（劳动合同法 第24条）' }),
+        ),
+    ),
+    monthlyCompensation: z.optional(yuan),
+    averageMonthlyWage: z.optional(yuan),
+    minimumWage: z.optional(yuan),
+  })
+  .check(
+    z.superRefine((value, ctx) => {
+      if (value.decision !== 'enforced') return;
+      if (value.months === undefined) {
+        ctx.addIssue({ code: 'custom', path: ['months'], message: '执行竞业限制时必填' });
+      }
+      if (value.monthlyCompensation === undefined) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['monthlyCompensation'],
+          message: '执行竞业限制时必填',
+        });
+      }
+    }),
+  );
 
 /**
  * Every action of the `offboarding` function (DESIGN §4 "RPC contract"): the payload it
@@ -418,8 +462,15 @@ export const ACTIONS = {
     payload: z.union([checklistDone, checklistWaive, checklistClose]),
     result: z.extend(caseRef, { row: checklistRowView }),
   },
+  'case.nonCompete': {
+    payload: nonCompetePayload,
+    result: z.extend(caseRef, {
+      decision: z.enum(NON_COMPETE_DECISIONS),
+      nextCompensationDate: z.optional(calendarDate),
+    }),
+  },
   'case.close': {
-    payload: caseOnly,
+    payload: z.strictObject({ caseId, rehire: z.optional(rehireSchema) }),
     result: z.extend(caseRef, { completedAt: instant }),
   },
   'case.get': {
@@ -590,6 +641,8 @@ export const ACTIONS = {
         z.string().check(z.trim(), z.maxLength(64, { error: '最多 64 个字' })),
       ),
       q: z.optional(z.string().check(z.trim(), z.maxLength(32, { error: '最多 32 个字' }))),
+      /** HR only: former employees (completed cases) by 可再次录用. */
+      rehire: z.optional(rehireSchema),
       cursor: z.optional(z.string().check(z.maxLength(256))),
     }),
     result: z.strictObject({
@@ -614,6 +667,8 @@ export const ACTIONS = {
           /** Whole Beijing days past its deadline, when overdue: 逾期2天. */
           overdueDays: z.optional(z.int().check(z.nonnegative())),
           needsCall: z.boolean(),
+          /** 可再次录用, in HR's board only. */
+          rehire: z.optional(rehireSchema),
           /** Present for a case the company's OA started (经 OA 提交). */
           source: z.optional(z.literal('oa')),
           /** The employee has not bound the mini program (未绑定小程序); OA cases only. */

@@ -10,6 +10,7 @@ import {
   awaitingDelivery,
   UNTIL_DELIVERY_LAST_DAY,
 } from '../domain/notice-delivery';
+import { nextCompensationDue } from '../domain/non-compete';
 import { REASON_LABELS } from '../domain/reasons';
 import { FAULT_GROUND_RULES } from '../domain/employer-fault';
 import { type ReminderSlot } from '../domain/reminder-policy';
@@ -80,6 +81,31 @@ export function presentCase(c: CaseRecord, needsCall = false): CaseView {
     completedAt: c.completedAt,
     createdAt: c.createdAt,
     updatedAt: c.updatedAt,
+  };
+}
+
+/**
+ * The non-compete decision as a page shows it (第23/24条): the employee sees the decision and
+ * its terms; the wage figures HR worked from are HR's only.
+ */
+export function presentNonCompete(
+  c: CaseRecord,
+  today: string,
+  forHr: boolean,
+): CaseView['nonCompete'] {
+  const d = c.nonCompete;
+  if (d === undefined) return undefined;
+  const next = nextCompensationDue(d, c.lastWorkingDay, today);
+  return {
+    decision: d.decision,
+    ...(d.months === undefined ? {} : { months: d.months }),
+    ...(d.monthlyCompensation === undefined ? {} : { monthlyCompensation: d.monthlyCompensation }),
+    ...(forHr && d.averageMonthlyWage !== undefined
+      ? { averageMonthlyWage: d.averageMonthlyWage }
+      : {}),
+    ...(forHr && d.minimumWage !== undefined ? { minimumWage: d.minimumWage } : {}),
+    decidedAt: d.decidedAt,
+    ...(next ? { nextCompensationDate: next } : {}),
   };
 }
 

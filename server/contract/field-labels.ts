@@ -49,6 +49,12 @@ export const FIELD_LABELS: Readonly<Record<string, string>> = {
   contractStart: '劳动合同开始日期',
   contractEnd: '劳动合同结束日期',
   roles: '角色',
+  nonCompete: '竞业限制条款',
+  rehire: '可再次录用',
+  months: '竞业限制期限（月）',
+  monthlyCompensation: '每月经济补偿（元）',
+  averageMonthlyWage: '离职前十二个月平均工资（元）',
+  minimumWage: '当地最低工资标准（元）',
 };
 
 /** `rows.3.employeeNo` → `第4行 员工编号`; unknown keys keep their name. */

@@ -37,6 +37,7 @@ export {
   presentChecklistRow,
   presentEvent,
   presentLetter,
+  presentNonCompete,
   presentReminder,
   type AuditEventView,
   type BlockedCaseActionView,

@@ -11,7 +11,9 @@ import {
   UNION_BODIES,
 } from '../domain/case-kinds';
 import { STATES } from '../domain/case-states';
+import { REHIRE_CHOICES } from '../domain/case-record';
 import { CHECKLIST_ACTORS, SEVERANCE_CLOSINGS } from '../domain/checklist';
+import { NON_COMPETE_DECISIONS } from '../domain/non-compete';
 import { REASONS } from '../domain/reasons';
 import { FAULT_GROUNDS } from '../domain/employer-fault';
 import {
@@ -59,6 +61,9 @@ export const unionNoticeSchema = z.strictObject({
   }),
   objection: z.optional(z.boolean()),
 });
+export const rehireSchema = z.enum(REHIRE_CHOICES, {
+  error: '应为 yes（可再次录用）、no（不再录用）或 ask（录用前咨询HR）',
+});
 
 export const employeeView = z.strictObject({
   employeeNo,
@@ -70,6 +75,8 @@ export const employeeView = z.strictObject({
   probationEndDate: calendarDate,
   contractStart: z.optional(calendarDate),
   contractEnd: z.optional(calendarDate),
+  /** The contract has a non-compete clause (劳动合同法 第23条). */
+  nonCompete: z.optional(z.literal(true)),
 });
 
 /** What every transition answers at least (DESIGN §4). */
@@ -94,6 +101,7 @@ export const caseActionView = z.strictObject({
     'case.hrReturn',
     'case.close',
     'case.hrCancel',
+    'case.nonCompete',
   ]),
   decision: z.optional(z.enum(['approve', 'return'])),
   kind: z.optional(attachmentKindSchema),
@@ -188,6 +196,23 @@ export const caseView = z.strictObject({
   signature: z.optional(signatureView),
   stages: z.array(stagePeriodView),
   needsCall: z.boolean(),
+  /** 可再次录用: in HR's view only, never the employee's or the manager's. */
+  rehire: z.optional(rehireSchema),
+  /**
+   * HR's non-compete decision (第23/24条). The wage figures HR worked from are HR's only;
+   * `nextCompensationDate` is the next monthly payment while enforced (解释(一) 第38条).
+   */
+  nonCompete: z.optional(
+    z.strictObject({
+      decision: z.enum(NON_COMPETE_DECISIONS),
+      months: z.optional(z.int()),
+      monthlyCompensation: z.optional(z.number()),
+      averageMonthlyWage: z.optional(z.number()),
+      minimumWage: z.optional(z.number()),
+      decidedAt: instant,
+      nextCompensationDate: z.optional(calendarDate),
+    }),
+  ),
   completedAt: z.optional(instant),
   createdAt: instant,
   updatedAt: instant,

@@ -27,6 +27,7 @@ export const RECORD_EVENT_TYPES = [
   'notice.delivered',
   'case.consentLastWorkingDay',
   'case.markDisputed',
+  'case.nonCompete',
   'checklist.done',
   'checklist.undone',
   'checklist.waive',

@@ -276,6 +276,8 @@ export const GUARD_NAMES = [
   'fault_grounds_named',
   'other_than_legal_day',
   'severance_document_attached',
+  'decision_action_required',
+  'non_compete_terms_given',
 ] as const;
 export type GuardName = (typeof GUARD_NAMES)[number];
 
@@ -324,4 +326,6 @@ export const GUARD_MESSAGES: Record<GuardName, string> = {
   earlier_day_consented: '早于法定日期的最后工作日须由员工本人在小程序中同意该日期（第36条）',
   fault_grounds_named:
     '因用人单位过错解除时须选择至少一项过错情形；其他离职原因不填过错情形和最后工作日',
+  decision_action_required: '此项须在案件页录入竞业限制决定后自动完成',
+  non_compete_terms_given: '执行竞业限制须填写期限（1–24个月）和每月补偿金额',
 };

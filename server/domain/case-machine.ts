@@ -103,6 +103,7 @@ function confirmResignation(ctx: GuardContext): Partial<CaseRecord> {
       assets: command.assets ?? policy.assets,
       earlyReleaseProposedBy,
       employerFault: c.reason === 'employer_fault',
+      nonCompete: c.employee.nonCompete === true,
     }),
   };
 }

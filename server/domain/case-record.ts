@@ -11,7 +11,12 @@ import { type State } from './case-states';
 import { type ChecklistActor, type ChecklistItemId, type SeveranceClosing } from './checklist';
 import { type FaultGround } from './employer-fault';
 import { type CaseDocument } from './paper-documents';
+import { type NonCompeteDecision } from './non-compete-decision';
 import { type Reason } from './reasons';
+
+/** 可再次录用: yes, no, or ask HR first. */
+export const REHIRE_CHOICES = ['yes', 'no', 'ask'] as const;
+export type RehireChoice = (typeof REHIRE_CHOICES)[number];
 
 /** The employee as they were when the case started; later roster edits do not rewrite it. */
 export interface EmployeeSnapshot {
@@ -25,6 +30,8 @@ export interface EmployeeSnapshot {
   readonly contractStart?: CalendarDate;
   /** Absent for an open-ended contract. */
   readonly contractEnd?: CalendarDate;
+  /** The contract has a non-compete clause (第23条). */
+  readonly nonCompete?: true;
 }
 
 /** A stored document: the client's upload and the server's evidence copy with its hash. */
@@ -136,6 +143,10 @@ export interface CaseRecord {
   readonly deliveredAt?: Instant;
   readonly deliveredOn?: CalendarDate;
   readonly deliveryMethod?: DeliveryChannel;
+  /** 可再次录用, set by HR at closing: HR's only, never in the audit log or a document. */
+  readonly rehire?: RehireChoice;
+  /** HR's non-compete decision (第23/24条), for a contract with the clause. */
+  readonly nonCompete?: NonCompeteDecision;
   readonly signature?: Signature;
   readonly stages: readonly StagePeriod[];
   /** Number of the last audit event and its hash: the chain head. */

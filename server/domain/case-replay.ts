@@ -82,6 +82,8 @@ export interface ReplayedCase {
   waivers: Waiver[];
   /** The checklist's items and outcomes (labels, who and due dates come from the settings). */
   checklist: ChecklistEntry[];
+  /** The non-compete decision's terms (第23/24条); HR's wage figures are not evidence. */
+  nonCompete?: { decision: string; months?: number; monthlyCompensation?: number };
   stages: StagePeriod[];
   /** The case's PDFs as their requests and `document.generated` events made them. */
   documents: CaseDocument[];
@@ -343,6 +345,20 @@ export function replayCase(
       case 'case.consentLastWorkingDay':
         if (e.actor.role !== 'employee') problem(e, '.actor.role', e.actor.role, 'employee');
         r.consentedLastWorkingDay = str(p.consentedLastWorkingDay);
+        return;
+      case 'case.nonCompete':
+        r.nonCompete = {
+          decision: str(p.decision) ?? '',
+          ...(typeof p.months === 'number' ? { months: p.months } : {}),
+          ...(typeof p.monthlyCompensation === 'number'
+            ? { monthlyCompensation: p.monthlyCompensation }
+            : {}),
+        };
+        r.checklist = r.checklist.map((c) =>
+          c.item === 'non_compete_decided'
+            ? { ...c, done: true, doneAt: e.at, doneBy: e.actor.openid }
+            : c,
+        );
         return;
       case 'checklist.done':
       case 'checklist.undone':
@@ -623,6 +639,13 @@ function compareFields(stored: CaseRecord, r: ReplayedCase, out: EvidenceMismatc
   same('deliveryMethod', stored.deliveryMethod, r.deliveryMethod);
   same('completedAt', stored.completedAt, r.completedAt);
   same('disputed', stored.disputed === true, r.disputed === true);
+  same('nonCompete.decision', stored.nonCompete?.decision, r.nonCompete?.decision);
+  same('nonCompete.months', stored.nonCompete?.months, r.nonCompete?.months);
+  same(
+    'nonCompete.monthlyCompensation',
+    stored.nonCompete?.monthlyCompensation,
+    r.nonCompete?.monthlyCompensation,
+  );
   same('seq', stored.seq, r.seq);
   same('lastEventHash', stored.lastEventHash, r.lastEventHash);
   same('createdAt', stored.createdAt, r.createdAt);

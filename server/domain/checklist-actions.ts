@@ -6,7 +6,12 @@ import { type GuardName } from './case-guards';
 import { lastWorkingDayPassed } from './case-machine';
 import { type CaseRecord, type ChecklistEntry } from './case-record';
 import { type ChecklistItemId, type SeveranceClosing } from './checklist';
-import { isEmployeeSideItem, SIGN_ITEMS, STATUTORY_DUTIES } from './checklist-rules';
+import {
+  DECISION_ITEMS,
+  isEmployeeSideItem,
+  SIGN_ITEMS,
+  STATUTORY_DUTIES,
+} from './checklist-rules';
 import { actsAsHr } from './roles';
 
 export type ChecklistChange =
@@ -194,6 +199,7 @@ export function changeChecklistItem(
     type = 'checklist.waive';
   } else {
     if (SIGN_ITEMS.includes(entry.item)) return failed('e_signature_required');
+    if (DECISION_ITEMS.includes(entry.item)) return failed('decision_action_required');
     // A paper certificate ticked by hand says so in a note (实施条例 第24条 content aside).
     if (change.done && entry.item === 'certificate_issued' && note.length === 0) {
       return failed('note_given');

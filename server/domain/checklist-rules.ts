@@ -41,10 +41,14 @@ export const STATUTORY_DUTIES: readonly ChecklistItemId[] = [
   ...PAY_AND_CERTIFICATE_ITEMS,
   ...TRANSFER_ITEMS,
   'severance_paid',
+  // 第23/24条: whether the non-compete applies is decided and recorded, never waived.
+  'non_compete_decided',
 ];
 
 /** The sign item's label when the letter is a 《被迫解除劳动合同通知书》 (第38条). */
 export const FAULT_SIGN_LABEL = '签署《被迫解除劳动合同通知书》';
+/** Items ticked only by their own action, never by `case.checklist`. */
+export const DECISION_ITEMS: readonly ChecklistItemId[] = ['non_compete_decided'];
 
 export function isEmployeeSideItem(item: ChecklistItemId): boolean {
   return EMPLOYEE_SIDE_ITEMS.includes(item);
@@ -64,6 +68,8 @@ export interface ChecklistPlan {
   readonly earlyReleaseProposedBy?: EarlyReleaseProposer;
   /** 第38条: the employee ended the contract for the employer's fault. */
   readonly employerFault?: boolean;
+  /** The contract has a non-compete clause (第23条). */
+  readonly nonCompete?: boolean;
 }
 
 function entry(
@@ -114,6 +120,8 @@ export function buildChecklist(plan: ChecklistPlan): ChecklistEntry[] {
   if (plan.employerFault || plan.earlyReleaseProposedBy === 'company') {
     items.push(entry('severance_review', ['hr'], last));
   }
+  // 第23/24条: HR decides at exit whether the non-compete applies (case.nonCompete).
+  if (plan.nonCompete === true) items.push(entry('non_compete_decided', ['hr'], last));
   return items;
 }
 

@@ -15,6 +15,7 @@ export const FIXED_CHECKLIST_ITEM_IDS = [
   'severance_paid',
   'pay_in_lieu',
   'severance_review',
+  'non_compete_decided',
 ] as const;
 /**
  * Items no longer put on a checklist but still found on cases made before: `union_notified`
@@ -65,6 +66,7 @@ export const CHECKLIST_ITEM_LABELS: Record<FixedChecklistItemId, string> = {
   severance_paid: '支付经济补偿',
   pay_in_lieu: '支付代通知金',
   severance_review: '经济补偿审核',
+  non_compete_decided: '竞业限制决定',
 };
 
 /** An asset the employee returns (工卡, 电脑 by default; HR edits the list at confirmation). */

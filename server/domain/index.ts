@@ -27,6 +27,7 @@ export * from './event-chain';
 export * from './later-day-consent';
 export * from './letters';
 export * from './notice-delivery';
+export * from './non-compete';
 export * from './notice-period';
 export * from './policy';
 export * from './reasons';

@@ -127,6 +127,7 @@ export function deliverNotice(
     hasManager: caseDoc.managerNo !== undefined,
     assets: policy.assets,
     ...(caseDoc.noticeMode ? { noticeMode: caseDoc.noticeMode } : {}),
+    nonCompete: caseDoc.employee.nonCompete === true,
   });
   return changeCase(
     caseDoc,

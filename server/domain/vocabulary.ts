@@ -65,6 +65,7 @@ export const VOCABULARY = {
     'document.generated': '生成文书 PDF',
     'certificate.reasonChoice': '选择离职证明是否写明原因',
     'certificate.issue': '出具离职证明',
+    'case.nonCompete': '竞业限制决定',
     'checklist.done': '完成清单项',
     'checklist.undone': '取消勾选清单项',
     'checklist.waive': '豁免清单项',
@@ -122,6 +123,26 @@ export const VOCABULARY = {
     formalities: '等待 HR 办理离职手续',
     completed: '离职手续已全部办结',
     withdrawn: '申请已撤回',
+  },
+  /** 劳动合同法 第23/24条 and 最高法 劳动争议解释(一) 第36–39条, as HR and the employee read them. */
+  nonCompeteDecisions: {
+    enforced: '执行竞业限制',
+    released: '不执行（解除竞业限制）',
+  },
+  nonCompeteGuidance: {
+    fallback:
+      '未约定补偿金额时，可参照离职前十二个月平均工资的30%按月支付，且不低于劳动合同履行地最低工资标准（劳动争议解释(一) 第36条）；部分省市规定更高，金额由HR确定。',
+    period: '竞业限制期限不得超过二年（劳动合同法 第24条）。',
+    released:
+      '在竞业限制期限内解除的，劳动者可请求额外支付三个月的竞业限制经济补偿（劳动争议解释(一) 第39条）；离职当日即解除是否适用，实务中存在争议。',
+    unpaid:
+      '因用人单位原因三个月未支付经济补偿的，劳动者可请求解除竞业限制约定（劳动争议解释(一) 第38条）：请按月按时支付。',
+  },
+  /** 可再次录用, HR's only. */
+  rehire: {
+    yes: '可再次录用',
+    no: '不再录用',
+    ask: '录用前咨询HR',
   },
   noticeModes: {
     notice30: '提前三十日书面通知',

@@ -7,6 +7,7 @@ import type {
   OutcomeTotals,
   ReasonTotals,
 } from '../app/ports/case-queries.port';
+import { REHIRE_CHOICES, type RehireChoice } from '../domain/case-record';
 import { isTerminal, STATES, type State } from '../domain/case-states';
 
 /** 签署时限: the letter is due 3 days (72 h) after formalities start (DESIGN §3 checklist). */
@@ -33,6 +34,7 @@ const BOARD_FIELDS = {
   needsCall: true,
   source: true,
   oaSyncFailed: true,
+  rehire: true,
   'employee.employeeNo': true,
   'employee.name': true,
   'employee.department': true,
@@ -77,6 +79,7 @@ export function caseQueries(db: WxServerSdk.Database): CaseQueries {
     if (states !== undefined) base.state = states.length === 1 ? states[0] : _.in([...states]);
     if (filter.managerNo !== undefined) base.managerNo = filter.managerNo;
     if (filter.department !== undefined) base['employee.department'] = filter.department;
+    if (filter.rehire !== undefined) base.rehire = filter.rehire;
     // Cases that cannot be overdue store null, which never matches a range on strings.
     if (filter.overdueAt !== undefined) base.overdueAt = _.lte(filter.overdueAt);
     const conditions: Condition[] = [base];
@@ -236,6 +239,10 @@ function afterPosition(_: WxServerSdk.Command, after: BoardPosition): Condition[
   ];
 }
 
+function isRehireChoice(value: unknown): value is RehireChoice {
+  return (REHIRE_CHOICES as readonly unknown[]).includes(value);
+}
+
 function toBoardCase(doc: WxServerSdk.Doc): BoardCase {
   const employee = (doc.employee ?? {}) as Record<string, unknown>;
   return {
@@ -249,6 +256,7 @@ function toBoardCase(doc: WxServerSdk.Doc): BoardCase {
     needsCall: doc.needsCall === true,
     ...(doc.source === 'oa' ? { source: 'oa' as const } : {}),
     ...(doc.oaSyncFailed === true ? { oaSyncFailed: true } : {}),
+    ...(isRehireChoice(doc.rehire) ? { rehire: doc.rehire } : {}),
     employee: {
       employeeNo: String(employee.employeeNo),
       name: String(employee.name),

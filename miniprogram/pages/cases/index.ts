@@ -1,4 +1,5 @@
-import type { State } from '../../../server/contract';
+import type { ActionPayload, State } from '../../../server/contract';
+import { REHIRE_LABELS, type RehireChoice } from '../../view-models/labels';
 import { stopPullDownRefresh, toast } from '../../services/feedback';
 import { call } from '../../services/rpc';
 import { openPage, ROUTES } from '../../services/navigation';
@@ -51,10 +52,21 @@ Component({
     adminLinks: [] as AdminLink[],
     /** Under 完成归档 / 已撤回: since when the count runs. */
     finishedNote: '',
+    /** HR filters former employees (完成归档) by 可再次录用. */
+    isHr: false,
+    rehire: '' as '' | RehireChoice,
+    rehireChoices: (Object.keys(REHIRE_LABELS) as RehireChoice[]).map((choice) => ({
+      choice,
+      label: REHIRE_LABELS[choice],
+    })),
   },
   lifetimes: {
     attached() {
-      this.setData({ adminLinks: adminLinksFor(rolesOf(currentSession())) });
+      const roles = rolesOf(currentSession());
+      this.setData({
+        adminLinks: adminLinksFor(roles),
+        isHr: roles.includes('hr') || roles.includes('admin'),
+      });
       unwatch.set(
         this,
         watchSession((session) => this.setData({ adminLinks: adminLinksFor(rolesOf(session)) })),
@@ -88,9 +100,10 @@ Component({
     onReachBottom() {
       void this.loadMore();
     },
-    payload(cursor?: string): { state?: State; q?: string; cursor?: string } {
-      const out: { state?: State; q?: string; cursor?: string } = {};
+    payload(cursor?: string): ActionPayload<'admin.board'> {
+      const out: ActionPayload<'admin.board'> = {};
       if (this.data.filter !== ALL) out.state = this.data.filter as State;
+      if (this.data.filter === 'completed' && this.data.rehire) out.rehire = this.data.rehire;
       if (this.data.query.trim()) out.q = this.data.query.trim();
       if (cursor) out.cursor = cursor;
       return out;
@@ -131,7 +144,12 @@ Component({
     },
     onFilter(event: { detail: { value: string } }) {
       if (event.detail.value === this.data.filter) return;
-      this.setData({ filter: event.detail.value });
+      this.setData({ filter: event.detail.value, rehire: '' });
+      void this.reload();
+    },
+    onRehire(event: { currentTarget: { dataset: { choice?: RehireChoice } } }) {
+      const choice = event.currentTarget.dataset.choice ?? '';
+      this.setData({ rehire: choice === this.data.rehire ? '' : choice });
       void this.reload();
     },
     onQueryInput(event: { detail: { value: string } }) {

@@ -1,4 +1,5 @@
 import type { CalendarDate, Instant } from '../../domain/beijing-calendar';
+import type { RehireChoice } from '../../domain/case-record';
 import type { State } from '../../domain/case-states';
 import type { StoredCase } from './cases.port';
 
@@ -13,6 +14,8 @@ export interface BoardFilter {
   readonly department?: string;
   /** Employee number (exact) or the start of the name. */
   readonly q?: string;
+  /** 可再次录用 as HR set it at closing. */
+  readonly rehire?: RehireChoice;
 }
 
 /** The board's sort key: longest-waiting first, the case id breaking ties. */
@@ -34,6 +37,7 @@ export type BoardCase = Pick<
   | 'needsCall'
   | 'source'
   | 'oaSyncFailed'
+  | 'rehire'
 > & { readonly employee: Pick<StoredCase['employee'], 'employeeNo' | 'name' | 'department'> };
 
 /** Handling and signing sums over a group of cases, as one database aggregation returns them. */

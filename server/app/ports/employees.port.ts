@@ -11,6 +11,8 @@ export interface EmployeeRecord {
   readonly probationEndDate: string;
   readonly contractStart?: string;
   readonly contractEnd?: string;
+  /** The contract has a non-compete clause (劳动合同法 第23条). */
+  readonly nonCompete?: true;
   readonly roles: readonly Role[];
   /** Set only by binding, never by import. */
   readonly openid?: string;
@@ -69,6 +71,7 @@ export type ImportedEmployee = Pick<
   | 'probationEndDate'
   | 'contractStart'
   | 'contractEnd'
+  | 'nonCompete'
 > & { readonly roles?: readonly Role[] };
 
 export interface EmployeesRepository {

@@ -80,6 +80,26 @@ const proposal = (proposalId: string) => ({
   attachments: [],
 });
 
+/** The owner's contract has a non-compete clause (the roster says so); their case in formalities. */
+async function nonCompeteFormalities(company: Company, owner: Person) {
+  await company.must(company.person('H001').openid, 'admin.import', {
+    rows: [
+      {
+        employeeNo: owner.employeeNo,
+        name: owner.name,
+        department: '研发部',
+        position: '工程师',
+        managerNo: 'M001',
+        hireDate: '2024-01-02',
+        probationEndDate: '2024-04-01',
+        contractStart: '2024-01-02',
+        nonCompete: true,
+      },
+    ],
+  });
+  return company.formalities(owner);
+}
+
 export const SCENES: Record<string, Scene> = {
   'me.get': noPayload,
   'meta.get': noPayload,
@@ -225,6 +245,11 @@ export const SCENES: Record<string, Scene> = {
   },
   'case.close': onCase((c, o) => c.closeable(o)),
   'case.markDisputed': onCase((c, o) => c.formalities(o), { disputed: true }),
+  'case.nonCompete': onCase(nonCompeteFormalities, {
+    decision: 'enforced',
+    months: 12,
+    monthlyCompensation: 3000,
+  }),
   'case.get': onCase((c, o) => c.submitted(o)),
   'case.get (a termination draft)': onCase((c, o) => c.draft(o)),
   'case.evidence': onCase((c, o) => c.formalities(o)),
@@ -437,6 +462,7 @@ export const SUCCESS_PATHS: readonly (readonly [scene: string, who: Caller])[] =
   ['case.checklist (severance_paid closed as settled: HR)', 'HR'],
   ['case.close', 'HR'],
   ['case.markDisputed', 'HR'],
+  ['case.nonCompete', 'HR'],
   ['case.get', 'owner'],
   ['case.evidence', 'owner'],
   ['case.documents', 'owner'],

@@ -58,6 +58,7 @@ const TABLE: readonly Row[] = [
   ['case.checklist (severance_paid closed as settled: HR)', FORBID, FORBID, FORBID, FORBID,    OK,        OK,        UNAUTH],
   ['case.close',                                      FORBID,    FORBID,    FORBID,    FORBID,    OK,        OK,        UNAUTH],
   ['case.markDisputed',                               FORBID,    FORBID,    FORBID,    FORBID,    OK,        OK,        UNAUTH],
+  ['case.nonCompete',                                 FORBID,    FORBID,    FORBID,    FORBID,    OK,        OK,        UNAUTH],
   ['case.get',                                        OK,        FORBID,    OK,        FORBID,    OK,        OK,        UNAUTH],
   // Only HR sees a termination being prepared: to everyone else it does not exist.
   ['case.get (a termination draft)',                  NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND, OK,        OK,        UNAUTH],

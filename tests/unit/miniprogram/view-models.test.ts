@@ -263,6 +263,8 @@ describe('board rows', () => {
       viaOa: false,
       unbound: false,
       oaSyncFailed: false,
+      // 可再次录用 only on HR's rows of finished cases.
+      rehire: '',
     });
   });
 

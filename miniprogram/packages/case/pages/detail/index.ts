@@ -31,6 +31,7 @@ import { documentsView, type DocumentsView } from '../../../../view-models/docum
 
 import { progressView, type ProgressView } from '../../../../view-models/case-progress';
 import { nextStepFor, type NextStep } from '../../../../view-models/case-summary';
+import { REHIRE_LABELS, type RehireChoice } from '../../../../view-models/labels';
 
 type Phase = 'loading' | 'error' | 'ready';
 
@@ -78,6 +79,12 @@ Component({
     isOwner: false,
     /** HR may issue the 离职证明 from a case in formalities (on or after the last day). */
     mayIssueCertificate: false,
+    nonCompeteOpen: false,
+    rehire: '' as '' | RehireChoice,
+    rehireChoices: (Object.keys(REHIRE_LABELS) as RehireChoice[]).map((choice) => ({
+      choice,
+      label: REHIRE_LABELS[choice],
+    })),
   },
   methods: {
     onLoad(query: { caseId?: string }) {
@@ -116,6 +123,7 @@ Component({
       if (action === 'sign') return openPage(ROUTES.sign, { caseId: this.data.caseId });
       if (action === 'issue') return openPage(ROUTES.adminTerminate, { caseId: this.data.caseId });
       if (action === 'remind') return this.remind();
+      if (action === 'nonCompete') return this.setData({ nonCompeteOpen: true, actionError: '' });
       if (action === 'upload' || action === 'uploadPhoto' || action === 'uploadDelivery') {
         const kind = action === 'uploadDelivery' ? 'notice_delivery' : 'handover_checklist';
         this.setData({ busy: true, actionError: '' });
@@ -149,10 +157,24 @@ Component({
         proposedBy: '',
         cancelBases: this.data.detail?.cancelBases ?? [],
         cancelBasis: '',
+        rehire: '',
       });
     },
     onCancelBasis(event: { currentTarget: { dataset: { basis?: string } } }) {
       this.setData({ cancelBasis: event.currentTarget.dataset.basis ?? '', actionError: '' });
+    },
+    onRehire(event: { currentTarget: { dataset: { choice?: RehireChoice } } }) {
+      const choice = event.currentTarget.dataset.choice ?? '';
+      // A second tap on the chosen flag clears it: the flag is optional.
+      this.setData({ rehire: choice === this.data.rehire ? '' : choice });
+    },
+    async onNonCompeteSaved() {
+      this.setData({ nonCompeteOpen: false });
+      toast('竞业限制决定已保存', 'success');
+      await this.load();
+    },
+    onNonCompeteCancel() {
+      this.setData({ nonCompeteOpen: false });
     },
     /** HR's 发送提醒: no comment to write, so it goes out at once. */
     async remind() {
@@ -231,7 +253,9 @@ Component({
           ? this.confirmOptions()
           : pending.action === 'consentLater'
             ? this.consentOptions()
-            : {};
+            : pending.action === 'close' && this.data.rehire
+              ? { rehire: this.data.rehire }
+              : {};
       if (typeof confirm === 'string') return this.setData({ actionError: confirm });
       if (
         pending.action === 'cancel' &&

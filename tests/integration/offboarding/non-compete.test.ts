@@ -1,0 +1,169 @@
+/**
+ * 劳动合同法 第23/24条 at exit: for an employee whose contract has a non-compete clause, HR
+ * records whether it is enforced or released before the case can close (`case.nonCompete`).
+ */
+import type { Person } from '../../../tools/demo/demo-company';
+import { type Company, startCompany } from './company-harness';
+
+let company: Company;
+let hr: string;
+beforeAll(async () => {
+  company = await startCompany();
+  hr = company.person('H001').openid;
+}, 60_000);
+afterAll(() => company.dispose());
+
+interface NonCompeteView {
+  decision: string;
+  months?: number;
+  monthlyCompensation?: number;
+  averageMonthlyWage?: number;
+  minimumWage?: number;
+  nextCompensationDate?: string;
+}
+interface CaseGet {
+  case: { nonCompete?: NonCompeteView; lastWorkingDay?: string };
+  allowedActions: { action: string }[];
+  blockedActions: { action: string; reason: string }[];
+  checklist: { item: string; done: boolean; waivable: boolean }[];
+}
+
+/** A new hire whose roster row says the contract has a non-compete clause. */
+async function hireWithClause(): Promise<Person> {
+  const owner = await company.hire('M001');
+  await company.must(hr, 'admin.import', {
+    rows: [
+      {
+        employeeNo: owner.employeeNo,
+        name: owner.name,
+        department: '研发部',
+        position: '工程师',
+        managerNo: 'M001',
+        hireDate: '2024-01-02',
+        probationEndDate: '2024-04-01',
+        contractStart: '2024-01-02',
+        nonCompete: true,
+      },
+    ],
+  });
+  return owner;
+}
+
+describe('case.nonCompete', () => {
+  it('a case with a non-compete clause cannot close until HR records the decision', async () => {
+    const owner = await hireWithClause();
+    const { caseId } = await company.closeable(owner);
+    const before = await company.must<CaseGet>(hr, 'case.get', { caseId });
+    const row = before.checklist.find((r) => r.item === 'non_compete_decided');
+    expect(row).toMatchObject({ done: false, waivable: false });
+    expect(before.allowedActions).toContainEqual({ action: 'case.nonCompete' });
+    expect(before.blockedActions).toContainEqual({
+      action: 'case.close',
+      reason: '1 项未完成',
+    });
+
+    const waived = await company.call(hr, 'case.checklist', {
+      caseId,
+      item: 'non_compete_decided',
+      waive: true,
+      note: '员工已离职',
+    });
+    expect(waived).toMatchObject({ ok: false, error: { code: 'PRECONDITION_FAILED' } });
+    const ticked = await company.call(hr, 'case.checklist', {
+      caseId,
+      item: 'non_compete_decided',
+      done: true,
+    });
+    expect(ticked).toMatchObject({ ok: false, error: { code: 'PRECONDITION_FAILED' } });
+    const early = await company.call(hr, 'case.close', { caseId });
+    expect(early).toMatchObject({
+      ok: false,
+      error: { code: 'PRECONDITION_FAILED', details: { guard: 'checklist_complete' } },
+    });
+
+    const recorded = await company.must<{ decision: string; nextCompensationDate?: string }>(
+      hr,
+      'case.nonCompete',
+      {
+        caseId,
+        decision: 'enforced',
+        months: 6,
+        monthlyCompensation: 4500,
+        averageMonthlyWage: 15000,
+        minimumWage: 2690,
+      },
+    );
+    expect(recorded.decision).toBe('enforced');
+    expect(recorded.nextCompensationDate).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+
+    const seenByHr = await company.must<CaseGet>(hr, 'case.get', { caseId });
+    expect(seenByHr.case.nonCompete).toMatchObject({
+      decision: 'enforced',
+      months: 6,
+      monthlyCompensation: 4500,
+      averageMonthlyWage: 15000,
+      nextCompensationDate: recorded.nextCompensationDate,
+    });
+    expect(seenByHr.allowedActions).not.toContainEqual({ action: 'case.nonCompete' });
+    // The employee sees the decision and its terms, not the figures HR worked from.
+    const seenByOwner = await company.must<CaseGet>(owner.openid, 'case.get', { caseId });
+    expect(seenByOwner.case.nonCompete).toMatchObject({ decision: 'enforced', months: 6 });
+    expect(seenByOwner.case.nonCompete).not.toHaveProperty('averageMonthlyWage');
+    expect(seenByOwner.case.nonCompete).not.toHaveProperty('minimumWage');
+
+    const evidence = await company.must<{ valid: boolean; events: { type: string }[] }>(
+      owner.openid,
+      'case.evidence',
+      { caseId },
+    );
+    expect(evidence.valid).toBe(true);
+    expect(evidence.events.map((e) => e.type)).toContain('case.nonCompete');
+
+    const closed = await company.must<{ state: string }>(hr, 'case.close', { caseId });
+    expect(closed.state).toBe('completed');
+  });
+
+  it('a second decision, or one for a contract without the clause, is refused', async () => {
+    const owner = await hireWithClause();
+    const { caseId } = await company.formalities(owner);
+    await company.must(hr, 'case.nonCompete', { caseId, decision: 'released' });
+    const again = await company.call(hr, 'case.nonCompete', {
+      caseId,
+      decision: 'enforced',
+      months: 12,
+      monthlyCompensation: 3000,
+    });
+    expect(again).toMatchObject({ ok: false, error: { code: 'PRECONDITION_FAILED' } });
+
+    const plain = await company.hire('M001');
+    const other = await company.formalities(plain);
+    const none = await company.call(hr, 'case.nonCompete', {
+      caseId: other.caseId,
+      decision: 'released',
+    });
+    expect(none).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+  });
+
+  it('第24条: an enforced decision needs its months (at most 24) and the compensation', async () => {
+    const owner = await hireWithClause();
+    const { caseId } = await company.formalities(owner);
+    const tooLong = await company.call(hr, 'case.nonCompete', {
+      caseId,
+      decision: 'enforced',
+      months: 25,
+      monthlyCompensation: 3000,
+    });
+    expect(tooLong).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED' } });
+    const unpaid = await company.call(hr, 'case.nonCompete', {
+      caseId,
+      decision: 'enforced',
+      months: 12,
+    });
+    expect(unpaid).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED' } });
+    const byOwner = await company.call(owner.openid, 'case.nonCompete', {
+      caseId,
+      decision: 'released',
+    });
+    expect(byOwner).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+  });
+});
