@@ -133,7 +133,14 @@ export function caseActions(
   consider({ action: 'case.close' }, fire('hr', { type: 'hr.close' }));
   consider(
     { action: 'case.hrCancel' },
-    fire('hr', { type: 'hr.cancel', comment: GIVEN_IN_DIALOG }),
+    fire('hr', {
+      type: 'hr.cancel',
+      comment: GIVEN_IN_DIALOG,
+      // The dialog offers the bases the case allows (HR never revokes a resignation alone).
+      ...(caseDoc.state === 'draft'
+        ? {}
+        : { basis: caseDoc.kind === 'termination' ? 'employee_agreed' : 'duplicate' }),
+    }),
   );
   return { allowedActions, blockedActions };
 }

@@ -9,7 +9,7 @@ describe('signature-pad', () => {
 
   function renderPad() {
     canvas = fakeCanvas();
-    return render(simulate, 'packages/sign/components/signature-pad/index', undefined, (comp) =>
+    return render(simulate, 'components/signature-pad/index', undefined, (comp) =>
       giveCanvas(comp, canvas),
     );
   }

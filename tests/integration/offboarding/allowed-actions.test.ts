@@ -88,7 +88,7 @@ describe('what case.get offers each caller', () => {
     const hr = await actionsOf(HR, caseId);
     expect(hr.allowed).toEqual(['case.remind', 'case.attach:notice_delivery', 'case.hrCancel']);
     expect(hr.blocked).toEqual({
-      'case.checklist:handover_list': '最后工作日之后才能豁免员工事项',
+      'case.checklist:handover_list': '最后工作日过后才能豁免员工事项或越级处理',
       'case.hrEscalate': '部门经理审批尚未超过时限，暂不能由HR处理',
     });
     // What was held back is refused for the same reason.

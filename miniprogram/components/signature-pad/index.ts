@@ -1,4 +1,4 @@
-import { exportCanvasPng } from '../../../../services/canvas-export';
+import { exportCanvasPng } from '../../services/canvas-export';
 
 interface Point {
   x: number;
