@@ -40,7 +40,11 @@ describe('admin: history import page', () => {
       updated: 0,
       unchanged: 0,
       errors: [
-        { row: 3, field: 'reason', message: '离职原因应为：辞职、其他个人原因、不能胜任工作' },
+        {
+          row: 3,
+          field: 'reason',
+          message: '离职原因应为：辞职、其他个人原因、不能胜任工作、用人单位过错（被迫解除）',
+        },
       ],
     });
     const page = render(simulate, PAGE);

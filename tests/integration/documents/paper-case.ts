@@ -69,6 +69,13 @@ export async function signedCase(
     caseId,
     decision: 'approve',
   });
+  // 第36条: an earlier last working day is the employee's own recorded consent first.
+  if (lastDayToday) {
+    await company.must(openid, 'case.consentLastWorkingDay', {
+      caseId,
+      lastWorkingDay: today(company),
+    });
+  }
   await company.must(
     hr,
     'case.hrConfirm',

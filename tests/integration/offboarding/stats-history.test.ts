@@ -136,6 +136,7 @@ describe('admin.stats by department and month', () => {
           { reason: 'resignation', label: '辞职', count: 1 },
           { reason: 'personal', label: '其他个人原因', count: 2 },
           { reason: 'incompetence', label: '不能胜任工作', count: 1 },
+          { reason: 'employer_fault', label: '用人单位过错（被迫解除）', count: 0 },
         ],
       },
       {
@@ -145,6 +146,7 @@ describe('admin.stats by department and month', () => {
           { reason: 'resignation', label: '辞职', count: 1 },
           { reason: 'personal', label: '其他个人原因', count: 0 },
           { reason: 'incompetence', label: '不能胜任工作', count: 0 },
+          { reason: 'employer_fault', label: '用人单位过错（被迫解除）', count: 0 },
         ],
       },
     ]);
@@ -189,7 +191,11 @@ describe('admin.importHistory', () => {
       updated: 0,
       unchanged: 0,
       errors: [
-        { row: 5, field: 'reason', message: '离职原因应为：辞职、其他个人原因、不能胜任工作' },
+        {
+          row: 5,
+          field: 'reason',
+          message: '离职原因应为：辞职、其他个人原因、不能胜任工作、用人单位过错（被迫解除）',
+        },
         { row: 6, field: 'signed', message: '是否签署应填“是”或“否”' },
         { row: 7, field: 'lastWorkingDay', message: '最后工作日不能早于提出离职日期' },
         { row: 8, field: 'noticeDate', message: '历史离职的提出日期不能晚于今天' },
@@ -270,16 +276,19 @@ describe('admin.statsExport', () => {
       ['C1', '辞职'],
       ['D1', '其他个人原因'],
       ['E1', '不能胜任工作'],
+      ['F1', '用人单位过错（被迫解除）'],
       ['A2', '销售部'],
       ['B2', 4],
       ['C2', 1],
       ['D2', 2],
       ['E2', 1],
+      ['F2', 0],
       ['A3', '研发部'],
       ['B3', 1],
       ['C3', 1],
       ['D3', 0],
       ['E3', 0],
+      ['F3', 0],
     ]);
   });
 

@@ -178,6 +178,7 @@ describe('admin.stats', () => {
         { reason: 'resignation', label: '辞职', count: 4 },
         { reason: 'personal', label: '其他个人原因', count: 3 },
         { reason: 'incompetence', label: '不能胜任工作', count: 0 },
+        { reason: 'employer_fault', label: '用人单位过错（被迫解除）', count: 0 },
       ],
       // A 30 d, B 28 d.
       avgHandlingDays: 29,
@@ -198,6 +199,7 @@ describe('admin.stats', () => {
             { reason: 'resignation', label: '辞职', count: 4 },
             { reason: 'personal', label: '其他个人原因', count: 3 },
             { reason: 'incompetence', label: '不能胜任工作', count: 0 },
+            { reason: 'employer_fault', label: '用人单位过错（被迫解除）', count: 0 },
           ],
         },
       ],
@@ -228,6 +230,7 @@ describe('admin.stats', () => {
       { reason: 'resignation', label: '辞职', count: 0 },
       { reason: 'personal', label: '其他个人原因', count: 1 }, // G
       { reason: 'incompetence', label: '不能胜任工作', count: 1 }, // E
+      { reason: 'employer_fault', label: '用人单位过错（被迫解除）', count: 0 },
     ]);
     // E's draft stay (6 d) is the only closed stay; it signed nothing and its window passed.
     expect(may.avgDaysByState).toEqual({ draft: 6 });
@@ -243,7 +246,7 @@ describe('admin.stats', () => {
     expect(lastOfMarch.signedWithin72hShare).toBe(1);
 
     const lastOfApril = await statsFor({ from: '2027-04-30', to: '2027-04-30' });
-    expect(lastOfApril.reasons.map((r) => r.count)).toEqual([0, 1, 0]); // H, not G
+    expect(lastOfApril.reasons.map((r) => r.count)).toEqual([0, 1, 0, 0]); // H, not G
   });
 
   it('answers a period without cases with zeros and nulls', async () => {
@@ -252,6 +255,7 @@ describe('admin.stats', () => {
         { reason: 'resignation', label: '辞职', count: 0 },
         { reason: 'personal', label: '其他个人原因', count: 0 },
         { reason: 'incompetence', label: '不能胜任工作', count: 0 },
+        { reason: 'employer_fault', label: '用人单位过错（被迫解除）', count: 0 },
       ],
       avgHandlingDays: null,
       signedWithin72hShare: null,
@@ -288,7 +292,8 @@ describe('admin.stats', () => {
       stats = coldStats();
       const data = await statsFor(APRIL);
       expect(data.reasons[0]).toEqual({ reason: 'resignation', label: '主动辞职', count: 4 });
-      expect(data.reasons).toHaveLength(3);
+      // A reason added to the product later keeps its default rule in saved settings.
+      expect(data.reasons).toHaveLength(4);
     } finally {
       await env.db.collection('settings').doc('company').remove();
       stats = coldStats();
