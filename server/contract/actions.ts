@@ -197,6 +197,14 @@ const nonCompetePayload = z
     }),
   );
 
+/** Rows HR pastes from a spreadsheet: 1 to 500 per call (DESIGN §4: ≤ rows + 2 round trips). */
+const pastedRows = <Row extends z.ZodMiniType>(row: Row) =>
+  z
+    .array(row)
+    .check(z.minLength(1, { error: '至少 1 行' }), z.maxLength(500, { error: '一次最多 500 行' }));
+/** What an import refused, row by row, in Chinese. */
+const rowErrors = z.array(z.strictObject({ row: z.int(), field: z.string(), message: z.string() }));
+
 /**
  * Every action of the `offboarding` function (DESIGN §4 "RPC contract"): the payload it
  * accepts and the data it answers with. Payloads are strict: unknown fields are rejected.
@@ -742,34 +750,24 @@ export const ACTIONS = {
   },
   'admin.importHistory': {
     payload: z.strictObject({
-      rows: z
-        .array(historyRow)
-        .check(
-          z.minLength(1, { error: '至少 1 行' }),
-          z.maxLength(500, { error: '一次最多 500 行' }),
-        ),
+      rows: pastedRows(historyRow),
     }),
     result: z.strictObject({
       /** Rows stored for the first time; a row imported before with the same fields is `unchanged`. */
       created: z.int().check(z.nonnegative()),
       updated: z.int().check(z.nonnegative()),
       unchanged: z.int().check(z.nonnegative()),
-      errors: z.array(z.strictObject({ row: z.int(), field: z.string(), message: z.string() })),
+      errors: rowErrors,
     }),
   },
   'admin.import': {
     payload: z.strictObject({
-      rows: z
-        .array(importRow)
-        .check(
-          z.minLength(1, { error: '至少 1 行' }),
-          z.maxLength(500, { error: '一次最多 500 行' }),
-        ),
+      rows: pastedRows(importRow),
     }),
     result: z.strictObject({
       created: z.int().check(z.nonnegative()),
       updated: z.int().check(z.nonnegative()),
-      errors: z.array(z.strictObject({ row: z.int(), field: z.string(), message: z.string() })),
+      errors: rowErrors,
     }),
   },
   'admin.bindingCode': {
