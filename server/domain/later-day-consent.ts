@@ -10,6 +10,24 @@ import { type State } from './case-states';
 const CONSENT_STATES: readonly State[] = ['submitted', 'returned', 'hr_review'];
 
 /**
+ * Only the employee consents, and only to a resignation's day before HR confirms it: the
+ * refusal both consents share, or null.
+ */
+function consentRefused(
+  caseDoc: CaseRecord,
+  actor: Actor,
+  event: 'case.consentLaterDay' | 'case.consentLastWorkingDay',
+): DomainResult | null {
+  if (actor.role !== 'employee') {
+    return { ok: false, code: 'FORBIDDEN', reason: 'only the employee consents' };
+  }
+  if (caseDoc.kind !== 'resignation' || !CONSENT_STATES.includes(caseDoc.state)) {
+    return { ok: false, code: 'INVALID_TRANSITION', state: caseDoc.state, event };
+  }
+  return null;
+}
+
+/**
  * The employee agrees in writing to stay beyond the legal last working day (第37条 lets them
  * leave after 30 days; a later day binds them only with their consent). HR may then confirm
  * any day up to the one agreed.
@@ -20,17 +38,8 @@ export function consentToLaterDay(
   actor: Actor,
   now: Date,
 ): DomainResult {
-  if (actor.role !== 'employee') {
-    return { ok: false, code: 'FORBIDDEN', reason: 'only the employee consents' };
-  }
-  if (caseDoc.kind !== 'resignation' || !CONSENT_STATES.includes(caseDoc.state)) {
-    return {
-      ok: false,
-      code: 'INVALID_TRANSITION',
-      state: caseDoc.state,
-      event: 'case.consentLaterDay',
-    };
-  }
+  const refused = consentRefused(caseDoc, actor, 'case.consentLaterDay');
+  if (refused) return refused;
   const legal = caseDoc.legalLastWorkingDay;
   if (legal === undefined || compareDates(lastWorkingDay, legal) <= 0) {
     return { ok: false, code: 'PRECONDITION_FAILED', guard: 'later_than_legal_day' };
@@ -61,17 +70,8 @@ export function consentToLastWorkingDay(
   actor: Actor,
   now: Date,
 ): DomainResult {
-  if (actor.role !== 'employee') {
-    return { ok: false, code: 'FORBIDDEN', reason: 'only the employee consents' };
-  }
-  if (caseDoc.kind !== 'resignation' || !CONSENT_STATES.includes(caseDoc.state)) {
-    return {
-      ok: false,
-      code: 'INVALID_TRANSITION',
-      state: caseDoc.state,
-      event: 'case.consentLastWorkingDay',
-    };
-  }
+  const refused = consentRefused(caseDoc, actor, 'case.consentLastWorkingDay');
+  if (refused) return refused;
   const legal = caseDoc.legalLastWorkingDay;
   const received = caseDoc.noticeReceivedAt;
   if (legal === undefined || received === undefined || lastWorkingDay === legal) {
