@@ -1,4 +1,19 @@
 import * as z from 'zod/mini';
+import { ATTACHMENT_KINDS } from '../domain/attachments';
+import {
+  CANCEL_BASES,
+  CASE_KINDS,
+  DELIVERY_METHODS,
+  EARLY_RELEASE_PROPOSERS,
+  NOTICE_MODES,
+  UNION_BODIES,
+} from '../domain/case-kinds';
+import { STATES } from '../domain/case-states';
+import { REHIRE_CHOICES } from '../domain/case-record';
+import { REASONS } from '../domain/reasons';
+import { FAULT_GROUNDS } from '../domain/employer-fault';
+import { REMINDER_KINDS } from '../domain/reminder-kinds';
+import { ROLES } from '../domain/roles';
 import { isCalendarDate, isInstant } from '../domain/beijing-calendar';
 import {
   ASSET_ID_PATTERN,
@@ -104,3 +119,35 @@ export const asset = z.strictObject({
     z.maxLength(20, { error: '最多 20 个字' }),
   ),
 });
+
+/** The closed sets a payload or an answer names. */
+export const stateSchema = z.enum(STATES);
+export const roleSchema = z.enum(ROLES);
+export const reasonSchema = z.enum(REASONS);
+export const caseKindSchema = z.enum(CASE_KINDS);
+export const attachmentKindSchema = z.enum(ATTACHMENT_KINDS);
+export const reminderKindSchema = z.enum(REMINDER_KINDS);
+export const noticeModeSchema = z.enum(NOTICE_MODES);
+export const earlyReleaseProposerSchema = z.enum(EARLY_RELEASE_PROPOSERS);
+export const faultGroundSchema = z.enum(FAULT_GROUNDS);
+export const deliveryMethodSchema = z.enum(DELIVERY_METHODS, {
+  error: '应为 in_person（当面）、ems、email 或 other',
+});
+export const deliveryChannelSchema = z.enum([...DELIVERY_METHODS, 'mini_program']);
+export const cancelBasisValues = CANCEL_BASES;
+
+/** 第43条: whom HR told before issuing a termination, and when. */
+export const unionNoticeSchema = z.strictObject({
+  notifiedOn: calendarDate,
+  body: z.enum(UNION_BODIES, {
+    error:
+      '应为 company_union（本单位工会）、local_federation（当地总工会或街道工会）或 employee_representatives（职工代表）',
+  }),
+  objection: z.optional(z.boolean()),
+});
+export const rehireSchema = z.enum(REHIRE_CHOICES, {
+  error: '应为 yes（可再次录用）、no（不再录用）或 ask（录用前咨询HR）',
+});
+
+/** The caller's upload tag: the prefix of the file names a caller may upload. */
+export const uploadTag = z.string().check(z.regex(/^[0-9a-f]{16}$/));

@@ -8,10 +8,10 @@ export {
   isActionName,
   type ActionName,
   type ActionPayload,
-  type ActionResult,
   type Actions,
   type ParsedPayload,
 } from './actions';
+export type { ActionResult } from './action-results';
 export {
   ERROR_CODES,
   rpcErrorSchema,

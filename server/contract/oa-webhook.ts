@@ -1,6 +1,12 @@
 import * as z from 'zod/mini';
-import { calendarDate, employeeNo, explanation, instant } from './field-schemas';
-import { reasonSchema, stateSchema } from './views.schema';
+import {
+  calendarDate,
+  employeeNo,
+  explanation,
+  instant,
+  reasonSchema,
+  stateSchema,
+} from './field-schemas';
 
 /**
  * What the company's OA posts to the `oa-webhook` function (README "接入 OA"). The fields a

@@ -1,28 +1,9 @@
 import * as z from 'zod/mini';
-import { ATTACHMENT_KINDS } from '../domain/attachments';
 import { AUDIT_EVENT_TYPES, EVENT_TYPES } from '../domain/case-events';
 import { PROGRESS_STEPS } from '../domain/case-progress';
-import {
-  CANCEL_BASES,
-  CASE_KINDS,
-  DELIVERY_METHODS,
-  EARLY_RELEASE_PROPOSERS,
-  NOTICE_MODES,
-  UNION_BODIES,
-} from '../domain/case-kinds';
-import { STATES } from '../domain/case-states';
-import { REHIRE_CHOICES } from '../domain/case-record';
 import { CHECKLIST_ACTORS, SEVERANCE_CLOSINGS } from '../domain/checklist';
 import { NON_COMPETE_DECISIONS } from '../domain/non-compete';
-import { REASONS } from '../domain/reasons';
-import { FAULT_GROUNDS } from '../domain/employer-fault';
-import {
-  REMINDER_KINDS,
-  REMINDER_RECIPIENTS,
-  REMINDER_STATUSES,
-  REMINDER_TRACKS,
-} from '../domain/reminder-kinds';
-import { ROLES } from '../domain/roles';
+import { REMINDER_RECIPIENTS, REMINDER_STATUSES, REMINDER_TRACKS } from '../domain/reminder-kinds';
 import {
   asset,
   calendarDate,
@@ -33,37 +14,21 @@ import {
   instant,
   openid,
   sha256Hex,
+  stateSchema,
+  roleSchema,
+  reasonSchema,
+  caseKindSchema,
+  attachmentKindSchema,
+  reminderKindSchema,
+  noticeModeSchema,
+  earlyReleaseProposerSchema,
+  faultGroundSchema,
+  deliveryChannelSchema,
+  unionNoticeSchema,
+  rehireSchema,
 } from './field-schemas';
 
 /** Shapes the server returns: what a page shows, never the stored document itself. */
-
-export const stateSchema = z.enum(STATES);
-export const roleSchema = z.enum(ROLES);
-export const reasonSchema = z.enum(REASONS);
-export const caseKindSchema = z.enum(CASE_KINDS);
-export const attachmentKindSchema = z.enum(ATTACHMENT_KINDS);
-export const reminderKindSchema = z.enum(REMINDER_KINDS);
-export const noticeModeSchema = z.enum(NOTICE_MODES);
-export const earlyReleaseProposerSchema = z.enum(EARLY_RELEASE_PROPOSERS);
-export const faultGroundSchema = z.enum(FAULT_GROUNDS);
-export const deliveryMethodSchema = z.enum(DELIVERY_METHODS, {
-  error: '应为 in_person（当面）、ems、email 或 other',
-});
-export const deliveryChannelSchema = z.enum([...DELIVERY_METHODS, 'mini_program']);
-export const cancelBasisValues = CANCEL_BASES;
-
-/** 第43条: whom HR told before issuing a termination, and when. */
-export const unionNoticeSchema = z.strictObject({
-  notifiedOn: calendarDate,
-  body: z.enum(UNION_BODIES, {
-    error:
-      '应为 company_union（本单位工会）、local_federation（当地总工会或街道工会）或 employee_representatives（职工代表）',
-  }),
-  objection: z.optional(z.boolean()),
-});
-export const rehireSchema = z.enum(REHIRE_CHOICES, {
-  error: '应为 yes（可再次录用）、no（不再录用）或 ask（录用前咨询HR）',
-});
 
 export const employeeView = z.strictObject({
   employeeNo,

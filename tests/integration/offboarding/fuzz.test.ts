@@ -5,7 +5,8 @@
  * anything at all. `FUZZ_RUNS` sets the runs per action (`npm run fuzz`: 1,000).
  */
 import fc from 'fast-check';
-import { ACTION_NAMES, ACTIONS, type ActionName, ERROR_CODES } from '../../../server/contract';
+import { ACTION_NAMES, type ActionName, ERROR_CODES } from '../../../server/contract';
+import { ACTION_RESULTS } from '../../../server/contract/action-results';
 import { PDF_BYTES } from '../../../tools/demo/demo-company';
 import { type Answer, CHINESE, type Company, startCompany } from './company-harness';
 
@@ -284,7 +285,7 @@ describe('random payloads', () => {
             expect(typeof answer === 'object' && answer !== null).toBe(true);
             if (answer.ok) {
               // What the function answers is what the contract promises the client.
-              const data = ACTIONS[action].result.safeParse(answer.data);
+              const data = ACTION_RESULTS[action].safeParse(answer.data);
               if (!data.success) throw new Error(`${shown}\n${data.error.message}`);
               return;
             }

@@ -3,7 +3,7 @@
  * per configured template, through the reminders' own send path, and reads WeChat's verdict
  * per template, so a refused phrase or field is found before an employee's reminder meets it.
  */
-import { ACTIONS } from '../../../server/contract';
+import { ACTION_RESULTS } from '../../../server/contract/action-results';
 import {
   ADMIN,
   EMPLOYEE,
@@ -60,7 +60,7 @@ async function trialSend(
   );
   const data = ok<{ results: TrialResult[] }>(result);
   // What the function answers is what the contract promises the client.
-  ACTIONS['admin.trialSend'].result.parse(data);
+  ACTION_RESULTS['admin.trialSend'].parse(data);
   return { results: data.results, ...roundTrips };
 }
 

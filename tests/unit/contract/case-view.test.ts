@@ -1,5 +1,5 @@
+import { ACTION_RESULTS } from '../../../server/contract/action-results';
 import {
-  ACTIONS,
   presentCase,
   presentChecklist,
   presentEvent,
@@ -125,7 +125,7 @@ describe('case views built from the domain satisfy the contract', () => {
       allowedActions: [],
       blockedActions: [],
     };
-    const parsed = ACTIONS['case.get'].result.safeParse(data);
+    const parsed = ACTION_RESULTS['case.get'].safeParse(data);
     expect(parsed.error?.issues ?? []).toEqual([]);
     expect(data.case).toMatchObject({
       state: 'completed',
@@ -155,7 +155,7 @@ describe('case views built from the domain satisfy the contract', () => {
         signed: null,
       },
     };
-    expect(ACTIONS['case.evidence'].result.safeParse(data).error?.issues ?? []).toEqual([]);
+    expect(ACTION_RESULTS['case.evidence'].safeParse(data).error?.issues ?? []).toEqual([]);
     expect(events.map((e) => e.type)).toEqual([
       'case.submit',
       'case.attach',

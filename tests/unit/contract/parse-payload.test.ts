@@ -1,4 +1,6 @@
+import { ACTION_RESULTS } from '../../../server/contract/action-results';
 import {
+  ACTION_NAMES,
   ACTIONS,
   type ActionPayload,
   isParsed,
@@ -150,11 +152,12 @@ describe('parsePayload', () => {
   });
 
   it('defines a payload and a result schema for every action', () => {
-    for (const [name, schemas] of Object.entries(ACTIONS)) {
-      expect(typeof schemas.payload.safeParse).toBe('function');
-      expect(typeof schemas.result.safeParse).toBe('function');
+    for (const name of ACTION_NAMES) {
+      expect(typeof ACTIONS[name].payload.safeParse).toBe('function');
+      expect(typeof ACTION_RESULTS[name].safeParse).toBe('function');
       expect(name).toMatch(/^[a-z]+\.[A-Za-z]+$/);
     }
+    expect(Object.keys(ACTION_RESULTS).sort()).toEqual([...ACTION_NAMES].sort());
   });
 });
 
