@@ -688,6 +688,24 @@ export const ACTIONS = {
       nextCursor: z.optional(z.string()),
     }),
   },
+  /**
+   * 个保法 第47条: after the retention period (劳动合同法 第50条第3款, `settings.retentionYears`
+   * from the closing), an admin deletes a closed case's files and personal fields; a tombstone
+   * keeps the case id, its dates and the final chain head. A repeat answers the same.
+   */
+  'admin.purgeCase': {
+    payload: caseOnly,
+    result: z.strictObject({
+      caseId,
+      closedAt: instant,
+      purgedAt: instant,
+      /** The case's final chain head, kept in the tombstone. */
+      chainHead: z.nullable(sha256Hex),
+      /** The purge's own record, chained onto that head. */
+      purgeHash: sha256Hex,
+      filesDeleted: z.int().check(z.nonnegative()),
+    }),
+  },
   // HR: send an OA case's status callbacks again (after 同步失败).
   'case.oaRetry': {
     payload: caseOnly,
