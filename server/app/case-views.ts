@@ -17,6 +17,7 @@ import {
 import type { AuditEvent } from '../domain/event-chain';
 import { caseProgress, employeeNextStep } from '../domain/case-progress';
 import { anchoredHeads } from './evidence-anchor';
+import { retentionYears } from '../domain/retention';
 import { SEVERANCE_CAVEATS, severanceFor } from '../domain/severance';
 import { type Caller, isHr } from './caller';
 import { caseActions } from './case-actions';
@@ -116,7 +117,14 @@ export function viewHandlers(deps: ViewsDeps): {
             ? { nonCompete: presentNonCompete(caseDoc, beijingDate(now), relation.hr) }
             : {}),
         },
-        ...caseActions(caseDoc, caller, relation, settings.policy, now),
+        ...caseActions(
+          caseDoc,
+          caller,
+          relation,
+          settings.policy,
+          now,
+          retentionYears(settings.retentionYears),
+        ),
         progress: caseProgress(caseDoc, caseDoc.events),
         ...(relation.owner ? { nextStep: employeeNextStep(caseDoc, now) } : {}),
         letter: presentLetter(

@@ -380,7 +380,12 @@ export const ACTIONS = {
   },
   // HR: a case under a labour dispute is never purged while marked.
   'case.markDisputed': {
-    payload: z.strictObject({ caseId, disputed: z.boolean({ error: '应为 true 或 false' }) }),
+    payload: z.strictObject({
+      caseId,
+      disputed: z.boolean({ error: '应为 true 或 false' }),
+      /** What the dispute is (an arbitration case number, a court), kept in the event. */
+      comment: z.optional(comment),
+    }),
     result: z.extend(caseRef, { disputed: z.boolean() }),
   },
   // 第36/37条: the employee agrees to a last working day other than the legal one.
