@@ -1,5 +1,6 @@
 import type { ActionPayload, ChecklistItemId } from '../../server/contract';
 import type { CaseAction } from '../view-models/case-detail';
+import type { SeveranceClosing } from '../view-models/labels';
 import { call, type ClientError } from './rpc';
 
 export type ActionOutcome = { ok: true } | { ok: false; error: ClientError };
@@ -21,7 +22,7 @@ export type ConfirmOptions = Pick<
   ActionPayload<'case.hrConfirm'>,
   'lastWorkingDay' | 'earlyReleaseProposedBy'
 > &
-  Pick<ActionPayload<'case.close'>, 'rehire'>;
+  Pick<ActionPayload<'case.close'>, 'rehire'> & { closeAs?: SeveranceClosing };
 
 /** Sends the RPC behind a case button; the comment is passed only when the user wrote one. */
 export async function runCaseAction(
@@ -66,6 +67,22 @@ export async function runCaseAction(
       return done(
         await call('case.checklist', { caseId, item: 'handover_list', waive: true, note: text }),
       );
+    case 'closeSeverance':
+      return done(
+        await call('case.checklist', {
+          caseId,
+          item: 'severance_paid',
+          closeAs: confirm.closeAs ?? 'settled',
+          ...(text ? { note: text } : {}),
+        }),
+      );
+    case 'markDisputed':
+    case 'unmarkDisputed':
+      return done(
+        await call('case.markDisputed', { ...withComment, disputed: action === 'markDisputed' }),
+      );
+    case 'purge':
+      return done(await call('admin.purgeCase', { caseId }));
   }
 }
 

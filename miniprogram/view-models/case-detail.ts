@@ -46,7 +46,11 @@ export type CaseAction =
   | 'hrReturn'
   | 'cancel'
   | 'nonCompete'
-  | 'close';
+  | 'closeSeverance'
+  | 'markDisputed'
+  | 'unmarkDisputed'
+  | 'close'
+  | 'purge';
 
 export const ACTION_LABELS: Record<CaseAction, string> = {
   upload: '从聊天选择交接清单',
@@ -66,7 +70,11 @@ export const ACTION_LABELS: Record<CaseAction, string> = {
   hrReturn: '退回补充',
   cancel: '撤销案件',
   nonCompete: '录入竞业限制决定',
+  closeSeverance: '经济补偿：无须支付或已协议解决',
+  markDisputed: '标记争议',
+  unmarkDisputed: '取消争议标记',
   close: '完成归档',
+  purge: '清除个人信息',
 };
 
 /** Actions whose comment is required by the server (a return, a cancellation, an escalation). */
@@ -76,6 +84,8 @@ export const COMMENT_REQUIRED: ReadonlySet<CaseAction> = new Set<CaseAction>([
   'cancel',
   'escalate',
   'waiveHandover',
+  'markDisputed',
+  'unmarkDisputed',
 ]);
 
 export interface ActionButton {
@@ -92,13 +102,19 @@ export interface ActionButton {
  * needs as a secondary button, everything else as a step on.
  */
 export function actionButton(action: CaseAction, reason = ''): ActionButton {
-  const undoing = action === 'return' || action === 'hrReturn' || action === 'cancel';
+  const undoing =
+    action === 'return' || action === 'hrReturn' || action === 'cancel' || action === 'purge';
   return {
     action,
     label: ACTION_LABELS[action],
     theme: undoing ? 'danger' : 'primary',
     variant:
-      undoing || action === 'consentLater' || action === 'remind' || action === 'uploadPhoto'
+      undoing ||
+      action === 'consentLater' ||
+      action === 'remind' ||
+      action === 'uploadPhoto' ||
+      action === 'markDisputed' ||
+      action === 'unmarkDisputed'
         ? 'outline'
         : 'base',
     reason,
@@ -123,17 +139,27 @@ const BUTTON_ORDER: readonly CaseAction[] = [
   'confirm',
   'hrReturn',
   'nonCompete',
+  'closeSeverance',
   'close',
   'cancel',
+  'markDisputed',
+  'unmarkDisputed',
+  'purge',
 ];
 
 /** The button(s) each action the server offers is drawn as; a list may come as a file or photos. */
 function buttonsOf(offer: CaseActionView): CaseAction[] {
   switch (offer.action) {
     case 'case.attach':
+      // The severance document is uploaded from the severance dialog, which explains it.
+      if (offer.kind === 'severance_document') return [];
       return offer.kind === 'notice_delivery' ? ['uploadDelivery'] : ['upload', 'uploadPhoto'];
     case 'case.checklist':
-      return ['waiveHandover'];
+      return offer.item === 'severance_paid' ? ['closeSeverance'] : ['waiveHandover'];
+    case 'case.markDisputed':
+      return offer.disputed === false ? ['unmarkDisputed'] : ['markDisputed'];
+    case 'admin.purgeCase':
+      return ['purge'];
     case 'case.review':
       return [offer.decision === 'approve' ? 'approve' : 'return'];
     case 'case.resubmit':
@@ -195,9 +221,14 @@ export function actionsFor(view: CaseView): ActionButton[] {
   for (const offer of view.allowedActions) {
     for (const action of buttonsOf(offer)) buttons.set(action, actionButton(action));
   }
+  // Closing severance waits only for its document, which its dialog lets HR upload first.
+  const severanceUpload = view.allowedActions.some(
+    (offer) => offer.action === 'case.attach' && offer.kind === 'severance_document',
+  );
   for (const held of view.blockedActions) {
     for (const action of buttonsOf(held)) {
-      if (!buttons.has(action)) buttons.set(action, actionButton(action, held.reason));
+      const reason = action === 'closeSeverance' && severanceUpload ? '' : held.reason;
+      if (!buttons.has(action)) buttons.set(action, actionButton(action, reason));
     }
   }
   return BUTTON_ORDER.filter((action) => buttons.has(action)).map(
@@ -279,6 +310,8 @@ export interface CaseDetailView {
   /** HR only, terminations (第47条): `4 个月（2023年8月1日（周二）起的工作年限）`; '' otherwise. */
   severance: string;
   severanceCaveats: string[];
+  /** A `severance_document` is on the case: severance may be closed without a payment. */
+  hasSeveranceDocument: boolean;
 }
 
 /**
@@ -358,6 +391,7 @@ export function caseDetail(view: CaseView, relation: Relation, nowMs: number): C
       ? `${view.severance.months} 个月（按${formatDate(view.severance.serviceFrom)}至${formatDate(view.severance.serviceTo)}的工作年限）`
       : '',
     severanceCaveats: view.severance?.caveats ?? [],
+    hasSeveranceDocument: c.attachments.some((a) => a.kind === 'severance_document'),
     reminders: view.reminders.slice(-REMINDER_LIMIT).map((r) => {
       const due = formatInstant(r.dueAt);
       const sent = r.sentAt ? formatInstant(r.sentAt) : '';
@@ -414,8 +448,25 @@ export function confirmDayHint(chosen: string, legal: string): { early: boolean;
  * evidence; cancelling ends it for good.
  */
 export function finalSummary(action: CaseAction, detail: CaseDetailView): string[] {
-  if (action !== 'close' && action !== 'cancel') return [];
   const who = detail.title;
+  if (action === 'purge') {
+    return [
+      who,
+      '将永久删除：员工姓名、工号、微信身份标识（OPENID）、签名图像、签署时的 IP 地址、辞职书和通知的文本、审批意见和备注、上传的全部材料及生成的 PDF、提醒记录。',
+      '仅保留不含个人信息的办结记录：案件编号、办结和清除日期、证据链末端哈希。',
+      '清除后不能恢复（个人信息保护法 第47条）。如案件涉及劳动争议，请取消操作，由 HR 标记争议后保留。',
+    ];
+  }
+  if (action === 'markDisputed') {
+    return [
+      '标记为劳动争议的案件将作为仲裁或诉讼的证据保留：保存期满后也不能清除个人信息，直到 HR 取消标记。',
+      '请在下方写明争议情况，如仲裁案号或受理机构。',
+    ];
+  }
+  if (action === 'unmarkDisputed') {
+    return ['取消标记后，案件在保存期满后可由管理员清除个人信息。请写明争议了结的情况。'];
+  }
+  if (action !== 'close' && action !== 'cancel') return [];
   if (action === 'cancel') {
     return [who, `当前状态：${detail.stateLabel}`, '撤销后案件结束，不能恢复。'];
   }

@@ -77,3 +77,11 @@ export function rolesText(roles: readonly Role[]): string {
 export const CANCEL_BASIS_LABELS: Record<CancelBasis, string> = VOCABULARY.cancelBases;
 
 export const UNION_BODY_LABELS: Record<UnionBody, string> = VOCABULARY.unionBodies;
+
+/** How severance is closed without a payment (解释(一) 第35条). */
+export type SeveranceClosing = Extract<
+  ActionPayload<'case.checklist'>,
+  { closeAs: unknown }
+>['closeAs'];
+export const SEVERANCE_CLOSING_LABELS: Record<SeveranceClosing, string> =
+  VOCABULARY.severanceClosings;

@@ -2,15 +2,18 @@ import { type BlockedCaseActionView, type CaseActionView, rpcErrorOf } from '../
 import { addDays, beijingDate } from '../domain/beijing-calendar';
 import { attach } from '../domain/case-attachments';
 import { type DomainResult } from '../domain/case-effects';
-import { type CaseCommand, handoverListPresent } from '../domain/case-guards';
+import { type CaseCommand, GUARD_MESSAGES, handoverListPresent } from '../domain/case-guards';
+import { chineseDate } from '../domain/letters';
 import { transition } from '../domain/case-machine';
 import { type CaseRecord } from '../domain/case-record';
 import { changeChecklistItem } from '../domain/checklist-actions';
 import { isSettled, signItemOf } from '../domain/checklist-rules';
+import { markDisputed } from '../domain/case-dispute';
 import { consentToLastWorkingDay } from '../domain/later-day-consent';
 import { recordNonCompete } from '../domain/non-compete';
 import { type Policy } from '../domain/policy';
 import { inSendWindow, manualReminderSlot } from '../domain/reminder-policy';
+import { purgeVerdict } from '../domain/retention';
 import type { Caller } from './caller';
 import { actorAs, type Relation } from './case-access';
 
@@ -27,6 +30,8 @@ export function caseActions(
   relation: Relation,
   policy: Policy,
   now: Date,
+  /** `settings.retentionYears`: when an admin may purge the closed case. */
+  retentionYears: number,
 ): { allowedActions: CaseActionView[]; blockedActions: BlockedCaseActionView[] } {
   const allowedActions: CaseActionView[] = [];
   const blockedActions: BlockedCaseActionView[] = [];
@@ -130,6 +135,27 @@ export function caseActions(
       );
     }
   }
+  if (hr) {
+    // 解释(一) 第35条: severance closed without a payment, its document attached first (the
+    // offer to attach it comes with the refusal).
+    const severance = caseDoc.checklist.find((e) => e.item === 'severance_paid');
+    if (severance && !isSettled(severance)) {
+      consider(
+        { action: 'case.attach', kind: 'severance_document' },
+        attach(caseDoc, 'severance_document', [], hr, now),
+      );
+      consider(
+        { action: 'case.checklist', item: 'severance_paid' },
+        changeChecklistItem(caseDoc, { item: 'severance_paid', closeAs: 'settled' }, hr, now),
+      );
+    }
+    // 个保法 第47条: a disputed case is kept; HR marks it, or lifts the mark.
+    const disputed = caseDoc.disputed !== true;
+    consider(
+      { action: 'case.markDisputed', disputed },
+      markDisputed(caseDoc, disputed, hr, now, GIVEN_IN_DIALOG),
+    );
+  }
   consider({ action: 'case.close' }, fire('hr', { type: 'hr.close' }));
   consider(
     { action: 'case.hrCancel' },
@@ -142,6 +168,20 @@ export function caseActions(
         : { basis: caseDoc.kind === 'termination' ? 'employee_agreed' : 'duplicate' }),
     }),
   );
+  // 个保法 第47条: an admin purges a closed case once its retention period has passed.
+  if (caller.roles.includes('admin')) {
+    const verdict = purgeVerdict(caseDoc, retentionYears, now);
+    if (verdict.ok) allowedActions.push({ action: 'admin.purgeCase' });
+    else if (verdict.guard !== 'case_closed') {
+      blockedActions.push({
+        action: 'admin.purgeCase',
+        reason:
+          verdict.guard === 'retention_period' && verdict.purgeableFrom
+            ? `保存期限未满，${chineseDate(verdict.purgeableFrom)}起可以清除`
+            : GUARD_MESSAGES[verdict.guard],
+      });
+    }
+  }
   return { allowedActions, blockedActions };
 }
 

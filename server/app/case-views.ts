@@ -17,11 +17,13 @@ import {
 import type { AuditEvent } from '../domain/event-chain';
 import { caseProgress, employeeNextStep } from '../domain/case-progress';
 import { anchoredHeads } from './evidence-anchor';
+import { retentionYears } from '../domain/retention';
 import { SEVERANCE_CAVEATS, severanceFor } from '../domain/severance';
 import { type Caller, isHr } from './caller';
 import { caseActions } from './case-actions';
 import { awaitingDelivery, deliverNotice } from '../domain/notice-delivery';
 import { hrActor, loadCase } from './case-access';
+import { unlessPurged } from './case-purge';
 import { saveChange } from './case-writer';
 import type { Handler } from './rpc-handler';
 import { fail, ok } from './outcome';
@@ -29,6 +31,7 @@ import type { AnchorMarkersRepository } from './ports/anchor-markers.port';
 import type { CasesRepository, StoredCase } from './ports/cases.port';
 import type { Crypto } from './ports/crypto.port';
 import type { FileStore } from './ports/file-store.port';
+import type { PurgedCasesRepository } from './ports/purged-cases.port';
 import type { RemindersRepository } from './ports/reminders.port';
 import type { SettingsRepository } from './ports/settings.port';
 
@@ -36,6 +39,8 @@ export interface ViewsDeps {
   readonly cases: CasesRepository;
   readonly anchors: AnchorMarkersRepository;
   readonly reminders: RemindersRepository;
+  /** Tombstones: a purged case's views say so instead of not finding it. */
+  readonly purged: PurgedCasesRepository;
   readonly files: FileStore;
   readonly settings: SettingsRepository;
   readonly crypto: Crypto;
@@ -91,7 +96,7 @@ export function viewHandlers(deps: ViewsDeps): {
   return {
     async 'case.get'({ caller, now }, { caseId }) {
       const loaded = await loadCase(deps.cases, caller, caseId);
-      if (!loaded.ok) return loaded;
+      if (!loaded.ok) return unlessPurged(deps.purged, caseId, loaded);
       const { relation } = loaded;
       const caseDoc = await deliveredOnOpening(loaded.case, relation.owner, caller, now);
       const [reminders, urls, settings] = await Promise.all([
@@ -112,7 +117,14 @@ export function viewHandlers(deps: ViewsDeps): {
             ? { nonCompete: presentNonCompete(caseDoc, beijingDate(now), relation.hr) }
             : {}),
         },
-        ...caseActions(caseDoc, caller, relation, settings.policy, now),
+        ...caseActions(
+          caseDoc,
+          caller,
+          relation,
+          settings.policy,
+          now,
+          retentionYears(settings.retentionYears),
+        ),
         progress: caseProgress(caseDoc, caseDoc.events),
         ...(relation.owner ? { nextStep: employeeNextStep(caseDoc, now) } : {}),
         letter: presentLetter(
@@ -146,7 +158,7 @@ export function viewHandlers(deps: ViewsDeps): {
      */
     async 'case.evidence'({ caller, now }, { caseId }) {
       const loaded = await loadCase(deps.cases, caller, caseId);
-      if (!loaded.ok) return loaded;
+      if (!loaded.ok) return unlessPurged(deps.purged, caseId, loaded);
       const { relation, case: caseDoc } = loaded;
       if (!relation.owner && !relation.hr) {
         return fail('FORBIDDEN', '只有本人和 HR 可以查看证据');

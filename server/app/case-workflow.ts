@@ -310,11 +310,11 @@ export function workflowHandlers(deps: WorkflowDeps) {
       return outcome.ok ? ok({ ...ref(outcome.data), consentToLaterDay: lastWorkingDay }) : outcome;
     },
 
-    async 'case.markDisputed'({ caller, now }, { caseId, disputed }) {
+    async 'case.markDisputed'({ caller, now }, { caseId, disputed, comment }) {
       const outcome = await change(caller, caseId, (caseDoc, relation) => {
         const actor = actorAs(caller, relation, 'hr');
         if (!actor) return fail('FORBIDDEN', NOT_YOUR_ROLE);
-        return markDisputed(caseDoc, disputed, actor, now);
+        return markDisputed(caseDoc, disputed, actor, now, comment);
       });
       return outcome.ok ? ok({ ...ref(outcome.data), disputed }) : outcome;
     },

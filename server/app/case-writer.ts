@@ -9,12 +9,15 @@ import { openTracks } from '../domain/reminder-tracks';
 import type { CasesRepository, StoredCase } from './ports/cases.port';
 import type { Crypto } from './ports/crypto.port';
 
+/** Tracks whose messages go to HR only: an undelivered one is no reason to phone anyone. */
+const HR_TRACKS: readonly string[] = ['legal_deadline', 'non_compete_compensation'];
+
 /**
  * "Needs a phone call" lasts while the employee or the manager still has a task the reminders
  * are about; once those tracks are closed there is nobody left to call.
  */
 function stillNeedsCall(caseDoc: CaseRecord, flagged: boolean): boolean {
-  return flagged && openTracks(caseDoc).some((t) => t !== 'legal_deadline');
+  return flagged && openTracks(caseDoc).some((t) => !HR_TRACKS.includes(t));
 }
 
 /**

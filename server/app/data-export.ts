@@ -18,6 +18,7 @@ export const EXPORTED_COLLECTIONS = [
   'employees',
   'openid_claims',
   'cases',
+  'purged_cases',
   'case_locks',
   'reminders',
   'subscriptions',

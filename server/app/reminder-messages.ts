@@ -3,6 +3,7 @@ import { lastEnteredAt } from '../domain/case-guards';
 import type { CaseRecord } from '../domain/case-record';
 import { CHECKLIST_ITEM_LABELS } from '../domain/checklist';
 import { SIGN_WITHIN_DAYS } from '../domain/checklist-rules';
+import { UNPAID_MONTHS_ENDING_OBLIGATION } from '../domain/non-compete';
 import type { ReminderKind } from '../domain/reminder-kinds';
 import {
   employeeTaskItem,
@@ -83,6 +84,16 @@ export function messageContent(caseDoc: CaseRecord, slot: ReminderSlot): Message
           note: `已等待${days}天，请尽快审批`,
           at: slot.dueAt,
         };
+  }
+  if (slot.track === 'non_compete_compensation') {
+    // 劳动合同法 第23条 and 最高法 劳动争议解释(一) 第38条.
+    return {
+      ...base,
+      task: `支付竞业限制补偿（第${String(slot.detail.month)}/${String(slot.detail.months)}期）`,
+      // Short enough for a thing field with the phrase before it (≤ 20 characters).
+      note: `${UNPAID_MONTHS_ENDING_OBLIGATION}个月未付，员工可请求解除`,
+      at: slot.dueAt,
+    };
   }
   const transfer = slot.slot.startsWith('transfer');
   return {

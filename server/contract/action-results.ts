@@ -282,6 +282,16 @@ export const ACTION_RESULTS = {
     ),
     nextCursor: z.optional(z.string()),
   }),
+  'admin.purgeCase': z.strictObject({
+    caseId,
+    closedAt: instant,
+    purgedAt: instant,
+    /** The case's final chain head, kept in the tombstone. */
+    chainHead: z.nullable(sha256Hex),
+    /** The purge's own record, chained onto that head. */
+    purgeHash: sha256Hex,
+    filesDeleted: z.int().check(z.nonnegative()),
+  }),
   'case.oaRetry': z.strictObject({ caseId, requeued: z.int().check(z.nonnegative()) }),
   'admin.stats': z.strictObject({
     reasons: z.array(statsReasonCount),

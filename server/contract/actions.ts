@@ -275,7 +275,12 @@ export const ACTIONS = {
   'case.consentLaterDay': lazily(() => z.strictObject({ caseId, lastWorkingDay: calendarDate })),
   // HR: a case under a labour dispute is never purged while marked.
   'case.markDisputed': lazily(() =>
-    z.strictObject({ caseId, disputed: z.boolean({ error: '应为 true 或 false' }) }),
+    z.strictObject({
+      caseId,
+      disputed: z.boolean({ error: '应为 true 或 false' }),
+      /** What the dispute is (an arbitration case number, a court), kept in the event. */
+      comment: z.optional(comment),
+    }),
   ),
   // 第36/37条: the employee agrees to a last working day other than the legal one.
   'case.consentLastWorkingDay': lazily(() =>
@@ -417,6 +422,12 @@ export const ACTIONS = {
     }),
   ),
   // HR: send an OA case's status callbacks again (after 同步失败).
+  /**
+   * 个保法 第47条: after the retention period (劳动合同法 第50条第3款, `settings.retentionYears`
+   * from the closing), an admin deletes a closed case's files and personal fields; a tombstone
+   * keeps the case id, its dates and the final chain head. A repeat answers the same.
+   */
+  'admin.purgeCase': lazily(() => caseOnly),
   'case.oaRetry': lazily(() => caseOnly),
   'admin.stats': lazily(() =>
     z.strictObject({ from: calendarDate, to: calendarDate }).check(

@@ -67,10 +67,15 @@ export const caseActionView = z.strictObject({
     'case.close',
     'case.hrCancel',
     'case.nonCompete',
+    'case.markDisputed',
+    'admin.purgeCase',
   ]),
   decision: z.optional(z.enum(['approve', 'return'])),
   kind: z.optional(attachmentKindSchema),
-  item: z.optional(z.literal('handover_list')),
+  /** `handover_list`: waived; `severance_paid`: closed as not owed or settled (解释(一) 第35条). */
+  item: z.optional(z.enum(['handover_list', 'severance_paid'])),
+  /** `case.markDisputed`: whether the offer marks the dispute (true) or lifts the mark. */
+  disputed: z.optional(z.boolean()),
 });
 
 /** An action the caller's role allows but a rule holds back now, and why, for the person. */

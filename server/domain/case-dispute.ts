@@ -16,6 +16,7 @@ export function markDisputed(
   disputed: boolean,
   actor: Actor,
   now: Date,
+  comment?: string,
 ): DomainResult {
   if (actor.role === 'system' || !actsAsHr(actor.role)) {
     return { ok: false, code: 'FORBIDDEN', reason: 'only HR marks a dispute' };
@@ -31,6 +32,11 @@ export function markDisputed(
   return changeCase(
     caseDoc,
     { disputed },
-    { type: 'case.markDisputed', actor, at: toInstant(now), payload: { disputed } },
+    {
+      type: 'case.markDisputed',
+      actor,
+      at: toInstant(now),
+      payload: { disputed, ...(comment?.trim() ? { comment: comment.trim() } : {}) },
+    },
   );
 }

@@ -278,6 +278,9 @@ export const GUARD_NAMES = [
   'severance_document_attached',
   'decision_action_required',
   'non_compete_terms_given',
+  'case_closed',
+  'case_disputed',
+  'retention_period',
 ] as const;
 export type GuardName = (typeof GUARD_NAMES)[number];
 
@@ -328,4 +331,8 @@ export const GUARD_MESSAGES: Record<GuardName, string> = {
     '因用人单位过错解除时须选择至少一项过错情形；其他离职原因不填过错情形和最后工作日',
   decision_action_required: '此项须在案件页录入竞业限制决定后自动完成',
   non_compete_terms_given: '执行竞业限制须填写期限（1–24个月）和每月补偿金额',
+  case_closed: '只能清除已办结（完成归档或已撤回）的案件：请先办结此案件',
+  case_disputed: '此案件已标记为劳动争议，须作为证据保留，不能清除；争议了结后由 HR 取消标记再清除',
+  retention_period:
+    '保存期限未满（劳动合同法 第50条第3款：至少保存2年，自办结起算），期满后才能清除个人信息',
 };

@@ -43,6 +43,8 @@ export const REMINDER_TRACKS = [
   'employee_sign',
   'manager_review',
   'legal_deadline',
+  // 劳动合同法 第23条: HR's monthly non-compete compensation while the restriction is enforced.
+  'non_compete_compensation',
 ] as const;
 export type ReminderTrack = (typeof REMINDER_TRACKS)[number];
 

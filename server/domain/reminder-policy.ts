@@ -22,6 +22,7 @@ import {
   type ReminderStatus,
   type ReminderTrack,
 } from './reminder-kinds';
+import { compensationSchedule } from './non-compete';
 import { openTracks } from './reminder-tracks';
 
 /** One scheduled message of a case: deterministic id per (case, track, slot). */
@@ -277,6 +278,35 @@ function legalDeadlineSlots(caseDoc: CaseRecord, policy: ReminderPolicy): SlotSp
   return specs;
 }
 
+/**
+ * 劳动合同法 第23条: an enforced non-compete is compensated monthly; HR is reminded on each
+ * compensation date, at the opening of the send window, with the warning of 最高法 劳动争议
+ * 解释(一) 第38条 (three months unpaid lets the employee end the obligation).
+ */
+function nonCompeteSlots(caseDoc: CaseRecord, policy: ReminderPolicy): SlotSpec[] {
+  const decision = caseDoc.nonCompete;
+  const last = caseDoc.lastWorkingDay;
+  if (decision?.decision !== 'enforced' || decision.months === undefined || last === undefined) {
+    return [];
+  }
+  const months = decision.months;
+  return compensationSchedule(last, months).map((date, i) => ({
+    track: 'non_compete_compensation' as const,
+    slot: `pay-${date}`,
+    kind: 'legal_deadline' as const,
+    recipient: 'hr' as const,
+    dueAt: beijingTime(date, policy.sendWindow.startHour),
+    detail: {
+      compensationDate: date,
+      month: i + 1,
+      months,
+      ...(decision.monthlyCompensation === undefined
+        ? {}
+        : { monthlyCompensation: decision.monthlyCompensation }),
+    },
+  }));
+}
+
 /** Every slot the case's open tracks have, past and near future. */
 export function reminderSlots(
   caseDoc: CaseRecord,
@@ -293,6 +323,8 @@ export function reminderSlots(
       specs.push(...managerReviewSlots(caseDoc, now, policy));
     } else if (track === 'legal_deadline') {
       specs.push(...legalDeadlineSlots(caseDoc, policy));
+    } else if (track === 'non_compete_compensation') {
+      specs.push(...nonCompeteSlots(caseDoc, policy));
     }
   }
   return specs.map((s) => ({

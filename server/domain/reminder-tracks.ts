@@ -11,7 +11,8 @@ import { type ReminderTrack } from './reminder-kinds';
 /**
  * Which reminder tracks a case has open (DESIGN §3 "Reminders"): the employee's open task
  * (handover list while submitted/returned and missing; the signature in formalities), the
- * manager's review once the handover list is there, and HR's legal deadlines.
+ * manager's review once the handover list is there, HR's legal deadlines, and HR's monthly
+ * non-compete compensation while it is enforced.
  */
 export function openTracks(caseDoc: CaseRecord): ReminderTrack[] {
   const tracks: ReminderTrack[] = [];
@@ -24,6 +25,15 @@ export function openTracks(caseDoc: CaseRecord): ReminderTrack[] {
       caseDoc.checklist.some((e) => ids.includes(e.item) && !isSettled(e));
     if (open(SIGN_ITEMS)) tracks.push('employee_sign');
     if (open(PAY_AND_CERTIFICATE_ITEMS) || open(TRANSFER_ITEMS)) tracks.push('legal_deadline');
+  }
+  // 劳动合同法 第23条: an enforced non-compete is paid monthly after the departure, so its
+  // reminders outlive the case's closing (the schedule ends them).
+  if (
+    (caseDoc.state === 'formalities' || caseDoc.state === 'completed') &&
+    caseDoc.nonCompete?.decision === 'enforced' &&
+    caseDoc.lastWorkingDay !== undefined
+  ) {
+    tracks.push('non_compete_compensation');
   }
   return tracks;
 }

@@ -1,28 +1,6 @@
 import type { BindingDecision, BindingsRepository, OpenidClaim } from '../app/ports/bindings.port';
 import type { EmployeeRecord } from '../app/ports/employees.port';
-import { replacingPatch, withoutId } from './cloud-documents';
-
-/** A document read inside a transaction, or null when there is none. */
-async function readInTransaction<T>(doc: WxServerSdk.TransactionDocument): Promise<T | null> {
-  try {
-    const { data } = await doc.get();
-    return data ? withoutId<T>(data) : null;
-  } catch (error) {
-    // The SDK rejects `doc(id).get()` of a missing document; anything else is a real failure.
-    if (/not exist|cannot find|DOCUMENT_NOT_FOUND|-502002/i.test(errorText(error))) return null;
-    throw error;
-  }
-}
-
-function errorText(error: unknown): string {
-  if (typeof error !== 'object' || error === null) return String(error);
-  const e = error as { errMsg?: unknown; message?: unknown; errCode?: unknown };
-  return `${String(e.errMsg ?? '')} ${String(e.message ?? '')} ${String(e.errCode ?? '')}`;
-}
-
-function isTransactionConflict(error: unknown): boolean {
-  return /TRANSACTION_CONFLICT|WriteConflict/i.test(errorText(error));
-}
+import { isTransactionConflict, readInTransaction, replacingPatch } from './cloud-documents';
 
 /**
  * Binding tries on `employees` and `openid_claims` (`_id` = OPENID). The claim is written in

@@ -66,3 +66,28 @@ export async function addIfAbsent(
     throw error;
   }
 }
+
+/** A document read inside a transaction, or null when it does not exist. */
+export async function readInTransaction<T>(
+  doc: WxServerSdk.TransactionDocument,
+): Promise<T | null> {
+  try {
+    const { data } = await doc.get();
+    return data ? withoutId<T>(data) : null;
+  } catch (error) {
+    // The SDK rejects `doc(id).get()` of a missing document; anything else is a real failure.
+    if (/not exist|cannot find|DOCUMENT_NOT_FOUND|-502002/i.test(errorText(error))) return null;
+    throw error;
+  }
+}
+
+function errorText(error: unknown): string {
+  if (typeof error !== 'object' || error === null) return String(error);
+  const e = error as { errMsg?: unknown; message?: unknown; errCode?: unknown };
+  return `${String(e.errMsg ?? '')} ${String(e.message ?? '')} ${String(e.errCode ?? '')}`;
+}
+
+/** Another transaction committed first: the platform refuses this one. */
+export function isTransactionConflict(error: unknown): boolean {
+  return /TRANSACTION_CONFLICT|WriteConflict/i.test(errorText(error));
+}

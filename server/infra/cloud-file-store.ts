@@ -44,5 +44,14 @@ export function cloudFileStore(cloud: WxServerSdk.Cloud): FileStore {
       }
       return urls;
     },
+    async remove(fileIds) {
+      let removed = 0;
+      // deleteFile, like getTempFileURL, takes at most 50 ids a call.
+      for (let i = 0; i < fileIds.length; i += 50) {
+        const { fileList } = await cloud.deleteFile({ fileList: fileIds.slice(i, i + 50) });
+        removed += fileList.filter((file) => file.status === 0).length;
+      }
+      return removed;
+    },
   };
 }

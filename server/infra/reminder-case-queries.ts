@@ -2,8 +2,11 @@ import type { StoredCase } from '../app/ports/cases.port';
 import type { ReminderCaseQueries } from '../app/ports/reminder-case-queries.port';
 import { withoutId } from './cloud-documents';
 
-/** States in which a case can have a reminder track open (drafts and finished cases cannot). */
-const REMINDABLE_STATES = ['submitted', 'returned', 'formalities'];
+/**
+ * States in which a case can have a reminder track open: drafts and withdrawn cases cannot; a
+ * completed case only for an enforced non-compete's monthly compensation (劳动合同法 第23条).
+ */
+const REMINDABLE_STATES = ['submitted', 'returned', 'formalities', 'completed'];
 
 /**
  * `cases` as the reminder sweep reads it. Due cases come from a range on the indexed

@@ -16,6 +16,9 @@ export function remindersRepository(db: WxServerSdk.Database): RemindersReposito
         .get();
       return data.map((doc) => withoutId<ReminderRecord>(doc));
     },
+    async removeForCase(caseId) {
+      await reminders().where({ caseId }).remove();
+    },
     claim(record) {
       return addIfAbsent(reminders(), record.id, { ...record });
     },

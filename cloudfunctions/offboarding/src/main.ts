@@ -1,6 +1,7 @@
 import { boardHandlers } from '../../../server/app/board';
 import { documentHandlers } from '../../../server/app/case-documents';
 import { caseReminderHandlers } from '../../../server/app/case-reminders';
+import { purgeHandlers } from '../../../server/app/case-purge';
 import { viewHandlers } from '../../../server/app/case-views';
 import { certificateHandlers } from '../../../server/app/documents/certificate-actions';
 import { documentsViewHandlers } from '../../../server/app/documents/documents-view';
@@ -41,6 +42,7 @@ import { nodeCrypto } from '../../../server/infra/node-crypto';
 import { nodeRandom } from '../../../server/infra/node-random';
 import { oaCallbacksRepository } from '../../../server/infra/oa-callbacks.repository';
 import { proposalsRepository } from '../../../server/infra/proposals.repository';
+import { purgedCasesRepository } from '../../../server/infra/purged-cases.repository';
 import { remindersRepository } from '../../../server/infra/reminders.repository';
 import { defaultSettings, settingsRepository } from '../../../server/infra/settings.repository';
 import { subscribeMessageNotifier } from '../../../server/infra/subscribe-message.notifier';
@@ -74,6 +76,7 @@ export function createMain({ cloud, clock, env }: FunctionDeps): CloudFunctionMa
   const configAlerts = configAlertsRepository(db);
   const reminders = remindersRepository(db);
   const notifier = subscribeMessageNotifier(cloud);
+  const purged = purgedCasesRepository(db);
   const history = departureHistoryRepository(db);
   const training = {
     courses: trainingCoursesRepository(db),
@@ -120,11 +123,13 @@ export function createMain({ cloud, clock, env }: FunctionDeps): CloudFunctionMa
       ...viewHandlers({
         cases,
         reminders,
+        purged,
         anchors: anchorMarkersRepository(db),
         files,
         settings,
         crypto,
       }),
+      ...purgeHandlers({ cases, purged, reminders, files, settings, crypto }),
       ...documentsViewHandlers({ cases, files }),
       ...certificateHandlers({ cases, settings, crypto }),
       ...verifyHandlers({
@@ -132,6 +137,7 @@ export function createMain({ cloud, clock, env }: FunctionDeps): CloudFunctionMa
         anchors: anchorMarkersRepository(db),
         files,
         crypto,
+        purged,
       }),
       ...caseReminderHandlers({
         cases,

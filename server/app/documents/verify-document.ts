@@ -3,11 +3,13 @@ import { anchorMismatches, replayCase } from '../../domain/case-replay';
 import { DOCUMENT_LABELS, parseVerifyScene } from '../../domain/case-paper';
 import { relationTo } from '../case-access';
 import { anchoredHeads } from '../evidence-anchor';
+import { purgedCaseFailure } from '../case-purge';
 import { fail, ok } from '../outcome';
 import type { AnchorMarkersRepository } from '../ports/anchor-markers.port';
 import type { CasesRepository } from '../ports/cases.port';
 import type { Crypto } from '../ports/crypto.port';
 import type { FileStore } from '../ports/file-store.port';
+import type { PurgedCasesRepository } from '../ports/purged-cases.port';
 import type { Handler } from '../rpc-handler';
 
 export interface VerifyDeps {
@@ -15,6 +17,8 @@ export interface VerifyDeps {
   readonly anchors: AnchorMarkersRepository;
   readonly files: FileStore;
   readonly crypto: Crypto;
+  /** A document of a purged case is reported as purged, not as unknown or tampered. */
+  readonly purged: PurgedCasesRepository;
 }
 
 const NOT_FOUND_MESSAGE = '没有找到该文书：请核对核验码，或确认文书已经生成';
@@ -35,6 +39,10 @@ export function verifyHandlers(deps: VerifyDeps): {
       const named = parseVerifyScene(code);
       if (!named) return fail('NOT_FOUND', NOT_FOUND_MESSAGE);
       const caseDoc = await deps.cases.get(named.caseId);
+      if (!caseDoc) {
+        const tombstone = await deps.purged.get(named.caseId);
+        if (tombstone) return purgedCaseFailure(tombstone);
+      }
       const document = caseDoc?.documents?.find(
         (d) => d.kind === named.kind && d.status === 'ready',
       );

@@ -23,6 +23,8 @@ export type ReminderRecord = ReminderSlot & {
 
 export interface RemindersRepository {
   listForCase(caseId: string): Promise<ReminderRecord[]>;
+  /** Deletes every reminder of the case (a purge: they name the recipients' OPENIDs). */
+  removeForCase(caseId: string): Promise<void>;
   /** Adds the record under its deterministic id; false when it exists (another run has it). */
   claim(record: ReminderRecord): Promise<boolean>;
   /**

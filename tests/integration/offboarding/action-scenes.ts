@@ -280,6 +280,17 @@ export const SCENES: Record<string, Scene> = {
   },
   'case.remind': onCase((c, o) => c.formalities(o)),
   'case.oaRetry': onCase((c, o) => c.submitted(o)),
+  // 个保法 第47条: a case closed more than two years ago (the retention period, 第50条第3款).
+  // Only an admin's call waits the period out: the clock moves for no other caller.
+  'admin.purgeCase': async (company, owner, caller) => {
+    const { caseId } = await company.closeable(owner);
+    await company.must(company.person('H001').openid, 'case.close', { caseId });
+    if (caller === ADMIN_OPENID) {
+      const clock = company.cloud.clock;
+      await clock.jump(new Date(clock.now().getTime() + (2 * 366 + 1) * DAY_MS));
+    }
+    return { caseId };
+  },
   'admin.board': async () => ({}),
   'admin.stats': async () => ({ from: '2027-01-01', to: '2027-12-31' }),
   'admin.statsExport': async () => ({ from: '2027-01-01', to: '2027-12-31', table: 'departments' }),
@@ -403,6 +414,10 @@ export function roundTripBudget(action: ActionName, payload: unknown): number {
   // lookup: 7; a re-binding that releases the old OPENID's claim writes one more.
   if (action === 'me.bind') return 8;
   if (action === 'admin.export') return 1 + EXPORTED_COLLECTIONS.length;
+  // A purge reads the caller and the case, moves the case into its tombstone in one
+  // transaction (start, read, remove, add, commit), deletes the case's reminders and clears the
+  // tombstone's list of files once they are deleted: 9, and 10 when the settings are read.
+  if (action === 'admin.purgeCase') return 10;
   return 4;
 }
 
@@ -498,6 +513,8 @@ export const SUCCESS_PATHS: readonly (readonly [scene: string, who: Caller])[] =
   ['training.proposals', 'HR'],
   ['admin.proposalReview', 'admin'],
   ['admin.trainingStats', 'HR'],
+  // Last: it moves the clock past the retention period.
+  ['admin.purgeCase', 'admin'],
 ];
 
 /**

@@ -86,7 +86,12 @@ describe('what case.get offers each caller', () => {
       blocked: { 'case.review:approve': '请先上传工作交接清单' },
     });
     const hr = await actionsOf(HR, caseId);
-    expect(hr.allowed).toEqual(['case.remind', 'case.attach:notice_delivery', 'case.hrCancel']);
+    expect(hr.allowed).toEqual([
+      'case.remind',
+      'case.attach:notice_delivery',
+      'case.markDisputed',
+      'case.hrCancel',
+    ]);
     expect(hr.blocked).toEqual({
       'case.checklist:handover_list': '最后工作日过后才能豁免员工事项或越级处理',
       'case.hrEscalate': '部门经理审批尚未超过时限，暂不能由HR处理',
@@ -110,7 +115,7 @@ describe('what case.get offers each caller', () => {
     await ok(call(M001, 'case.review', { caseId, decision: 'approve' }));
 
     expect(await actionsOf(HR, caseId)).toEqual({
-      allowed: ['case.hrConfirm', 'case.hrReturn', 'case.hrCancel'],
+      allowed: ['case.hrConfirm', 'case.hrReturn', 'case.markDisputed', 'case.hrCancel'],
       blocked: {},
     });
     expect((await actionsOf(M001, caseId)).allowed).toEqual([]);
@@ -118,7 +123,7 @@ describe('what case.get offers each caller', () => {
 
     expect((await actionsOf(EMPLOYEE, caseId)).allowed).toEqual(['case.sign']);
     const closing = await actionsOf(HR, caseId);
-    expect(closing.allowed).toEqual(['case.remind', 'case.hrCancel']);
+    expect(closing.allowed).toEqual(['case.remind', 'case.markDisputed', 'case.hrCancel']);
     expect(closing.blocked['case.close']).toMatch(/^\d+ 项未完成 · 3月31日起可归档$/);
 
     // Signed: the employee has nothing left to do, so there is nothing to remind them of.
@@ -137,7 +142,82 @@ describe('what case.get offers each caller', () => {
       }),
     );
     expect((await actionsOf(EMPLOYEE, caseId)).allowed).toEqual([]);
-    expect((await actionsOf(HR, caseId)).allowed).toEqual(['case.hrCancel']);
+    expect((await actionsOf(HR, caseId)).allowed).toEqual(['case.markDisputed', 'case.hrCancel']);
+  });
+
+  it('offers a closed case’s purge to admins once its retention period is over, never while disputed', async () => {
+    const { caseId } = await ok<{ caseId: string }>(
+      call(EMPLOYEE, 'case.submit', { reason: 'resignation', idempotencyKey: 'purge-0001' }),
+    );
+    await ok(call(EMPLOYEE, 'case.withdraw', { caseId }));
+
+    // 劳动合同法 第50条第3款: kept two years from the withdrawal on 2027-03-01.
+    expect((await actionsOf(ADMIN, caseId)).blocked['admin.purgeCase']).toBe(
+      '保存期限未满，2029年3月2日起可以清除',
+    );
+    const byHr = await actionsOf(HR, caseId);
+    expect(byHr.allowed).toEqual(['case.markDisputed']);
+    expect(byHr.blocked['admin.purgeCase']).toBeUndefined();
+
+    await cloud.clock.jump(beijing('2029-03-02'));
+    expect((await actionsOf(ADMIN, caseId)).allowed).toContain('admin.purgeCase');
+
+    // 个保法 第47条: a disputed case is kept; the offer turns into the reason.
+    await ok(call(HR, 'case.markDisputed', { caseId, disputed: true }));
+    const disputed = await actionsOf(ADMIN, caseId);
+    expect(disputed.allowed).not.toContain('admin.purgeCase');
+    expect(disputed.blocked['admin.purgeCase']).toContain('已标记为劳动争议');
+    const refused = await call(ADMIN, 'admin.purgeCase', { caseId });
+    expect(refused.ok ? '' : refused.error.message).toBe(disputed.blocked['admin.purgeCase']);
+    // HR may lift the mark: offered as `disputed: false`.
+    const view = await ok<ActionResult<'case.get'>>(call(HR, 'case.get', { caseId }));
+    expect(view.allowedActions).toContainEqual({ action: 'case.markDisputed', disputed: false });
+  });
+
+  it('offers HR severance closed without a payment, held back until its document is attached', async () => {
+    const { caseId } = await ok<{ caseId: string }>(
+      call(EMPLOYEE, 'case.submit', {
+        reason: 'employer_fault',
+        faultGrounds: ['unpaid_wages'],
+        idempotencyKey: 'severance-0001',
+      }),
+    );
+    const list = await cloud.upload(
+      ownUploadPath(EMPLOYEE, `cases/${caseId}/handover_checklist/list.pdf`),
+      PDF_BYTES,
+      EMPLOYEE,
+    );
+    await ok(
+      call(EMPLOYEE, 'case.attach', { caseId, kind: 'handover_checklist', fileIds: [list.fileID] }),
+    );
+    await ok(call(M001, 'case.review', { caseId, decision: 'approve' }));
+    await ok(call(HR, 'case.hrConfirm', { caseId }));
+
+    const before = await actionsOf(HR, caseId);
+    expect(before.allowed).toContain('case.attach:severance_document');
+    expect(before.blocked['case.checklist:severance_paid']).toContain('请先上传经济补偿文件');
+    const refused = await call(HR, 'case.checklist', {
+      caseId,
+      item: 'severance_paid',
+      closeAs: 'settled',
+    });
+    expect(refused.ok ? '' : refused.error.message).toBe(
+      before.blocked['case.checklist:severance_paid'],
+    );
+
+    const agreement = await cloud.upload(
+      ownUploadPath(HR, `cases/${caseId}/severance_document/agreement.pdf`),
+      PDF_BYTES,
+      HR,
+    );
+    await ok(
+      call(HR, 'case.attach', { caseId, kind: 'severance_document', fileIds: [agreement.fileID] }),
+    );
+    expect((await actionsOf(HR, caseId)).allowed).toContain('case.checklist:severance_paid');
+    await ok(call(HR, 'case.checklist', { caseId, item: 'severance_paid', closeAs: 'settled' }));
+    const after = await actionsOf(HR, caseId);
+    expect(after.allowed).not.toContain('case.checklist:severance_paid');
+    expect(after.allowed).not.toContain('case.attach:severance_document');
   });
 });
 

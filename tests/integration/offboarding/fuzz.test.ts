@@ -137,6 +137,7 @@ function acceptedPayload(action: ActionName): Record<string, unknown> {
     },
     'admin.bindingCode': { employeeNo: 'D005' },
     'case.oaRetry': { caseId: cases.submitted },
+    'admin.purgeCase': { caseId: cases.completed },
     'admin.trialSend': {},
     'admin.configAlerts': {},
     'admin.configAlertResolve': { id: 'privacy:chooseMedia:112' },

@@ -19,6 +19,20 @@ describe('markDisputed', () => {
     expect(unmarked).toMatchObject({ ok: true, case: { disputed: false } });
   });
 
+  it('个保法 第47条: what the dispute is goes into the event with the mark', () => {
+    const marked = markDisputed(
+      caseIn('resignation', 'completed'),
+      true,
+      HR,
+      NOW,
+      ' 仲裁案号 118 ',
+    );
+    expect(marked).toMatchObject({
+      ok: true,
+      effects: { event: { payload: { disputed: true, comment: '仲裁案号 118' } } },
+    });
+  });
+
   it('个保法 第47条: only HR, and not on a draft the employee has never seen', () => {
     expect(markDisputed(caseIn('resignation', 'formalities'), true, EMPLOYEE, NOW)).toMatchObject({
       ok: false,

@@ -6,7 +6,9 @@ import {
   fallbackMonthlyCompensation,
   nextCompensationDue,
   nonCompeteProblem,
+  openTracks,
   recordNonCompete,
+  reminderSlots,
   transition,
 } from '../../../server/domain';
 import { VOCABULARY } from '../../../server/domain/vocabulary';
@@ -152,5 +154,51 @@ describe('最高法 劳动争议解释(一) 第36–39条: compensation guidance
   it('第39条: the release text names the three extra months and says the exit-day case is contested', () => {
     expect(VOCABULARY.nonCompeteGuidance.released).toContain('三个月');
     expect(VOCABULARY.nonCompeteGuidance.released).toContain('争议');
+  });
+});
+
+describe('the monthly compensation reminder (劳动合同法 第23条, 劳动争议解释(一) 第38条)', () => {
+  const enforced = (state: 'formalities' | 'completed' | 'withdrawn', months = 2) =>
+    caseIn('resignation', state, {
+      lastWorkingDay: '2027-03-31',
+      nonCompete: {
+        decision: 'enforced',
+        months,
+        monthlyCompensation: 3000,
+        decidedAt: '2027-03-20T02:00:00.000Z',
+        decidedBy: 'o-hr',
+      },
+    });
+
+  it('劳动合同法 第23条: HR is reminded at 09:00 on each compensation date, after the closing too', () => {
+    const slots = reminderSlots(
+      enforced('completed'),
+      new Date('2027-04-01T00:00:00Z'),
+      policy.reminders,
+    ).filter((s) => s.track === 'non_compete_compensation');
+    expect(slots.map((s) => [s.slot, s.kind, s.recipient, s.sendAt])).toEqual([
+      ['pay-2027-04-30', 'legal_deadline', 'hr', '2027-04-30T01:00:00.000Z'],
+      ['pay-2027-05-31', 'legal_deadline', 'hr', '2027-05-31T01:00:00.000Z'],
+    ]);
+    expect(slots[1]?.detail).toEqual({
+      compensationDate: '2027-05-31',
+      month: 2,
+      months: 2,
+      monthlyCompensation: 3000,
+    });
+  });
+
+  it('劳动争议解释(一) 第38条: only while enforced; a release or a withdrawn case has no reminders', () => {
+    expect(openTracks(enforced('formalities'))).toContain('non_compete_compensation');
+    expect(openTracks(enforced('withdrawn'))).not.toContain('non_compete_compensation');
+    const released = {
+      ...enforced('completed'),
+      nonCompete: {
+        decision: 'released' as const,
+        decidedAt: '2027-03-20T02:00:00.000Z',
+        decidedBy: 'o-hr',
+      },
+    };
+    expect(openTracks(released)).toEqual([]);
   });
 });

@@ -4,6 +4,7 @@ import {
   actionsFor,
   caseDetail,
   confirmDayHint,
+  finalSummary,
   relationTo,
   remindOutcome,
 } from '../../../miniprogram/view-models/case-detail';
@@ -208,6 +209,47 @@ describe('case detail', () => {
     ]);
     // Empty lists offer nothing, whatever the state: the client makes up no rule of its own.
     expect(actionsFor({ ...held, allowedActions: [], blockedActions: [] })).toEqual([]);
+  });
+
+  it('draws the dispute mark, the severance closing and the purge; severance waits only for its upload', () => {
+    const formalities = formalitiesCase();
+    const offered = {
+      ...formalities,
+      allowedActions: [
+        { action: 'admin.purgeCase' as const },
+        { action: 'case.markDisputed' as const, disputed: true },
+        // Its upload is in the severance dialog: no button of its own.
+        { action: 'case.attach' as const, kind: 'severance_document' as const },
+      ],
+      blockedActions: [
+        {
+          action: 'case.checklist' as const,
+          item: 'severance_paid' as const,
+          reason: '请先上传经济补偿文件',
+        },
+      ],
+    };
+    expect(actionsFor(offered)).toEqual([
+      expect.objectContaining({ action: 'closeSeverance', reason: '' }),
+      expect.objectContaining({ action: 'markDisputed', label: '标记争议', variant: 'outline' }),
+      expect.objectContaining({ action: 'purge', label: '清除个人信息', theme: 'danger' }),
+    ]);
+    // Without the upload on offer the reason holds the button back; a marked case offers the lift.
+    const held = {
+      ...offered,
+      allowedActions: [{ action: 'case.markDisputed' as const, disputed: false }],
+    };
+    expect(actionsFor(held)).toEqual([
+      expect.objectContaining({ action: 'closeSeverance', reason: '请先上传经济补偿文件' }),
+      expect.objectContaining({ action: 'unmarkDisputed', label: '取消争议标记' }),
+    ]);
+    // The purge's dialog says what goes and that it cannot be undone.
+    const summary = finalSummary(
+      'purge',
+      caseDetail(formalities, { isOwner: false, isManager: false, isHr: true }, MAR_10),
+    ).join('\n');
+    expect(summary).toContain('将永久删除');
+    expect(summary).toContain('不能恢复');
   });
 
   it('tells HR what became of the reminder', () => {

@@ -31,9 +31,15 @@ import { documentsView, type DocumentsView } from '../../../../view-models/docum
 
 import { progressView, type ProgressView } from '../../../../view-models/case-progress';
 import { nextStepFor, type NextStep } from '../../../../view-models/case-summary';
-import { REHIRE_LABELS, type RehireChoice } from '../../../../view-models/labels';
+import {
+  REHIRE_LABELS,
+  SEVERANCE_CLOSING_LABELS,
+  type RehireChoice,
+  type SeveranceClosing,
+} from '../../../../view-models/labels';
 
-type Phase = 'loading' | 'error' | 'ready';
+/** `purged`: the case's personal information was deleted after its retention period. */
+type Phase = 'loading' | 'error' | 'ready' | 'purged';
 
 /** The action or checklist change waiting for its comment in the panel. */
 interface Pending {
@@ -85,6 +91,11 @@ Component({
       choice,
       label: REHIRE_LABELS[choice],
     })),
+    /** 解释(一) 第35条: how severance is closed without a payment, and the one chosen. */
+    closeAs: '' as '' | SeveranceClosing,
+    severanceClosings: (Object.keys(SEVERANCE_CLOSING_LABELS) as SeveranceClosing[]).map(
+      (value) => ({ value, label: SEVERANCE_CLOSING_LABELS[value] }),
+    ),
   },
   methods: {
     onLoad(query: { caseId?: string }) {
@@ -100,7 +111,14 @@ Component({
         call('case.get', { caseId }),
         call('case.documents', { caseId }),
       ]);
-      if (!view.ok) return this.setData({ phase: 'error', errorMessage: view.error.message });
+      if (!view.ok) {
+        const purged = view.error.code === 'NOT_FOUND' && view.error.details?.purged;
+        return this.setData({
+          phase: purged ? 'purged' : 'error',
+          errorMessage: view.error.message,
+          pending: null,
+        });
+      }
       const relation = relationTo(view.data, me.ok ? me.data : null);
       this.setData({
         phase: 'ready',
@@ -158,7 +176,23 @@ Component({
         cancelBases: this.data.detail?.cancelBases ?? [],
         cancelBasis: '',
         rehire: '',
+        closeAs: '',
       });
+    },
+    onCloseAs(event: { currentTarget: { dataset: { value?: SeveranceClosing } } }) {
+      this.setData({ closeAs: event.currentTarget.dataset.value ?? '', actionError: '' });
+    },
+    /** The severance dialog's upload: the agreement, or why nothing is owed. */
+    async onUploadSeverance() {
+      if (this.data.busy) return;
+      this.setData({ busy: true, actionError: '' });
+      const outcome = await pickAndAttach(this.data.caseId, 'severance_document', 'chat');
+      this.setData({ busy: false });
+      if (outcome.status === 'failed') return this.setData({ actionError: outcome.message });
+      if (outcome.status === 'attached') {
+        toast('经济补偿文件已上传', 'success');
+        await this.load();
+      }
     },
     onCancelBasis(event: { currentTarget: { dataset: { basis?: string } } }) {
       this.setData({ cancelBasis: event.currentTarget.dataset.basis ?? '', actionError: '' });
@@ -209,6 +243,14 @@ Component({
         ...(confirmEarly && proposedBy ? { earlyReleaseProposedBy: proposedBy } : {}),
       };
     },
+    /** Severance closed without a payment needs the way and its document (解释(一) 第35条). */
+    severanceOptions(): ConfirmOptions | string {
+      if (!this.data.closeAs) return '请选择办结方式';
+      if (!this.data.detail?.hasSeveranceDocument) {
+        return '请先上传经济补偿文件（和解协议或无须支付的说明）';
+      }
+      return { closeAs: this.data.closeAs };
+    },
     /** The employee's consent names a day other than the legal one (第36/37条). */
     consentOptions(): ConfirmOptions | string {
       const { confirmDay, detail } = this.data;
@@ -255,7 +297,9 @@ Component({
             ? this.consentOptions()
             : pending.action === 'close' && this.data.rehire
               ? { rehire: this.data.rehire }
-              : {};
+              : pending.action === 'closeSeverance'
+                ? this.severanceOptions()
+                : {};
       if (typeof confirm === 'string') return this.setData({ actionError: confirm });
       if (
         pending.action === 'cancel' &&
@@ -287,7 +331,7 @@ Component({
       this.setData({ busy: false });
       if (!outcome.ok) return this.setData({ actionError: outcome.error.message });
       this.setData({ pending: null, comment: '' });
-      toast('已完成', 'success');
+      toast(pending.action === 'purge' ? '个人信息已清除' : '已完成', 'success');
       await this.load();
     },
     /** The next-step card's button does what the matching action button does. */
