@@ -2,6 +2,7 @@ import * as z from 'zod/mini';
 import { NON_COMPETE_DECISIONS, NON_COMPETE_MAX_MONTHS } from '../domain/non-compete';
 import { PRIVATE_APIS, UNDECLARED_PRIVATE_API_ERRNO } from '../domain/private-apis';
 import { FAULT_GROUNDS } from '../domain/employer-fault';
+import { CONTACT_METHODS } from '../domain/case-contact';
 import { SEVERANCE_CLOSINGS } from '../domain/checklist';
 import { documentKindSchema, documentView } from './documents-function';
 import {
@@ -18,6 +19,7 @@ import {
   readableText,
   sha256Hex,
 } from './field-schemas';
+import { INTERVIEW_ACTIONS } from './interview-actions';
 import { TRAINING_ACTIONS } from './training-actions';
 import {
   attachmentKindSchema,
@@ -94,6 +96,11 @@ const checklistClose = z.strictObject({
   note: z.optional(comment),
 });
 
+/** A mainland China mobile number, 11 digits. */
+const mobile = z
+  .string()
+  .check(z.trim(), z.regex(/^1[3-9]\d{9}$/, { error: '应为 11 位中国大陆手机号，如 13800138000' }));
+
 const importRow = z.strictObject({
   employeeNo,
   name: readableText().check(
@@ -119,6 +126,8 @@ const importRow = z.strictObject({
   roles: z.optional(z.array(roleSchema).check(z.maxLength(4))),
   /** The contract has a non-compete clause (劳动合同法 第23条). */
   nonCompete: z.optional(z.literal(true, { error: '有竞业限制条款时填 true，没有时不填' })),
+  /** For HR and the manager to phone the employee (需电话联系); optional. */
+  mobile: z.optional(mobile),
 });
 
 const statsReasonCount = z.strictObject({
@@ -499,6 +508,8 @@ export const ACTIONS = {
       checklist: z.array(checklistRowView),
       reminders: z.array(reminderRowView),
       events: z.array(auditEventView),
+      /** HR and the manager: the employee's mobile from the roster, when on file. */
+      contact: z.optional(z.strictObject({ mobile: z.string() })),
       /** HR only, terminations: 第47条 months by years of service, and what they leave out. */
       severance: z.optional(
         z.strictObject({
@@ -601,8 +612,27 @@ export const ACTIONS = {
     }),
   },
   'case.remind': {
-    payload: caseOnly,
+    payload: z.strictObject({
+      caseId,
+      /** HR's own words in the message's note field (a thing: at most 20 characters). */
+      note: z.optional(
+        readableText().check(
+          z.trim(),
+          z.minLength(1, { error: '不填时请删除此项' }),
+          z.maxLength(20, { error: '最多 20 个字（微信消息的限制）' }),
+        ),
+      ),
+    }),
     result: z.strictObject({ caseId, reminders: z.array(reminderRowView) }),
+  },
+  /** HR or the manager phoned the employee: recorded on the case (an audit event). */
+  'case.recordContact': {
+    payload: z.strictObject({
+      caseId,
+      method: z.enum(CONTACT_METHODS, { error: '应为 phone（电话）' }),
+      note: z.optional(comment),
+    }),
+    result: caseRef,
   },
   'subscription.record': {
     payload: z.strictObject({
@@ -675,6 +705,8 @@ export const ACTIONS = {
           /** Whole Beijing days past its deadline, when overdue: 逾期2天. */
           overdueDays: z.optional(z.int().check(z.nonnegative())),
           needsCall: z.boolean(),
+          /** The employee's mobile, on a row that needs a call (HR and the manager only). */
+          mobile: z.optional(z.string()),
           /** 可再次录用, in HR's board only. */
           rehire: z.optional(rehireSchema),
           /** Present for a case the company's OA started (经 OA 提交). */
@@ -853,6 +885,7 @@ export const ACTIONS = {
     }),
   },
   ...TRAINING_ACTIONS,
+  ...INTERVIEW_ACTIONS,
 } as const;
 
 export type Actions = typeof ACTIONS;

@@ -18,6 +18,7 @@ import { createRpcHandler } from '../../../server/app/rpc-handler';
 import { historyImportHandlers } from '../../../server/app/history-import';
 import { statsExportHandlers, statsHandlers } from '../../../server/app/stats';
 import { trialSendHandlers } from '../../../server/app/trial-send';
+import { exitInterviewHandlers } from '../../../server/app/exit-interview';
 import { practiceHandlers } from '../../../server/app/practice';
 import { proposalHandlers } from '../../../server/app/proposals';
 import { trainingHandlers } from '../../../server/app/training';
@@ -32,6 +33,7 @@ import { configAlertsRepository } from '../../../server/infra/config-alerts.repo
 import { databaseDump } from '../../../server/infra/database-dump.repository';
 import { departureHistoryRepository } from '../../../server/infra/departure-history.repository';
 import { employeesRepository } from '../../../server/infra/employees.repository';
+import { exitInterviewsRepository } from '../../../server/infra/exit-interviews.repository';
 import {
   adminOpenids,
   type CloudFunctionMain,
@@ -124,6 +126,7 @@ export function createMain({ cloud, clock, env }: FunctionDeps): CloudFunctionMa
         files,
         settings,
         crypto,
+        employees,
       }),
       ...documentsViewHandlers({ cases, files }),
       ...certificateHandlers({ cases, settings, crypto }),
@@ -158,6 +161,7 @@ export function createMain({ cloud, clock, env }: FunctionDeps): CloudFunctionMa
         spreadsheets: xlsxSpreadsheetWriter,
       }),
       ...historyImportHandlers({ history, settings }),
+      ...exitInterviewHandlers({ cases, interviews: exitInterviewsRepository(db), settings }),
       ...trainingHandlers(training),
       ...practiceHandlers(training),
       ...proposalHandlers({ ...training, proposals: proposalsRepository(db) }),
