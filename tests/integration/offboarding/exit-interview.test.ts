@@ -5,7 +5,8 @@
  * and the manager on a row that needs a call, and the call and HR's reminder note go on the case.
  */
 import { interviewAnswers } from './action-scenes';
-import { type Company, type Person, startCompany } from './company-harness';
+import type { Person } from '../../../tools/demo/demo-company';
+import { type Company, startCompany } from './company-harness';
 
 let company: Company;
 let hr: string;

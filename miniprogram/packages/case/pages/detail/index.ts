@@ -10,6 +10,7 @@ import {
 import { openCaseFile, openPdf, requestDocuments } from '../../../../services/documents';
 import { toast } from '../../../../services/feedback';
 import { openPage, ROUTES } from '../../../../services/navigation';
+import { phoneEmployee } from '../../../../services/phone';
 import { call } from '../../../../services/rpc';
 import { loadSession } from '../../../../services/session';
 import {
@@ -28,6 +29,7 @@ import {
   type CaseDetailView,
 } from '../../../../view-models/case-detail';
 import { documentsView, type DocumentsView } from '../../../../view-models/documents';
+import { INTERVIEW_CARD, offersInterview } from '../../../../view-models/exit-interview';
 
 import { progressView, type ProgressView } from '../../../../view-models/case-progress';
 import { nextStepFor, type NextStep } from '../../../../view-models/case-summary';
@@ -80,6 +82,12 @@ Component({
     /** HR may issue the 离职证明 from a case in formalities (on or after the last day). */
     mayIssueCertificate: false,
     nonCompeteOpen: false,
+    /** 离职面谈（自愿）: the employee's card, never a step of the case. */
+    interviewCard: false,
+    interviewTitle: INTERVIEW_CARD.title,
+    interviewVoluntary: INTERVIEW_CARD.voluntary,
+    /** HR and the manager: the employee's mobile from the roster, to tap ('' when none). */
+    mobile: '',
     rehire: '' as '' | RehireChoice,
     rehireChoices: (Object.keys(REHIRE_LABELS) as RehireChoice[]).map((choice) => ({
       choice,
@@ -113,6 +121,8 @@ Component({
         isOwner: relation.isOwner,
         mayIssueCertificate:
           relation.isHr && !relation.isOwner && view.data.case.state === 'formalities',
+        interviewCard: offersInterview(view.data, relation.isOwner),
+        mobile: view.data.contact?.mobile ?? '',
       });
     },
     async onAction(event: { currentTarget: { dataset: { action?: CaseAction } } }) {
@@ -172,6 +182,19 @@ Component({
       this.setData({ nonCompeteOpen: false });
       toast('竞业限制决定已保存', 'success');
       await this.load();
+    },
+    onInterview() {
+      openPage(ROUTES.caseInterview, { caseId: this.data.caseId });
+    },
+    /** HR or the manager phones the employee; the call is recorded on the case. */
+    async onCall() {
+      if (!this.data.mobile) return;
+      const outcome = await phoneEmployee(this.data.caseId, this.data.mobile);
+      if (outcome.status === 'failed') return this.setData({ actionError: outcome.message });
+      if (outcome.status === 'recorded') {
+        toast('已在案件中记录本次电话联系');
+        await this.load();
+      }
     },
     onNonCompeteCancel() {
       this.setData({ nonCompeteOpen: false });
