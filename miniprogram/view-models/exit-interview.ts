@@ -79,18 +79,14 @@ export function withChoice(
 ): Draft {
   const question = (interview.questions ?? []).find((q) => q.questionId === questionId);
   if (!question) return draft;
-  const next: Draft = { ...draft };
   const chosen = question.kind === 'scale' ? Number(value) : value;
-  if (next[questionId] === chosen) delete next[questionId];
-  else next[questionId] = chosen;
-  return next;
+  const { [questionId]: previous, ...rest } = draft;
+  return previous === chosen ? rest : { ...rest, [questionId]: chosen };
 }
 
 export function withText(draft: Draft, questionId: string, text: string): Draft {
-  const next: Draft = { ...draft };
-  if (text.trim()) next[questionId] = text;
-  else delete next[questionId];
-  return next;
+  const { [questionId]: _previous, ...rest } = draft;
+  return text.trim() ? { ...rest, [questionId]: text } : rest;
 }
 
 /** What `interview.submit` sends: the questions answered, in the questionnaire's order. */
