@@ -189,3 +189,11 @@ export function interviewStatsView(stats: InterviewStats): InterviewStatsView {
     freeTextNote: stats.freeText.shown ? '' : (stats.freeText.reason ?? ''),
   };
 }
+
+/** HR's view of one case: whether the employee answered (the answers are only in the statistics). */
+export function hrAnsweredText(interview: Interview): string {
+  if (interview.answered === undefined) return '';
+  return interview.answered
+    ? '员工已填写问卷（回答只在离职面谈统计中汇总显示）'
+    : '员工尚未填写问卷（自愿，无需催促）';
+}

@@ -86,6 +86,10 @@ Component({
     interviewCard: false,
     interviewTitle: INTERVIEW_CARD.title,
     interviewVoluntary: INTERVIEW_CARD.voluntary,
+    /** HR: whether the employee answered, and the note of an in-person interview. */
+    interviewNotes: false,
+    /** HR may add a short note (≤ 20 characters) to a manual reminder. */
+    remindWithNote: false,
     /** HR and the manager: the employee's mobile from the roster, to tap ('' when none). */
     mobile: '',
     rehire: '' as '' | RehireChoice,
@@ -122,6 +126,8 @@ Component({
         mayIssueCertificate:
           relation.isHr && !relation.isOwner && view.data.case.state === 'formalities',
         interviewCard: offersInterview(view.data, relation.isOwner),
+        interviewNotes: relation.isHr && !relation.isOwner && view.data.case.state !== 'draft',
+        remindWithNote: actionsFor(view.data).some((b) => b.action === 'remind' && !b.reason),
         mobile: view.data.contact?.mobile ?? '',
       });
     },
@@ -183,6 +189,21 @@ Component({
       toast('竞业限制决定已保存', 'success');
       await this.load();
     },
+    /** 发送带附言的提醒: the same reminder with HR's short note (the message's note line). */
+    onRemindWithNote() {
+      this.setData({
+        pending: {
+          kind: 'case',
+          action: 'remind',
+          item: '',
+          title: '发送带附言的提醒',
+          required: true,
+          summary: [],
+        },
+        comment: '',
+        actionError: '',
+      });
+    },
     onInterview() {
       openPage(ROUTES.caseInterview, { caseId: this.data.caseId });
     },
@@ -200,9 +221,12 @@ Component({
       this.setData({ nonCompeteOpen: false });
     },
     /** HR's 发送提醒: no comment to write, so it goes out at once. */
-    async remind() {
+    async remind(note?: string) {
       this.setData({ busy: true, actionError: '' });
-      const reply = await call('case.remind', { caseId: this.data.caseId });
+      const reply = await call('case.remind', {
+        caseId: this.data.caseId,
+        ...(note ? { note } : {}),
+      });
       this.setData({ busy: false });
       // Outside 09:00–21:00 or with nothing left to do, the server says why in its own words.
       if (!reply.ok) return this.setData({ actionError: reply.error.message });
@@ -270,6 +294,15 @@ Component({
       if (!pending || !detail || this.data.busy) return;
       if (pending.required && !this.data.comment.trim()) {
         return this.setData({ actionError: '请填写说明' });
+      }
+      if (pending.action === 'remind') {
+        const note = this.data.comment.trim();
+        // A thing field of the subscription message holds 20 characters.
+        if (Array.from(note).length > 20) {
+          return this.setData({ actionError: '附言最多 20 个字' });
+        }
+        this.setData({ pending: null, comment: '' });
+        return this.remind(note);
       }
       const confirm =
         pending.action === 'confirm'

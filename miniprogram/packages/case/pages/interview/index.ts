@@ -1,8 +1,10 @@
 import type { ActionResult } from '../../../../../server/contract';
 import { toast } from '../../../../services/feedback';
 import { call } from '../../../../services/rpc';
+import { formatInstant } from '../../../../view-models/beijing-time';
 import {
   draftOf,
+  hrAnsweredText,
   questionForms,
   submission,
   submittedNote,
@@ -31,6 +33,11 @@ Component({
     questions: [] as QuestionFormView[],
     busy: false,
     submitError: '',
+    /** HR's view: whether the employee answered, and the note of an in-person interview. */
+    isHr: false,
+    answeredText: '',
+    note: '',
+    notedAt: '',
   },
   methods: {
     onLoad(query: { caseId?: string }) {
@@ -45,8 +52,13 @@ Component({
       if (!reply.ok) return this.setData({ phase: 'error', errorMessage: reply.error.message });
       const draft = draftOf(reply.data);
       loaded.set(this, { interview: reply.data, draft });
+      const isHr = reply.data.answered !== undefined;
       this.setData({
         phase: 'ready',
+        isHr,
+        answeredText: hrAnsweredText(reply.data),
+        note: reply.data.note?.text ?? '',
+        notedAt: reply.data.note ? formatInstant(reply.data.note.at) : '',
         voluntary: reply.data.voluntary,
         canAnswer: reply.data.canAnswer,
         submittedNote: submittedNote(reply.data),
@@ -77,6 +89,21 @@ Component({
       if (!state || !questionId) return;
       // Typing changes only the draft: re-rendering the field would move the cursor.
       loaded.set(this, { ...state, draft: withText(state.draft, questionId, event.detail.value) });
+    },
+    onNote(event: { detail: { value: string } }) {
+      this.setData({ note: event.detail.value, submitError: '' });
+    },
+    /** HR keeps the note of an in-person interview (not part of the case's record). */
+    async onSaveNote() {
+      const note = this.data.note.trim();
+      if (!note) return this.setData({ submitError: '请填写面谈要点' });
+      if (this.data.busy) return;
+      this.setData({ busy: true, submitError: '' });
+      const reply = await call('case.interviewNote', { caseId: this.data.caseId, note });
+      this.setData({ busy: false });
+      if (!reply.ok) return this.setData({ submitError: reply.error.message });
+      toast('面谈记录已保存', 'success');
+      await this.load();
     },
     async onSubmit() {
       const state = loaded.get(this);
