@@ -17,6 +17,7 @@ export const ROUTES = {
   adminConfigAlerts: '/packages/admin/pages/config-alerts/index',
   adminTrainingStats: '/packages/admin/pages/training-stats/index',
   adminInterviewStats: '/packages/admin/pages/interview-stats/index',
+  adminInterviewQuestions: '/packages/admin/pages/interview-questions/index',
   trainingCatalog: '/packages/training/pages/catalog/index',
   trainingLesson: '/packages/training/pages/lesson/index',
   trainingQuiz: '/packages/training/pages/quiz/index',

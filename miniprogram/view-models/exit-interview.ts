@@ -197,3 +197,77 @@ export function hrAnsweredText(interview: Interview): string {
     ? '员工已填写问卷（回答只在离职面谈统计中汇总显示）'
     : '员工尚未填写问卷（自愿，无需催促）';
 }
+
+/** One question as HR edits it: options as one label a line (single choice only). */
+export interface EditorQuestion {
+  questionId: string;
+  kind: Question['kind'];
+  kindLabel: string;
+  text: string;
+  optionsText: string;
+  /** The stored values of the options, by position: kept so earlier answers still count. */
+  optionValues: string[];
+}
+
+export const KIND_CHOICES: { kind: Question['kind']; label: string }[] = [
+  { kind: 'single', label: VOCABULARY.interviewQuestionKinds.single },
+  { kind: 'scale', label: VOCABULARY.interviewQuestionKinds.scale },
+  { kind: 'text', label: VOCABULARY.interviewQuestionKinds.text },
+];
+
+export function editorQuestions(stats: InterviewStats): EditorQuestion[] {
+  return stats.questions.map((q) => ({
+    questionId: q.questionId,
+    kind: q.kind,
+    kindLabel: q.kindLabel,
+    text: q.text,
+    optionsText: (q.options ?? []).map((o) => o.label).join('\n'),
+    optionValues: (q.options ?? []).map((o) => o.value),
+  }));
+}
+
+/** A new question of a kind, with an id no other question has. */
+export function newQuestion(kind: Question['kind'], existing: EditorQuestion[]): EditorQuestion {
+  const taken = new Set(existing.map((q) => q.questionId));
+  let n = existing.length + 1;
+  while (taken.has(`q${n}`)) n += 1;
+  const label = KIND_CHOICES.find((c) => c.kind === kind)?.label ?? '';
+  return {
+    questionId: `q${n}`,
+    kind,
+    kindLabel: label,
+    text: '',
+    optionsText: '',
+    optionValues: [],
+  };
+}
+
+/** What `admin.interviewQuestionsSave` sends; the server judges what is missing. */
+export function savePayload(
+  baseVersion: number,
+  questions: EditorQuestion[],
+): ActionPayload<'admin.interviewQuestionsSave'> {
+  return {
+    baseVersion,
+    questions: questions.map((q) => {
+      const base = { questionId: q.questionId, kind: q.kind, text: q.text.trim() };
+      if (q.kind !== 'single') return base;
+      const labels = q.optionsText
+        .split('\n')
+        .map((line) => line.trim())
+        .filter((line) => line !== '');
+      const used = new Set<string>();
+      const options = labels.map((label, i) => {
+        let value = q.optionValues[i] ?? `o${i + 1}`;
+        let n = i + 1;
+        while (used.has(value)) {
+          n += 1;
+          value = `o${n}`;
+        }
+        used.add(value);
+        return { value, label };
+      });
+      return { ...base, options };
+    }),
+  };
+}

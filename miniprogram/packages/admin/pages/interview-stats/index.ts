@@ -1,5 +1,6 @@
 import type { ActionPayload } from '../../../../../server/contract';
 import { stopPullDownRefresh } from '../../../../services/feedback';
+import { openPage, ROUTES } from '../../../../services/navigation';
 import { call } from '../../../../services/rpc';
 import {
   interviewStatsView,
@@ -67,6 +68,9 @@ Component({
     },
     onRetry() {
       void this.load();
+    },
+    onEdit() {
+      openPage(ROUTES.adminInterviewQuestions);
     },
   },
 });
