@@ -26,6 +26,8 @@ export interface BoardRowView {
   oaSyncFailed: boolean;
   /** 可再次录用 as HR set it at closing ('' when unset; HR's board only). */
   rehire: string;
+  /** The mobile to tap on a row that needs a call ('' when none is on file). */
+  mobile: string;
 }
 
 /** How long the case has stood, in the server's days: overdue first, since that is urgent. */
@@ -52,6 +54,7 @@ export function boardRow(row: BoardRow): BoardRowView {
     unbound: row.unbound === true,
     oaSyncFailed: row.oaSyncFailed === true,
     rehire: row.rehire ? REHIRE_LABELS[row.rehire] : '',
+    mobile: row.needsCall && row.mobile ? row.mobile : '',
   };
 }
 

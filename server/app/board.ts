@@ -63,7 +63,8 @@ export function decodeCursor(cursor: string): BoardPosition | null {
   return { enteredAt: e, caseId: i };
 }
 
-function boardRow(doc: BoardCase, now: Date, unbound: ReadonlySet<string>, hr: boolean): BoardRow {
+function boardRow(doc: BoardCase, now: Date, people: PageEmployees, hr: boolean): BoardRow {
+  const mobile = doc.needsCall ? people.mobiles.get(doc.employee.employeeNo) : undefined;
   const overdue = doc.overdueAt !== null && Date.parse(doc.overdueAt) <= now.getTime();
   const today = beijingDate(now);
   return {
@@ -82,8 +83,9 @@ function boardRow(doc: BoardCase, now: Date, unbound: ReadonlySet<string>, hr: b
       ? { overdueDays: Math.max(0, daysBetween(beijingDate(doc.overdueAt), today)) }
       : {}),
     needsCall: doc.needsCall,
+    ...(mobile ? { mobile } : {}),
     ...(doc.source === 'oa' ? { source: 'oa' as const } : {}),
-    ...(doc.source === 'oa' && unbound.has(doc.employee.employeeNo)
+    ...(doc.source === 'oa' && people.unbound.has(doc.employee.employeeNo)
       ? { unbound: true as const }
       : {}),
     ...(doc.oaSyncFailed ? { oaSyncFailed: true as const } : {}),
@@ -91,22 +93,40 @@ function boardRow(doc: BoardCase, now: Date, unbound: ReadonlySet<string>, hr: b
   };
 }
 
+/** What the roster adds to a page's rows. */
+interface PageEmployees {
+  /** Employees of OA cases who have not bound the mini program (未绑定小程序). */
+  readonly unbound: ReadonlySet<string>;
+  /** The mobile on file of each employee whose row needs a call (需电话联系). */
+  readonly mobiles: ReadonlyMap<string, string>;
+}
+
 /**
- * Employees of the page's OA cases who have not bound the mini program: one read, and only when
- * the page holds an OA case (an in-app case was submitted from the mini program).
+ * The roster behind the page's OA cases (bound or not) and its rows that need a call (the
+ * mobile to tap): one read, and only when the page holds such a row. The board is HR's and the
+ * managers' (their reports only), who are the ones the mobile is for.
  */
-async function unboundOf(
+async function pageEmployees(
   employees: BoardDeps['employees'],
   page: readonly BoardCase[],
-): Promise<ReadonlySet<string>> {
-  const numbers = [
-    ...new Set(page.filter((doc) => doc.source === 'oa').map((doc) => doc.employee.employeeNo)),
-  ];
-  if (!employees || numbers.length === 0) return new Set();
-  const bound = new Set(
-    (await employees.findByNos(numbers)).filter((e) => e.openid).map((e) => e.employeeNo),
+): Promise<PageEmployees> {
+  const oa = new Set(
+    page.filter((doc) => doc.source === 'oa').map((doc) => doc.employee.employeeNo),
   );
-  return new Set(numbers.filter((no) => !bound.has(no)));
+  const numbers = [
+    ...new Set(
+      page
+        .filter((doc) => doc.source === 'oa' || doc.needsCall)
+        .map((doc) => doc.employee.employeeNo),
+    ),
+  ];
+  if (!employees || numbers.length === 0) return { unbound: new Set(), mobiles: new Map() };
+  const found = await employees.findByNos(numbers);
+  const bound = new Set(found.filter((e) => e.openid).map((e) => e.employeeNo));
+  return {
+    unbound: new Set([...oa].filter((no) => !bound.has(no))),
+    mobiles: new Map(found.flatMap((e) => (e.mobile ? [[e.employeeNo, e.mobile] as const] : []))),
+  };
 }
 
 /**
@@ -165,7 +185,7 @@ export function boardHandlers(deps: BoardDeps): { 'admin.board': Handler<'admin.
       ]);
 
       const page = found.slice(0, BOARD_PAGE_SIZE);
-      const unbound = await unboundOf(deps.employees, page);
+      const people = await pageEmployees(deps.employees, page);
       const last = page[page.length - 1];
       const counts = Object.fromEntries(
         STATES.map((state) => [state, counted[state] ?? 0]),
@@ -173,7 +193,7 @@ export function boardHandlers(deps: BoardDeps): { 'admin.board': Handler<'admin.
       return ok({
         counts,
         finishedSince,
-        rows: page.map((doc) => boardRow(doc, now, unbound, hr)),
+        rows: page.map((doc) => boardRow(doc, now, people, hr)),
         ...(found.length > BOARD_PAGE_SIZE && last
           ? { nextCursor: encodeCursor({ enteredAt: last.enteredAt, caseId: last.caseId }) }
           : {}),

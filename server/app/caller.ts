@@ -61,6 +61,15 @@ export const ACTION_ACCESS: Record<ActionName, Access> = {
   // what each caller learns.
   'document.verify': 'anyone',
   'case.remind': ['hr'],
+  // 需电话联系: HR, or the manager of the case (checked on the case).
+  'case.recordContact': ['manager', 'hr'],
+  // 离职面谈: the employee answers their own; HR sees whether they did and keeps the note of an
+  // in-person interview; managers never see the answers (checked on the case).
+  'interview.get': ['employee', 'hr'],
+  'interview.submit': ['employee'],
+  'case.interviewNote': ['hr'],
+  'admin.interviewQuestionsSave': ['hr'],
+  'admin.interviewStats': ['hr'],
   'subscription.record': 'bound',
   // Read before binding: the guide is shown on the binding page.
   'privacy.get': 'anyone',

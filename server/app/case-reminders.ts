@@ -26,13 +26,13 @@ export function caseReminderHandlers(deps: CaseRemindersDeps): {
   'case.remind': Handler<'case.remind'>;
 } {
   return {
-    async 'case.remind'({ caller, now }, { caseId }) {
+    async 'case.remind'({ caller, now }, { caseId, note }) {
       const loaded = await loadCase(deps.cases, caller, caseId);
       if (!loaded.ok) return loaded;
       const caseDoc = loaded.case;
       const settings = await deps.settings.get();
       const policy = settings.policy.reminders;
-      const slot = manualReminderSlot(caseDoc, now, policy);
+      const slot = manualReminderSlot(caseDoc, now, policy, note);
       if (!slot) {
         return guardFailed('employee_task_open', '员工当前没有待办事项，无需提醒');
       }

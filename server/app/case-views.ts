@@ -29,6 +29,7 @@ import type { Handler } from './rpc-handler';
 import { fail, ok } from './outcome';
 import type { AnchorMarkersRepository } from './ports/anchor-markers.port';
 import type { CasesRepository, StoredCase } from './ports/cases.port';
+import type { EmployeesRepository } from './ports/employees.port';
 import type { Crypto } from './ports/crypto.port';
 import type { FileStore } from './ports/file-store.port';
 import type { PurgedCasesRepository } from './ports/purged-cases.port';
@@ -44,6 +45,8 @@ export interface ViewsDeps {
   readonly files: FileStore;
   readonly settings: SettingsRepository;
   readonly crypto: Crypto;
+  /** The roster's mobile for HR and the manager (tap to call). */
+  readonly employees?: Pick<EmployeesRepository, 'get'>;
 }
 
 export function viewHandlers(deps: ViewsDeps): {
@@ -99,11 +102,16 @@ export function viewHandlers(deps: ViewsDeps): {
       if (!loaded.ok) return unlessPurged(deps.purged, caseId, loaded);
       const { relation } = loaded;
       const caseDoc = await deliveredOnOpening(loaded.case, relation.owner, caller, now);
-      const [reminders, urls, settings] = await Promise.all([
+      // The mobile is for HR and the employee's manager only.
+      const reachesEmployee = (relation.hr || relation.manager) && !relation.owner;
+      const [reminders, urls, settings, employee] = await Promise.all([
         deps.reminders.listForCase(caseId),
         // Clients read case files only through these, after the access check above.
         deps.files.temporaryUrls(caseDoc.attachments.map((a) => a.evidenceFileId)),
         deps.settings.get(),
+        reachesEmployee && deps.employees
+          ? deps.employees.get(caseDoc.employee.employeeNo)
+          : Promise.resolve(null),
       ]);
       const view = presentCase(caseDoc, caseDoc.needsCall);
       return ok({
@@ -127,6 +135,7 @@ export function viewHandlers(deps: ViewsDeps): {
         ),
         progress: caseProgress(caseDoc, caseDoc.events),
         ...(relation.owner ? { nextStep: employeeNextStep(caseDoc, now) } : {}),
+        ...(employee?.mobile ? { contact: { mobile: employee.mobile } } : {}),
         letter: presentLetter(
           caseDoc,
           sha256,

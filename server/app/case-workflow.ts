@@ -7,6 +7,7 @@ import { isTerminal } from '../domain/case-states';
 import { changeChecklistItem, isRepeatTick } from '../domain/checklist-actions';
 import { consentToLastWorkingDay, consentToLaterDay } from '../domain/later-day-consent';
 import { markDisputed } from '../domain/case-dispute';
+import { recordContact } from '../domain/case-contact';
 import { beijingDate } from '../domain/beijing-calendar';
 import { nextCompensationDue, recordNonCompete } from '../domain/non-compete';
 import { type ChecklistActor, CHECKLIST_ITEM_LABELS } from '../domain/checklist';
@@ -187,6 +188,7 @@ export function workflowHandlers(deps: WorkflowDeps) {
     'case.consentLaterDay': Handler<'case.consentLaterDay'>;
     'case.consentLastWorkingDay': Handler<'case.consentLastWorkingDay'>;
     'case.markDisputed': Handler<'case.markDisputed'>;
+    'case.recordContact': Handler<'case.recordContact'>;
     'case.review': Handler<'case.review'>;
     'case.hrEscalate': Handler<'case.hrEscalate'>;
     'case.hrConfirm': Handler<'case.hrConfirm'>;
@@ -317,6 +319,19 @@ export function workflowHandlers(deps: WorkflowDeps) {
         return markDisputed(caseDoc, disputed, actor, now, comment);
       });
       return outcome.ok ? ok({ ...ref(outcome.data), disputed }) : outcome;
+    },
+
+    // HR or the employee's manager phoned the employee (需电话联系); the board shows them the
+    // mobile, and the call goes on the case.
+    async 'case.recordContact'({ caller, now }, { caseId, method, note }) {
+      const outcome = await change(caller, caseId, (caseDoc, relation) => {
+        const actor =
+          actorAs(caller, relation, 'hr') ??
+          (relation.owner ? null : actorAs(caller, relation, 'manager'));
+        if (!actor) return fail('FORBIDDEN', '只有 HR 和直属经理可以记录联系员工');
+        return recordContact(caseDoc, { method, ...(note ? { note } : {}) }, actor, now);
+      });
+      return outcome.ok ? ok(ref(outcome.data)) : outcome;
     },
 
     async 'case.consentLastWorkingDay'({ caller, now }, { caseId, lastWorkingDay }) {

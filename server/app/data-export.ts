@@ -31,6 +31,9 @@ export const EXPORTED_COLLECTIONS = [
   'training_course_versions',
   'training_progress',
   'training_proposals',
+  'interview_questions',
+  'exit_interviews',
+  'interview_notes',
 ] as const;
 
 /**

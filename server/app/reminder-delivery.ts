@@ -198,6 +198,8 @@ export function reminderDelivery(deps: DeliveryDeps) {
         status: record.status,
         attempts: record.attempts,
         ...(record.errCode !== undefined ? { errCode: record.errCode } : {}),
+        // HR's note on a manual reminder: what the employee was told, on the case.
+        ...(typeof record.detail.note === 'string' ? { note: record.detail.note } : {}),
       },
     };
   }

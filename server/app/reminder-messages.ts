@@ -62,10 +62,12 @@ export function messageContent(caseDoc: CaseRecord, slot: ReminderSlot): Message
         at: slot.dueAt,
       };
     }
+    // HR's manual reminder may carry HR's own short note instead of the schedule's.
+    const hrNote = typeof slot.detail.note === 'string' ? slot.detail.note : undefined;
     return {
       ...base,
       task,
-      note: employeeNote(slot, task),
+      note: hrNote ?? employeeNote(slot, task),
       at: taskDeadline(caseDoc, slot),
     };
   }

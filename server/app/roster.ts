@@ -78,6 +78,7 @@ export function rosterHandlers(deps: RosterDeps): { 'admin.import': Handler<'adm
           contractStart: row.contractStart,
           contractEnd: row.contractEnd,
           nonCompete: row.nonCompete,
+          mobile: row.mobile,
         };
         const event = {
           type: 'employee.imported' as const,

@@ -18,6 +18,7 @@ import {
   stateSchema,
   uploadTag,
 } from './field-schemas';
+import { INTERVIEW_RESULTS } from './interview-results';
 import { TRAINING_RESULTS } from './training-results';
 import {
   attachmentView,
@@ -172,6 +173,8 @@ export const ACTION_RESULTS = {
     checklist: z.array(checklistRowView),
     reminders: z.array(reminderRowView),
     events: z.array(auditEventView),
+    /** HR and the manager: the employee's mobile from the roster, when on file. */
+    contact: z.optional(z.strictObject({ mobile: z.string() })),
     /** HR only, terminations: 第47条 months by years of service, and what they leave out. */
     severance: z.optional(
       z.strictObject({
@@ -240,6 +243,7 @@ export const ACTION_RESULTS = {
     certificateStatesReason: z.nullable(z.boolean()),
   }),
   'case.remind': z.strictObject({ caseId, reminders: z.array(reminderRowView) }),
+  'case.recordContact': caseRef,
   'subscription.record': z.strictObject({ subscriptions: subscriptionEstimates }),
   'privacy.get': z.strictObject({
     /** The company, as configured; null when not set (the guide then says 本公司). */
@@ -270,6 +274,8 @@ export const ACTION_RESULTS = {
         /** Whole Beijing days past its deadline, when overdue: 逾期2天. */
         overdueDays: z.optional(z.int().check(z.nonnegative())),
         needsCall: z.boolean(),
+        /** The employee's mobile, on a row that needs a call (HR and the manager only). */
+        mobile: z.optional(z.string()),
         /** 可再次录用, in HR's board only. */
         rehire: z.optional(rehireSchema),
         /** Present for a case the company's OA started (经 OA 提交). */
@@ -396,6 +402,7 @@ export const ACTION_RESULTS = {
     bytes: z.int().check(z.nonnegative()),
   }),
   ...TRAINING_RESULTS,
+  ...INTERVIEW_RESULTS,
 } as const satisfies Record<ActionName, z.ZodMiniType>;
 
 export type ActionResult<A extends ActionName> = z.output<(typeof ACTION_RESULTS)[A]>;

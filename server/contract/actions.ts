@@ -2,6 +2,7 @@ import * as z from 'zod/mini';
 import { NON_COMPETE_DECISIONS, NON_COMPETE_MAX_MONTHS } from '../domain/non-compete';
 import { PRIVATE_APIS, UNDECLARED_PRIVATE_API_ERRNO } from '../domain/private-apis';
 import { FAULT_GROUNDS } from '../domain/employer-fault';
+import { CONTACT_METHODS } from '../domain/case-contact';
 import { SEVERANCE_CLOSINGS } from '../domain/checklist';
 import {
   asset,
@@ -27,6 +28,7 @@ import {
   roleSchema,
   stateSchema,
 } from './field-schemas';
+import { INTERVIEW_ACTIONS } from './interview-actions';
 import { lazily } from './lazy-payload';
 import { TRAINING_ACTIONS } from './training-actions';
 
@@ -68,6 +70,11 @@ const checklistClose = () =>
     note: z.optional(comment),
   });
 
+/** A mainland China mobile number, 11 digits. */
+const mobile = z
+  .string()
+  .check(z.trim(), z.regex(/^1[3-9]\d{9}$/, { error: '应为 11 位中国大陆手机号，如 13800138000' }));
+
 const importRow = () =>
   z.strictObject({
     employeeNo,
@@ -94,6 +101,8 @@ const importRow = () =>
     roles: z.optional(z.array(roleSchema).check(z.maxLength(4))),
     /** The contract has a non-compete clause (劳动合同法 第23条). */
     nonCompete: z.optional(z.literal(true, { error: '有竞业限制条款时填 true，没有时不填' })),
+    /** For HR and the manager to phone the employee (需电话联系); optional. */
+    mobile: z.optional(mobile),
   });
 
 /** The tables of the statistics page that export as a workbook. */
@@ -380,7 +389,27 @@ export const ACTIONS = {
   ),
   /** The case's PDFs, rendered (pending ones are listed under `pending`). */
   'case.documents': lazily(() => caseOnly),
-  'case.remind': lazily(() => caseOnly),
+  'case.remind': lazily(() =>
+    z.strictObject({
+      caseId,
+      /** HR's own words in the message's note field (a thing: at most 20 characters). */
+      note: z.optional(
+        readableText().check(
+          z.trim(),
+          z.minLength(1, { error: '不填时请删除此项' }),
+          z.maxLength(20, { error: '最多 20 个字（微信消息的限制）' }),
+        ),
+      ),
+    }),
+  ),
+  /** HR or the manager phoned the employee: recorded on the case (an audit event). */
+  'case.recordContact': lazily(() =>
+    z.strictObject({
+      caseId,
+      method: z.enum(CONTACT_METHODS, { error: '应为 phone（电话）' }),
+      note: z.optional(comment),
+    }),
+  ),
   'subscription.record': lazily(() =>
     z.strictObject({
       // Keys are template ids (the handler checks them against the configured ones).
@@ -483,6 +512,7 @@ export const ACTIONS = {
     }),
   ),
   ...TRAINING_ACTIONS,
+  ...INTERVIEW_ACTIONS,
 } as const;
 
 export type Actions = typeof ACTIONS;

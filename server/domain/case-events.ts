@@ -28,6 +28,8 @@ export const RECORD_EVENT_TYPES = [
   'case.consentLastWorkingDay',
   'case.markDisputed',
   'case.nonCompete',
+  // HR or the manager phoned the employee (需电话联系): a fact of the handling, no evidence field.
+  'case.contact',
   'checklist.done',
   'checklist.undone',
   'checklist.waive',

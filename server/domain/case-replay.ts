@@ -372,6 +372,7 @@ export function replayCase(
         }
         return;
       case 'reminder.decision':
+      case 'case.contact':
         return;
       case 'document.generated': {
         const kind = str(p.kind) as DocumentKind | undefined;

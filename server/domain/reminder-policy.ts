@@ -428,6 +428,8 @@ export function manualReminderSlot(
   caseDoc: CaseRecord,
   now: Date,
   policy: ReminderPolicy,
+  /** HR's own words for the message's note (≤ 20 characters, a template's thing). */
+  note?: string,
 ): ReminderSlot | null {
   const track = openTracks(caseDoc).find(isEmployeeTrack);
   if (track === undefined) return null;
@@ -448,6 +450,6 @@ export function manualReminderSlot(
     recipient: 'employee',
     dueAt: at,
     sendAt: at,
-    detail: { task, day, manual: true },
+    detail: { task, day, manual: true, ...(note ? { note } : {}) },
   };
 }

@@ -22,6 +22,7 @@ interface StoredSettings {
   readonly companySealFileId?: unknown;
   readonly privacyContact?: unknown;
   readonly retentionYears?: unknown;
+  readonly interviewFreeTextInStats?: unknown;
 }
 
 /** A non-empty text setting, trimmed; anything else is left out. */
@@ -250,6 +251,7 @@ export function settingsRepository(
           ? defaults.retentionYears
           : retentionYears(doc.retentionYears),
       ),
+      ...(doc.interviewFreeTextInStats === true ? { interviewFreeTextInStats: true } : {}),
     };
   }
 

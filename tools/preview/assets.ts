@@ -55,8 +55,11 @@ export async function buildFilesScript(mirrorDir: string): Promise<string> {
   }
   await Promise.all(jobs);
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const compiler = require('miniprogram-compiler') as { wxmlToJs(root: string): string };
-  const gwx = compiler.wxmlToJs(mirrorDir);
+  const compiler = require('miniprogram-compiler') as {
+    wxmlToJs(root: string, options?: { maxBuffer?: number }): string;
+  };
+  // Every WXML file of the mirror in one script: more than the compiler's default 1 MB buffer.
+  const gwx = compiler.wxmlToJs(mirrorDir, { maxBuffer: 16 * 1024 * 1024 });
   return `window.__PREVIEW_FILES__ = { files: ${JSON.stringify(files)}, gwx: function () {\n${gwx}\n} };\n`;
 }
 

@@ -19,6 +19,7 @@ import { createRpcHandler } from '../../../server/app/rpc-handler';
 import { historyImportHandlers } from '../../../server/app/history-import';
 import { statsExportHandlers, statsHandlers } from '../../../server/app/stats';
 import { trialSendHandlers } from '../../../server/app/trial-send';
+import { exitInterviewHandlers } from '../../../server/app/exit-interview';
 import { practiceHandlers } from '../../../server/app/practice';
 import { proposalHandlers } from '../../../server/app/proposals';
 import { trainingHandlers } from '../../../server/app/training';
@@ -33,6 +34,7 @@ import { configAlertsRepository } from '../../../server/infra/config-alerts.repo
 import { databaseDump } from '../../../server/infra/database-dump.repository';
 import { departureHistoryRepository } from '../../../server/infra/departure-history.repository';
 import { employeesRepository } from '../../../server/infra/employees.repository';
+import { exitInterviewsRepository } from '../../../server/infra/exit-interviews.repository';
 import {
   adminOpenids,
   type CloudFunctionMain,
@@ -128,6 +130,7 @@ export function createMain({ cloud, clock, env }: FunctionDeps): CloudFunctionMa
         files,
         settings,
         crypto,
+        employees,
       }),
       ...purgeHandlers({ cases, purged, reminders, files, settings, crypto }),
       ...documentsViewHandlers({ cases, files }),
@@ -164,6 +167,7 @@ export function createMain({ cloud, clock, env }: FunctionDeps): CloudFunctionMa
         spreadsheets: xlsxSpreadsheetWriter,
       }),
       ...historyImportHandlers({ history, settings }),
+      ...exitInterviewHandlers({ cases, interviews: exitInterviewsRepository(db), settings }),
       ...trainingHandlers(training),
       ...practiceHandlers(training),
       ...proposalHandlers({ ...training, proposals: proposalsRepository(db) }),

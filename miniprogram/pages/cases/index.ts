@@ -3,6 +3,7 @@ import { REHIRE_LABELS, type RehireChoice } from '../../view-models/labels';
 import { stopPullDownRefresh, toast } from '../../services/feedback';
 import { call } from '../../services/rpc';
 import { openPage, ROUTES } from '../../services/navigation';
+import { phoneEmployee } from '../../services/phone';
 import { currentSession, rolesOf, watchSession } from '../../services/session';
 import { syncTabBar } from '../../services/tab-bar';
 import {
@@ -181,6 +182,14 @@ Component({
       if (!caseId) return;
       const reply = await call('case.oaRetry', { caseId });
       toast(reply.ok ? '已重新排队，10 分钟内同步' : reply.error.message);
+    },
+    /** 需电话联系: dial the employee's mobile; the call is recorded on the case. */
+    async onCall(event: { currentTarget: { dataset: { caseId?: string; mobile?: string } } }) {
+      const { caseId, mobile } = event.currentTarget.dataset;
+      if (!caseId || !mobile) return;
+      const outcome = await phoneEmployee(caseId, mobile);
+      if (outcome.status === 'recorded') toast('已在案件中记录本次电话联系');
+      if (outcome.status === 'failed') toast(outcome.message);
     },
     onOpen(event: { currentTarget: { dataset: { caseId?: string } } }) {
       const { caseId } = event.currentTarget.dataset;

@@ -13,6 +13,11 @@ export interface EmployeeRecord {
   readonly contractEnd?: string;
   /** The contract has a non-compete clause (劳动合同法 第23条). */
   readonly nonCompete?: true;
+  /**
+   * A mainland mobile from the roster: shown to HR and the employee's manager only, never on
+   * the case (the case keeps a snapshot without it) nor in its audit chain.
+   */
+  readonly mobile?: string;
   readonly roles: readonly Role[];
   /** Set only by binding, never by import. */
   readonly openid?: string;
@@ -72,6 +77,7 @@ export type ImportedEmployee = Pick<
   | 'contractStart'
   | 'contractEnd'
   | 'nonCompete'
+  | 'mobile'
 > & { readonly roles?: readonly Role[] };
 
 export interface EmployeesRepository {

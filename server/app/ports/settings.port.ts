@@ -38,6 +38,11 @@ export interface Settings {
   readonly privacyContact?: string;
   /** Years a closed case is kept (at least 2, 第50条第3款); absent: the minimum. */
   readonly retentionYears?: number;
+  /**
+   * 离职面谈: the statistics list the free-text answers (without name or case id). Off unless
+   * the settings document says `interviewFreeTextInStats: true`.
+   */
+  readonly interviewFreeTextInStats?: boolean;
 }
 
 export interface SettingsRepository {

@@ -80,6 +80,22 @@ const proposal = (proposalId: string) => ({
   attachments: [],
 });
 
+/** An answer to every question of the questionnaire the owner is shown, with its version. */
+export async function interviewAnswers(company: Company, openid: string, caseId: string) {
+  const shown = await company.must<{
+    version: number;
+    questions: { questionId: string; kind: string; options?: { value: string }[] }[];
+  }>(openid, 'interview.get', { caseId });
+  return {
+    version: shown.version,
+    answers: shown.questions.map((q) => ({
+      questionId: q.questionId,
+      value:
+        q.kind === 'scale' ? 4 : q.kind === 'single' ? (q.options?.[0]?.value ?? '') : '流程清楚',
+    })),
+  };
+}
+
 /** The owner's contract has a non-compete clause (the roster says so); their case in formalities. */
 async function nonCompeteFormalities(company: Company, owner: Person) {
   await company.must(company.person('H001').openid, 'admin.import', {
@@ -279,6 +295,42 @@ export const SCENES: Record<string, Scene> = {
     return { code: `${caseId}-L` };
   },
   'case.remind': onCase((c, o) => c.formalities(o)),
+  // HR's own words in the message (a thing field: at most 20 characters).
+  "case.remind (with HR's note)": onCase((c, o) => c.formalities(o), { note: '请今天内完成签署' }),
+  'case.recordContact': onCase((c, o) => c.formalities(o), { method: 'phone', note: '已电话联系' }),
+  'interview.get': onCase((c, o) => c.submitted(o)),
+  // The owner answers every question of the questionnaire as it stands.
+  'interview.submit': async (company, owner) => {
+    const { caseId } = await company.submitted(owner);
+    return { caseId, ...(await interviewAnswers(company, owner.openid, caseId)) };
+  },
+  'case.interviewNote': onCase((c, o) => c.formalities(o), {
+    note: '当面面谈：员工感谢团队的帮助',
+  }),
+  'admin.interviewQuestionsSave': async (company) => {
+    const { version } = await company.must<{ version: number }>(
+      company.person('H001').openid,
+      'admin.interviewStats',
+      {},
+    );
+    return {
+      baseVersion: version,
+      questions: [
+        {
+          questionId: 'main-reason',
+          kind: 'single',
+          text: '你离开的主要原因？',
+          options: [
+            { value: 'pay', label: '薪酬福利' },
+            { value: 'growth', label: '职业发展' },
+          ],
+        },
+        { questionId: 'team', kind: 'scale', text: '你对团队氛围满意吗？' },
+        { questionId: 'improve', kind: 'text', text: '你希望公司改进什么？' },
+      ],
+    };
+  },
+  'admin.interviewStats': async () => ({ from: '2027-01-01', to: '2027-12-31' }),
   'case.oaRetry': onCase((c, o) => c.submitted(o)),
   // 个保法 第47条: a case closed more than two years ago (the retention period, 第50条第3款).
   // Only an admin's call waits the period out: the clock moves for no other caller.
@@ -486,6 +538,15 @@ export const SUCCESS_PATHS: readonly (readonly [scene: string, who: Caller])[] =
   ['document.verify', 'unbound'],
   ['document.verify (a signed letter)', 'owner'],
   ['case.remind', 'HR'],
+  ["case.remind (with HR's note)", 'HR'],
+  ['case.recordContact', 'HR'],
+  ['case.recordContact', 'manager of owner'],
+  ['interview.get', 'owner'],
+  ['interview.get', 'HR'],
+  ['interview.submit', 'owner'],
+  ['case.interviewNote', 'HR'],
+  ['admin.interviewQuestionsSave', 'HR'],
+  ['admin.interviewStats', 'HR'],
   ['case.oaRetry', 'HR'],
   ['subscription.record', 'owner'],
   ['privacy.report', 'owner'],

@@ -72,6 +72,16 @@ const TABLE: readonly Row[] = [
   ['document.verify',                                 OK,        OK,        OK,        OK,        OK,        OK,        OK],
   ['document.verify (a signed letter)',               OK,        FORBID,    FORBID,    FORBID,    OK,        OK,        FORBID],
   ['case.remind',                                     FORBID,    FORBID,    FORBID,    FORBID,    OK,        OK,        UNAUTH],
+  ["case.remind (with HR's note)",                    FORBID,    FORBID,    FORBID,    FORBID,    OK,        OK,        UNAUTH],
+  // 需电话联系: HR or the employee's own manager records the call.
+  ['case.recordContact',                              FORBID,    FORBID,    OK,        FORBID,    OK,        OK,        UNAUTH],
+  // 离职面谈: the employee's own answers; HR sees only whether they answered (and its note); a
+  // manager never sees it.
+  ['interview.get',                                   OK,        FORBID,    FORBID,    FORBID,    OK,        OK,        UNAUTH],
+  ['interview.submit',                                OK,        FORBID,    FORBID,    FORBID,    FORBID,    FORBID,    UNAUTH],
+  ['case.interviewNote',                              FORBID,    FORBID,    FORBID,    FORBID,    OK,        OK,        UNAUTH],
+  ['admin.interviewQuestionsSave',                    FORBID,    FORBID,    FORBID,    FORBID,    OK,        OK,        UNAUTH],
+  ['admin.interviewStats',                            FORBID,    FORBID,    FORBID,    FORBID,    OK,        OK,        UNAUTH],
   ['case.oaRetry',                                    FORBID,    FORBID,    FORBID,    FORBID,    OK,        OK,        UNAUTH],
   ['admin.board',                                     FORBID,    FORBID,    OK,        OK,        OK,        OK,        UNAUTH],
   ['admin.stats',                                     FORBID,    FORBID,    FORBID,    FORBID,    OK,        OK,        UNAUTH],

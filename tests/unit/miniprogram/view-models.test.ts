@@ -307,6 +307,8 @@ describe('board rows', () => {
       oaSyncFailed: false,
       // 可再次录用 only on HR's rows of finished cases.
       rehire: '',
+      // No mobile on file: nothing to tap.
+      mobile: '',
     });
   });
 

@@ -82,6 +82,10 @@ Component({
     onHistoryImport() {
       openPage(ROUTES.adminHistoryImport);
     },
+    /** The exit interviews' answers of the same period. */
+    onInterviewStats() {
+      openPage(ROUTES.adminInterviewStats, { from: this.data.from, to: this.data.to });
+    },
     /** 导出: the table as an .xlsx made by the server, opened so HR can forward it. */
     async onExport(event: { currentTarget: { dataset: { table?: Table } } }) {
       const { table } = event.currentTarget.dataset;

@@ -10,6 +10,7 @@ import {
 import { openCaseFile, openPdf, requestDocuments } from '../../../../services/documents';
 import { toast } from '../../../../services/feedback';
 import { openPage, ROUTES } from '../../../../services/navigation';
+import { phoneEmployee } from '../../../../services/phone';
 import { call } from '../../../../services/rpc';
 import { loadSession } from '../../../../services/session';
 import {
@@ -28,6 +29,7 @@ import {
   type CaseDetailView,
 } from '../../../../view-models/case-detail';
 import { documentsView, type DocumentsView } from '../../../../view-models/documents';
+import { INTERVIEW_CARD, offersInterview } from '../../../../view-models/exit-interview';
 
 import { progressView, type ProgressView } from '../../../../view-models/case-progress';
 import { nextStepFor, type NextStep } from '../../../../view-models/case-summary';
@@ -86,6 +88,16 @@ Component({
     /** HR may issue the 离职证明 from a case in formalities (on or after the last day). */
     mayIssueCertificate: false,
     nonCompeteOpen: false,
+    /** 离职面谈（自愿）: the employee's card, never a step of the case. */
+    interviewCard: false,
+    interviewTitle: INTERVIEW_CARD.title,
+    interviewVoluntary: INTERVIEW_CARD.voluntary,
+    /** HR: whether the employee answered, and the note of an in-person interview. */
+    interviewNotes: false,
+    /** HR may add a short note (≤ 20 characters) to a manual reminder. */
+    remindWithNote: false,
+    /** HR and the manager: the employee's mobile from the roster, to tap ('' when none). */
+    mobile: '',
     rehire: '' as '' | RehireChoice,
     rehireChoices: (Object.keys(REHIRE_LABELS) as RehireChoice[]).map((choice) => ({
       choice,
@@ -131,6 +143,10 @@ Component({
         isOwner: relation.isOwner,
         mayIssueCertificate:
           relation.isHr && !relation.isOwner && view.data.case.state === 'formalities',
+        interviewCard: offersInterview(view.data, relation.isOwner),
+        interviewNotes: relation.isHr && !relation.isOwner && view.data.case.state !== 'draft',
+        remindWithNote: actionsFor(view.data).some((b) => b.action === 'remind' && !b.reason),
+        mobile: view.data.contact?.mobile ?? '',
       });
     },
     async onAction(event: { currentTarget: { dataset: { action?: CaseAction } } }) {
@@ -207,13 +223,44 @@ Component({
       toast('竞业限制决定已保存', 'success');
       await this.load();
     },
+    /** 发送带附言的提醒: the same reminder with HR's short note (the message's note line). */
+    onRemindWithNote() {
+      this.setData({
+        pending: {
+          kind: 'case',
+          action: 'remind',
+          item: '',
+          title: '发送带附言的提醒',
+          required: true,
+          summary: [],
+        },
+        comment: '',
+        actionError: '',
+      });
+    },
+    onInterview() {
+      openPage(ROUTES.caseInterview, { caseId: this.data.caseId });
+    },
+    /** HR or the manager phones the employee; the call is recorded on the case. */
+    async onCall() {
+      if (!this.data.mobile) return;
+      const outcome = await phoneEmployee(this.data.caseId, this.data.mobile);
+      if (outcome.status === 'failed') return this.setData({ actionError: outcome.message });
+      if (outcome.status === 'recorded') {
+        toast('已在案件中记录本次电话联系');
+        await this.load();
+      }
+    },
     onNonCompeteCancel() {
       this.setData({ nonCompeteOpen: false });
     },
     /** HR's 发送提醒: no comment to write, so it goes out at once. */
-    async remind() {
+    async remind(note?: string) {
       this.setData({ busy: true, actionError: '' });
-      const reply = await call('case.remind', { caseId: this.data.caseId });
+      const reply = await call('case.remind', {
+        caseId: this.data.caseId,
+        ...(note ? { note } : {}),
+      });
       this.setData({ busy: false });
       // Outside 09:00–21:00 or with nothing left to do, the server says why in its own words.
       if (!reply.ok) return this.setData({ actionError: reply.error.message });
@@ -289,6 +336,15 @@ Component({
       if (!pending || !detail || this.data.busy) return;
       if (pending.required && !this.data.comment.trim()) {
         return this.setData({ actionError: '请填写说明' });
+      }
+      if (pending.action === 'remind') {
+        const note = this.data.comment.trim();
+        // A thing field of the subscription message holds 20 characters.
+        if (Array.from(note).length > 20) {
+          return this.setData({ actionError: '附言最多 20 个字' });
+        }
+        this.setData({ pending: null, comment: '' });
+        return this.remind(note);
       }
       const confirm =
         pending.action === 'confirm'
