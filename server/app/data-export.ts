@@ -30,6 +30,8 @@ export const EXPORTED_COLLECTIONS = [
   'training_course_versions',
   'training_progress',
   'training_proposals',
+  'workshops',
+  'training_messages',
 ] as const;
 
 /**
