@@ -8,6 +8,12 @@ import { join } from 'node:path';
 export const MIRROR = join(__dirname, '..', '..', '.build', 'miniprogram');
 
 /**
+ * The official compiler turns every WXML file of the mirror (TDesign's included) into one
+ * script, read from its output: past 1 MB, more than `spawnSync`'s default buffer (ENOBUFS).
+ */
+export const WXML_COMPILER_BUFFER = 16 * 1024 * 1024;
+
+/**
  * The parts of miniprogram-simulate / j-component the tests use. Declared here because their
  * own typings pull in the mini program's global `require`, which clashes with Node's.
  */
@@ -24,7 +30,11 @@ export interface Comp {
   triggerLifeTime(name: string): void;
 }
 export interface Simulate {
-  load(path: string, tagName: string, options: { rootPath: string }): string;
+  load(
+    path: string,
+    tagName: string,
+    options: { rootPath: string; compilerOptions?: { maxBuffer: number } },
+  ): string;
   render(id: string, properties?: Record<string, unknown>): Comp;
   sleep(ms: number): Promise<void>;
 }
@@ -201,7 +211,10 @@ export function render(
   properties?: Record<string, unknown>,
   beforeAttach?: (comp: Comp) => void,
 ): Comp {
-  const id = simulate.load(join(MIRROR, path), 'root', { rootPath: MIRROR });
+  const id = simulate.load(join(MIRROR, path), 'root', {
+    rootPath: MIRROR,
+    compilerOptions: { maxBuffer: WXML_COMPILER_BUFFER },
+  });
   const comp = simulate.render(id, properties);
   beforeAttach?.(comp);
   comp.attach(document.createElement('parent-wrapper'));

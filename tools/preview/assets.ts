@@ -55,8 +55,12 @@ export async function buildFilesScript(mirrorDir: string): Promise<string> {
   }
   await Promise.all(jobs);
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const compiler = require('miniprogram-compiler') as { wxmlToJs(root: string): string };
-  const gwx = compiler.wxmlToJs(mirrorDir);
+  const compiler = require('miniprogram-compiler') as {
+    wxmlToJs(root: string, options: { maxBuffer: number }): string;
+  };
+  // Every WXML file of the mirror, TDesign's included, compiles to one script of about 1 MB:
+  // more than the compiler's default output buffer (1 MiB, then ENOBUFS).
+  const gwx = compiler.wxmlToJs(mirrorDir, { maxBuffer: 16 * 1024 * 1024 });
   return `window.__PREVIEW_FILES__ = { files: ${JSON.stringify(files)}, gwx: function () {\n${gwx}\n} };\n`;
 }
 
