@@ -26,8 +26,17 @@ export const NEW_HIRE_COURSE: Course = DEFAULT_COURSES.find(
 
 /** People of a department a push reaches at most (one read). */
 export const PUSH_LIMIT = 1000;
-/** A queued message whose person cannot be reached yet is looked at again this much later. */
+/**
+ * A queued message whose person cannot be reached yet is looked at again 2 hours later, then
+ * 4, 8, 16, and daily from then on: a new hire who subscribes soon hears soon, and someone who
+ * never does costs one write a day.
+ */
 export const QUEUED_RECHECK_MS = 2 * 3600_000;
+export const QUEUED_RECHECK_MAX_MS = 24 * 3600_000;
+
+export function recheckDelayMs(checks: number): number {
+  return Math.min(QUEUED_RECHECK_MS * 2 ** Math.min(checks, 10), QUEUED_RECHECK_MAX_MS);
+}
 /** Queued messages and due sessions the timer takes per run. */
 export const TRAINING_SWEEP_PAGE = 50;
 
@@ -242,8 +251,10 @@ export async function sendTrainingMessages(
       }
       if (!reachable || !person?.openid) {
         waiting += 1;
+        const checks = message.checks ?? 0;
         await deps.messages.transition(message.id, 'queued', {
-          checkAt: toInstant(new Date(now.getTime() + QUEUED_RECHECK_MS)),
+          checks: checks + 1,
+          checkAt: toInstant(new Date(now.getTime() + recheckDelayMs(checks))),
           updatedAt: at,
         });
         continue;

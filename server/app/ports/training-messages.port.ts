@@ -29,6 +29,8 @@ export interface TrainingMessage {
   readonly attempts: number;
   /** A queued message is looked at again from then on. */
   readonly checkAt: Instant;
+  /** How often a queued message was looked at with its person not reachable yet. */
+  readonly checks?: number;
   readonly templateId?: string;
   readonly touser?: string;
   readonly errCode?: number;

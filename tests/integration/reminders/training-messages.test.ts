@@ -255,10 +255,10 @@ describe('培训通知', () => {
     const template = h.templateFor('training_notice');
     await h.cloud.grantCredits('n001-openid', template, 1);
     data(await h.call('n001-openid', 'subscription.record', { results: { [template]: 'accept' } }));
-    // Looked at again once its wait is over (2 hours after the last look).
+    // Looked at again once its wait is over: 2 hours after the first look, 4 after the second.
     await sweep('2027-03-01T13:30:00');
     expect(notices()).toHaveLength(0);
-    await sweep('2027-03-01T15:00:00');
+    await sweep('2027-03-01T17:00:00');
     await sweep('2027-03-01T18:00:00');
     expect(notices()).toHaveLength(1);
     expect(notices()[0]).toMatchObject({ touser: 'n001-openid', errCode: 0 });
