@@ -15,11 +15,14 @@ export const ROUTES = {
   adminTrialSend: '/packages/admin/pages/trial-send/index',
   adminConfigAlerts: '/packages/admin/pages/config-alerts/index',
   adminTrainingStats: '/packages/admin/pages/training-stats/index',
+  adminWorkshops: '/packages/admin/pages/workshops/index',
   trainingCatalog: '/packages/training/pages/catalog/index',
   trainingLesson: '/packages/training/pages/lesson/index',
   trainingQuiz: '/packages/training/pages/quiz/index',
   trainingPractice: '/packages/training/pages/practice/index',
   trainingProposals: '/packages/training/pages/proposals/index',
+  trainingWorkshops: '/packages/training/pages/workshops/index',
+  trainingWorkshopPass: '/packages/training/pages/workshop-pass/index',
   privacyGuide: '/packages/privacy/pages/guide/index',
 } as const;
 
