@@ -1,4 +1,8 @@
 import {
+  needsSubscription,
+  subscriptionKindsFor,
+} from '../../../miniprogram/view-models/subscriptions';
+import {
   groupCode,
   sessionTime,
   workshopCards,
@@ -88,5 +92,26 @@ describe('the schedule form', () => {
     });
     expect(workshopDraft({ ...form, capacity: '0' })).toMatchObject({ field: 'capacity' });
     expect(workshopDraft({ ...form, capacity: '2.5' })).toMatchObject({ field: 'capacity' });
+  });
+});
+
+describe('subscribing on 我的', () => {
+  it('offers 培训通知 to people with an employee record, after the departure reminders', () => {
+    expect(subscriptionKindsFor(['manager'], true)).toEqual([
+      'notice',
+      'serious',
+      'gentle',
+      'daily',
+      'manager_review',
+      'training_notice',
+    ]);
+    expect(subscriptionKindsFor(['admin'], false)).toEqual(['hr_alert', 'legal_deadline']);
+  });
+
+  it('warns about missing credits for the departure reminders only', () => {
+    const kinds = subscriptionKindsFor([], true);
+    const departure = { notice: 1, serious: 1, gentle: 1, daily: 1 };
+    expect(needsSubscription(kinds, departure)).toBe(false);
+    expect(needsSubscription(kinds, { ...departure, daily: 0, training_notice: 3 })).toBe(true);
   });
 });
