@@ -165,6 +165,8 @@ export async function sendTrainingMessages(
   deps: TrainingSendDeps,
   settings: Settings,
   now: Date,
+  /** False once the run's time budget is spent: what is left stays due for the next run. */
+  timeLeft: () => boolean = () => true,
 ): Promise<TrainingSendReport> {
   if (!inSendWindow(now, settings.policy.reminders)) return { sent: 0, failed: 0, waiting: 0 };
   const at = toInstant(now);
@@ -209,9 +211,11 @@ export async function sendTrainingMessages(
   }
 
   // The day-before reminders.
-  const due = await deps.workshops.dueReminders(at, TRAINING_SWEEP_PAGE);
+  const due = timeLeft() ? await deps.workshops.dueReminders(at, TRAINING_SWEEP_PAGE) : [];
   for (const workshop of due) {
+    if (!timeLeft()) break;
     const started = now.getTime() >= Date.parse(workshop.startsAt);
+    let finished = true;
     if (!started) {
       const people = new Map(
         (await deps.employees.findByNos(workshop.seats.map((seat) => seat.employeeNo))).map(
@@ -219,19 +223,26 @@ export async function sendTrainingMessages(
         ),
       );
       for (const seat of workshop.seats) {
+        if (!timeLeft()) {
+          finished = false;
+          break;
+        }
         const message = workshopReminder(workshop, seat.employeeNo, at);
         // The add is the claim: someone reminded before (another run) is not reminded again.
         if (!(await deps.messages.claim(message))) continue;
         await deliver(message, people.get(seat.employeeNo));
       }
     }
+    // Out of time: the session stays due and the next run reminds the rest (the claims keep
+    // those already reminded from a second message).
+    if (!finished) break;
     // Done for now; an enrolment after this sets the time again. A conflict (someone enrolled
     // meanwhile) leaves it due: the next run reminds the newcomer only.
     await deps.workshops.save({ ...workshop, remindAt: null, updatedAt: at }, workshop.version);
   }
 
   // Queued 培训通知.
-  const queued = await deps.messages.queuedDue(at, TRAINING_SWEEP_PAGE);
+  const queued = timeLeft() ? await deps.messages.queuedDue(at, TRAINING_SWEEP_PAGE) : [];
   if (queued.length > 0) {
     const people = new Map(
       (await deps.employees.findByNos([...new Set(queued.map((m) => m.employeeNo))])).map(
@@ -240,6 +251,7 @@ export async function sendTrainingMessages(
     );
     const credits = new Map<string, Readonly<Record<string, number>>>();
     for (const message of queued) {
+      if (!timeLeft()) break;
       const person = people.get(message.employeeNo);
       const templateId = settings.templateIds[message.kind] ?? '';
       let reachable = false;

@@ -7,7 +7,6 @@ import {
   checkIn,
   checkInOpen,
   enrol,
-  longOver,
   passExpiresAt,
   passStep,
   reminderDueAt,
@@ -174,7 +173,6 @@ export function workshopHandlers(deps: WorkshopDeps): {
       return ok({
         workshops: listed
           .filter((workshop) => manage || mayAttend(caller, workshop))
-          .filter((workshop) => !longOver(workshop, now))
           .map((workshop) => viewOf(caller, workshop, now, manage)),
       });
     },
@@ -324,8 +322,11 @@ export function workshopHandlers(deps: WorkshopDeps): {
         updatedAt: at,
       };
       if (existing) {
-        const { courseId: _previous, ...kept } = existing;
-        const saved = await deps.workshops.save({ ...kept, ...fields }, existing.version);
+        // A course left out is taken off the session (undefined removes the stored field).
+        const saved = await deps.workshops.save(
+          { ...existing, courseId: payload.courseId, ...fields },
+          existing.version,
+        );
         if (!saved) return fail('CONFLICT', '这一场刚被修改，请刷新后再保存');
         return ok({ workshopId: existing.workshopId, code: existing.code, created: false });
       }

@@ -1,11 +1,4 @@
-import {
-  addDays,
-  beijingDate,
-  beijingTime,
-  type Instant,
-  instantMs,
-  MS_PER_DAY,
-} from './beijing-calendar';
+import { addDays, beijingDate, beijingTime, type Instant, instantMs } from './beijing-calendar';
 import type { Audience } from './training-courses';
 import { VOCABULARY } from './vocabulary';
 
@@ -186,9 +179,4 @@ export function passExpiresAt(at: Date): Date {
 export function acceptedPassSteps(now: Date): number[] {
   const step = passStep(now);
   return [step, step - 1];
-}
-
-/** Whether the session has ended more than a day ago (listed no more to attendees). */
-export function longOver(workshop: Pick<Workshop, 'endsAt'>, now: Date): boolean {
-  return now.getTime() - instantMs(workshop.endsAt) > MS_PER_DAY;
 }

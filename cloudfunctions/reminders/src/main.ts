@@ -88,7 +88,14 @@ export function createMain({ cloud, clock, env }: FunctionDeps): CloudFunctionMa
       // Training messages after the cases: a reminder about a departure matters more.
       let training: Awaited<ReturnType<typeof sendTrainingMessages>> | { failed: true };
       try {
-        training = await sendTrainingMessages(trainingSend, await settings.get(), now);
+        // What the sweep left of the budget, keeping the same reserve for the answer.
+        const reserve = Math.min(1000, budgetMs / 4);
+        training = await sendTrainingMessages(
+          trainingSend,
+          await settings.get(),
+          now,
+          () => performance.now() - started < budgetMs - reserve,
+        );
       } catch (error) {
         console.error('reminders: training messages failed:', error);
         training = { failed: true };

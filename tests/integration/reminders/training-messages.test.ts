@@ -40,7 +40,8 @@ const session = (over: Record<string, unknown> = {}) => ({
 });
 
 beforeEach(async () => {
-  h = await startReminderCloud();
+  // The budget production runs with (a 60 s timeout): a busy test machine never cuts a run short.
+  h = await startReminderCloud({ SWEEP_BUDGET_MS: '50000' });
   await h.jumpTo('2027-03-01T10:00:00');
   await seedPeople(h);
 });
