@@ -389,11 +389,9 @@ export const SCENES: Record<string, Scene> = {
   // The owner's pass, shown to whoever scans it.
   'admin.workshopCheckIn': async (company, owner) => {
     const workshopId = await enrolled(company, owner.openid, 10);
-    const { token } = await company.must<{ token: string }>(
-      owner.openid,
-      'training.workshopPass',
-      { workshopId },
-    );
+    const { token } = await company.must<{ token: string }>(owner.openid, 'training.workshopPass', {
+      workshopId,
+    });
     return { workshopId, token };
   },
   'admin.coursePush': async () => ({ courseId: 'employee-rights', department: '研发部' }),
