@@ -147,6 +147,8 @@ declare namespace WxServerSdk {
   interface CollectionReference extends Query {
     doc(id: string): DocumentReference;
     add(options: { data: Doc }): Promise<{ _id: string; errMsg?: string }>;
+    /** Several documents in one request: all are added, or none (a duplicate `_id` fails it). */
+    add(options: { data: Doc[] }): Promise<{ ids: string[]; errMsg?: string }>;
     aggregate(): Aggregate;
   }
 

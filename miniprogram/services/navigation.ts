@@ -18,11 +18,14 @@ export const ROUTES = {
   adminTrainingStats: '/packages/admin/pages/training-stats/index',
   adminInterviewStats: '/packages/admin/pages/interview-stats/index',
   adminInterviewQuestions: '/packages/admin/pages/interview-questions/index',
+  adminWorkshops: '/packages/admin/pages/workshops/index',
   trainingCatalog: '/packages/training/pages/catalog/index',
   trainingLesson: '/packages/training/pages/lesson/index',
   trainingQuiz: '/packages/training/pages/quiz/index',
   trainingPractice: '/packages/training/pages/practice/index',
   trainingProposals: '/packages/training/pages/proposals/index',
+  trainingWorkshops: '/packages/training/pages/workshops/index',
+  trainingWorkshopPass: '/packages/training/pages/workshop-pass/index',
   privacyGuide: '/packages/privacy/pages/guide/index',
 } as const;
 

@@ -1,7 +1,7 @@
 import type { Role } from '../../server/contract';
 
 export type AdminPage =
-  'stats' | 'terminate' | 'employee' | 'roster' | 'trial-send' | 'config-alerts';
+  'stats' | 'terminate' | 'employee' | 'roster' | 'workshops' | 'trial-send' | 'config-alerts';
 
 export interface AdminLink {
   page: AdminPage;
@@ -13,6 +13,7 @@ const LINKS: readonly AdminLink[] = [
   { page: 'terminate', label: '发起解除' },
   { page: 'employee', label: '发放绑定码' },
   { page: 'roster', label: '导入花名册' },
+  { page: 'workshops', label: '培训活动' },
 ];
 
 /**

@@ -10,6 +10,16 @@ export function reminderKindsFor(roles: readonly Role[], hasEmployee: boolean): 
   return kinds;
 }
 
+/**
+ * What 我的 offers to subscribe to: the reminders, then 培训通知 (its template also carries the
+ * workshop reminders) for anyone with an employee record; last, so the departure reminders
+ * come first when a request is capped at 3 templates.
+ */
+export function subscriptionKindsFor(roles: readonly Role[], hasEmployee: boolean): ReminderKind[] {
+  const kinds = reminderKindsFor(roles, hasEmployee);
+  return hasEmployee ? [...kinds, 'training_notice'] : kinds;
+}
+
 export interface SubscriptionRow {
   kind: ReminderKind;
   label: string;
@@ -33,5 +43,8 @@ export function needsSubscription(
   kinds: readonly ReminderKind[],
   estimates: Partial<Record<ReminderKind, number>>,
 ): boolean {
-  return kinds.some((kind) => (estimates[kind] ?? 0) === 0);
+  // Training messages are welcome, not a deadline: their credits never raise the warning.
+  return kinds.some(
+    (kind) => kind !== 'training_notice' && kind !== 'workshop' && (estimates[kind] ?? 0) === 0,
+  );
 }

@@ -1,4 +1,5 @@
 import type { ActionResult, Audience, PracticeNode, QuestionKind } from '../../server/contract';
+import { formatInstant } from './beijing-time';
 
 type Catalog = ActionResult<'training.catalog'>;
 type Course = Catalog['courses'][number];
@@ -249,6 +250,8 @@ export interface TrainingStatsView {
   departments: { key: string; label: string; value: string }[];
   missed: { key: string; text: string; value: string }[];
   monthly: { month: string; trained: string; untrained: string }[];
+  /** 线下 workshop: each session of the window with its attendance. */
+  workshops: { key: string; title: string; value: string }[];
 }
 
 /** The statistics as the page shows them: percentages, days, and one line per row. */
@@ -275,6 +278,11 @@ export function trainingStatsView(stats: TrainingStats): TrainingStatsView {
       month: row.month,
       trained: `已掌握 ${row.trained.cases} 件，按时 ${percent(row.trained.onTimeShare)}`,
       untrained: `未掌握 ${row.untrained.cases} 件，按时 ${percent(row.untrained.onTimeShare)}`,
+    })),
+    workshops: stats.workshops.map((row) => ({
+      key: row.workshopId,
+      title: `${row.title}（${formatInstant(row.startsAt).slice(0, 10)}）`,
+      value: `签到 ${row.attended}/${row.enrolled} 人`,
     })),
   };
 }

@@ -106,6 +106,17 @@ export const ACTION_ACCESS: Record<ActionName, Access> = {
   'training.proposals': ['hr'],
   'admin.proposalReview': ['admin'],
   'admin.trainingStats': ['hr'],
+  // 线下 workshop: everyone sees the sessions of their audiences (HR all of them); a seat, a
+  // pass and a self check-in belong to a bound employee; HR schedules and checks people in.
+  'training.workshops': 'bound',
+  'training.workshopEnrol': ['employee'],
+  'training.workshopCancel': ['employee'],
+  'training.workshopPass': ['employee'],
+  'training.workshopCheckIn': ['employee'],
+  'admin.workshopSave': ['hr'],
+  'admin.workshopCheckIn': ['hr'],
+  // 培训通知 to a department: HR, as with the roster it follows.
+  'admin.coursePush': ['hr'],
 };
 
 export function mayUse(caller: Caller, action: ActionName): boolean {

@@ -34,6 +34,8 @@ export const EXPORTED_COLLECTIONS = [
   'interview_questions',
   'exit_interviews',
   'interview_notes',
+  'workshops',
+  'training_messages',
 ] as const;
 
 /**

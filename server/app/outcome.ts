@@ -35,7 +35,15 @@ type AppGuard =
   | 'training_mastered'
   | 'quiz_exists'
   | 'attempts_left'
-  | 'attempt_open';
+  | 'attempt_open'
+  | 'workshop_full'
+  | 'enrolment_closed'
+  | 'cancel_closed'
+  | 'not_enrolled'
+  | 'check_in_window'
+  | 'already_attended'
+  | 'pass_valid'
+  | 'session_code';
 
 /** Holds only lower-case codes: clients read `details.guard` in one casing, snake_case. */
 type OneCasing<T extends Lowercase<string>> = T;

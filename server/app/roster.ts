@@ -3,6 +3,8 @@ import type { Role } from '../domain/roles';
 import type { Handler } from './rpc-handler';
 import { ok } from './outcome';
 import type { EmployeeRecord, EmployeesRepository } from './ports/employees.port';
+import type { TrainingMessagesRepository } from './ports/training-messages.port';
+import { queueNewHireNotices } from './training-messages';
 
 type ImportError = ActionResult<'admin.import'>['errors'][number];
 
@@ -10,12 +12,16 @@ const GRANTED_BY_ADMINS_ONLY: readonly Role[] = ['hr', 'admin'];
 
 export interface RosterDeps {
   readonly employees: EmployeesRepository;
+  /** The outbox a new hire's 培训通知 waits in until they can receive it. */
+  readonly messages: TrainingMessagesRepository;
 }
 
 /**
  * `admin.import`: creates or updates employees from HR's roster. Import never sets an OPENID,
  * and only admins grant or take away `hr`/`admin` (DESIGN §2). Rows are judged one by one: a
- * bad row is reported and the others still land.
+ * bad row is reported and the others still land. Each new employee gets a 培训通知 for the
+ * employee course, queued in one write after the rows (issue 14): the reminders timer sends it
+ * once they are bound and subscribed to the training template.
  */
 export function rosterHandlers(deps: RosterDeps): { 'admin.import': Handler<'admin.import'> } {
   return {
@@ -36,6 +42,7 @@ export function rosterHandlers(deps: RosterDeps): { 'admin.import': Handler<'adm
       const errors: ImportError[] = [];
       let created = 0;
       let updated = 0;
+      const hired: string[] = [];
 
       for (const [index, row] of rows.entries()) {
         const rowNo = index + 1;
@@ -106,8 +113,10 @@ export function rosterHandlers(deps: RosterDeps): { 'admin.import': Handler<'adm
             updatedAt: at,
           } as EmployeeRecord);
           created += 1;
+          hired.push(row.employeeNo);
         }
       }
+      await queueNewHireNotices(deps.messages, hired, at);
       return ok({ created, updated, errors });
     },
   };

@@ -1,10 +1,11 @@
-import { addDays, beijingDate } from '../domain/beijing-calendar';
+import { addDays, beijingDate, beijingTime, toInstant } from '../domain/beijing-calendar';
 import { gradeQuiz } from '../domain/quiz';
 import { type Audience, audiencesOf } from '../domain/training-courses';
 import { type CaseFacts, caseGroup, splitByMastery } from '../domain/training-effect';
 import { ok } from './outcome';
 import type { TrainingProgress, TrainingProgressRepository } from './ports/training-progress.port';
 import type { TrainingStatsQueries } from './ports/training-stats.port';
+import type { WorkshopsRepository } from './ports/workshops.port';
 import type { Handler } from './rpc-handler';
 
 /** More people, learners and cases than one read returns at most (the platform's 1,000). */
@@ -63,22 +64,29 @@ function missedQuestions(records: readonly TrainingProgress[], from: string, to:
  * `admin.trainingStats` (issue 14): mastery by department and audience, quiz scores and the
  * most-missed questions, and whether training pays off on this company's own resignations —
  * the share finishing formalities on time and the median days to sign, for people 已掌握 when
- * they gave notice against the others, overall and per month. Four reads: the caller, the
- * roster, the learners' records and the window's resignations.
+ * they gave notice against the others, overall and per month; and each workshop of the window
+ * with its enrolled and attended. Five reads, all at once after the caller's: the roster, the
+ * learners' records, the window's resignations and its workshops.
  */
 export function trainingStatsHandlers(deps: {
   readonly queries: TrainingStatsQueries;
   readonly progress: TrainingProgressRepository;
+  readonly workshops: WorkshopsRepository;
 }): { 'admin.trainingStats': Handler<'admin.trainingStats'> } {
   return {
     async 'admin.trainingStats'({ now }, payload) {
       const today = beijingDate(now);
       const to = payload.to ?? (payload.from && payload.from > today ? payload.from : today);
       const from = payload.from ?? addDays(to, -365);
-      const [roster, records, cases] = await Promise.all([
+      const [roster, records, cases, workshops] = await Promise.all([
         deps.queries.roster(TRAINING_STATS_LIMIT),
         deps.progress.list(TRAINING_STATS_LIMIT),
         deps.queries.resignationsNoticed(from, to, TRAINING_STATS_LIMIT),
+        deps.workshops.startedBetween(
+          toInstant(beijingTime(from, 0)),
+          toInstant(beijingTime(addDays(to, 1), 0)),
+          TRAINING_STATS_LIMIT,
+        ),
       ]);
       const byLearner = new Map(records.map((record) => [record.learnerId, record]));
       const groups = new Map<
@@ -126,6 +134,13 @@ export function trainingStatsHandlers(deps: {
         monthly: months.map((month) => ({
           month,
           ...compare(cases.filter((c) => c.noticeDate.startsWith(month))),
+        })),
+        workshops: workshops.map((workshop) => ({
+          workshopId: workshop.workshopId,
+          title: workshop.title,
+          startsAt: workshop.startsAt,
+          enrolled: workshop.seats.length,
+          attended: workshop.seats.filter((seat) => seat.attendedAt !== undefined).length,
         })),
       });
     },

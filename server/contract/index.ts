@@ -86,4 +86,5 @@ export type { ReminderKind, ReminderStatus } from '../domain/reminder-kinds';
 export type { PrivateApi } from '../domain/private-apis';
 export type { Role } from '../domain/roles';
 export type { Audience, QuestionKind } from '../domain/training-courses';
+export type { SeatStatus } from '../domain/workshops';
 export type { PracticeNode } from '../domain/practice-run';

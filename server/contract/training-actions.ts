@@ -2,7 +2,8 @@ import * as z from 'zod/mini';
 import { lazily } from './lazy-payload';
 import { PROPOSAL_DECISIONS } from '../domain/proposals';
 import { AUDIENCES, QUESTION_KINDS } from '../domain/training-courses';
-import { calendarDate, fileId, readableText, sha256Hex } from './field-schemas';
+import { WORKSHOP_MAX_CAPACITY } from '../domain/workshops';
+import { calendarDate, fileId, instant, readableText, sha256Hex } from './field-schemas';
 
 /** What the training actions (courses, quiz, practice, proposals) accept: spread into ACTIONS. */
 
@@ -96,6 +97,28 @@ const proposalId = z
   .string()
   .check(z.regex(/^r[0-9A-Za-z]{8,40}$/, { error: '应为 r 开头的 9–41 位字母或数字' }));
 
+/** Server-made: `w` and Crockford base32. */
+const workshopId = z
+  .string()
+  .check(z.regex(/^w[0-9A-Z]{8,40}$/, { error: '应为 w 开头的活动编号，请返回活动列表刷新' }));
+
+/**
+ * A code read from a QR code or typed: 8 Crockford base32 characters, in any case, with
+ * spaces or hyphens between groups.
+ */
+const shortCode = z
+  .string()
+  .check(
+    z.trim(),
+    z.maxLength(20, { error: '最多 20 个字符' }),
+    z.regex(/^[0-9A-Za-z][0-9A-Za-z -]{6,18}[0-9A-Za-z]$/, { error: '应为 8 位签到码' }),
+  );
+
+const placeText = readableText()
+  .check(z.trim())
+  .check(z.minLength(1, { error: '必填' }))
+  .check(z.maxLength(60, { error: '最多 60 个字' }));
+
 export const TRAINING_ACTIONS = {
   'training.catalog': lazily(() => z.strictObject({})),
   'training.lesson': lazily(() => z.strictObject({ courseId, lessonId })),
@@ -186,6 +209,39 @@ export const TRAINING_ACTIONS = {
         .check(z.minLength(1, { error: '至少 1 项' }))
         .check(z.maxLength(30, { error: '最多 30 项' })),
       questions: z.array(questionInput()).check(z.maxLength(50, { error: '最多 50 题' })),
+    }),
+  ),
+  'training.workshops': lazily(() => z.strictObject({})),
+  'training.workshopEnrol': lazily(() => z.strictObject({ workshopId })),
+  'training.workshopCancel': lazily(() => z.strictObject({ workshopId })),
+  'training.workshopPass': lazily(() => z.strictObject({ workshopId })),
+  'training.workshopCheckIn': lazily(() => z.strictObject({ workshopId, code: shortCode })),
+  'admin.workshopSave': lazily(() =>
+    z.strictObject({
+      workshopId: z.optional(workshopId),
+      title,
+      courseId: z.optional(courseId),
+      startsAt: instant,
+      endsAt: instant,
+      place: placeText,
+      audience: audienceSchema,
+      capacity: z
+        .int({ error: '应为整数' })
+        .check(
+          z.gte(1, { error: '至少 1 人' }),
+          z.lte(WORKSHOP_MAX_CAPACITY, { error: `最多 ${WORKSHOP_MAX_CAPACITY} 人` }),
+        ),
+    }),
+  ),
+  'admin.workshopCheckIn': lazily(() => z.strictObject({ workshopId, token: shortCode })),
+  'admin.coursePush': lazily(() =>
+    z.strictObject({
+      courseId,
+      department: readableText().check(
+        z.trim(),
+        z.minLength(1, { error: '必填' }),
+        z.maxLength(64, { error: '最多 64 个字' }),
+      ),
     }),
   ),
 } as const;

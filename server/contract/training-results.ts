@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import { PRACTICE_NODES } from '../domain/practice-run';
 import { PROPOSAL_DECISIONS, PROPOSAL_STATUSES } from '../domain/proposals';
+import { SEAT_STATUSES } from '../domain/workshops';
 import { calendarDate, sha256Hex } from './field-schemas';
 import { audienceSchema, questionKindSchema } from './training-actions';
 
@@ -74,6 +75,41 @@ const caseGroupView = z.strictObject({
   cases: z.int().check(z.nonnegative()),
   onTimeShare: z.nullable(z.number().check(z.gte(0), z.lte(1))),
   medianDaysToSign: z.nullable(z.number()),
+});
+
+const workshopView = z.strictObject({
+  workshopId: z.string(),
+  title: z.string(),
+  courseId: z.nullable(z.string()),
+  startsAt: z.string(),
+  endsAt: z.string(),
+  place: z.string(),
+  audience: audienceSchema,
+  capacity: z.int().check(z.positive()),
+  /** Seats taken, and how many of them were checked in. */
+  enrolled: z.int().check(z.nonnegative()),
+  attended: z.int().check(z.nonnegative()),
+  /** The caller's own seat. */
+  mine: z.enum(SEAT_STATUSES),
+  checkInOpen: z.boolean(),
+  /** The session's check-in code (what attendees scan): HR and admins only. */
+  code: z.optional(z.string()),
+});
+
+const seatRef = z.strictObject({
+  workshopId: z.string(),
+  mine: z.enum(SEAT_STATUSES),
+  enrolled: z.int().check(z.nonnegative()),
+  capacity: z.int().check(z.positive()),
+});
+
+const checkInResult = z.strictObject({
+  workshopId: z.string(),
+  employeeNo: z.string(),
+  name: z.string(),
+  attendedAt: z.string(),
+  /** Checked in before: nothing changed. */
+  already: z.boolean(),
 });
 
 export const TRAINING_RESULTS = {
@@ -158,9 +194,37 @@ export const TRAINING_RESULTS = {
     monthly: z.array(
       z.strictObject({ month: z.string(), trained: caseGroupView, untrained: caseGroupView }),
     ),
+    /** Sessions that started in the window, newest first. */
+    workshops: z.array(
+      z.strictObject({
+        workshopId: z.string(),
+        title: z.string(),
+        startsAt: z.string(),
+        enrolled: z.int().check(z.nonnegative()),
+        attended: z.int().check(z.nonnegative()),
+      }),
+    ),
   }),
   'admin.courseSave': z.strictObject({
     courseId: z.string(),
     version: z.int().check(z.positive()),
   }),
+  'training.workshops': z.strictObject({ workshops: z.array(workshopView) }),
+  'training.workshopEnrol': seatRef,
+  'training.workshopCancel': seatRef,
+  'training.workshopPass': z.strictObject({
+    workshopId: z.string(),
+    /** 8 characters: drawn as a QR code HR scans, or read out for HR to type. */
+    token: z.string(),
+    expiresAt: z.string(),
+  }),
+  'training.workshopCheckIn': checkInResult,
+  'admin.workshopSave': z.strictObject({
+    workshopId: z.string(),
+    code: z.string(),
+    created: z.boolean(),
+  }),
+  'admin.workshopCheckIn': checkInResult,
+  /** Messages newly queued: people already sent or queued this course are not counted again. */
+  'admin.coursePush': z.strictObject({ queued: z.int().check(z.nonnegative()) }),
 } as const;

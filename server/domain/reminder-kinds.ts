@@ -9,6 +9,9 @@ export const REMINDER_KINDS = [
   'hr_alert',
   'manager_review',
   'legal_deadline',
+  // Training (issue 14): the day-before reminder of a workshop, and a course pushed to a person.
+  'workshop',
+  'training_notice',
 ] as const;
 export type ReminderKind = (typeof REMINDER_KINDS)[number];
 
@@ -24,6 +27,9 @@ export const REMINDER_KIND_RANK: Record<ReminderKind, number> = {
   daily: 3,
   manager_review: 2,
   notice: 1,
+  // Never about a case: they never compete with a case's slots for the day.
+  workshop: 0,
+  training_notice: 0,
 };
 
 export const REMINDER_STATUSES = [

@@ -88,6 +88,8 @@ export const VOCABULARY = {
     hr_alert: '预警通知',
     manager_review: '审批提醒',
     legal_deadline: '法定时限',
+    workshop: '培训提醒',
+    training_notice: '培训通知',
   },
   reminderStatuses: {
     pending: '待发送',
@@ -193,5 +195,11 @@ export const VOCABULARY = {
   severanceClosings: {
     not_owed: '依法无须支付',
     settled: '已协议解决',
+  },
+  /** Where a person stands with a workshop (线下 workshop). */
+  workshopSeats: {
+    none: '未报名',
+    enrolled: '已报名',
+    attended: '已签到',
   },
 };

@@ -26,6 +26,10 @@ export function employeesRepository(db: WxServerSdk.Database): EmployeesReposito
       const { data } = await employees().where({ roles: role }).limit(1000).get();
       return data.map((doc) => withoutId<EmployeeRecord>(doc));
     },
+    async findByDepartment(department, limit) {
+      const { data } = await employees().where({ department }).limit(limit).get();
+      return data.map((doc) => withoutId<EmployeeRecord>(doc));
+    },
     async create(record) {
       await employees().add({ data: { _id: record.employeeNo, ...record } });
     },

@@ -1,4 +1,4 @@
-import { createHash, randomInt } from 'node:crypto';
+import { createHash, createHmac, randomInt } from 'node:crypto';
 import type { Crypto } from '../app/ports/crypto.port';
 
 const CROCKFORD = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
@@ -11,5 +11,8 @@ export const nodeCrypto: Crypto = {
     let code = '';
     for (let i = 0; i < length; i += 1) code += CROCKFORD[randomInt(CROCKFORD.length)];
     return code;
+  },
+  hmacSha256(key, message) {
+    return createHmac('sha256', key).update(message).digest('hex');
   },
 };

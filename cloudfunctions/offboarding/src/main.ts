@@ -25,6 +25,8 @@ import { proposalHandlers } from '../../../server/app/proposals';
 import { trainingHandlers } from '../../../server/app/training';
 import { trainingGate } from '../../../server/app/training-gate';
 import { trainingStatsHandlers } from '../../../server/app/training-stats';
+import { coursePushHandlers } from '../../../server/app/training-messages';
+import { workshopHandlers } from '../../../server/app/workshops';
 import { anchorMarkersRepository } from '../../../server/infra/anchor-markers.repository';
 import { caseQueries } from '../../../server/infra/case-queries';
 import { bindingsRepository } from '../../../server/infra/bindings.repository';
@@ -53,6 +55,8 @@ import { xlsxSpreadsheetWriter } from '../../../server/infra/xlsx.spreadsheet-wr
 import { trainingCoursesRepository } from '../../../server/infra/training-courses.repository';
 import { trainingProgressRepository } from '../../../server/infra/training-progress.repository';
 import { trainingStatsQueries } from '../../../server/infra/training-stats.queries';
+import { trainingMessagesRepository } from '../../../server/infra/training-messages.repository';
+import { workshopsRepository } from '../../../server/infra/workshops.repository';
 
 export { adminOpenids };
 
@@ -80,6 +84,8 @@ export function createMain({ cloud, clock, env }: FunctionDeps): CloudFunctionMa
   const notifier = subscribeMessageNotifier(cloud);
   const purged = purgedCasesRepository(db);
   const history = departureHistoryRepository(db);
+  const messages = trainingMessagesRepository(db);
+  const workshops = workshopsRepository(db);
   const training = {
     courses: trainingCoursesRepository(db),
     progress: trainingProgressRepository(db),
@@ -119,7 +125,7 @@ export function createMain({ cloud, clock, env }: FunctionDeps): CloudFunctionMa
       ...metaHandlers({ settings }),
       ...privacyHandlers({ configAlerts }),
       ...configAlertHandlers({ configAlerts, settings }),
-      ...rosterHandlers({ employees }),
+      ...rosterHandlers({ employees, messages }),
       ...workflowHandlers({ cases, employees, settings, crypto }),
       ...documentHandlers({ cases, settings, files, crypto }),
       ...viewHandlers({
@@ -171,7 +177,9 @@ export function createMain({ cloud, clock, env }: FunctionDeps): CloudFunctionMa
       ...trainingHandlers(training),
       ...practiceHandlers(training),
       ...proposalHandlers({ ...training, proposals: proposalsRepository(db) }),
-      ...trainingStatsHandlers({ ...training, queries: trainingStatsQueries(db) }),
+      ...trainingStatsHandlers({ ...training, workshops, queries: trainingStatsQueries(db) }),
+      ...workshopHandlers({ ...training, workshops }),
+      ...coursePushHandlers({ ...training, employees, messages }),
     },
   });
   return async (event) => {

@@ -2,6 +2,7 @@ import { performance } from 'node:perf_hooks';
 import { reminderDelivery } from '../../../server/app/reminder-delivery';
 import { anchorPreviousDay } from '../../../server/app/evidence-anchor';
 import { runReminderSweep } from '../../../server/app/reminder-sweep';
+import { sendTrainingMessages } from '../../../server/app/training-messages';
 import { casesRepository } from '../../../server/infra/cases.repository';
 import { configAlertsRepository } from '../../../server/infra/config-alerts.repository';
 import { remindersRepository } from '../../../server/infra/reminders.repository';
@@ -13,6 +14,9 @@ import type { CloudFunctionMain, FunctionDeps } from '../../../server/infra/func
 import { nodeCrypto } from '../../../server/infra/node-crypto';
 import { reminderCaseQueries } from '../../../server/infra/reminder-case-queries';
 import { defaultSettings, settingsRepository } from '../../../server/infra/settings.repository';
+import { subscriptionsRepository } from '../../../server/infra/subscriptions.repository';
+import { trainingMessagesRepository } from '../../../server/infra/training-messages.repository';
+import { workshopsRepository } from '../../../server/infra/workshops.repository';
 
 /** WeChat's default function timeout is 3 s: keep half a second for start-up and the answer. */
 export const DEFAULT_SWEEP_BUDGET_MS = 2500;
@@ -40,6 +44,13 @@ export function createMain({ cloud, clock, env }: FunctionDeps): CloudFunctionMa
     crypto: nodeCrypto,
   });
   const files = cloudFileStore(cloud);
+  const trainingSend = {
+    messages: trainingMessagesRepository(db),
+    workshops: workshopsRepository(db),
+    employees,
+    subscriptions: subscriptionsRepository(db),
+    notifier: subscribeMessageNotifier(cloud),
+  };
   const budgetMs = sweepBudgetMs(env);
   // A warm instance remembers the last anchored day and skips the marker read.
   const anchorMemo: { lastDone?: string } = {};
@@ -74,7 +85,22 @@ export function createMain({ cloud, clock, env }: FunctionDeps): CloudFunctionMa
           monotonic: () => performance.now(),
         },
       );
-      return { ok: true, data: { anchor, sweep } };
+      // Training messages after the cases: a reminder about a departure matters more.
+      let training: Awaited<ReturnType<typeof sendTrainingMessages>> | { failed: true };
+      try {
+        // What the sweep left of the budget, keeping the same reserve for the answer.
+        const reserve = Math.min(1000, budgetMs / 4);
+        training = await sendTrainingMessages(
+          trainingSend,
+          await settings.get(),
+          now,
+          () => performance.now() - started < budgetMs - reserve,
+        );
+      } catch (error) {
+        console.error('reminders: training messages failed:', error);
+        training = { failed: true };
+      }
+      return { ok: true, data: { anchor, sweep, training } };
     } catch (error) {
       // A failed run is only logged on WeChat; the next run (30 minutes later) goes on.
       console.error('reminders:', error);

@@ -29,6 +29,7 @@ const ADMIN_ROUTES: Record<AdminPage, string> = {
   terminate: ROUTES.adminTerminate,
   employee: ROUTES.adminEmployee,
   roster: ROUTES.adminRoster,
+  workshops: ROUTES.adminWorkshops,
   'trial-send': ROUTES.adminTrialSend,
   'config-alerts': ROUTES.adminConfigAlerts,
 };

@@ -9,7 +9,7 @@ import { trainingSummary } from '../../view-models/training';
 import { rolesText } from '../../view-models/labels';
 import {
   needsSubscription,
-  reminderKindsFor,
+  subscriptionKindsFor,
   subscriptionRows,
   type SubscriptionRow,
 } from '../../view-models/subscriptions';
@@ -54,7 +54,7 @@ Component({
         return this.setData({ phase: 'error', errorMessage: me.error.message });
       }
       const { employee, roles, subscriptions } = me.data;
-      const kinds = reminderKindsFor(roles, employee !== null);
+      const kinds = subscriptionKindsFor(roles, employee !== null);
       this.setData({
         phase: 'ready',
         name: employee?.name ?? '管理员',

@@ -86,6 +86,8 @@ export interface EmployeesRepository {
   findByNos(employeeNos: readonly string[]): Promise<EmployeeRecord[]>;
   /** Every employee holding the role (HR: a handful), for alerts to every HR. */
   findByRole(role: Role): Promise<EmployeeRecord[]>;
+  /** A department's people (at most `limit`): whom HR pushes a course to. */
+  findByDepartment(department: string, limit: number): Promise<EmployeeRecord[]>;
   create(record: EmployeeRecord): Promise<void>;
   /**
    * Applies `patch` (and appends `event`) only if the record is still at `version`;

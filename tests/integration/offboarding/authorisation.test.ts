@@ -111,6 +111,16 @@ const TABLE: readonly Row[] = [
   ['admin.proposalReview',                            FORBID,    FORBID,    FORBID,    FORBID,    FORBID,    OK,        UNAUTH],
   ['admin.trainingStats',                             FORBID,    FORBID,    FORBID,    FORBID,    OK,        OK,        UNAUTH],
   ['admin.courseSave',                                FORBID,    FORBID,    FORBID,    FORBID,    OK,        OK,        UNAUTH],
+  // 线下 workshop: everyone bound sees the sessions of their audiences; seats, passes and self
+  // check-in are for people with an employee record; HR schedules, checks in and pushes courses.
+  ['training.workshops',                              OK,        OK,        OK,        OK,        OK,        OK,        UNAUTH],
+  ['training.workshopEnrol',                          OK,        OK,        OK,        OK,        OK,        FORBID,    UNAUTH],
+  ['training.workshopCancel',                         OK,        OK,        OK,        OK,        OK,        FORBID,    UNAUTH],
+  ['training.workshopPass',                           OK,        OK,        OK,        OK,        OK,        FORBID,    UNAUTH],
+  ['training.workshopCheckIn',                        OK,        OK,        OK,        OK,        OK,        FORBID,    UNAUTH],
+  ['admin.workshopSave',                              FORBID,    FORBID,    FORBID,    FORBID,    OK,        OK,        UNAUTH],
+  ['admin.workshopCheckIn',                           FORBID,    FORBID,    FORBID,    FORBID,    OK,        OK,        UNAUTH],
+  ['admin.coursePush',                                FORBID,    FORBID,    FORBID,    FORBID,    OK,        OK,        UNAUTH],
   // 个保法 第47条: deleting a case's personal information is the admins'; HR is not enough.
   // It moves the clock two years on: after every row that depends on the date.
   ['admin.purgeCase',                                 FORBID,    FORBID,    FORBID,    FORBID,    FORBID,    OK,        UNAUTH],

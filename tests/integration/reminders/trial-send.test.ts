@@ -15,7 +15,7 @@ import {
 } from './reminders-harness';
 
 let h: ReminderHarness;
-let templates: { employee: string; manager: string; hr: string };
+let templates: { employee: string; manager: string; hr: string; training: string };
 
 beforeEach(async () => {
   h = await startReminderCloud();
@@ -25,6 +25,7 @@ beforeEach(async () => {
     employee: h.templateFor('notice'),
     manager: h.templateFor('manager_review'),
     hr: h.templateFor('hr_alert'),
+    training: h.templateFor('workshop'),
   };
 });
 afterEach(async () => {
@@ -100,9 +101,18 @@ describe('admin.trialSend', () => {
         errCode: 0,
         errMsg: expect.any(String),
       },
+      // The training template (workshop reminders and 培训通知): tried as its first kind.
+      {
+        kind: 'workshop',
+        templateId: templates.training,
+        phrase: '培训提醒',
+        errCode: 0,
+        errMsg: expect.any(String),
+      },
     ]);
     // To the admin from ADMIN_OPENIDS, bound to no one: the OPENID WeChat gave the call.
     expect(h.cloud.outbox().map((e) => [e.touser, e.errCode])).toEqual([
+      [ADMIN, 0],
       [ADMIN, 0],
       [ADMIN, 0],
       [ADMIN, 0],
@@ -128,6 +138,7 @@ describe('admin.trialSend', () => {
       ['notice', 0],
       ['hr_alert', 43101],
       ['manager_review', 43101],
+      ['workshop', 43101],
     ]);
   });
 
@@ -150,6 +161,7 @@ describe('admin.trialSend', () => {
       ['serious', '逾期提醒', 0],
       ['hr_alert', '预警通知', 0],
       ['manager_review', '审批提醒', 0],
+      ['workshop', '培训提醒', 0],
     ]);
     expect(sentData(templates.employee).phrase3).toBe('逾期提醒');
     expect(sentData(templates.manager).phrase4).toBe('审批提醒');
@@ -172,7 +184,7 @@ describe('admin.trialSend', () => {
       errMsg: expect.stringContaining('data.phrase2'),
       field: 'phrase2',
     });
-    expect(results.slice(1).map((r) => r.errCode)).toEqual([0, 0]);
+    expect(results.slice(1).map((r) => r.errCode)).toEqual([0, 0, 0]);
     expect(writes).toBe(0);
   });
 

@@ -50,6 +50,7 @@ function fakes(total: number, visitMs: number) {
     employees: {
       findByNos: async () => [],
       findByRole: async () => [],
+      findByDepartment: async () => [],
     } as never,
     settings: { get: async () => settings },
     delivery,

@@ -12,6 +12,7 @@ describe('HR’s entry on the cases tab', () => {
       'terminate',
       'employee',
       'roster',
+      'workshops',
     ]);
     // Only admins try the message templates they configure and see what they got wrong.
     expect(adminLinksFor(['admin']).map((l) => l.page)).toEqual([
@@ -19,6 +20,7 @@ describe('HR’s entry on the cases tab', () => {
       'terminate',
       'employee',
       'roster',
+      'workshops',
       'trial-send',
       'config-alerts',
     ]);

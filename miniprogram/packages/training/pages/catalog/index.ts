@@ -59,6 +59,9 @@ Component({
     onReview() {
       openPage(ROUTES.trainingProposals, { mode: 'review' });
     },
+    onWorkshops() {
+      openPage(ROUTES.trainingWorkshops);
+    },
     onPractice() {
       openPage(ROUTES.trainingPractice);
     },
