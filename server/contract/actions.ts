@@ -644,7 +644,13 @@ export const ACTIONS = {
   'admin.board': {
     payload: z.strictObject({
       state: z.optional(stateSchema),
+      /** Several states at once (待你处理: the states waiting on the caller); `state` wins. */
+      states: z.optional(
+        z.array(stateSchema).check(z.minLength(1), z.maxLength(stateSchema.options.length)),
+      ),
       overdueOnly: z.optional(z.boolean()),
+      /** Only cases whose reminders could not be delivered (需电话联系). */
+      needsCallOnly: z.optional(z.boolean()),
       department: z.optional(
         z.string().check(z.trim(), z.maxLength(64, { error: '最多 64 个字' })),
       ),
@@ -658,6 +664,13 @@ export const ACTIONS = {
       counts: z.record(stateSchema, z.int().check(z.nonnegative())),
       /** The Beijing date from which finished cases are counted (90 days back). */
       finishedSince: calendarDate,
+      /**
+       * Open cases per state that are overdue (已逾期) and that need a phone call (需电话联系),
+       * under the same visibility and filters as `counts` except `overdueOnly`/`needsCallOnly`:
+       * the tabs' numbers stay right whichever tab is open.
+       */
+      overdueByState: z.optional(z.partialRecord(stateSchema, z.int().check(z.nonnegative()))),
+      needsCallByState: z.optional(z.partialRecord(stateSchema, z.int().check(z.nonnegative()))),
       rows: z.array(
         z.strictObject({
           caseId,

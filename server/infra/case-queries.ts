@@ -1,5 +1,6 @@
 import type {
   BoardCase,
+  BoardCounts,
   BoardFilter,
   BoardPosition,
   CaseQueries,
@@ -7,6 +8,7 @@ import type {
   OutcomeTotals,
   ReasonTotals,
 } from '../app/ports/case-queries.port';
+import type { Instant } from '../domain/beijing-calendar';
 import { REHIRE_CHOICES, type RehireChoice } from '../domain/case-record';
 import { isTerminal, STATES, type State } from '../domain/case-states';
 
@@ -82,6 +84,7 @@ export function caseQueries(db: WxServerSdk.Database): CaseQueries {
     if (filter.rehire !== undefined) base.rehire = filter.rehire;
     // Cases that cannot be overdue store null, which never matches a range on strings.
     if (filter.overdueAt !== undefined) base.overdueAt = _.lte(filter.overdueAt);
+    if (filter.needsCall) base.needsCall = true;
     const conditions: Condition[] = [base];
     const q = filter.q;
     if (q) {
@@ -112,27 +115,53 @@ export function caseQueries(db: WxServerSdk.Database): CaseQueries {
       return data.map(toBoardCase);
     },
 
-    async countByState(filter, finishedSince) {
-      const { states = STATES, ...rest } = filter;
+    async countByState(filter, finishedSince, now) {
+      const { states = STATES, overdueAt, needsCall, ...rest } = filter;
       const open = states.filter((state) => !isTerminal(state));
       const finished = states.filter(isTerminal);
-      const count = async (condition: Condition, groups: number) => {
+      const count = async (conditions: Condition[], groups: number, sums: object) => {
         if (groups === 0) return [];
         const { list } = await cases()
           .aggregate()
-          .match(where([...filterConditions(rest), condition]))
-          .group({ _id: '$state', count: $.sum(1) })
+          .match(where([...filterConditions(rest), ...conditions]))
+          .group({ _id: '$state', ...sums })
           .limit(groups)
           .end();
         return list;
       };
-      // Two aggregations in parallel: the open cases (however old), and the recent endings.
-      const lists = await Promise.all([
-        count({ state: open.length === 1 ? open[0] : _.in(open) }, open.length),
-        count({ state: _.in(finished), enteredAt: _.gte(finishedSince) }, finished.length),
+      // Overdue: a deadline that has passed; cases that cannot be overdue store null.
+      const overdueBy = (at: Instant) => $.and([isSet('$overdueAt'), $.lte(['$overdueAt', at])]);
+      const flagged = $.eq(['$needsCall', true]);
+      const one = (condition: unknown) => $.sum($.cond({ if: condition, then: 1, else: 0 }));
+      const urgency = [
+        ...(overdueAt !== undefined ? [overdueBy(overdueAt)] : []),
+        ...(needsCall ? [flagged] : []),
+      ];
+      // Two aggregations in parallel: the open cases (however old; the urgency filters are
+      // counted inside, so the urgency numbers do not depend on them), and the recent endings.
+      const [openRows, finishedRows] = await Promise.all([
+        count([{ state: open.length === 1 ? open[0] : _.in(open) }], open.length, {
+          count: urgency.length === 0 ? $.sum(1) : one($.and(urgency)),
+          overdue: one(overdueBy(now)),
+          needsCall: one(flagged),
+        }),
+        count(
+          [
+            { state: _.in(finished), enteredAt: _.gte(finishedSince) },
+            ...(overdueAt !== undefined ? [{ overdueAt: _.lte(overdueAt) }] : []),
+            ...(needsCall ? [{ needsCall: true }] : []),
+          ],
+          finished.length,
+          { count: $.sum(1) },
+        ),
       ]);
-      const counts: Partial<Record<State, number>> = {};
-      for (const row of lists.flat()) counts[row._id as State] = row.count as number;
+      const counts: BoardCounts = { byState: {}, overdueByState: {}, needsCallByState: {} };
+      for (const row of [...openRows, ...finishedRows]) {
+        const state = row._id as State;
+        if (Number(row.count) > 0) counts.byState[state] = Number(row.count);
+        if (Number(row.overdue) > 0) counts.overdueByState[state] = Number(row.overdue);
+        if (Number(row.needsCall) > 0) counts.needsCallByState[state] = Number(row.needsCall);
+      }
       return counts;
     },
 
