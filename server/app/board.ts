@@ -177,6 +177,7 @@ export function boardHandlers(deps: BoardDeps): { 'admin.board': Handler<'admin.
       return ok({
         counts,
         finishedSince,
+        countsIgnoringUrgency: counted.ignoringUrgency,
         overdueByState: counted.overdueByState,
         needsCallByState: counted.needsCallByState,
         rows: page.map((doc) => boardRow(doc, now, unbound, hr)),

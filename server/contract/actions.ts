@@ -669,6 +669,10 @@ export const ACTIONS = {
        * under the same visibility and filters as `counts` except `overdueOnly`/`needsCallOnly`:
        * the tabs' numbers stay right whichever tab is open.
        */
+      /** As `counts`, without `overdueOnly`/`needsCallOnly`: the state tabs' numbers. */
+      countsIgnoringUrgency: z.optional(
+        z.partialRecord(stateSchema, z.int().check(z.nonnegative())),
+      ),
       overdueByState: z.optional(z.partialRecord(stateSchema, z.int().check(z.nonnegative()))),
       needsCallByState: z.optional(z.partialRecord(stateSchema, z.int().check(z.nonnegative()))),
       rows: z.array(

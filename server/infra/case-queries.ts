@@ -137,30 +137,35 @@ export function caseQueries(db: WxServerSdk.Database): CaseQueries {
         ...(overdueAt !== undefined ? [overdueBy(overdueAt)] : []),
         ...(needsCall ? [flagged] : []),
       ];
-      // Two aggregations in parallel: the open cases (however old; the urgency filters are
-      // counted inside, so the urgency numbers do not depend on them), and the recent endings.
+      // The urgency filters are counted inside the groups, so every number but `byState` is
+      // independent of them and the match stays on the state index.
+      const sums = {
+        count: urgency.length === 0 ? $.sum(1) : one($.and(urgency)),
+        all: $.sum(1),
+        overdue: one(overdueBy(now)),
+        needsCall: one(flagged),
+      };
+      // Two aggregations in parallel: the open cases (however old), and the recent endings.
       const [openRows, finishedRows] = await Promise.all([
-        count([{ state: open.length === 1 ? open[0] : _.in(open) }], open.length, {
-          count: urgency.length === 0 ? $.sum(1) : one($.and(urgency)),
-          overdue: one(overdueBy(now)),
-          needsCall: one(flagged),
-        }),
-        count(
-          [
-            { state: _.in(finished), enteredAt: _.gte(finishedSince) },
-            ...(overdueAt !== undefined ? [{ overdueAt: _.lte(overdueAt) }] : []),
-            ...(needsCall ? [{ needsCall: true }] : []),
-          ],
-          finished.length,
-          { count: $.sum(1) },
-        ),
+        count([{ state: open.length === 1 ? open[0] : _.in(open) }], open.length, sums),
+        count([{ state: _.in(finished), enteredAt: _.gte(finishedSince) }], finished.length, sums),
       ]);
-      const counts: BoardCounts = { byState: {}, overdueByState: {}, needsCallByState: {} };
+      const counts: BoardCounts = {
+        byState: {},
+        ignoringUrgency: {},
+        overdueByState: {},
+        needsCallByState: {},
+      };
+      const put = (into: Partial<Record<State, number>>, state: State, value: unknown) => {
+        if (Number(value) > 0) into[state] = Number(value);
+      };
       for (const row of [...openRows, ...finishedRows]) {
         const state = row._id as State;
-        if (Number(row.count) > 0) counts.byState[state] = Number(row.count);
-        if (Number(row.overdue) > 0) counts.overdueByState[state] = Number(row.overdue);
-        if (Number(row.needsCall) > 0) counts.needsCallByState[state] = Number(row.needsCall);
+        put(counts.byState, state, row.count);
+        put(counts.ignoringUrgency, state, row.all);
+        if (isTerminal(state)) continue;
+        put(counts.overdueByState, state, row.overdue);
+        put(counts.needsCallByState, state, row.needsCall);
       }
       return counts;
     },

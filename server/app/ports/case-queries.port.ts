@@ -46,6 +46,8 @@ export type BoardCase = Pick<
 export interface BoardCounts {
   /** Cases per state under the whole filter; states without cases are absent. */
   readonly byState: Partial<Record<State, number>>;
+  /** Cases per state under the filter without its `overdueAt` and `needsCall` parts. */
+  readonly ignoringUrgency: Partial<Record<State, number>>;
   /**
    * Open cases per state overdue at `now` and needing a phone call, under the filter without
    * its `overdueAt` and `needsCall` parts (the urgency tabs count whichever tab is open).

@@ -303,10 +303,16 @@ describe('admin.board', () => {
       { state: 'draft' as const },
     ]) {
       const data = await page(hrCaller(), payload);
-      expect({ payload, overdue: data.overdueByState, needsCall: data.needsCallByState }).toEqual({
+      expect({
+        payload,
+        overdue: data.overdueByState,
+        needsCall: data.needsCallByState,
+        submitted: data.countsIgnoringUrgency?.submitted,
+      }).toEqual({
         payload,
         overdue,
         needsCall,
+        submitted: expected({ states: ['submitted'] }).length,
       });
     }
   });
