@@ -20,6 +20,7 @@ import {
 } from './field-schemas';
 import { TRAINING_ACTIONS } from './training-actions';
 import {
+  departureRecordView,
   attachmentKindSchema,
   attachmentView,
   auditEventView,
@@ -205,6 +206,9 @@ const pastedRows = <Row extends z.ZodMiniType>(row: Row) =>
 /** What an import refused, row by row, in Chinese. */
 const rowErrors = z.array(z.strictObject({ row: z.int(), field: z.string(), message: z.string() }));
 
+/** How many finished cases the employee's 离职记录 lists (newest first). */
+export const HISTORY_LIMIT = 10;
+
 /**
  * Every action of the `offboarding` function (DESIGN §4 "RPC contract"): the payload it
  * accepts and the data it answers with. Payloads are strict: unknown fields are rejected.
@@ -230,6 +234,11 @@ export const ACTIONS = {
        * file). Always sent; optional for clients that predate it.
        */
       uploadTag: z.optional(uploadTag),
+      /**
+       * 离职记录: the employee's own finished cases (completed or withdrawn), newest first, at
+       * most `HISTORY_LIMIT`. Absent for a caller who is not an employee.
+       */
+      history: z.optional(z.array(departureRecordView).check(z.maxLength(HISTORY_LIMIT))),
     }),
   },
   'me.bind': {

@@ -5,6 +5,7 @@
 export {
   ACTIONS,
   ACTION_NAMES,
+  HISTORY_LIMIT,
   isActionName,
   type ActionName,
   type ActionPayload,
@@ -87,3 +88,4 @@ export type { PrivateApi } from '../domain/private-apis';
 export type { Role } from '../domain/roles';
 export type { Audience, QuestionKind } from '../domain/training-courses';
 export type { PracticeNode } from '../domain/practice-run';
+export type { CertificateStatus } from './views.schema';
