@@ -89,8 +89,9 @@ const OPEN_STATES = ['submitted', 'returned', 'hr_review', 'formalities', 'draft
 
 type Counts = Partial<Record<State, number>>;
 /** What the tabs need of an `admin.board` answer (the urgency numbers absent from an older server). */
-export type TabCounts = Pick<Board, 'counts'> &
-  Partial<Pick<Board, 'countsIgnoringUrgency' | 'overdueByState' | 'needsCallByState'>>;
+export type TabCounts = { counts: Counts } & Partial<
+  Pick<Board, 'countsIgnoringUrgency' | 'overdueByState' | 'needsCallByState'>
+>;
 
 function sum(counts: Counts, states: readonly State[]): number {
   return states.reduce((total, state) => total + (counts[state] ?? 0), 0);

@@ -99,6 +99,59 @@ describe('home page', () => {
     expect(allText(page)).toContain('发起离职');
   });
 
+  it('shows the completed case, not only 发起离职, and opens it', async () => {
+    wx.answer('me.get', {
+      ...employeeSession,
+      history: [
+        {
+          caseId: 'case-old',
+          kind: 'resignation',
+          reason: 'resignation',
+          state: 'completed',
+          lastWorkingDay: '2027-03-31',
+          endedAt: '2027-04-01T02:00:00.000Z',
+          signedAt: '2027-03-05T02:00:00.000Z',
+          evidenceCount: 2,
+          certificate: 'issued',
+          certificateIssuedAt: '2027-03-31T08:00:00.000Z',
+        },
+      ],
+    });
+    const page = await open();
+    const card = allText(page.querySelector('#last-record') as Comp);
+    expect(card).toContain('我的离职记录');
+    expect(card).toContain('完成归档');
+    expect(card).toContain('最后工作日：2027年3月31日（周三）');
+    expect(card).toContain('离职证明：已出具（3月31日）');
+    // Someone whose departure is archived is not asked to resign again.
+    expect(page.querySelector('#resign')).toBeUndefined();
+    tapButton(page, '#open-record');
+    await settle(simulate);
+    expect(wx.navigateTo).toHaveBeenCalledWith(
+      expect.objectContaining({ url: '/packages/case/pages/detail/index?caseId=case-old' }),
+    );
+  });
+
+  it('after a withdrawal shows that record and still offers 发起离职', async () => {
+    wx.answer('me.get', {
+      ...employeeSession,
+      history: [
+        {
+          caseId: 'case-w',
+          kind: 'resignation',
+          reason: 'resignation',
+          state: 'withdrawn',
+          endedAt: '2027-03-02T02:00:00.000Z',
+          evidenceCount: 0,
+          certificate: 'none',
+        },
+      ],
+    });
+    const page = await open();
+    expect(allText(page.querySelector('#last-record') as Comp)).toContain('已撤回');
+    expect(page.querySelector('#resign')).toBeDefined();
+  });
+
   it('offers to resign when there is no open case', async () => {
     wx.answer('me.get', employeeSession);
     const page = await open();

@@ -5,6 +5,7 @@ import { openBoardOn, openPage, ROUTES } from '../../services/navigation';
 import { syncTabBar } from '../../services/tab-bar';
 import { caseSummary, pendingCount, type CaseSummary } from '../../view-models/case-summary';
 import { pendingOverdue } from '../../view-models/board-rows';
+import { departureRow, type DepartureRow } from '../../view-models/departure-records';
 import { loadFailure, NO_FAILURE, type LoadFailure } from '../../view-models/load-failure';
 import { canHandleCases } from '../../view-models/tab-items';
 
@@ -21,6 +22,10 @@ Component({
     name: '',
     hasEmployee: false,
     summary: null as CaseSummary | null,
+    /** No open case: the latest finished one stays on the home page (离职记录). */
+    lastRecord: null as DepartureRow | null,
+    /** 发起离职: not offered to someone whose departure is completed. */
+    mayResign: true,
     caseError: '',
     handlesCases: false,
     /** Cases waiting on this person, and how many of them are overdue (-1: not known). */
@@ -56,9 +61,12 @@ Component({
         handlesCases ? call('admin.board', {}) : null,
       ]);
       const roles = rolesOf(currentSession());
+      const latest = session.history?.[0];
       this.setData({
         phase: 'ready',
         ...NO_FAILURE,
+        lastRecord: !session.openCase && latest ? departureRow(latest) : null,
+        mayResign: latest?.state !== 'completed',
         name: session.employee?.name ?? '',
         hasEmployee: session.employee !== null,
         summary: view?.ok ? caseSummary(view.data) : null,
@@ -102,6 +110,10 @@ Component({
     onOpenCase() {
       const summary = this.data.summary;
       if (summary) openPage(ROUTES.caseDetail, { caseId: summary.caseId });
+    },
+    onOpenRecord() {
+      const record = this.data.lastRecord;
+      if (record) openPage(ROUTES.caseDetail, { caseId: record.caseId });
     },
     onResign() {
       openPage(ROUTES.resignSubmit);
