@@ -731,7 +731,27 @@ export const ACTIONS = {
       avgHandlingDays: z.nullable(z.number()),
       signedWithin72hShare: z.nullable(z.number().check(z.gte(0), z.lte(1))),
       avgDaysByState: z.partialRecord(stateSchema, z.number()),
+      /** The slowest state by the stored (finished) stays of the period's cases. */
       bottleneck: z.nullable(stateSchema),
+      /**
+       * The period's cases still open, per state: how many and how long they have stood there
+       * so far (days, one decimal) — the stays `avgDaysByState` cannot see until they end.
+       */
+      currentStalls: z.optional(
+        z.array(
+          z.strictObject({
+            state: stateSchema,
+            cases: z.int().check(z.nonnegative()),
+            avgDays: z.nullable(z.number()),
+            totalDays: z.number(),
+          }),
+        ),
+      ),
+      /**
+       * Where the open cases pile up now: the state holding the most waiting (cases × days
+       * stood), null with nothing open. Beside `bottleneck`, which only finished stays feed.
+       */
+      currentBottleneck: z.optional(z.nullable(stateSchema)),
       /** The period's cases per department, most first, with their reasons (zeros included). */
       byDepartment: z.array(
         z.strictObject({

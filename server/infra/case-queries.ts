@@ -7,10 +7,11 @@ import type {
   MonthTotals,
   OutcomeTotals,
   ReasonTotals,
+  OpenStall,
 } from '../app/ports/case-queries.port';
 import type { Instant } from '../domain/beijing-calendar';
 import { REHIRE_CHOICES, type RehireChoice } from '../domain/case-record';
-import { isTerminal, STATES, type State } from '../domain/case-states';
+import { isTerminal, STATES, type State, UNFINISHED_STATES } from '../domain/case-states';
 
 /** 签署时限: the letter is due 3 days (72 h) after formalities start (DESIGN §3 checklist). */
 const SIGNING_WINDOW_MS = 72 * 3600_000;
@@ -176,6 +177,17 @@ export function caseQueries(db: WxServerSdk.Database): CaseQueries {
         stays[`${state}Cases`] = $.sum(present(`$stageMs.${state}`));
         stays[`${state}Ms`] = $.sum(`$stageMs.${state}`);
       }
+      // The stay under way, per open state: how many are in it now and since when (epoch ms).
+      for (const state of UNFINISHED_STATES) {
+        const here = $.eq(['$state', state]);
+        stays[`${state}Open`] = $.sum($.cond({ if: here, then: 1, else: 0 }));
+        stays[`${state}Timed`] = $.sum(
+          $.cond({ if: $.and([here, isSet('$enteredAtMs')]), then: 1, else: 0 }),
+        );
+        stays[`${state}EnteredMs`] = $.sum(
+          $.cond({ if: here, then: $.ifNull(['$enteredAtMs', 0]), else: 0 }),
+        );
+      }
       const { list } = await cases()
         .aggregate()
         .match({ noticeDate: _.gte(from).and(_.lte(to)) })
@@ -192,12 +204,25 @@ export function caseQueries(db: WxServerSdk.Database): CaseQueries {
           const count = Number(row[`${state}Cases`] ?? 0);
           if (count > 0) perState[state] = { cases: count, ms: Number(row[`${state}Ms`] ?? 0) };
         }
+        const stalls: Partial<Record<State, OpenStall>> = {};
+        for (const state of UNFINISHED_STATES) {
+          const open = Number(row[`${state}Open`] ?? 0);
+          if (open === 0) continue;
+          const timed = Number(row[`${state}Timed`] ?? 0);
+          const enteredMs = Number(row[`${state}EnteredMs`] ?? 0);
+          stalls[state] = {
+            cases: open,
+            timed,
+            stalledMs: Math.max(0, timed * now.getTime() - enteredMs),
+          };
+        }
         const key = (row._id ?? {}) as Record<string, unknown>;
         return {
           reason: String(key.reason),
           department: String(key.department ?? ''),
           ...toOutcome(row),
           stays: perState,
+          stalls,
         };
       });
     },

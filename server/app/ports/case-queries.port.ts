@@ -80,6 +80,17 @@ export interface ReasonTotals extends OutcomeTotals {
   readonly department: string;
   /** Per state: how many cases had a closed stay in it, and the sum of those stays. */
   readonly stays: Partial<Record<State, { readonly cases: number; readonly ms: number }>>;
+  /** Per open state: the cases in it now and how long they have stood there until `now`. */
+  readonly stalls: Partial<Record<State, OpenStall>>;
+}
+
+/** Open cases of one state and the time they have stood in it so far. */
+export interface OpenStall {
+  readonly cases: number;
+  /** Of those, the cases whose entry time is stored as a number (written by this version on). */
+  readonly timed: number;
+  /** Sum over the timed cases of `now − enteredAt`. */
+  readonly stalledMs: number;
 }
 
 /** Read-side queries over `cases` for the board and the statistics (DESIGN §4). */
