@@ -25,10 +25,15 @@ const NO_RETRY_HINTS: Readonly<Record<string, string>> = {
   UNAUTHENTICATED: '请先在首页绑定员工身份',
 };
 
-/** The one place that decides whether a failed load offers 重试 (every page uses it). */
-export function loadFailure(error: FailedAnswer): LoadFailure {
-  const hint = NO_RETRY_HINTS[error.code];
-  if (hint !== undefined) return { errorMessage: error.message, errorHint: hint, canRetry: false };
+/**
+ * The one place that decides whether a failed load offers 重试 (every page uses it). A page
+ * that knows better what to do instead (pick another period) passes its own `hint`.
+ */
+export function loadFailure(error: FailedAnswer, hint?: string): LoadFailure {
+  const instead = NO_RETRY_HINTS[error.code];
+  if (instead !== undefined) {
+    return { errorMessage: error.message, errorHint: hint ?? instead, canRetry: false };
+  }
   return { errorMessage: error.message, errorHint: '', canRetry: true };
 }
 

@@ -189,10 +189,18 @@ describe('admin: statistics page', () => {
     expect(textOf(page, '#signed-72h')).toBe('—');
   });
 
-  it('shows the server’s refusal and retries', async () => {
+  it('shows the server’s refusal without a 重试 that cannot help', async () => {
     wx.fail('admin.stats', 'FORBIDDEN', '没有权限进行此操作');
     const page = await open();
     expect(allText(page)).toContain('没有权限进行此操作');
+    expect(allText(page)).toContain('请联系HR');
+    expect(page.querySelector('#retry')).toBeUndefined();
+  });
+
+  it('retries a failure that may pass', async () => {
+    wx.fail('admin.stats', 'INTERNAL', '服务暂时不可用，请稍后再试');
+    const page = await open();
+    expect(allText(page)).toContain('服务暂时不可用');
     wx.answer('admin.stats', stats);
     tapButton(page, '#retry');
     await settle(simulate, 6);

@@ -8,7 +8,7 @@ import {
   type ConfirmOptions,
 } from '../../../../services/case-actions';
 import { openCaseFile, openPdf, requestDocuments } from '../../../../services/documents';
-import { toast } from '../../../../services/feedback';
+import { toast, stopPullDownRefresh } from '../../../../services/feedback';
 import { openPage, ROUTES } from '../../../../services/navigation';
 import { call } from '../../../../services/rpc';
 import { loadSession } from '../../../../services/session';
@@ -32,6 +32,7 @@ import { documentsView, type DocumentsView } from '../../../../view-models/docum
 import { progressView, type ProgressView } from '../../../../view-models/case-progress';
 import { nextStepFor, type NextStep } from '../../../../view-models/case-summary';
 import { REHIRE_LABELS, type RehireChoice } from '../../../../view-models/labels';
+import { loadFailure, NO_FAILURE } from '../../../../view-models/load-failure';
 
 type Phase = 'loading' | 'error' | 'ready';
 
@@ -55,7 +56,7 @@ const CHECKLIST_TITLES: Record<ChecklistChange, string> = {
 Component({
   data: {
     phase: 'loading' as Phase,
-    errorMessage: '',
+    ...NO_FAILURE,
     caseId: '',
     detail: null as CaseDetailView | null,
     progress: null as ProgressView | null,
@@ -93,14 +94,17 @@ Component({
     },
     async load() {
       const { caseId } = this.data;
-      if (!caseId) return this.setData({ phase: 'error', errorMessage: '缺少案件编号' });
+      if (!caseId) {
+        const missing = { code: 'VALIDATION_FAILED', message: '缺少案件编号' };
+        return this.setData({ phase: 'error', ...loadFailure(missing) });
+      }
       if (!this.data.detail) this.setData({ phase: 'loading' });
       const [me, view, documents] = await Promise.all([
         loadSession(),
         call('case.get', { caseId }),
         call('case.documents', { caseId }),
       ]);
-      if (!view.ok) return this.setData({ phase: 'error', errorMessage: view.error.message });
+      if (!view.ok) return this.setData({ phase: 'error', ...loadFailure(view.error) });
       const relation = relationTo(view.data, me.ok ? me.data : null);
       this.setData({
         phase: 'ready',
@@ -348,6 +352,9 @@ Component({
       this.setData({ busy: false });
       toast('离职证明已出具', 'success');
       await this.load();
+    },
+    onPullDownRefresh() {
+      void this.load().then(stopPullDownRefresh);
     },
     onRetry() {
       void this.load();
