@@ -13,7 +13,8 @@ const NEWCOMER = 'demo-n001';
 
 /** The board's tab that is on (the board opens on 已逾期). */
 async function activeTab(phone: Phone): Promise<string> {
-  const active = phone.screen.locator('#filters [class*="t-tabs__item--active"]').first();
+  const filters = await phone.byId('filters');
+  const active = filters.locator('[class*="t-tabs__item--active"]').first();
   await active.waitFor();
   return (await active.innerText()).trim();
 }
