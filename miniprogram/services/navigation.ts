@@ -1,3 +1,5 @@
+import type { BoardTab } from '../view-models/board-rows';
+
 /** Page navigation; pages call these instead of wx.* so tests and routes live in one place. */
 export const ROUTES = {
   home: '/pages/home/index',
@@ -47,4 +49,20 @@ export function redirectTo(url: string, query: Record<string, string> = {}): voi
     .map(([key, value]) => `${key}=${encodeURIComponent(value)}`)
     .join('&');
   wx.redirectTo({ url: search ? `${url}?${search}` : url });
+}
+
+/** `wx.switchTab` carries no query: the board tab another page asked for waits here. */
+let requestedBoardTab: BoardTab | null = null;
+
+/** Opens the board (a tab page) on one of its tabs, e.g. 待你处理 from the home card. */
+export function openBoardOn(tab: BoardTab): void {
+  requestedBoardTab = tab;
+  switchTab(ROUTES.cases);
+}
+
+/** The tab asked for since the board last looked, once. */
+export function takeRequestedBoardTab(): BoardTab | null {
+  const tab = requestedBoardTab;
+  requestedBoardTab = null;
+  return tab;
 }

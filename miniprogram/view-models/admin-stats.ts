@@ -68,6 +68,17 @@ export interface StageRow {
   bottleneck: boolean;
 }
 
+/** One state's open cases and how long they have stood there so far. */
+export interface StallRow {
+  state: State;
+  label: string;
+  /** `2 件 · 平均已停留22.2天`. */
+  text: string;
+  /** Width in percent of the heaviest state's waiting (cases × days). */
+  width: number;
+  bottleneck: boolean;
+}
+
 /** One reason's part of a department's stacked bar; `tone` picks its colour by position. */
 export interface DepartmentSegment {
   reason: string;
@@ -113,6 +124,10 @@ export interface StatsView {
   signedWithin72h: string;
   stages: StageRow[];
   bottleneckLabel: string;
+  /** The period's cases still open, per state: 待部门审批 2 件，平均已停留22.2天. */
+  stalls: StallRow[];
+  /** Where the open cases pile up now ('' with nothing open, or from an older server). */
+  currentBottleneckLabel: string;
   /** The reasons in order with their colour, for the department chart's legend. */
   legend: { label: string; tone: number }[];
   /** The departments with the most departures, at most DEPARTMENTS_SHOWN. */
@@ -139,6 +154,21 @@ export function percent(share: number): string {
 
 /** Workflow order, taken from the labels so every state has a place. */
 const STATE_ORDER = Object.keys(STATE_LABELS) as State[];
+
+function stallsView(stats: Stats): Pick<StatsView, 'stalls' | 'currentBottleneckLabel'> {
+  const stalls = stats.currentStalls ?? [];
+  const heaviest = Math.max(0, ...stalls.map((s) => s.totalDays));
+  return {
+    stalls: stalls.map((s) => ({
+      state: s.state,
+      label: STATE_LABELS[s.state],
+      text: `${s.cases} 件${s.avgDays === null ? '' : ` · 平均已停留${s.avgDays}天`}`,
+      width: heaviest > 0 ? Math.round((s.totalDays / heaviest) * 100) : 0,
+      bottleneck: s.state === stats.currentBottleneck,
+    })),
+    currentBottleneckLabel: stats.currentBottleneck ? STATE_LABELS[stats.currentBottleneck] : '',
+  };
+}
 
 export function statsView(stats: Stats): StatsView {
   const total = stats.reasons.reduce((sum, r) => sum + r.count, 0);
@@ -171,6 +201,7 @@ export function statsView(stats: Stats): StatsView {
       bottleneck: state === stats.bottleneck,
     })),
     bottleneckLabel: stats.bottleneck ? STATE_LABELS[stats.bottleneck] : '',
+    ...stallsView(stats),
     ...trendView(stats),
   };
 }

@@ -1,4 +1,4 @@
-import type { ActionResult, State } from '../../server/contract';
+import type { ActionPayload, ActionResult, Role, State } from '../../server/contract';
 import { formatDate, formatInstant } from './beijing-time';
 import { REASON_LABELS, REHIRE_LABELS, STATE_LABELS, STATE_THEMES, type TagTheme } from './labels';
 
@@ -12,7 +12,7 @@ export interface BoardRowView {
   stateLabel: string;
   stateTheme: TagTheme;
   enteredAt: string;
-  /** `逾期2天` for an overdue case, else `已停留5天` in its stage ('' from an older server). */
+  /** `已停留5天 · 逾期2天`, or `已停留5天` ('' from an older server: then `enteredAt` shows). */
   waiting: string;
   lastWorkingDay: string;
   overdue: boolean;
@@ -30,11 +30,12 @@ export interface BoardRowView {
   mobile: string;
 }
 
-/** How long the case has stood, in the server's days: overdue first, since that is urgent. */
+/** How long the case has stood in its stage and, when overdue, by how much (server's days). */
 export function waitingText(row: BoardRow): string {
-  if (row.overdue && row.overdueDays !== undefined) return `逾期${row.overdueDays}天`;
-  if (row.stayedDays !== undefined) return `已停留${row.stayedDays}天`;
-  return '';
+  const parts: string[] = [];
+  if (row.stayedDays !== undefined) parts.push(`已停留${row.stayedDays}天`);
+  if (row.overdue && row.overdueDays !== undefined) parts.push(`逾期${row.overdueDays}天`);
+  return parts.join(' · ');
 }
 
 export function boardRow(row: BoardRow): BoardRowView {
@@ -58,10 +59,23 @@ export function boardRow(row: BoardRow): BoardRowView {
   };
 }
 
+/**
+ * The board's tabs: the urgent ones first (已逾期, 需电话联系), then what waits on this person
+ * (待你处理), then every case in hand and each state. `all` means no filter.
+ */
+export type BoardTab = State | 'all' | 'overdue' | 'needs_call' | 'mine';
+
 export interface FilterTab {
-  /** `all` means no state filter. */
-  value: State | 'all';
+  value: BoardTab;
   label: string;
+}
+
+/** The states whose cases wait on this person: managers review; HR confirms and runs formalities. */
+export function pendingStates(roles: readonly Role[]): State[] {
+  const states: State[] = [];
+  if (roles.includes('manager')) states.push('submitted');
+  if (roles.includes('hr') || roles.includes('admin')) states.push('hr_review', 'formalities');
+  return states;
 }
 
 /** The board's filters, in the order a case moves; each label carries its count. */
@@ -74,19 +88,69 @@ const FILTER_ORDER: readonly State[] = [
   'completed',
   'withdrawn',
 ];
+const OPEN_STATES = ['submitted', 'returned', 'hr_review', 'formalities', 'draft'] as const;
 
-export function filterTabs(counts: Partial<Board['counts']>): FilterTab[] {
-  const open = (['submitted', 'returned', 'hr_review', 'formalities', 'draft'] as const).reduce(
-    (sum, state) => sum + (counts[state] ?? 0),
-    0,
-  );
+type Counts = Partial<Record<State, number>>;
+/** What the tabs need of an `admin.board` answer (the urgency numbers absent from an older server). */
+export type TabCounts = { counts: Counts } & Partial<
+  Pick<Board, 'countsIgnoringUrgency' | 'overdueByState' | 'needsCallByState'>
+>;
+
+function sum(counts: Counts, states: readonly State[]): number {
+  return states.reduce((total, state) => total + (counts[state] ?? 0), 0);
+}
+
+/** Without the server's number the tab shows none rather than a made-up zero. */
+function labelled(label: string, counts: Counts | undefined, states: readonly State[]): string {
+  return counts ? `${label} ${sum(counts, states)}` : label;
+}
+
+/** The tabs with the board's numbers; `null` (not loaded, or failed): the labels alone. */
+export function filterTabs(board: TabCounts | null, mine: readonly State[] = []): FilterTab[] {
+  // While an urgency tab is open, `counts` is narrowed to it; the state tabs count everything.
+  const counts = board ? (board.countsIgnoringUrgency ?? board.counts) : undefined;
   return [
-    { value: 'all', label: `进行中 ${open}` },
+    { value: 'overdue', label: labelled('已逾期', board?.overdueByState, OPEN_STATES) },
+    { value: 'needs_call', label: labelled('需电话联系', board?.needsCallByState, OPEN_STATES) },
+    ...(mine.length > 0
+      ? [{ value: 'mine' as const, label: labelled('待你处理', counts, mine) }]
+      : []),
+    { value: 'all', label: labelled('进行中', counts, OPEN_STATES) },
     ...FILTER_ORDER.map((state) => ({
       value: state,
-      label: `${STATE_LABELS[state]} ${counts[state] ?? 0}`,
+      label: labelled(STATE_LABELS[state], counts, [state]),
     })),
   ];
+}
+
+/** The `admin.board` filter a tab stands for. */
+export function tabPayload(tab: BoardTab, mine: readonly State[]): ActionPayload<'admin.board'> {
+  switch (tab) {
+    case 'all':
+      return {};
+    case 'overdue':
+      return { overdueOnly: true };
+    case 'needs_call':
+      return { needsCallOnly: true };
+    case 'mine':
+      return mine.length > 0 ? { states: [...mine] } : {};
+    default:
+      return { state: tab };
+  }
+}
+
+/** What an empty tab says. */
+export function emptyText(tab: BoardTab, searching: boolean): string {
+  if (searching) return '没有符合条件的案件';
+  if (tab === 'overdue') return '没有逾期的案件';
+  if (tab === 'needs_call') return '没有需要电话联系的人';
+  if (tab === 'mine') return '暂时没有待你处理的案件';
+  return '暂无案件';
+}
+
+/** Overdue cases among those waiting on this person (the home card's 已逾期 N). */
+export function pendingOverdue(board: TabCounts, roles: readonly Role[]): number | null {
+  return board.overdueByState ? sum(board.overdueByState, pendingStates(roles)) : null;
 }
 
 /** Under a finished state's tab: the board counts and lists endings of the recent past only. */

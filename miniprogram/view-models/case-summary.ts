@@ -1,5 +1,6 @@
-import type { ActionResult, Role, State } from '../../server/contract';
+import type { ActionResult, Role } from '../../server/contract';
 import { formatDate, formatInstant, formatMonthDay } from './beijing-time';
+import { pendingStates } from './board-rows';
 import { progressView, type ProgressView } from './case-progress';
 import { AWAITING_DELIVERY, STATE_LABELS, STATE_THEMES, type TagTheme } from './labels';
 
@@ -95,13 +96,7 @@ export function caseSummary(view: CaseView): CaseSummary {
 
 /** Cases waiting on this person: managers review `submitted`; HR confirms and runs formalities. */
 export function pendingCount(counts: BoardCounts, roles: readonly Role[]): number {
-  const states = new Set<State>();
-  if (roles.includes('manager')) states.add('submitted');
-  if (roles.includes('hr') || roles.includes('admin')) {
-    states.add('hr_review');
-    states.add('formalities');
-  }
   let total = 0;
-  for (const state of states) total += counts[state] ?? 0;
+  for (const state of pendingStates(roles)) total += counts[state] ?? 0;
   return total;
 }

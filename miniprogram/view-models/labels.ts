@@ -3,6 +3,7 @@ import type {
   AttachmentKind,
   AuditEventType,
   CancelBasis,
+  CertificateStatus,
   NoticeMode,
   Reason,
   ReminderKind,
@@ -55,6 +56,10 @@ export const REMINDER_STATUS_THEMES: Record<ReminderStatus, TagTheme> = {
   undeliverable: 'danger',
   skipped: 'default',
 };
+
+/** The 离职证明 in the employee's 离职记录. */
+export const CERTIFICATE_STATUS_LABELS: Record<CertificateStatus, string> =
+  VOCABULARY.certificateStatuses;
 
 export const NOTICE_MODE_LABELS: Record<NoticeMode, string> = VOCABULARY.noticeModes;
 

@@ -160,13 +160,16 @@ export function boardHandlers(deps: BoardDeps): { 'admin.board': Handler<'admin.
       // 可再次录用 is set at closing: asked for, it means former employees.
       const wanted = payload.state
         ? [payload.state]
-        : payload.rehire
-          ? (['completed'] as const)
-          : UNFINISHED_STATES;
+        : payload.states
+          ? [...new Set(payload.states)]
+          : payload.rehire
+            ? (['completed'] as const)
+            : UNFINISHED_STATES;
       const rowStates = wanted.filter((state) => visible.includes(state));
       const narrowed: BoardFilter = {
         ...(managerNo ? { managerNo } : {}),
         ...(payload.overdueOnly ? { overdueAt: now.toISOString() } : {}),
+        ...(payload.needsCallOnly ? { needsCall: true as const } : {}),
         ...(payload.department ? { department: payload.department } : {}),
         ...(payload.q ? { q: payload.q } : {}),
         ...(payload.rehire ? { rehire: payload.rehire } : {}),
@@ -181,6 +184,7 @@ export function boardHandlers(deps: BoardDeps): { 'admin.board': Handler<'admin.
         deps.cases.countByState(
           hr ? narrowed : { ...narrowed, states: visible },
           toInstant(beijingTime(finishedSince, 0)),
+          now.toISOString(),
         ),
       ]);
 
@@ -188,11 +192,14 @@ export function boardHandlers(deps: BoardDeps): { 'admin.board': Handler<'admin.
       const people = await pageEmployees(deps.employees, page);
       const last = page[page.length - 1];
       const counts = Object.fromEntries(
-        STATES.map((state) => [state, counted[state] ?? 0]),
+        STATES.map((state) => [state, counted.byState[state] ?? 0]),
       ) as Record<State, number>;
       return ok({
         counts,
         finishedSince,
+        countsIgnoringUrgency: counted.ignoringUrgency,
+        overdueByState: counted.overdueByState,
+        needsCallByState: counted.needsCallByState,
         rows: page.map((doc) => boardRow(doc, now, people, hr)),
         ...(found.length > BOARD_PAGE_SIZE && last
           ? { nextCursor: encodeCursor({ enteredAt: last.enteredAt, caseId: last.caseId }) }

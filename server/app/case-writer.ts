@@ -135,6 +135,7 @@ const STORED_ONLY: Record<Exclude<keyof StoredCase, keyof CaseRecord>, true> = {
   nextReminderAt: true,
   oaSyncFailed: true,
   enteredAt: true,
+  enteredAtMs: true,
   overdueAt: true,
   noticeDate: true,
   stageMs: true,

@@ -1,4 +1,6 @@
-import type { ActionResult } from '../contract';
+import { type ActionResult, HISTORY_LIMIT } from '../contract';
+import { departureRecord } from './departure-record';
+import type { ClosedCase } from './ports/cases.port';
 import { beijingDate } from '../domain/beijing-calendar';
 import { isInProbation, legalLastWorkingDay, noticeDays } from '../domain/notice-period';
 import type { ReminderKind } from '../domain/reminder-kinds';
@@ -27,6 +29,8 @@ type BindingResult = ActionResult<'me.bind'>;
 
 export interface OpenCaseFinder {
   findOpenCase(employeeNo: string): Promise<ActionResult<'me.get'>['openCase'] | null>;
+  /** The employee's finished cases, newest first, without their logs (the 离职记录). */
+  findClosedCases(employeeNo: string, limit: number): Promise<readonly ClosedCase[]>;
 }
 
 export interface IdentityDeps {
@@ -78,11 +82,14 @@ export function identityHandlers(deps: IdentityDeps): {
   return {
     async 'me.get'({ caller, now }) {
       const employee = caller.employee;
-      const [openCase, settings, perTemplate] = await Promise.all([
+      const [openCase, closed, settings, perTemplate] = await Promise.all([
         employee ? deps.openCases.findOpenCase(employee.employeeNo) : null,
+        // Only the caller's own: the number comes from their binding, never from a payload.
+        employee ? deps.openCases.findClosedCases(employee.employeeNo, HISTORY_LIMIT) : null,
         deps.settings.get(),
         deps.subscriptions.get(caller.openid),
       ]);
+      const history = closed?.flatMap((c) => departureRecord(c) ?? []);
       return ok({
         employee: employee ? employeeSnapshot(employee) : null,
         roles: [...caller.roles],
@@ -92,6 +99,7 @@ export function identityHandlers(deps: IdentityDeps): {
           : {}),
         subscriptions: estimatesByKind(settings, perTemplate),
         uploadTag: uploaderTag(caller.openid, (text) => deps.crypto.sha256(text)),
+        ...(history ? { history } : {}),
       });
     },
 

@@ -2,7 +2,7 @@ import type { ActionResult } from '../contract';
 import { MS_PER_DAY, type CalendarDate } from '../domain/beijing-calendar';
 import { STATE_LABELS, STATES, type State } from '../domain/case-states';
 import { ok } from './outcome';
-import type { CaseQueries, OutcomeTotals } from './ports/case-queries.port';
+import type { CaseQueries, OpenStall, OutcomeTotals } from './ports/case-queries.port';
 import type { DepartureHistory } from './ports/departure-history.port';
 import type { FileStore } from './ports/file-store.port';
 import type { SettingsRepository } from './ports/settings.port';
@@ -73,6 +73,35 @@ export function monthsEndingWith(to: CalendarDate, count: number): string[] {
 }
 
 /**
+ * The stays under way of the period's cases still open, in the workflow's order, and the state where the most waiting
+ * piles up (cases × days): a state where many cases are stuck for days is the bottleneck now,
+ * even before any of them has left it. On a tie the earlier state is named.
+ */
+export function currentStallsOf(byState: ReadonlyMap<State, OpenStall>): {
+  currentStalls: NonNullable<Stats['currentStalls']>;
+  currentBottleneck: State | null;
+} {
+  const currentStalls: NonNullable<Stats['currentStalls']> = [];
+  let currentBottleneck: State | null = null;
+  let heaviest = 0;
+  for (const state of STATES) {
+    const stall = byState.get(state);
+    if (!stall || stall.cases === 0) continue;
+    currentStalls.push({
+      state,
+      cases: stall.cases,
+      avgDays: stall.timed > 0 ? days(stall.stalledMs / stall.timed) : null,
+      totalDays: days(stall.stalledMs),
+    });
+    if (stall.stalledMs > heaviest) {
+      heaviest = stall.stalledMs;
+      currentBottleneck = state;
+    }
+  }
+  return { currentStalls, currentBottleneck };
+}
+
+/**
  * The statistics of the cases whose notice was received in [from, to] (Beijing dates), in any
  * state, with the 12-month trend ending at `to` and the imported history beside them. Four
  * database round trips: the settings, the period per reason and department, the months, and
@@ -100,6 +129,7 @@ async function computeStats(deps: StatsDeps, from: CalendarDate, to: CalendarDat
   const casesByReason = new Map<string, number>();
   const departments = new Map<string, Map<string, number>>();
   const stays = new Map<State, { cases: number; ms: number }>();
+  const stalls = new Map<State, OpenStall>();
   for (const row of totals) {
     period = addOutcomes(period, row);
     casesByReason.set(row.reason, (casesByReason.get(row.reason) ?? 0) + row.cases);
@@ -111,6 +141,16 @@ async function computeStats(deps: StatsDeps, from: CalendarDate, to: CalendarDat
       if (!stay) continue;
       const sum = stays.get(state) ?? { cases: 0, ms: 0 };
       stays.set(state, { cases: sum.cases + stay.cases, ms: sum.ms + stay.ms });
+    }
+    for (const state of STATES) {
+      const stall = row.stalls[state];
+      if (!stall) continue;
+      const sum = stalls.get(state) ?? { cases: 0, timed: 0, stalledMs: 0 };
+      stalls.set(state, {
+        cases: sum.cases + stall.cases,
+        timed: sum.timed + stall.timed,
+        stalledMs: sum.stalledMs + stall.stalledMs,
+      });
     }
   }
 
@@ -163,6 +203,7 @@ async function computeStats(deps: StatsDeps, from: CalendarDate, to: CalendarDat
     signedWithin72hShare: signedWithin72hShare(period),
     avgDaysByState,
     bottleneck,
+    ...currentStallsOf(stalls),
     byDepartment,
     monthly,
     withoutSignedLetter: {

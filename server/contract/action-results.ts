@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { type ActionName } from './actions';
+import { type ActionName, HISTORY_LIMIT } from './actions';
 import { NON_COMPETE_DECISIONS } from '../domain/non-compete';
 import { documentKindSchema, documentView } from './documents-function';
 import {
@@ -21,6 +21,7 @@ import {
 import { INTERVIEW_RESULTS } from './interview-results';
 import { TRAINING_RESULTS } from './training-results';
 import {
+  departureRecordView,
   attachmentView,
   auditEventView,
   blockedCaseActionView,
@@ -85,6 +86,11 @@ export const ACTION_RESULTS = {
      * file). Always sent; optional for clients that predate it.
      */
     uploadTag: z.optional(uploadTag),
+    /**
+     * 离职记录: the employee's own finished cases (completed or withdrawn), newest first, at
+     * most `HISTORY_LIMIT`. Absent for a caller who is not an employee.
+     */
+    history: z.optional(z.array(departureRecordView).check(z.maxLength(HISTORY_LIMIT))),
   }),
   'me.bind': z.strictObject({ employee: employeeView, roles: z.array(roleSchema) }),
   'meta.get': z.strictObject({
@@ -257,6 +263,15 @@ export const ACTION_RESULTS = {
     counts: z.record(stateSchema, z.int().check(z.nonnegative())),
     /** The Beijing date from which finished cases are counted (90 days back). */
     finishedSince: calendarDate,
+    /**
+     * Open cases per state that are overdue (已逾期) and that need a phone call (需电话联系),
+     * under the same visibility and filters as `counts` except `overdueOnly`/`needsCallOnly`:
+     * the tabs' numbers stay right whichever tab is open.
+     */
+    overdueByState: z.optional(z.partialRecord(stateSchema, z.int().check(z.nonnegative()))),
+    needsCallByState: z.optional(z.partialRecord(stateSchema, z.int().check(z.nonnegative()))),
+    /** As `counts`, without `overdueOnly`/`needsCallOnly`: the state tabs' numbers. */
+    countsIgnoringUrgency: z.optional(z.partialRecord(stateSchema, z.int().check(z.nonnegative()))),
     rows: z.array(
       z.strictObject({
         caseId,
@@ -304,7 +319,27 @@ export const ACTION_RESULTS = {
     avgHandlingDays: z.nullable(z.number()),
     signedWithin72hShare: z.nullable(z.number().check(z.gte(0), z.lte(1))),
     avgDaysByState: z.partialRecord(stateSchema, z.number()),
+    /** The slowest state by the stored (finished) stays of the period's cases. */
     bottleneck: z.nullable(stateSchema),
+    /**
+     * The period's cases still open, per state: how many and how long they have stood there
+     * so far (days, one decimal) — the stays `avgDaysByState` cannot see until they end.
+     */
+    currentStalls: z.optional(
+      z.array(
+        z.strictObject({
+          state: stateSchema,
+          cases: z.int().check(z.nonnegative()),
+          avgDays: z.nullable(z.number()),
+          totalDays: z.number(),
+        }),
+      ),
+    ),
+    /**
+     * Where the open cases pile up now: the state holding the most waiting (cases × days
+     * stood), null with nothing open. Beside `bottleneck`, which only finished stays feed.
+     */
+    currentBottleneck: z.optional(z.nullable(stateSchema)),
     /** The period's cases per department, most first, with their reasons (zeros included). */
     byDepartment: z.array(
       z.strictObject({

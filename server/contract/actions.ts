@@ -179,6 +179,9 @@ const pastedRows = <Row extends z.ZodMiniType>(row: Row) =>
     .array(row)
     .check(z.minLength(1, { error: '至少 1 行' }), z.maxLength(500, { error: '一次最多 500 行' }));
 
+/** How many finished cases the employee's 离职记录 lists (newest first). */
+export const HISTORY_LIMIT = 10;
+
 /**
  * Every action of the `offboarding` function (DESIGN §4 "RPC contract"): the payload it
  * accepts (its answer is in ACTION_RESULTS). Payloads are strict: unknown fields are rejected.
@@ -440,7 +443,13 @@ export const ACTIONS = {
   'admin.board': lazily(() =>
     z.strictObject({
       state: z.optional(stateSchema),
+      /** Several states at once (待你处理: the states waiting on the caller); `state` wins. */
+      states: z.optional(
+        z.array(stateSchema).check(z.minLength(1), z.maxLength(stateSchema.options.length)),
+      ),
       overdueOnly: z.optional(z.boolean()),
+      /** Only cases whose reminders could not be delivered (需电话联系). */
+      needsCallOnly: z.optional(z.boolean()),
       department: z.optional(
         z.string().check(z.trim(), z.maxLength(64, { error: '最多 64 个字' })),
       ),
@@ -450,13 +459,13 @@ export const ACTIONS = {
       cursor: z.optional(z.string().check(z.maxLength(256))),
     }),
   ),
-  // HR: send an OA case's status callbacks again (after 同步失败).
   /**
    * 个保法 第47条: after the retention period (劳动合同法 第50条第3款, `settings.retentionYears`
    * from the closing), an admin deletes a closed case's files and personal fields; a tombstone
    * keeps the case id, its dates and the final chain head. A repeat answers the same.
    */
   'admin.purgeCase': lazily(() => caseOnly),
+  // HR: send an OA case's status callbacks again (after 同步失败).
   'case.oaRetry': lazily(() => caseOnly),
   'admin.stats': lazily(() =>
     z.strictObject({ from: calendarDate, to: calendarDate }).check(

@@ -5,6 +5,7 @@
 export {
   ACTIONS,
   ACTION_NAMES,
+  HISTORY_LIMIT,
   isActionName,
   type ActionName,
   type ActionPayload,
@@ -88,3 +89,4 @@ export type { Role } from '../domain/roles';
 export type { Audience, QuestionKind } from '../domain/training-courses';
 export type { SeatStatus } from '../domain/workshops';
 export type { PracticeNode } from '../domain/practice-run';
+export type { CertificateStatus } from './views.schema';

@@ -297,3 +297,29 @@ export const policyView = z.strictObject({
     }),
   }),
 });
+
+/** The 离职证明 of a finished case, as the employee's 离职记录 shows it. */
+export const CERTIFICATE_STATUSES = ['issued', 'pending', 'none'] as const;
+export type CertificateStatus = (typeof CERTIFICATE_STATUSES)[number];
+
+/**
+ * One finished case in the employee's 离职记录 (completed or withdrawn): what it was, how it
+ * ended, the signed paper, the evidence kept and the 离职证明. The case page shows the rest.
+ */
+export const departureRecordView = z.strictObject({
+  caseId,
+  kind: caseKindSchema,
+  reason: reasonSchema,
+  state: stateSchema,
+  noticeReceivedAt: z.optional(instant),
+  lastWorkingDay: z.optional(calendarDate),
+  /** When the case was archived or withdrawn. */
+  endedAt: instant,
+  /** When the employee signed the 《辞职书》 or the receipt of the company's notice. */
+  signedAt: z.optional(instant),
+  /** Files kept as evidence on the case (the employee's and HR's attachments). */
+  evidenceCount: z.int().check(z.nonnegative()),
+  certificate: z.enum(CERTIFICATE_STATUSES),
+  /** The day HR marked the 离职证明 issued. */
+  certificateIssuedAt: z.optional(instant),
+});

@@ -25,6 +25,8 @@ export const RETURNED_DAYS = 7;
 export interface CaseIndicators {
   /** When the case entered its current state. */
   readonly enteredAt: Instant;
+  /** The same instant in epoch ms: the statistics sum current stays in one aggregation. */
+  readonly enteredAtMs: number;
   /** From this instant the case is overdue in its current state; null when it cannot be. */
   readonly overdueAt: Instant | null;
   /** Beijing date of the notice (the statistics' period filter); null for a draft. */
@@ -79,6 +81,7 @@ export function caseIndicators(caseDoc: CaseRecord, policy: Policy): CaseIndicat
   );
   return {
     enteredAt,
+    enteredAtMs: instantMs(enteredAt),
     overdueAt: overdueAt(caseDoc, enteredAt, policy),
     noticeDate: caseDoc.noticeReceivedAt ? beijingDate(caseDoc.noticeReceivedAt) : null,
     stageMs,

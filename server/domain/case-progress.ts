@@ -39,10 +39,12 @@ export interface ProgressStep {
 
 const RESIGNATION_STEPS = ['apply', 'review', 'hr_review', 'formalities', 'completed'] as const;
 /**
- * A termination: issued by HR, delivered (民法典 第137条), formalities, archived. 待送达 is a
- * step only once the case records delivery; until then the case goes 待发出 → 手续办理.
+ * A termination: prepared by HR (待发出), issued and waiting to reach the employee (待送达: it
+ * takes effect on delivery, 民法典 第137条), formalities, archived. 待送达 is done when the
+ * delivery is recorded (`notice.delivered`: the employee opened it, or HR's
+ * `case.recordDelivery`); a notice issued before delivery was recorded took effect at its issue.
  */
-const TERMINATION_STEPS = ['draft', 'formalities', 'completed'] as const;
+const TERMINATION_STEPS = ['draft', 'delivery', 'formalities', 'completed'] as const;
 
 /** The step each state sits on. */
 const STEP_OF_STATE: Record<Exclude<State, 'withdrawn'>, ProgressStepId> = {
@@ -68,6 +70,14 @@ function firstEnteredAt(caseDoc: CaseRecord, state: State): string | undefined {
 }
 
 function reachedOn(caseDoc: CaseRecord, step: ProgressStepId): CalendarDate | undefined {
+  if (caseDoc.kind === 'termination' && (step === 'delivery' || step === 'formalities')) {
+    // Issued: waiting for delivery from then on; delivered: formalities from the delivery.
+    const issued = caseDoc.issuedAt ?? firstEnteredAt(caseDoc, 'formalities');
+    if (step === 'delivery') return issued === undefined ? undefined : beijingDate(issued);
+    if (caseDoc.deliveredOn !== undefined) return caseDoc.deliveredOn;
+    const at = caseDoc.noticeReceivedAt ?? issued;
+    return at === undefined ? undefined : beijingDate(at);
+  }
   if (step === 'apply') {
     const at = caseDoc.noticeReceivedAt ?? firstEnteredAt(caseDoc, 'submitted');
     return at === undefined ? undefined : beijingDate(at);
@@ -92,10 +102,22 @@ function commentInto(
   return undefined;
 }
 
+/** The step a state stands on; an issued termination not yet delivered stands on 待送达. */
+function stepOf(caseDoc: CaseRecord, state: Exclude<State, 'withdrawn'>): ProgressStepId {
+  if (
+    caseDoc.kind === 'termination' &&
+    state === 'formalities' &&
+    caseDoc.noticeReceivedAt === undefined
+  ) {
+    return 'delivery';
+  }
+  return STEP_OF_STATE[state];
+}
+
 /** The step a withdrawn case stopped on: the state it left last. */
 function stoppedStep(caseDoc: CaseRecord): ProgressStepId {
   const before = [...caseDoc.stages].reverse().find((s) => s.state !== 'withdrawn');
-  return before && before.state !== 'withdrawn' ? STEP_OF_STATE[before.state] : 'apply';
+  return before && before.state !== 'withdrawn' ? stepOf(caseDoc, before.state) : 'apply';
 }
 
 export function caseProgress(
@@ -105,7 +127,7 @@ export function caseProgress(
   const ids: readonly ProgressStepId[] =
     caseDoc.kind === 'termination' ? TERMINATION_STEPS : RESIGNATION_STEPS;
   const withdrawn = caseDoc.state === 'withdrawn';
-  const current = withdrawn ? stoppedStep(caseDoc) : STEP_OF_STATE[caseDoc.state];
+  const current = withdrawn ? stoppedStep(caseDoc) : stepOf(caseDoc, caseDoc.state);
   const currentIndex = ids.indexOf(current);
   return ids.map((step, index): ProgressStep => {
     const label = STEP_LABELS[step];

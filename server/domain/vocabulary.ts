@@ -165,6 +165,12 @@ export const VOCABULARY = {
     notice30: '提前三十日书面通知',
     payInLieu: '额外支付一个月工资',
   },
+  /** The 离职证明 in the employee's 离职记录 (第50条: issued when the contract ends). */
+  certificateStatuses: {
+    issued: '已出具',
+    pending: '待出具',
+    none: '不出具（未离职）',
+  },
   /** 民法典 第137条: an issued termination before it reaches the employee, and its last day. */
   delivery: {
     awaiting: '待送达',

@@ -1,14 +1,17 @@
 import type {
   BoardCase,
+  BoardCounts,
   BoardFilter,
   BoardPosition,
   CaseQueries,
   MonthTotals,
   OutcomeTotals,
   ReasonTotals,
+  OpenStall,
 } from '../app/ports/case-queries.port';
+import type { Instant } from '../domain/beijing-calendar';
 import { REHIRE_CHOICES, type RehireChoice } from '../domain/case-record';
-import { isTerminal, STATES, type State } from '../domain/case-states';
+import { isTerminal, STATES, type State, UNFINISHED_STATES } from '../domain/case-states';
 
 /** 签署时限: the letter is due 3 days (72 h) after formalities start (DESIGN §3 checklist). */
 const SIGNING_WINDOW_MS = 72 * 3600_000;
@@ -82,6 +85,7 @@ export function caseQueries(db: WxServerSdk.Database): CaseQueries {
     if (filter.rehire !== undefined) base.rehire = filter.rehire;
     // Cases that cannot be overdue store null, which never matches a range on strings.
     if (filter.overdueAt !== undefined) base.overdueAt = _.lte(filter.overdueAt);
+    if (filter.needsCall) base.needsCall = true;
     const conditions: Condition[] = [base];
     const q = filter.q;
     if (q) {
@@ -112,27 +116,58 @@ export function caseQueries(db: WxServerSdk.Database): CaseQueries {
       return data.map(toBoardCase);
     },
 
-    async countByState(filter, finishedSince) {
-      const { states = STATES, ...rest } = filter;
+    async countByState(filter, finishedSince, now) {
+      const { states = STATES, overdueAt, needsCall, ...rest } = filter;
       const open = states.filter((state) => !isTerminal(state));
       const finished = states.filter(isTerminal);
-      const count = async (condition: Condition, groups: number) => {
+      const count = async (conditions: Condition[], groups: number, sums: object) => {
         if (groups === 0) return [];
         const { list } = await cases()
           .aggregate()
-          .match(where([...filterConditions(rest), condition]))
-          .group({ _id: '$state', count: $.sum(1) })
+          .match(where([...filterConditions(rest), ...conditions]))
+          .group({ _id: '$state', ...sums })
           .limit(groups)
           .end();
         return list;
       };
+      // Overdue: a deadline that has passed; cases that cannot be overdue store null.
+      const overdueBy = (at: Instant) => $.and([isSet('$overdueAt'), $.lte(['$overdueAt', at])]);
+      const flagged = $.eq(['$needsCall', true]);
+      const one = (condition: unknown) => $.sum($.cond({ if: condition, then: 1, else: 0 }));
+      const urgency = [
+        ...(overdueAt !== undefined ? [overdueBy(overdueAt)] : []),
+        ...(needsCall ? [flagged] : []),
+      ];
+      // The urgency filters are counted inside the groups, so every number but `byState` is
+      // independent of them and the match stays on the state index.
+      const sums = {
+        count: urgency.length === 0 ? $.sum(1) : one($.and(urgency)),
+        all: $.sum(1),
+        overdue: one(overdueBy(now)),
+        needsCall: one(flagged),
+      };
       // Two aggregations in parallel: the open cases (however old), and the recent endings.
-      const lists = await Promise.all([
-        count({ state: open.length === 1 ? open[0] : _.in(open) }, open.length),
-        count({ state: _.in(finished), enteredAt: _.gte(finishedSince) }, finished.length),
+      const [openRows, finishedRows] = await Promise.all([
+        count([{ state: open.length === 1 ? open[0] : _.in(open) }], open.length, sums),
+        count([{ state: _.in(finished), enteredAt: _.gte(finishedSince) }], finished.length, sums),
       ]);
-      const counts: Partial<Record<State, number>> = {};
-      for (const row of lists.flat()) counts[row._id as State] = row.count as number;
+      const counts: BoardCounts = {
+        byState: {},
+        ignoringUrgency: {},
+        overdueByState: {},
+        needsCallByState: {},
+      };
+      const put = (into: Partial<Record<State, number>>, state: State, value: unknown) => {
+        if (Number(value) > 0) into[state] = Number(value);
+      };
+      for (const row of [...openRows, ...finishedRows]) {
+        const state = row._id as State;
+        put(counts.byState, state, row.count);
+        put(counts.ignoringUrgency, state, row.all);
+        if (isTerminal(state)) continue;
+        put(counts.overdueByState, state, row.overdue);
+        put(counts.needsCallByState, state, row.needsCall);
+      }
       return counts;
     },
 
@@ -141,6 +176,17 @@ export function caseQueries(db: WxServerSdk.Database): CaseQueries {
       for (const state of STATES) {
         stays[`${state}Cases`] = $.sum(present(`$stageMs.${state}`));
         stays[`${state}Ms`] = $.sum(`$stageMs.${state}`);
+      }
+      // The stay under way, per open state: how many are in it now and since when (epoch ms).
+      for (const state of UNFINISHED_STATES) {
+        const here = $.eq(['$state', state]);
+        stays[`${state}Open`] = $.sum($.cond({ if: here, then: 1, else: 0 }));
+        stays[`${state}Timed`] = $.sum(
+          $.cond({ if: $.and([here, isSet('$enteredAtMs')]), then: 1, else: 0 }),
+        );
+        stays[`${state}EnteredMs`] = $.sum(
+          $.cond({ if: here, then: $.ifNull(['$enteredAtMs', 0]), else: 0 }),
+        );
       }
       const { list } = await cases()
         .aggregate()
@@ -158,12 +204,25 @@ export function caseQueries(db: WxServerSdk.Database): CaseQueries {
           const count = Number(row[`${state}Cases`] ?? 0);
           if (count > 0) perState[state] = { cases: count, ms: Number(row[`${state}Ms`] ?? 0) };
         }
+        const stalls: Partial<Record<State, OpenStall>> = {};
+        for (const state of UNFINISHED_STATES) {
+          const open = Number(row[`${state}Open`] ?? 0);
+          if (open === 0) continue;
+          const timed = Number(row[`${state}Timed`] ?? 0);
+          const enteredMs = Number(row[`${state}EnteredMs`] ?? 0);
+          stalls[state] = {
+            cases: open,
+            timed,
+            stalledMs: Math.max(0, timed * now.getTime() - enteredMs),
+          };
+        }
         const key = (row._id ?? {}) as Record<string, unknown>;
         return {
           reason: String(key.reason),
           department: String(key.department ?? ''),
           ...toOutcome(row),
           stays: perState,
+          stalls,
         };
       });
     },

@@ -1,9 +1,24 @@
 import { oaCallbackFor } from '../app/oa-callbacks';
-import type { CasesRepository, StoredCase } from '../app/ports/cases.port';
+import type { CasesRepository, ClosedCase, StoredCase } from '../app/ports/cases.port';
 import { isEventType } from '../domain/case-events';
 import { EMPLOYEE_OPEN_STATES } from '../domain/case-states';
 import { findById, isDuplicateKey, replacingPatch, withoutId } from './cloud-documents';
 import { OA_CALLBACKS, outboxDocument } from './oa-callbacks.repository';
+
+/** The fields of a finished case the 离职记录 shows. */
+const CLOSED_FIELDS = {
+  caseId: true,
+  kind: true,
+  reason: true,
+  state: true,
+  noticeReceivedAt: true,
+  lastWorkingDay: true,
+  enteredAt: true,
+  issuedAt: true,
+  signature: true,
+  attachments: true,
+  checklist: true,
+} as const;
 
 /**
  * `cases` (`_id` is the case id, events inside the document) and `case_locks`
@@ -30,6 +45,18 @@ export function casesRepository(db: WxServerSdk.Database): CasesRepository {
         .limit(1)
         .get();
       return data[0] ? withoutId<StoredCase>(data[0]) : null;
+    },
+    async findClosed(employeeNo, limit) {
+      const { data } = await cases()
+        .where({
+          'employee.employeeNo': employeeNo,
+          state: db.command.in(['completed', 'withdrawn']),
+        })
+        .orderBy('enteredAt', 'desc')
+        .limit(limit)
+        .field(CLOSED_FIELDS)
+        .get();
+      return data.map((doc) => withoutId<ClosedCase>(doc));
     },
     async create(caseDoc) {
       let addingCase = false;

@@ -67,10 +67,18 @@ describe('admin: configuration alerts', () => {
     expect(allText(page)).toContain('没有配置提醒');
   });
 
-  it('shows the server’s refusal and loads again on 重试', async () => {
+  it('shows the server’s refusal without a 重试 that cannot help', async () => {
     wx.fail('admin.configAlerts', 'FORBIDDEN', '没有权限执行此操作');
     const page = await open();
     expect(allText(page)).toContain('没有权限执行此操作');
+    expect(allText(page)).toContain('请联系HR');
+    expect(page.querySelector('#retry')).toBeUndefined();
+  });
+
+  it('loads again on 重试 after a failure that may pass', async () => {
+    wx.fail('admin.configAlerts', 'INTERNAL', '服务暂时不可用，请稍后再试');
+    const page = await open();
+    expect(allText(page)).toContain('服务暂时不可用');
     wx.answer('admin.configAlerts', { alerts: [privacyAlert], open: 1 });
     tapButton(page, '#retry');
     await settle(simulate, 4);

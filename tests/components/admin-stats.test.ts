@@ -28,6 +28,11 @@ const stats = {
   signedWithin72hShare: 0.75,
   avgDaysByState: { submitted: 2.5, hr_review: 1, formalities: 20.3 },
   bottleneck: 'formalities',
+  currentStalls: [
+    { state: 'submitted', cases: 3, avgDays: 9.5, totalDays: 28.5 },
+    { state: 'formalities', cases: 1, avgDays: 4, totalDays: 4 },
+  ],
+  currentBottleneck: 'submitted',
   byDepartment: [
     {
       department: '销售部',
@@ -104,6 +109,21 @@ describe('admin: statistics page', () => {
     expect(textOf(page, '#signed-72h')).toBe('75%');
   });
 
+  it('names the bottleneck of the cases still open, beside the finished stays', async () => {
+    wx.answer('admin.stats', stats);
+    const page = await open();
+    const stalls = page.querySelector('#stalls') as Comp;
+    expect(allText(stalls)).toContain('待部门审批');
+    expect(allText(stalls)).toContain('3 件 · 平均已停留9.5天');
+    expect(allText(stalls)).toContain('1 件 · 平均已停留4天');
+    expect(page.querySelectorAll('.stall-bottleneck').map(compact)).toEqual([
+      '待部门审批当前瓶颈3件·平均已停留9.5天',
+    ]);
+    expect(allText(page.querySelector('#current-bottleneck') as Comp)).toContain(
+      '案件正积压在「待部门审批」',
+    );
+  });
+
   it('lists the average days per stage and marks the bottleneck', async () => {
     wx.answer('admin.stats', stats);
     const page = await open();
@@ -169,10 +189,18 @@ describe('admin: statistics page', () => {
     expect(textOf(page, '#signed-72h')).toBe('—');
   });
 
-  it('shows the server’s refusal and retries', async () => {
+  it('shows the server’s refusal without a 重试 that cannot help', async () => {
     wx.fail('admin.stats', 'FORBIDDEN', '没有权限进行此操作');
     const page = await open();
     expect(allText(page)).toContain('没有权限进行此操作');
+    expect(allText(page)).toContain('请联系HR');
+    expect(page.querySelector('#retry')).toBeUndefined();
+  });
+
+  it('retries a failure that may pass', async () => {
+    wx.fail('admin.stats', 'INTERNAL', '服务暂时不可用，请稍后再试');
+    const page = await open();
+    expect(allText(page)).toContain('服务暂时不可用');
     wx.answer('admin.stats', stats);
     tapButton(page, '#retry');
     await settle(simulate, 6);

@@ -115,10 +115,39 @@ it('shows an employee in formalities that the next step is to sign', async () =>
   expect(text).toMatch(/请于\d+月\d+日前签署《辞职书》，(还剩\d+天|今天截止|已逾期\d+天)/);
 });
 
+/** The board's tab whose label starts with `label`, tapped; waits for its rows. */
+async function showTab(page: Comp, label: string): Promise<void> {
+  const items = page.querySelector('#filters')?.querySelectorAll('.t-tabs__item') ?? [];
+  const tab = items.find((item) => allText(item).startsWith(label));
+  if (!tab) throw new Error(`no tab ${label}`);
+  tab.dispatchEvent('tap');
+  await simulate.sleep(20);
+  await untilLoaded(page);
+}
+
+/** Waits until the page has its answer (the real function takes more than a tick). */
+async function untilLoaded(page: Comp): Promise<void> {
+  for (let i = 0; i < 300 && page.data.phase !== 'ready'; i += 1) await simulate.sleep(10);
+  expect(page.data.phase).toBe('ready');
+}
+
+/** The number on a board tab, or null when it shows none. */
+function tabCount(page: Comp, label: string): number | null {
+  const items = page.querySelector('#filters')?.querySelectorAll('.t-tabs__item') ?? [];
+  const text = items.map((item) => allText(item)).find((t) => t.startsWith(label)) ?? '';
+  const match = /(\d+)$/.exec(text);
+  return match ? Number(match[1]) : null;
+}
+
 it('lists the company’s open cases on HR’s board, each in its stage', async () => {
   caller = 'demo-h001';
   const page = render(simulate, 'pages/cases/index');
   await lifecycle(simulate, page, 'onLoad');
+  // The board opens on 已逾期, its count the server's; every open case is under 进行中.
+  await untilLoaded(page);
+  expect(page.data.filter).toBe('overdue');
+  expect(tabCount(page, '已逾期')).toBe(page.querySelectorAll('.row').length);
+  await showTab(page, '进行中');
   const text = await untilShown(page, '张伟');
   for (const expected of ['张伟', '待部门审批', '王芳', '退回补充', '李娜', 'HR确认', '杨磊']) {
     expect(text).toContain(expected);
@@ -270,6 +299,13 @@ describe('the reminder timer, under the pages’ environment as in the product',
     caller = 'demo-h001';
     const page = render(simulate, 'pages/cases/index');
     await lifecycle(simulate, page, 'onLoad');
-    expect(await untilShown(page, '需电话联系')).toContain('需电话联系');
+    await untilLoaded(page);
+    const toCall = tabCount(page, '需电话联系') ?? 0;
+    expect(toCall).toBeGreaterThan(0);
+    await showTab(page, '需电话联系');
+    const rows = page.querySelectorAll('.row');
+    // Exactly the cases the tab counted (up to a page), each flagged.
+    expect(rows).toHaveLength(Math.min(toCall, 20));
+    expect(rows.every((row) => allText(row).includes('需电话联系'))).toBe(true);
   });
 });

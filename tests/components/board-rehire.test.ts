@@ -32,7 +32,7 @@ describe('board: former employees by 可再次录用', () => {
 
   async function showCompleted(page: Comp): Promise<void> {
     const items = page.querySelector('#filters')?.querySelectorAll('.t-tabs__item') ?? [];
-    items[6]?.dispatchEvent('tap');
+    items.find((item) => allText(item).trim().startsWith('完成归档'))?.dispatchEvent('tap');
     await settle(simulate, 6);
   }
 

@@ -171,14 +171,26 @@ describe('case evidence page', () => {
     expect(page.querySelectorAll('.event')).toHaveLength(45);
   });
 
-  it('shows the server’s refusal and retries', async () => {
+  it('shows the server’s refusal with whom to ask, and no 重试 that cannot help', async () => {
     wx.fail('case.evidence', 'FORBIDDEN', '只有本人和 HR 可以查看证据');
     const page = await open();
     expect(allText(page)).toContain('只有本人和 HR 可以查看证据');
+    expect(allText(page)).toContain('请联系HR');
+    expect(page.querySelector('#retry')).toBeUndefined();
+  });
+
+  it('retries a failure that may pass, by 重试 and by pull-down', async () => {
+    wx.fail('case.evidence', 'INTERNAL', '服务暂时不可用，请稍后再试');
+    const page = await open();
+    expect(allText(page)).toContain('服务暂时不可用');
     wx.answer('case.evidence', evidence());
     tapButton(page, '#retry');
     await settle(simulate, 6);
     expect(textOf(page, '#verdict')).toBe('校验通过：记录完整，未被篡改');
+    await lifecycle(simulate, page, 'onPullDownRefresh');
+    await settle(simulate, 4);
+    expect(wx.stopPullDownRefresh).toHaveBeenCalledTimes(1);
+    expect(wx.calls.filter((c) => c.action === 'case.evidence')).toHaveLength(3);
   });
 
   it('shows a spinner while verifying', () => {

@@ -20,6 +20,13 @@ function row(i: number, extra: Record<string, unknown> = {}) {
 }
 
 const counts = { submitted: 21, hr_review: 1, formalities: 2, completed: 4 };
+
+/** The filter tabs' labels, in order. */
+function tabLabels(page: Comp): string[] {
+  const items = page.querySelector('#filters')?.querySelectorAll('.t-tabs__item') ?? [];
+  return items.map((item) => allText(item).trim());
+}
+
 const page1 = Array.from({ length: 20 }, (_, i) => row(i + 1));
 
 describe('cases page (board)', () => {
@@ -31,6 +38,14 @@ describe('cases page (board)', () => {
   });
 
   const open = (): Promise<Comp> => openPage(simulate, 'pages/cases/index');
+
+  async function tapTab(page: Comp, label: string): Promise<void> {
+    const items = page.querySelector('#filters')?.querySelectorAll('.t-tabs__item') ?? [];
+    const item = items.find((tab) => allText(tab).trim() === label);
+    if (!item) throw new Error(`no tab ${label}`);
+    item.dispatchEvent('tap');
+    await settle(simulate, 6);
+  }
 
   it('lists cases with their stage, and overdue and phone-call marks', async () => {
     wx.answer('admin.board', {
@@ -50,12 +65,15 @@ describe('cases page (board)', () => {
     expect(allText(rows[0] as Comp)).not.toContain('需电话联系');
     expect(allText(rows[1] as Comp)).toContain('需电话联系');
     expect(allText(rows[1] as Comp)).toContain('手续办理');
-    // How long, not only since when: overdue says by how much, the others how long they stood.
-    expect(allText(rows[0] as Comp)).toContain('逾期2天 · 进入本阶段');
-    expect(allText(rows[1] as Comp)).toContain('已停留5天 · 进入本阶段');
+    // How long and by how much, in days, instead of an entry timestamp.
+    expect(allText(rows[0] as Comp)).toContain('已停留5天 · 逾期2天');
+    expect(allText(rows[1] as Comp)).toContain('已停留5天');
+    expect(allText(rows[1] as Comp)).not.toContain('逾期');
+    expect(allText(page)).not.toContain('进入本阶段');
     expect(allText(page)).toContain('进行中 24');
     expect(allText(page)).toContain('待部门审批 21');
-    expect(wx.calls[0]).toEqual({ action: 'admin.board', payload: {} });
+    // The board opens on what is urgent.
+    expect(wx.calls[0]).toEqual({ action: 'admin.board', payload: { overdueOnly: true } });
   });
 
   it('loads the next 20 by cursor at the bottom and says when there are no more', async () => {
@@ -67,7 +85,10 @@ describe('cases page (board)', () => {
     const page = await open();
     expect(page.querySelectorAll('.row')).toHaveLength(20);
     await lifecycle(simulate, page, 'onReachBottom');
-    expect(wx.calls[1]).toEqual({ action: 'admin.board', payload: { cursor: 'c2' } });
+    expect(wx.calls[1]).toEqual({
+      action: 'admin.board',
+      payload: { overdueOnly: true, cursor: 'c2' },
+    });
     expect(page.querySelectorAll('.row')).toHaveLength(21);
     expect(allText(page)).toContain('没有更多了');
     await lifecycle(simulate, page, 'onReachBottom');
@@ -77,18 +98,15 @@ describe('cases page (board)', () => {
   it('filters by state from the tabs', async () => {
     wx.answer('admin.board', { counts, rows: [row(1)] });
     const page = await open();
-    const tabs = page.querySelector('#filters');
-    const items = tabs?.querySelectorAll('.t-tabs__item') ?? [];
-    expect(items.length).toBe(8);
-    items[3]?.dispatchEvent('tap');
-    await settle(simulate, 6);
+    expect(tabLabels(page)).toHaveLength(10);
+    await tapTab(page, 'HR确认 1');
     expect(wx.calls[1]).toEqual({ action: 'admin.board', payload: { state: 'hr_review' } });
   });
 
   it('searches by name or number', async () => {
     wx.answer('admin.board', { counts, rows: [] });
     const page = await open();
-    expect(allText(page)).toContain('暂无案件');
+    expect(allText(page)).toContain('没有逾期的案件');
     const search = page.querySelector('#search');
     search
       ?.querySelector('.t-input__keyword')
@@ -98,7 +116,10 @@ describe('cases page (board)', () => {
       ?.querySelector('.t-input__keyword')
       ?.dispatchEvent('confirm', { detail: { value: '张三' } });
     await settle(simulate, 6);
-    expect(wx.calls[1]).toEqual({ action: 'admin.board', payload: { q: '张三' } });
+    expect(wx.calls[1]).toEqual({
+      action: 'admin.board',
+      payload: { overdueOnly: true, q: '张三' },
+    });
     expect(allText(page)).toContain('没有符合条件的案件');
   });
 
@@ -159,14 +180,50 @@ describe('cases page (board)', () => {
     expect(wx.navigateTo).toHaveBeenCalledTimes(1);
   });
 
-  it('shows the server’s refusal and retries', async () => {
+  it('shows a refusal with what to do instead, and no 重试 that cannot help', async () => {
     wx.fail('admin.board', 'FORBIDDEN', '仅部门经理和 HR 可查看');
     const page = await open();
-    expect(allText(page)).toContain('仅部门经理和 HR 可查看');
+    const error = page.querySelector('#load-error') as Comp;
+    expect(allText(error)).toContain('仅部门经理和 HR 可查看');
+    expect(allText(error)).toContain('请联系HR');
+    expect(page.querySelector('#retry')).toBeUndefined();
+  });
+
+  it('offers 重试 when the server was busy, and shows no made-up counts meanwhile', async () => {
+    wx.fail('admin.board', 'INTERNAL', '服务暂时不可用，请稍后再试');
+    const page = await open();
+    expect(allText(page.querySelector('#load-error') as Comp)).toContain('服务暂时不可用');
+    expect(page.querySelectorAll('.row')).toHaveLength(0);
+    // The tabs keep their names, without a number.
+    expect(tabLabels(page).slice(0, 3)).toEqual(['已逾期', '需电话联系', '进行中']);
+    expect(allText(page.querySelector('#filters') as Comp)).not.toMatch(/\d/);
     wx.answer('admin.board', { counts, rows: [row(1)] });
     tapButton(page, '#retry');
     await settle(simulate, 6);
     expect(page.querySelectorAll('.row')).toHaveLength(1);
+    expect(page.querySelector('#load-error')).toBeUndefined();
+    expect(allText(page)).toContain('进行中 24');
+  });
+
+  it('puts 已逾期 and 需电话联系 first, with counts that do not depend on the open tab', async () => {
+    const board = {
+      counts: { submitted: 2 },
+      countsIgnoringUrgency: { submitted: 21, hr_review: 1, formalities: 2 },
+      overdueByState: { submitted: 2, formalities: 1 },
+      needsCallByState: { formalities: 1 },
+      rows: [row(1, { overdue: true, stayedDays: 6, overdueDays: 3 })],
+    };
+    wx.answer('admin.board', board);
+    const page = await open();
+    expect(tabLabels(page).slice(0, 4)).toEqual([
+      '已逾期 3',
+      '需电话联系 1',
+      '进行中 24',
+      '待部门审批 21',
+    ]);
+    await tapTab(page, '需电话联系 1');
+    expect(wx.calls[1]).toEqual({ action: 'admin.board', payload: { needsCallOnly: true } });
+    expect(tabLabels(page)[0]).toBe('已逾期 3');
   });
 });
 
@@ -202,6 +259,22 @@ describe('cases page: HR’s own pages', () => {
     ]);
     // The links come from the session already held: no extra request.
     expect(wx.calls.map((c) => c.action)).toEqual(['admin.board']);
+  });
+
+  it('gives HR a 待你处理 tab: HR确认 and 手续办理, asked for together', async () => {
+    app.globalData.session = hrSession;
+    wx.answer('admin.board', { counts: { submitted: 5, hr_review: 1, formalities: 2 }, rows: [] });
+    const page = await open();
+    const items = page.querySelector('#filters')?.querySelectorAll('.t-tabs__item') ?? [];
+    const mine = items.find((item) => allText(item).trim() === '待你处理 3');
+    expect(mine).toBeDefined();
+    mine?.dispatchEvent('tap');
+    await settle(simulate, 6);
+    expect(wx.calls.at(-1)).toEqual({
+      action: 'admin.board',
+      payload: { states: ['hr_review', 'formalities'] },
+    });
+    expect(allText(page)).toContain('暂时没有待你处理的案件');
   });
 
   it('shows them to nobody else', async () => {

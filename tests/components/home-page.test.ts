@@ -4,12 +4,14 @@ import { openPage } from './fixtures/page';
 import { employeeSession, hrSession, managerSession } from './fixtures/session';
 import {
   allText,
+  lifecycle,
   render,
   settle,
   setUp,
   tapButton,
   textOf,
   typeInto,
+  type App,
   type Comp,
   type WxMocks,
 } from './harness';
@@ -24,9 +26,10 @@ function nextCard(page: Comp): Comp {
 describe('home page', () => {
   let simulate: ReturnType<typeof setUp>['simulate'];
   let wx: WxMocks;
+  let app: App;
 
   beforeEach(() => {
-    ({ simulate, wx } = setUp());
+    ({ simulate, wx, app } = setUp());
   });
 
   const open = () => openPage(simulate, 'pages/home/index');
@@ -96,6 +99,59 @@ describe('home page', () => {
     expect(allText(page)).toContain('发起离职');
   });
 
+  it('shows the completed case, not only 发起离职, and opens it', async () => {
+    wx.answer('me.get', {
+      ...employeeSession,
+      history: [
+        {
+          caseId: 'case-old',
+          kind: 'resignation',
+          reason: 'resignation',
+          state: 'completed',
+          lastWorkingDay: '2027-03-31',
+          endedAt: '2027-04-01T02:00:00.000Z',
+          signedAt: '2027-03-05T02:00:00.000Z',
+          evidenceCount: 2,
+          certificate: 'issued',
+          certificateIssuedAt: '2027-03-31T08:00:00.000Z',
+        },
+      ],
+    });
+    const page = await open();
+    const card = allText(page.querySelector('#last-record') as Comp);
+    expect(card).toContain('我的离职记录');
+    expect(card).toContain('完成归档');
+    expect(card).toContain('最后工作日：2027年3月31日（周三）');
+    expect(card).toContain('离职证明：已出具（3月31日）');
+    // Someone whose departure is archived is not asked to resign again.
+    expect(page.querySelector('#resign')).toBeUndefined();
+    tapButton(page, '#open-record');
+    await settle(simulate);
+    expect(wx.navigateTo).toHaveBeenCalledWith(
+      expect.objectContaining({ url: '/packages/case/pages/detail/index?caseId=case-old' }),
+    );
+  });
+
+  it('after a withdrawal shows that record and still offers 发起离职', async () => {
+    wx.answer('me.get', {
+      ...employeeSession,
+      history: [
+        {
+          caseId: 'case-w',
+          kind: 'resignation',
+          reason: 'resignation',
+          state: 'withdrawn',
+          endedAt: '2027-03-02T02:00:00.000Z',
+          evidenceCount: 0,
+          certificate: 'none',
+        },
+      ],
+    });
+    const page = await open();
+    expect(allText(page.querySelector('#last-record') as Comp)).toContain('已撤回');
+    expect(page.querySelector('#resign')).toBeDefined();
+  });
+
   it('offers to resign when there is no open case', async () => {
     wx.answer('me.get', employeeSession);
     const page = await open();
@@ -149,10 +205,84 @@ describe('home page', () => {
     expect(wx.calls.map((c) => c.action)).toEqual(['me.get', 'admin.board']);
   });
 
-  it('shows HR the cases to confirm and run', async () => {
+  it('shows HR the cases to confirm and run, how many are overdue, and opens exactly those', async () => {
     wx.answer('me.get', hrSession);
-    wx.answer('admin.board', { counts: { submitted: 2, hr_review: 5, formalities: 1 }, rows: [] });
+    wx.answer('admin.board', {
+      counts: { submitted: 2, hr_review: 5, formalities: 1 },
+      overdueByState: { submitted: 2, hr_review: 1, formalities: 1 },
+      needsCallByState: {},
+      rows: [],
+    });
     const page = await open();
     expect(textOf(page, '.count')).toBe('6 件');
+    // The submitted ones wait for their managers, not for HR.
+    expect(textOf(page, '#pending-overdue')).toBe('其中已逾期 2 件');
+
+    page.querySelector('#pending')?.dispatchEvent('tap');
+    await settle(simulate);
+    expect(wx.switchTab).toHaveBeenCalledWith(
+      expect.objectContaining({ url: '/pages/cases/index' }),
+    );
+    // The board, opened by that tap, asks for exactly the cases the card counted.
+    app.globalData.session = hrSession;
+    await openPage(simulate, 'pages/cases/index');
+    expect(wx.calls.at(-1)).toEqual({
+      action: 'admin.board',
+      payload: { states: ['hr_review', 'formalities'] },
+    });
+  });
+
+  it('says nothing is overdue by not saying it', async () => {
+    wx.answer('me.get', managerSession);
+    wx.answer('admin.board', {
+      counts: { submitted: 1 },
+      overdueByState: {},
+      needsCallByState: {},
+      rows: [],
+    });
+    const page = await open();
+    expect(textOf(page, '.count')).toBe('1 件');
+    expect(page.querySelector('#pending-overdue')).toBeUndefined();
+  });
+
+  it('shows no made-up count when the board fails: the error, and 重试 when it can help', async () => {
+    wx.answer('me.get', hrSession);
+    wx.fail('admin.board', 'INTERNAL', '服务暂时不可用，请稍后再试');
+    const page = await open();
+    expect(page.querySelector('#pending')).toBeUndefined();
+    expect(page.querySelector('.count')).toBeUndefined();
+    expect(allText(page.querySelector('#pending-error') as Comp)).toContain('服务暂时不可用');
+    wx.answer('admin.board', { counts: { hr_review: 1 }, rows: [] });
+    tapButton(page, '#pending-retry');
+    await settle(simulate, 8);
+    expect(textOf(page, '.count')).toBe('1 件');
+    expect(page.querySelector('#pending-error')).toBeUndefined();
+  });
+
+  it('a refused board says whom to ask, without 重试', async () => {
+    wx.answer('me.get', managerSession);
+    wx.fail('admin.board', 'FORBIDDEN', '只有 HR 和部门经理可以查看看板');
+    const page = await open();
+    const error = page.querySelector('#pending-error') as Comp;
+    expect(allText(error)).toContain('请联系HR');
+    expect(page.querySelector('#pending-retry')).toBeUndefined();
+  });
+
+  it('a session that cannot load for good says what to do, without 重试', async () => {
+    wx.fail('me.get', 'FORBIDDEN', '账号已停用');
+    const page = await open();
+    expect(allText(page.querySelector('#load-error') as Comp)).toContain('请联系HR');
+    expect(page.querySelector('#retry')).toBeUndefined();
+  });
+
+  it('refreshes on pull-down and stops the spinner', async () => {
+    wx.answer('me.get', managerSession);
+    wx.answer('admin.board', { counts: { submitted: 1 }, rows: [] });
+    const page = await open();
+    wx.answer('admin.board', { counts: { submitted: 3 }, rows: [] });
+    await lifecycle(simulate, page, 'onPullDownRefresh');
+    await settle(simulate, 4);
+    expect(textOf(page, '.count')).toBe('3 件');
+    expect(wx.stopPullDownRefresh).toHaveBeenCalledTimes(1);
   });
 });

@@ -2,7 +2,7 @@
 import { templatesMeta } from './fixtures/meta';
 import { openPage } from './fixtures/page';
 import { employeeSession, hrSession } from './fixtures/session';
-import { allText, settle, setUp, tapButton, type WxMocks } from './harness';
+import { allText, lifecycle, settle, setUp, tapButton, type Comp, type WxMocks } from './harness';
 
 const meta = templatesMeta({
   notice: 'TPL-NOTICE',
@@ -100,5 +100,89 @@ describe('me page', () => {
     expect(wx.navigateTo).toHaveBeenCalledWith(
       expect.objectContaining({ url: '/packages/privacy/pages/guide/index' }),
     );
+  });
+});
+
+describe('me page: 离职记录', () => {
+  let simulate: ReturnType<typeof setUp>['simulate'];
+  let wx: WxMocks;
+
+  beforeEach(() => {
+    ({ simulate, wx } = setUp());
+    wx.answer('meta.get', meta);
+  });
+
+  const completed = {
+    caseId: 'case-old',
+    kind: 'resignation',
+    reason: 'resignation',
+    state: 'completed',
+    noticeReceivedAt: '2027-03-01T02:00:00.000Z',
+    lastWorkingDay: '2027-03-31',
+    endedAt: '2027-04-01T02:00:00.000Z',
+    signedAt: '2027-03-05T02:00:00.000Z',
+    evidenceCount: 3,
+    certificate: 'issued',
+    certificateIssuedAt: '2027-03-31T08:00:00.000Z',
+  };
+  const withdrawn = {
+    caseId: 'case-w',
+    kind: 'resignation',
+    reason: 'personal',
+    state: 'withdrawn',
+    noticeReceivedAt: '2026-11-01T02:00:00.000Z',
+    lastWorkingDay: '2026-12-01',
+    endedAt: '2026-11-02T02:00:00.000Z',
+    evidenceCount: 0,
+    certificate: 'none',
+  };
+
+  it('keeps the finished cases: the letter, the evidence and the 离职证明, and opens one', async () => {
+    wx.answer('me.get', { ...employeeSession, history: [completed, withdrawn] });
+    const page = await openPage(simulate, 'pages/me/index');
+    const records = page.querySelector('#records');
+    expect(records).toBeDefined();
+    const first = allText(page.querySelector('#record-case-old') as Comp);
+    expect(first).toContain('辞职 · 完成归档');
+    expect(first).toContain('最后工作日：2027年3月31日（周三）');
+    expect(first).toContain('《辞职书》已签署（3月5日）');
+    expect(first).toContain('证据材料 3 份');
+    expect(first).toContain('离职证明：已出具（3月31日）');
+    const second = allText(page.querySelector('#record-case-w') as Comp);
+    expect(second).toContain('其他个人原因 · 已撤回');
+    expect(second).toContain('《辞职书》未签署');
+    expect(second).toContain('离职证明：不出具（未离职）');
+
+    page.querySelector('#record-case-old')?.dispatchEvent('tap');
+    await settle(simulate);
+    expect(wx.navigateTo).toHaveBeenCalledWith(
+      expect.objectContaining({ url: '/packages/case/pages/detail/index?caseId=case-old' }),
+    );
+  });
+
+  it('shows no 离职记录 to someone without one', async () => {
+    wx.answer('me.get', { ...employeeSession, history: [] });
+    const page = await openPage(simulate, 'pages/me/index');
+    expect(page.querySelector('#records')).toBeUndefined();
+    expect(allText(page)).not.toContain('离职记录');
+  });
+
+  it('offers 重试 when loading failed for a passing reason, and refreshes on pull-down', async () => {
+    wx.fail('me.get', 'INTERNAL', '服务暂时不可用，请稍后再试');
+    const page = await openPage(simulate, 'pages/me/index');
+    expect(allText(page.querySelector('#load-error') as Comp)).toContain('服务暂时不可用');
+    wx.answer('me.get', { ...employeeSession, history: [completed] });
+    tapButton(page, '#retry');
+    await settle(simulate, 8);
+    expect(page.querySelector('#record-case-old')).toBeDefined();
+    await lifecycle(simulate, page, 'onPullDownRefresh');
+    expect(wx.stopPullDownRefresh).toHaveBeenCalledTimes(1);
+  });
+
+  it('says what to do instead of 重试 when the answer will not change', async () => {
+    wx.fail('me.get', 'FORBIDDEN', '账号已停用');
+    const page = await openPage(simulate, 'pages/me/index');
+    expect(allText(page.querySelector('#load-error') as Comp)).toContain('请联系HR');
+    expect(page.querySelector('#retry')).toBeUndefined();
   });
 });

@@ -3,6 +3,7 @@ import { meta } from './fixtures/meta';
 import { openPage } from './fixtures/page';
 import {
   allText,
+  lifecycle,
   settle,
   setUp,
   tapButton,
@@ -290,9 +291,23 @@ describe('resign submit page', () => {
     expect(page.querySelector('#upload')).toBeDefined();
   });
 
-  it('shows an error when the reasons cannot load', async () => {
+  it('shows an error when the reasons cannot load, and loads again on pull-down', async () => {
     wx.fail('meta.get', 'INTERNAL', '服务繁忙，请稍后再试');
     const page = await open();
     expect(allText(page)).toContain('服务繁忙，请稍后再试');
+    expect(page.querySelector('#retry')).toBeDefined();
+    wx.answer('meta.get', meta);
+    await lifecycle(simulate, page, 'onPullDownRefresh');
+    await settle(simulate, 4);
+    expect(page.querySelector('#load-error')).toBeUndefined();
+    expect(wx.stopPullDownRefresh).toHaveBeenCalledTimes(1);
+  });
+
+  it('keeps what was typed: a pull-down on the loaded form reloads nothing', async () => {
+    const page = await open();
+    const before = wx.calls.length;
+    await lifecycle(simulate, page, 'onPullDownRefresh');
+    expect(wx.calls).toHaveLength(before);
+    expect(wx.stopPullDownRefresh).toHaveBeenCalledTimes(1);
   });
 });

@@ -11,10 +11,20 @@ const HR = 'demo-h001';
 const MANAGER = 'demo-m001';
 const NEWCOMER = 'demo-n001';
 
-/** From the 办理 tab, opens the case of the person named. */
+/** The board's tab that is on (the board opens on 已逾期). */
+async function activeTab(phone: Phone): Promise<string> {
+  const filters = await phone.byId('filters');
+  const active = filters.locator('[class*="t-tabs__item--active"]').first();
+  await active.waitFor();
+  return (await active.innerText()).trim();
+}
+
+/** From the 办理 tab, under 进行中, opens the case of the person named. */
 async function openCase(phone: Phone, name: string): Promise<void> {
   await phone.page.locator('#phone-tab-bar').getByText('办理').click();
   await phone.waitForRoute('pages/cases/index');
+  await phone.tapText(/^进行中 \d+$/);
+  await phone.waitForText(name);
   await phone.tapText(name);
   await phone.waitForRoute('packages/case/pages/detail/index');
 }
@@ -52,9 +62,20 @@ describe('resignation through the web preview', () => {
   it('binds, submits, subscribes, uploads, is approved, reminded, signs and is archived', async () => {
     // HR issues a binding code on the employee page.
     const homeMs = await phone.as(HR);
+    // 待你处理 with how many of them are overdue; the card opens exactly those.
+    await phone.waitForText('待你处理的离职案件');
     await phone.shot('hr-home');
+    await phone.tapId('pending');
+    await phone.waitForRoute('pages/cases/index');
+    expect(await activeTab(phone)).toMatch(/^待你处理 \d+$/);
+    await phone.shot('hr-board-pending');
+    // Opened from the tab bar, the board starts on what is urgent: 已逾期 first, with rows
+    // saying how long each case has stood and by how much it is late.
+    await phone.as(HR);
     await phone.page.locator('#phone-tab-bar').getByText('办理').click();
     await phone.waitForRoute('pages/cases/index');
+    expect(await activeTab(phone)).toMatch(/^已逾期 \d+$/);
+    await phone.waitForText(/^需电话联系 \d+$/);
     await phone.shot('hr-board');
     await phone.readmeShot('hr-board');
     await phone.tapText('发放绑定码');

@@ -264,7 +264,12 @@ async function measureSize(total: number): Promise<Timing[]> {
         await time(
           cloud,
           '  counts aggregates only',
-          () => queries.countByState({}, new Date(NOW.getTime() - 90 * 86_400_000).toISOString()),
+          () =>
+            queries.countByState(
+              {},
+              new Date(NOW.getTime() - 90 * 86_400_000).toISOString(),
+              NOW.toISOString(),
+            ),
           (r) => JSON.stringify(r),
         ),
         await time(

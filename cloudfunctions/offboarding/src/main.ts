@@ -118,6 +118,7 @@ export function createMain({ cloud, clock, env }: FunctionDeps): CloudFunctionMa
               }
             );
           },
+          findClosedCases: (employeeNo, limit) => cases.findClosed(employeeNo, limit),
         },
         crypto,
         adminOpenids: admins,

@@ -1,8 +1,9 @@
 import type { ActionPayload, State } from '../../../server/contract';
+import { loadFailure, NO_FAILURE } from '../../view-models/load-failure';
 import { REHIRE_LABELS, type RehireChoice } from '../../view-models/labels';
 import { stopPullDownRefresh, toast } from '../../services/feedback';
 import { call } from '../../services/rpc';
-import { openPage, ROUTES } from '../../services/navigation';
+import { openPage, ROUTES, takeRequestedBoardTab } from '../../services/navigation';
 import { phoneEmployee } from '../../services/phone';
 import { currentSession, rolesOf, watchSession } from '../../services/session';
 import { syncTabBar } from '../../services/tab-bar';
@@ -14,15 +15,20 @@ import {
 } from '../../view-models/admin-entry';
 import {
   boardRow,
+  emptyText,
   filterTabs,
   finishedNote,
+  pendingStates,
+  tabPayload,
   type BoardRowView,
+  type BoardTab,
   type FilterTab,
 } from '../../view-models/board-rows';
 
 type Phase = 'loading' | 'error' | 'ready';
 
-const ALL = 'all';
+/** The board opens on what is urgent (已逾期), unless another page asked for a tab. */
+const FIRST_TAB: BoardTab = 'overdue';
 
 const ADMIN_ROUTES: Record<AdminPage, string> = {
   stats: ROUTES.adminStats,
@@ -42,9 +48,12 @@ let generation = 0;
 Component({
   data: {
     phase: 'loading' as Phase,
-    errorMessage: '',
-    tabs: filterTabs({}) as FilterTab[],
-    filter: ALL,
+    ...NO_FAILURE,
+    tabs: filterTabs(null) as FilterTab[],
+    filter: FIRST_TAB as BoardTab,
+    /** The states waiting on this person (待你处理), by role. */
+    mine: [] as State[],
+    emptyText: '',
     query: '',
     rows: [] as BoardRowView[],
     nextCursor: '',
@@ -65,9 +74,12 @@ Component({
   lifetimes: {
     attached() {
       const roles = rolesOf(currentSession());
+      const mine = pendingStates(roles);
       this.setData({
         adminLinks: adminLinksFor(roles),
         isHr: roles.includes('hr') || roles.includes('admin'),
+        mine,
+        tabs: filterTabs(null, mine),
       });
       unwatch.set(
         this,
@@ -81,10 +93,18 @@ Component({
   },
   methods: {
     onLoad() {
+      const asked = takeRequestedBoardTab();
+      if (asked) this.setData({ filter: asked, rehire: '' });
       void this.reload();
     },
     onShow() {
       syncTabBar(this, 'pages/cases/index');
+      // Opened again from the home card (待你处理): that tab, fresh.
+      const asked = takeRequestedBoardTab();
+      if (asked && asked !== this.data.filter) {
+        this.setData({ filter: asked, rehire: '' });
+        void this.reload();
+      }
       void this.countConfigAlerts();
     },
     /** An admin sees on the tab how many configuration alerts are still open. */
@@ -103,8 +123,7 @@ Component({
       void this.loadMore();
     },
     payload(cursor?: string): ActionPayload<'admin.board'> {
-      const out: ActionPayload<'admin.board'> = {};
-      if (this.data.filter !== ALL) out.state = this.data.filter as State;
+      const out: ActionPayload<'admin.board'> = tabPayload(this.data.filter, this.data.mine);
       if (this.data.filter === 'completed' && this.data.rehire) out.rehire = this.data.rehire;
       if (this.data.query.trim()) out.q = this.data.query.trim();
       if (cursor) out.cursor = cursor;
@@ -116,10 +135,19 @@ Component({
       this.setData({ phase: 'loading', rows: [], nextCursor: '', moreError: '' });
       const reply = await call('admin.board', this.payload());
       if (mine !== generation) return;
-      if (!reply.ok) return this.setData({ phase: 'error', errorMessage: reply.error.message });
+      // No numbers without an answer: the tabs lose theirs rather than show zeros.
+      if (!reply.ok) {
+        return this.setData({
+          phase: 'error',
+          ...loadFailure(reply.error),
+          tabs: filterTabs(null, this.data.mine),
+        });
+      }
       this.setData({
         phase: 'ready',
-        tabs: filterTabs(reply.data.counts),
+        ...NO_FAILURE,
+        tabs: filterTabs(reply.data, this.data.mine),
+        emptyText: emptyText(this.data.filter, this.data.query.trim() !== ''),
         finishedNote: finishedNote(this.data.filter, reply.data.finishedSince),
         rows: reply.data.rows.map(boardRow),
         nextCursor: reply.data.nextCursor ?? '',
@@ -144,7 +172,7 @@ Component({
       });
       this.setData(update);
     },
-    onFilter(event: { detail: { value: string } }) {
+    onFilter(event: { detail: { value: BoardTab } }) {
       if (event.detail.value === this.data.filter) return;
       this.setData({ filter: event.detail.value, rehire: '' });
       void this.reload();

@@ -2,10 +2,12 @@ import type { ReminderKind } from '../../../server/contract';
 import { call } from '../../services/rpc';
 import { loadSession } from '../../services/session';
 import { requestSubscriptions, templatesToAsk } from '../../services/subscribe';
-import { toast } from '../../services/feedback';
+import { stopPullDownRefresh, toast } from '../../services/feedback';
 import { syncTabBar } from '../../services/tab-bar';
 import { openPage, ROUTES } from '../../services/navigation';
 import { trainingSummary } from '../../view-models/training';
+import { departureRows, type DepartureRow } from '../../view-models/departure-records';
+import { loadFailure, NO_FAILURE } from '../../view-models/load-failure';
 import { rolesText } from '../../view-models/labels';
 import {
   needsSubscription,
@@ -19,7 +21,9 @@ type Phase = 'loading' | 'error' | 'unbound' | 'ready';
 Component({
   data: {
     phase: 'loading' as Phase,
-    errorMessage: '',
+    ...NO_FAILURE,
+    /** 离职记录: the person's finished cases, newest first. */
+    records: [] as DepartureRow[],
     name: '',
     employeeNo: '',
     department: '',
@@ -42,6 +46,14 @@ Component({
     onShow() {
       syncTabBar(this, 'pages/me/index');
     },
+    onPullDownRefresh() {
+      void this.load(true).then(stopPullDownRefresh);
+    },
+    /** A finished case opens on the case page, which offers nothing to do on it any more. */
+    onRecord(event: { currentTarget: { dataset: { caseId?: string } } }) {
+      const { caseId } = event.currentTarget.dataset;
+      if (caseId) openPage(ROUTES.caseDetail, { caseId });
+    },
     async load(refresh: boolean) {
       this.setData({ phase: 'loading' });
       const [me, meta, catalog] = await Promise.all([
@@ -51,12 +63,14 @@ Component({
       ]);
       if (!me.ok) {
         if (me.error.code === 'UNAUTHENTICATED') return this.setData({ phase: 'unbound' });
-        return this.setData({ phase: 'error', errorMessage: me.error.message });
+        return this.setData({ phase: 'error', ...loadFailure(me.error) });
       }
       const { employee, roles, subscriptions } = me.data;
       const kinds = subscriptionKindsFor(roles, employee !== null);
       this.setData({
         phase: 'ready',
+        ...NO_FAILURE,
+        records: departureRows(me.data.history),
         name: employee?.name ?? '管理员',
         employeeNo: employee?.employeeNo ?? '—',
         department: employee ? `${employee.department} · ${employee.position}` : '—',

@@ -11,6 +11,8 @@ export interface BoardFilter {
   readonly managerNo?: string;
   /** Only cases with `overdueAt` at or before this instant. */
   readonly overdueAt?: Instant;
+  /** Only cases whose reminders could not be delivered (需电话联系). */
+  readonly needsCall?: true;
   readonly department?: string;
   /** Employee number (exact) or the start of the name. */
   readonly q?: string;
@@ -40,6 +42,20 @@ export type BoardCase = Pick<
   | 'rehire'
 > & { readonly employee: Pick<StoredCase['employee'], 'employeeNo' | 'name' | 'department'> };
 
+/** The board's numbers: cases per state, and how many of the open ones are urgent. */
+export interface BoardCounts {
+  /** Cases per state under the whole filter; states without cases are absent. */
+  readonly byState: Partial<Record<State, number>>;
+  /** Cases per state under the filter without its `overdueAt` and `needsCall` parts. */
+  readonly ignoringUrgency: Partial<Record<State, number>>;
+  /**
+   * Open cases per state overdue at `now` and needing a phone call, under the filter without
+   * its `overdueAt` and `needsCall` parts (the urgency tabs count whichever tab is open).
+   */
+  readonly overdueByState: Partial<Record<State, number>>;
+  readonly needsCallByState: Partial<Record<State, number>>;
+}
+
 /** Handling and signing sums over a group of cases, as one database aggregation returns them. */
 export interface OutcomeTotals {
   readonly cases: number;
@@ -64,6 +80,17 @@ export interface ReasonTotals extends OutcomeTotals {
   readonly department: string;
   /** Per state: how many cases had a closed stay in it, and the sum of those stays. */
   readonly stays: Partial<Record<State, { readonly cases: number; readonly ms: number }>>;
+  /** Per open state: the cases in it now and how long they have stood there until `now`. */
+  readonly stalls: Partial<Record<State, OpenStall>>;
+}
+
+/** Open cases of one state and the time they have stood in it so far. */
+export interface OpenStall {
+  readonly cases: number;
+  /** Of those, the cases whose entry time is stored as a number (written by this version on). */
+  readonly timed: number;
+  /** Sum over the timed cases of `now − enteredAt`. */
+  readonly stalledMs: number;
 }
 
 /** Read-side queries over `cases` for the board and the statistics (DESIGN §4). */
@@ -75,14 +102,11 @@ export interface CaseQueries {
     limit: number,
   ): Promise<readonly BoardCase[]>;
   /**
-   * Cases per state under the filter; states without cases are absent. Open states count every
-   * case in them; `completed` and `withdrawn` only those that ended since `finishedSince`, so
-   * the cost follows the cases in flight and the recent past, never the whole history.
+   * Cases per state under the filter. Open states count every case in them; `completed` and
+   * `withdrawn` only those that ended since `finishedSince`, so the cost follows the cases in
+   * flight and the recent past, never the whole history. Overdue means at `now`.
    */
-  countByState(
-    filter: BoardFilter,
-    finishedSince: Instant,
-  ): Promise<Partial<Record<State, number>>>;
+  countByState(filter: BoardFilter, finishedSince: Instant, now: Instant): Promise<BoardCounts>;
   /**
    * Totals per reason and department over cases whose notice date lies in [from, to], from one
    * aggregation.

@@ -18,12 +18,33 @@ export type StoredCase = CaseRecord &
     readonly oaSyncFailed?: boolean;
   };
 
+/** What the 离职记录 needs of a finished case (never the event log). */
+export type ClosedCase = Pick<
+  StoredCase,
+  | 'caseId'
+  | 'kind'
+  | 'reason'
+  | 'state'
+  | 'noticeReceivedAt'
+  | 'lastWorkingDay'
+  | 'enteredAt'
+  | 'issuedAt'
+  | 'signature'
+  | 'attachments'
+  | 'checklist'
+>;
+
 export type CaseWriteResult = 'saved' | 'conflict';
 
 export interface CasesRepository {
   get(caseId: string): Promise<StoredCase | null>;
   /** The employee's case that is neither a draft nor finished. */
   findOpen(employeeNo: string): Promise<StoredCase | null>;
+  /**
+   * The employee's finished cases (completed, withdrawn), newest ending first, at most `limit`,
+   * without their event logs: the 离职记录.
+   */
+  findClosed(employeeNo: string, limit: number): Promise<readonly ClosedCase[]>;
   /**
    * Creates a case with its first event under the employee's open-case lock, in one
    * transaction; otherwise names the case holding the lock (the same id for a repeated

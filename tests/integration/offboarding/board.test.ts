@@ -282,6 +282,61 @@ describe('admin.board', () => {
     expect(pages[0]?.counts.completed).toBe(0);
   });
 
+  it('counts the overdue and the phone-call cases per state, whichever urgency tab is open', async () => {
+    const isOverdue = (doc: SeededCase) =>
+      doc.overdueAt !== null && Date.parse(doc.overdueAt) <= NOW.getTime();
+    const perState = (docs: readonly SeededCase[]) => {
+      const out: Partial<Record<State, number>> = {};
+      for (const doc of docs) out[doc.state] = (out[doc.state] ?? 0) + 1;
+      return out;
+    };
+    const open = expected({});
+    const overdue = perState(open.filter(isOverdue));
+    const needsCall = perState(open.filter((doc) => doc.needsCall));
+    expect(Object.keys(overdue).length).toBeGreaterThan(1);
+    expect(needsCall).toEqual({ returned: 1 });
+
+    for (const payload of [
+      {},
+      { overdueOnly: true },
+      { needsCallOnly: true },
+      { state: 'draft' as const },
+    ]) {
+      const data = await page(hrCaller(), payload);
+      expect({
+        payload,
+        overdue: data.overdueByState,
+        needsCall: data.needsCallByState,
+        submitted: data.countsIgnoringUrgency?.submitted,
+      }).toEqual({
+        payload,
+        overdue,
+        needsCall,
+        submitted: expected({ states: ['submitted'] }).length,
+      });
+    }
+  });
+
+  it('filters to the cases that need a phone call, counting under that filter', async () => {
+    const data = await page(hrCaller(), { needsCallOnly: true });
+    expect(ids(data.rows)).toEqual(['c-005']);
+    expect(data.rows[0]?.needsCall).toBe(true);
+    expect(data.counts.returned).toBe(1);
+    expect(data.counts.submitted).toBe(0);
+    // A manager who is not c-005's (M2 has i % 3 === 0) sees none.
+    expect((await page(managerCaller('M2'), { needsCallOnly: true })).rows).toEqual([]);
+  });
+
+  it('lists several states at once (待你处理), longest-waiting first', async () => {
+    const rows = (await allPages(hrCaller(), { states: ['hr_review', 'formalities'] })).flatMap(
+      (p) => p.rows,
+    );
+    expect(ids(rows)).toEqual(ids(expected({ states: ['hr_review', 'formalities'] })));
+    // A manager asking for drafts among them still never sees one.
+    const manager = await page(managerCaller('M1'), { states: ['draft', 'submitted'] });
+    expect(manager.rows.every((row) => row.state === 'submitted')).toBe(true);
+  });
+
   it('shows each row as the board needs it', async () => {
     const rows = (await allPages(hrCaller())).flatMap((p) => p.rows);
     const c000 = rows.find((row) => row.caseId === 'c-000');

@@ -191,6 +191,14 @@ describe('admin.stats', () => {
         formalities: 23.5, // A 27, B 20
       },
       bottleneck: 'formalities',
+      // Still open now (05-20 10:00): D 25 d and H 19.4 d waiting for their manager; C 28 d
+      // and I 1 d in formalities. The waiting piles up before the manager, which the finished
+      // stays above cannot show.
+      currentStalls: [
+        { state: 'submitted', cases: 2, avgDays: 22.2, totalDays: 44.4 },
+        { state: 'formalities', cases: 2, avgDays: 14.5, totalDays: 29 },
+      ],
+      currentBottleneck: 'submitted',
       byDepartment: [
         {
           department: '研发部',
@@ -261,6 +269,8 @@ describe('admin.stats', () => {
       signedWithin72hShare: null,
       avgDaysByState: {},
       bottleneck: null,
+      currentStalls: [],
+      currentBottleneck: null,
       byDepartment: [],
       monthly: monthsOf2026.map(quietMonth),
       withoutSignedLetter: {

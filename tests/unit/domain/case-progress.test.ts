@@ -67,10 +67,58 @@ describe('the steps a person sees', () => {
     ]);
   });
 
-  it('a termination goes 待发出 → 手续办理 → 完成归档 while no delivery is recorded', () => {
-    const steps = caseProgress(caseIn('termination', 'formalities'), []);
-    expect(steps.map((s) => s.label)).toEqual(['待发出', '手续办理', '完成归档']);
-    expect(statuses(steps)).toEqual(['finish', 'process', 'default']);
+  it('民法典 第137条: an issued termination waits on 待送达 until the notice reaches the employee', () => {
+    const issued = caseIn('termination', 'formalities', {
+      noticeReceivedAt: undefined,
+      issuedAt: '2027-03-05T02:00:00.000Z',
+    });
+    const steps = caseProgress(issued, []);
+    expect(steps.map((s) => s.label)).toEqual(['待发出', '待送达', '手续办理', '完成归档']);
+    expect(statuses(steps)).toEqual(['finish', 'process', 'default', 'default']);
+    expect(steps.map((s) => s.reachedOn)).toEqual([
+      '2027-03-01',
+      '2027-03-05',
+      undefined,
+      undefined,
+    ]);
+  });
+
+  it('民法典 第137条: 待送达 is done on the day of delivery, and formalities run from it', () => {
+    const delivered = caseIn('termination', 'formalities', {
+      issuedAt: '2027-03-05T02:00:00.000Z',
+      noticeReceivedAt: '2027-03-06T16:00:00.000Z',
+      deliveredAt: '2027-03-08T02:00:00.000Z',
+      deliveredOn: '2027-03-07',
+    });
+    const steps = caseProgress(delivered, []);
+    expect(statuses(steps)).toEqual(['finish', 'finish', 'process', 'default']);
+    expect(steps.map((s) => s.reachedOn)).toEqual([
+      '2027-03-01',
+      '2027-03-05',
+      '2027-03-07',
+      undefined,
+    ]);
+  });
+
+  it('a termination withdrawn before delivery stopped at 待送达', () => {
+    const withdrawn = caseIn('termination', 'withdrawn', {
+      noticeReceivedAt: undefined,
+      stages: [
+        { state: 'draft', enteredAt: SUBMITTED_AT, exitedAt: '2027-03-05T02:00:00.000Z' },
+        {
+          state: 'formalities',
+          enteredAt: '2027-03-05T02:00:00.000Z',
+          exitedAt: '2027-03-06T02:00:00.000Z',
+        },
+        { state: 'withdrawn', enteredAt: '2027-03-06T02:00:00.000Z' },
+      ],
+    });
+    expect(statuses(caseProgress(withdrawn, []))).toEqual([
+      'finish',
+      'error',
+      'default',
+      'default',
+    ]);
   });
 });
 

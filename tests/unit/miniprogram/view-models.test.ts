@@ -1,5 +1,12 @@
 import { formalitiesCase, submittedCase } from '../../components/fixtures/case-view';
-import { boardRow, filterTabs, finishedNote } from '../../../miniprogram/view-models/board-rows';
+import {
+  boardRow,
+  filterTabs,
+  finishedNote,
+  pendingOverdue,
+  pendingStates,
+  tabPayload,
+} from '../../../miniprogram/view-models/board-rows';
 import {
   actionsFor,
   caseDetail,
@@ -297,7 +304,7 @@ describe('board rows', () => {
       stateLabel: '待部门审批',
       stateTheme: 'warning',
       enteredAt: '2027-03-01 10:00',
-      waiting: '逾期2天',
+      waiting: '已停留5天 · 逾期2天',
       lastWorkingDay: '',
       overdue: true,
       needsCall: true,
@@ -332,10 +339,56 @@ describe('board rows', () => {
     ).toMatchObject({ employeeNo: 'D002', viaOa: true, unbound: true, oaSyncFailed: true });
   });
 
-  it('labels filter tabs with counts, open cases first', () => {
-    const tabs = filterTabs({ submitted: 2, hr_review: 1, completed: 5 });
-    expect(tabs[0]).toEqual({ value: 'all', label: '进行中 3' });
+  it('labels filter tabs with counts: urgent first, then open cases', () => {
+    const tabs = filterTabs({
+      counts: { submitted: 2, hr_review: 1, completed: 5 },
+      overdueByState: { submitted: 1 },
+      needsCallByState: {},
+    });
+    expect(tabs.slice(0, 3)).toEqual([
+      { value: 'overdue', label: '已逾期 1' },
+      { value: 'needs_call', label: '需电话联系 0' },
+      { value: 'all', label: '进行中 3' },
+    ]);
     expect(tabs.find((t) => t.value === 'completed')?.label).toBe('完成归档 5');
+  });
+
+  it('adds 待你处理 for the states waiting on the person, and asks for exactly those', () => {
+    const mine = pendingStates(['employee', 'hr']);
+    expect(mine).toEqual(['hr_review', 'formalities']);
+    const tabs = filterTabs({ counts: { submitted: 4, hr_review: 1, formalities: 2 } }, mine);
+    expect(tabs[2]).toEqual({ value: 'mine', label: '待你处理 3' });
+    expect(tabPayload('mine', mine)).toEqual({ states: ['hr_review', 'formalities'] });
+    expect(tabPayload('overdue', mine)).toEqual({ overdueOnly: true });
+    expect(tabPayload('needs_call', mine)).toEqual({ needsCallOnly: true });
+    expect(tabPayload('all', mine)).toEqual({});
+    expect(tabPayload('draft', mine)).toEqual({ state: 'draft' });
+    expect(pendingStates(['employee', 'manager'])).toEqual(['submitted']);
+    expect(pendingStates(['employee'])).toEqual([]);
+  });
+
+  it('shows no numbers it does not have', () => {
+    expect(filterTabs(null).map((t) => t.label)).toEqual([
+      '已逾期',
+      '需电话联系',
+      '进行中',
+      '待部门审批',
+      '退回补充',
+      'HR确认',
+      '手续办理',
+      '待发出',
+      '完成归档',
+      '已撤回',
+    ]);
+    // An older server without the urgency numbers: the state tabs count, the urgent ones do not.
+    expect(filterTabs({ counts: { submitted: 1 } })[0]?.label).toBe('已逾期');
+  });
+
+  it('counts the overdue among the cases waiting on the person', () => {
+    const board = { counts: {}, overdueByState: { submitted: 2, hr_review: 1, formalities: 3 } };
+    expect(pendingOverdue(board, ['employee', 'hr'])).toBe(4);
+    expect(pendingOverdue(board, ['employee', 'manager'])).toBe(2);
+    expect(pendingOverdue({ counts: {} }, ['hr'])).toBeNull();
   });
 
   it('says under a finished tab since when its count runs, and nothing under the others', () => {

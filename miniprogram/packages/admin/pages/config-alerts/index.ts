@@ -1,6 +1,7 @@
 import { stopPullDownRefresh, toast } from '../../../../services/feedback';
 import { call } from '../../../../services/rpc';
 import { configAlertRows, type ConfigAlertRow } from '../../../../view-models/config-alerts';
+import { loadFailure, NO_FAILURE } from '../../../../view-models/load-failure';
 
 type Phase = 'loading' | 'error' | 'ready';
 
@@ -8,7 +9,7 @@ type Phase = 'loading' | 'error' | 'ready';
 Component({
   data: {
     phase: 'loading' as Phase,
-    errorMessage: '',
+    ...NO_FAILURE,
     rows: [] as ConfigAlertRow[],
     open: 0,
     /** The alert being marked fixed: its button shows a spinner and the others wait. */
@@ -27,7 +28,7 @@ Component({
     async load() {
       if (this.data.rows.length === 0) this.setData({ phase: 'loading' });
       const reply = await call('admin.configAlerts', {});
-      if (!reply.ok) return this.setData({ phase: 'error', errorMessage: reply.error.message });
+      if (!reply.ok) return this.setData({ phase: 'error', ...loadFailure(reply.error) });
       this.setData({
         phase: 'ready',
         rows: configAlertRows(reply.data.alerts),

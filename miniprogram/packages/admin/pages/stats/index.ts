@@ -12,6 +12,7 @@ import {
   type PeriodChoice,
   type StatsView,
 } from '../../../../view-models/admin-stats';
+import { loadFailure, NO_FAILURE } from '../../../../view-models/load-failure';
 
 type Phase = 'loading' | 'error' | 'empty' | 'ready';
 type Table = ActionPayload<'admin.statsExport'>['table'];
@@ -29,7 +30,7 @@ let generation = 0;
 Component({
   data: {
     phase: 'loading' as Phase,
-    errorMessage: '',
+    ...NO_FAILURE,
     choices: CHOICES,
     choice: 'thisMonth' as Choice,
     from: '',
@@ -54,11 +55,17 @@ Component({
           ? { from: this.data.from, to: this.data.to }
           : statsPeriod(choice, Date.now());
       const problem = rangeProblem({ from, to });
-      if (problem) return this.setData({ phase: 'error', errorMessage: problem, from, to });
+      if (problem) {
+        const failure = loadFailure(
+          { code: 'VALIDATION_FAILED', message: problem },
+          '请在上方重新选择统计区间',
+        );
+        return this.setData({ phase: 'error', ...failure, from, to });
+      }
       this.setData({ phase: 'loading', from, to });
       const reply = await call('admin.stats', { from, to });
       if (mine !== generation) return;
-      if (!reply.ok) return this.setData({ phase: 'error', errorMessage: reply.error.message });
+      if (!reply.ok) return this.setData({ phase: 'error', ...loadFailure(reply.error) });
       const stats = statsView(reply.data);
       this.setData({ phase: stats.total === 0 ? 'empty' : 'ready', stats });
     },

@@ -1,6 +1,6 @@
 import type { NoticeMode, UnionBody } from '../../../../../server/contract';
 import { pickAndAttach } from '../../../../services/attachments';
-import { toast } from '../../../../services/feedback';
+import { toast, stopPullDownRefresh } from '../../../../services/feedback';
 import { openPage, ROUTES } from '../../../../services/navigation';
 import { randomId } from '../../../../services/random-id';
 import { call } from '../../../../services/rpc';
@@ -23,13 +23,14 @@ import {
   type IssueReceipt,
   type TerminationDocument,
 } from '../../../../view-models/termination-form';
+import { loadFailure, NO_FAILURE } from '../../../../view-models/load-failure';
 
 type Phase = 'loading' | 'error' | 'form' | 'draft' | 'issued';
 
 Component({
   data: {
     phase: 'form' as Phase,
-    errorMessage: '',
+    ...NO_FAILURE,
     today: '',
     modes: Object.values(NOTICE_MODE_OPTIONS),
     employeeNo: '',
@@ -74,10 +75,16 @@ Component({
     async loadDraft() {
       this.setData({ phase: 'loading' });
       const reply = await call('case.get', { caseId: this.data.caseId });
-      if (!reply.ok) return this.setData({ phase: 'error', errorMessage: reply.error.message });
+      if (!reply.ok) return this.setData({ phase: 'error', ...loadFailure(reply.error) });
       const c = reply.data.case;
       if (c.kind !== 'termination' || c.state !== 'draft') {
-        return this.setData({ phase: 'error', errorMessage: `该案件不是${DRAFT_LABEL}的解除通知` });
+        return this.setData({
+          phase: 'error',
+          ...loadFailure({
+            code: 'VALIDATION_FAILED',
+            message: `该案件不是${DRAFT_LABEL}的解除通知`,
+          }),
+        });
       }
       this.showDraft(
         `${c.employee.name}（${c.employee.employeeNo}）· ${c.employee.department}`,
@@ -207,6 +214,11 @@ Component({
     },
     onViewCase() {
       openPage(ROUTES.caseDetail, { caseId: this.data.caseId });
+    },
+    onPullDownRefresh() {
+      // A form keeps what was typed: pull-down loads again only after a failed load.
+      if (this.data.phase !== 'error') return stopPullDownRefresh();
+      void this.loadDraft().then(stopPullDownRefresh);
     },
     onRetry() {
       void this.loadDraft();

@@ -1,6 +1,7 @@
 import { stopPullDownRefresh } from '../../../../services/feedback';
 import { call } from '../../../../services/rpc';
 import { type TrainingStatsView, trainingStatsView } from '../../../../view-models/training';
+import { loadFailure, NO_FAILURE } from '../../../../view-models/load-failure';
 
 type Phase = 'loading' | 'error' | 'ready';
 
@@ -8,7 +9,7 @@ type Phase = 'loading' | 'error' | 'ready';
 Component({
   data: {
     phase: 'loading' as Phase,
-    errorMessage: '',
+    ...NO_FAILURE,
     view: null as TrainingStatsView | null,
   },
   methods: {
@@ -24,7 +25,7 @@ Component({
     async load() {
       if (!this.data.view) this.setData({ phase: 'loading' });
       const reply = await call('admin.trainingStats', {});
-      if (!reply.ok) return this.setData({ phase: 'error', errorMessage: reply.error.message });
+      if (!reply.ok) return this.setData({ phase: 'error', ...loadFailure(reply.error) });
       this.setData({ phase: 'ready', view: trainingStatsView(reply.data) });
     },
   },

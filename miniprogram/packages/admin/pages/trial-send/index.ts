@@ -1,5 +1,5 @@
 import { call } from '../../../../services/rpc';
-import { toast } from '../../../../services/feedback';
+import { toast, stopPullDownRefresh } from '../../../../services/feedback';
 import { requestSubscriptions } from '../../../../services/subscribe';
 import {
   distinctTemplateIds,
@@ -9,13 +9,14 @@ import {
   type TemplateIds,
   type TrialRow,
 } from '../../../../view-models/trial-send';
+import { loadFailure, NO_FAILURE } from '../../../../view-models/load-failure';
 
 type Phase = 'loading' | 'error' | 'ready';
 
 Component({
   data: {
     phase: 'loading' as Phase,
-    errorMessage: '',
+    ...NO_FAILURE,
     templateIds: {} as TemplateIds,
     /** Held ready before the tap: the popup must be requested without awaiting anything. */
     tmplIds: [] as string[],
@@ -31,7 +32,7 @@ Component({
     async load() {
       this.setData({ phase: 'loading' });
       const reply = await call('meta.get', {});
-      if (!reply.ok) return this.setData({ phase: 'error', errorMessage: reply.error.message });
+      if (!reply.ok) return this.setData({ phase: 'error', ...loadFailure(reply.error) });
       const { templateIds } = reply.data;
       this.setData({ phase: 'ready', templateIds, tmplIds: distinctTemplateIds(templateIds) });
     },
@@ -57,6 +58,11 @@ Component({
           tmplIds: nextToAsk(results, this.data.tmplIds),
         });
       });
+    },
+    onPullDownRefresh() {
+      // A form keeps what was typed: pull-down loads again only after a failed load.
+      if (this.data.phase !== 'error') return stopPullDownRefresh();
+      void this.load().then(stopPullDownRefresh);
     },
     onRetry() {
       void this.load();

@@ -8,7 +8,7 @@ import {
   type ConfirmOptions,
 } from '../../../../services/case-actions';
 import { openCaseFile, openPdf, requestDocuments } from '../../../../services/documents';
-import { toast } from '../../../../services/feedback';
+import { toast, stopPullDownRefresh } from '../../../../services/feedback';
 import { openPage, ROUTES } from '../../../../services/navigation';
 import { phoneEmployee } from '../../../../services/phone';
 import { call } from '../../../../services/rpc';
@@ -39,6 +39,7 @@ import {
   type RehireChoice,
   type SeveranceClosing,
 } from '../../../../view-models/labels';
+import { loadFailure, NO_FAILURE } from '../../../../view-models/load-failure';
 
 /** `purged`: the case's personal information was deleted after its retention period. */
 type Phase = 'loading' | 'error' | 'ready' | 'purged';
@@ -63,7 +64,7 @@ const CHECKLIST_TITLES: Record<ChecklistChange, string> = {
 Component({
   data: {
     phase: 'loading' as Phase,
-    errorMessage: '',
+    ...NO_FAILURE,
     caseId: '',
     detail: null as CaseDetailView | null,
     progress: null as ProgressView | null,
@@ -116,7 +117,10 @@ Component({
     },
     async load() {
       const { caseId } = this.data;
-      if (!caseId) return this.setData({ phase: 'error', errorMessage: '缺少案件编号' });
+      if (!caseId) {
+        const missing = { code: 'VALIDATION_FAILED', message: '缺少案件编号' };
+        return this.setData({ phase: 'error', ...loadFailure(missing) });
+      }
       if (!this.data.detail) this.setData({ phase: 'loading' });
       const [me, view, documents] = await Promise.all([
         loadSession(),
@@ -124,12 +128,10 @@ Component({
         call('case.documents', { caseId }),
       ]);
       if (!view.ok) {
-        const purged = view.error.code === 'NOT_FOUND' && view.error.details?.purged;
-        return this.setData({
-          phase: purged ? 'purged' : 'error',
-          errorMessage: view.error.message,
-          pending: null,
-        });
+        if (view.error.code === 'NOT_FOUND' && view.error.details?.purged) {
+          return this.setData({ phase: 'purged', errorMessage: view.error.message, pending: null });
+        }
+        return this.setData({ phase: 'error', ...loadFailure(view.error) });
       }
       const relation = relationTo(view.data, me.ok ? me.data : null);
       this.setData({
@@ -448,6 +450,9 @@ Component({
       this.setData({ busy: false });
       toast('离职证明已出具', 'success');
       await this.load();
+    },
+    onPullDownRefresh() {
+      void this.load().then(stopPullDownRefresh);
     },
     onRetry() {
       void this.load();

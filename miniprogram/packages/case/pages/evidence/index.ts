@@ -1,3 +1,4 @@
+import { stopPullDownRefresh } from '../../../../services/feedback';
 import type { ActionResult } from '../../../../../server/contract';
 import { call } from '../../../../services/rpc';
 import {
@@ -5,6 +6,7 @@ import {
   type EvidenceEventRow,
   type EvidenceView,
 } from '../../../../view-models/evidence';
+import { loadFailure, NO_FAILURE } from '../../../../view-models/load-failure';
 
 type Phase = 'loading' | 'error' | 'ready';
 type ChecklistLabels = ActionResult<'meta.get'>['checklistItems'];
@@ -19,7 +21,7 @@ let allRows: EvidenceEventRow[] = [];
 Component({
   data: {
     phase: 'loading' as Phase,
-    errorMessage: '',
+    ...NO_FAILURE,
     caseId: '',
     evidence: null as EvidenceView | null,
     eventCount: 0,
@@ -32,7 +34,10 @@ Component({
     },
     async load() {
       const { caseId } = this.data;
-      if (!caseId) return this.setData({ phase: 'error', errorMessage: '缺少案件编号' });
+      if (!caseId) {
+        const missing = { code: 'VALIDATION_FAILED', message: '缺少案件编号' };
+        return this.setData({ phase: 'error', ...loadFailure(missing) });
+      }
       this.setData({ phase: 'loading' });
       const [evidence, meta] = await Promise.all([
         call('case.evidence', { caseId }),
@@ -40,7 +45,7 @@ Component({
       ]);
       if (meta?.ok) checklistLabels = meta.data.checklistItems;
       if (!evidence.ok) {
-        return this.setData({ phase: 'error', errorMessage: evidence.error.message });
+        return this.setData({ phase: 'error', ...loadFailure(evidence.error) });
       }
       const view = evidenceView(evidence.data, checklistLabels ?? []);
       allRows = view.events;
@@ -60,6 +65,9 @@ Component({
       });
       update.hasMore = shown + PAGE_SIZE < allRows.length;
       this.setData(update);
+    },
+    onPullDownRefresh() {
+      void this.load().then(stopPullDownRefresh);
     },
     onRetry() {
       void this.load();

@@ -1,6 +1,6 @@
 import type { ActionResult, FaultGround, Reason } from '../../../../../server/contract';
 import { pickAndAttach } from '../../../../services/attachments';
-import { toast } from '../../../../services/feedback';
+import { toast, stopPullDownRefresh } from '../../../../services/feedback';
 import { openPage, ROUTES } from '../../../../services/navigation';
 import { randomId } from '../../../../services/random-id';
 import { call } from '../../../../services/rpc';
@@ -23,6 +23,7 @@ import {
   type ReasonOption,
 } from '../../../../view-models/resign-form';
 import { reminderKindsFor } from '../../../../view-models/subscriptions';
+import { loadFailure, NO_FAILURE } from '../../../../view-models/load-failure';
 
 type Phase = 'loading' | 'error' | 'form' | 'submitted';
 type Reasons = ActionResult<'meta.get'>['reasons'];
@@ -35,7 +36,7 @@ let groundRules: FaultGrounds = [];
 Component({
   data: {
     phase: 'loading' as Phase,
-    errorMessage: '',
+    ...NO_FAILURE,
     options: [] as ReasonOption[],
     reason: '' as Reason | '',
     explanation: '',
@@ -70,7 +71,7 @@ Component({
     async load() {
       this.setData({ phase: 'loading' });
       const [meta, me] = await Promise.all([call('meta.get', {}), loadSession()]);
-      if (!meta.ok) return this.setData({ phase: 'error', errorMessage: meta.error.message });
+      if (!meta.ok) return this.setData({ phase: 'error', ...loadFailure(meta.error) });
       reasonRules = meta.data.reasons;
       groundRules = meta.data.faultGrounds ?? [];
       this.setData({
@@ -181,6 +182,11 @@ Component({
     onViewCase() {
       const receipt = this.data.receipt;
       if (receipt) openPage(ROUTES.caseDetail, { caseId: receipt.caseId });
+    },
+    onPullDownRefresh() {
+      // A form keeps what was typed: pull-down loads again only after a failed load.
+      if (this.data.phase !== 'error') return stopPullDownRefresh();
+      void this.load().then(stopPullDownRefresh);
     },
     onRetry() {
       void this.load();

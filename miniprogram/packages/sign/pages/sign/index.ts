@@ -1,3 +1,4 @@
+import { stopPullDownRefresh } from '../../../../services/feedback';
 import { openPage, ROUTES } from '../../../../services/navigation';
 import { requestDocuments } from '../../../../services/documents';
 import { call } from '../../../../services/rpc';
@@ -9,6 +10,7 @@ import {
   type SignReceipt,
   type SignView,
 } from '../../../../view-models/signing';
+import { loadFailure, NO_FAILURE } from '../../../../view-models/load-failure';
 
 type Phase = 'loading' | 'error' | 'ready';
 
@@ -19,7 +21,7 @@ interface Pad {
 Component({
   data: {
     phase: 'loading' as Phase,
-    errorMessage: '',
+    ...NO_FAILURE,
     caseId: '',
     view: null as SignView | null,
     consent: false,
@@ -41,11 +43,14 @@ Component({
     },
     async load() {
       if (!this.data.caseId) {
-        return this.setData({ phase: 'error', errorMessage: '缺少案件编号，请从首页进入' });
+        return this.setData({
+          phase: 'error',
+          ...loadFailure({ code: 'VALIDATION_FAILED', message: '缺少案件编号，请从首页进入' }),
+        });
       }
       this.setData({ phase: 'loading' });
       const reply = await call('case.get', { caseId: this.data.caseId });
-      if (!reply.ok) return this.setData({ phase: 'error', errorMessage: reply.error.message });
+      if (!reply.ok) return this.setData({ phase: 'error', ...loadFailure(reply.error) });
       this.setData({ phase: 'ready', view: signView(reply.data) });
     },
     onToggleConsent() {
@@ -108,6 +113,11 @@ Component({
     },
     onCase() {
       openPage(ROUTES.caseDetail, { caseId: this.data.caseId });
+    },
+    onPullDownRefresh() {
+      // A form keeps what was typed: pull-down loads again only after a failed load.
+      if (this.data.phase !== 'error') return stopPullDownRefresh();
+      void this.load().then(stopPullDownRefresh);
     },
     onRetry() {
       void this.load();

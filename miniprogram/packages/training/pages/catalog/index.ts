@@ -3,6 +3,7 @@ import { openPage, ROUTES } from '../../../../services/navigation';
 import { call } from '../../../../services/rpc';
 import { loadSession } from '../../../../services/session';
 import { type CourseCard, courseCards } from '../../../../view-models/training';
+import { loadFailure, NO_FAILURE } from '../../../../view-models/load-failure';
 
 type Phase = 'loading' | 'error' | 'ready';
 
@@ -10,7 +11,7 @@ type Phase = 'loading' | 'error' | 'ready';
 Component({
   data: {
     phase: 'loading' as Phase,
-    errorMessage: '',
+    ...NO_FAILURE,
     courses: [] as CourseCard[],
     mastered: false,
     /** The practice is a sandbox resignation: for those who take the employee courses. */
@@ -36,7 +37,7 @@ Component({
     async load() {
       if (this.data.courses.length === 0) this.setData({ phase: 'loading' });
       const [reply, session] = await Promise.all([call('training.catalog', {}), loadSession()]);
-      if (!reply.ok) return this.setData({ phase: 'error', errorMessage: reply.error.message });
+      if (!reply.ok) return this.setData({ phase: 'error', ...loadFailure(reply.error) });
       this.setData({
         phase: 'ready',
         courses: courseCards(reply.data),

@@ -1,6 +1,7 @@
 import type { ActionResult } from '../../../../../server/contract';
-import { toast } from '../../../../services/feedback';
+import { toast, stopPullDownRefresh } from '../../../../services/feedback';
 import { call } from '../../../../services/rpc';
+import { loadFailure, NO_FAILURE } from '../../../../view-models/load-failure';
 
 type Phase = 'loading' | 'error' | 'ready';
 type Block = ActionResult<'training.lesson'>['lesson']['blocks'][number];
@@ -9,7 +10,7 @@ type Block = ActionResult<'training.lesson'>['lesson']['blocks'][number];
 Component({
   data: {
     phase: 'loading' as Phase,
-    errorMessage: '',
+    ...NO_FAILURE,
     courseId: '',
     lessonId: '',
     title: '',
@@ -22,6 +23,9 @@ Component({
       this.setData({ courseId: query.courseId ?? '', lessonId: query.lessonId ?? '' });
       void this.load();
     },
+    onPullDownRefresh() {
+      void this.load().then(stopPullDownRefresh);
+    },
     onRetry() {
       void this.load();
     },
@@ -29,7 +33,7 @@ Component({
       this.setData({ phase: 'loading' });
       const { courseId, lessonId } = this.data;
       const reply = await call('training.lesson', { courseId, lessonId });
-      if (!reply.ok) return this.setData({ phase: 'error', errorMessage: reply.error.message });
+      if (!reply.ok) return this.setData({ phase: 'error', ...loadFailure(reply.error) });
       this.setData({
         phase: 'ready',
         title: reply.data.lesson.title,

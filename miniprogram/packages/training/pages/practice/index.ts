@@ -1,5 +1,5 @@
 import type { ActionPayload, ActionResult, PracticeNode } from '../../../../../server/contract';
-import { toast } from '../../../../services/feedback';
+import { toast, stopPullDownRefresh } from '../../../../services/feedback';
 import { call } from '../../../../services/rpc';
 import { type DocumentSource, pickDocument, uploadCaseFile } from '../../../../services/upload';
 import {
@@ -7,6 +7,7 @@ import {
   practiceStepRows,
   type PracticeStepRow,
 } from '../../../../view-models/training';
+import { loadFailure, NO_FAILURE } from '../../../../view-models/load-failure';
 
 type Phase = 'loading' | 'error' | 'ready';
 type Practice = ActionResult<'training.practiceStart'>;
@@ -23,7 +24,7 @@ interface Pad {
 Component({
   data: {
     phase: 'loading' as Phase,
-    errorMessage: '',
+    ...NO_FAILURE,
     practiceId: '',
     node: 'start' as PracticeNode,
     next: '',
@@ -39,13 +40,18 @@ Component({
     onLoad() {
       void this.start();
     },
+    onPullDownRefresh() {
+      // A form keeps what was typed: pull-down loads again only after a failed load.
+      if (this.data.phase !== 'error') return stopPullDownRefresh();
+      void this.start().then(stopPullDownRefresh);
+    },
     onRetry() {
       void this.start();
     },
     async start() {
       this.setData({ phase: 'loading' });
       const reply = await call('training.practiceStart', {});
-      if (!reply.ok) return this.setData({ phase: 'error', errorMessage: reply.error.message });
+      if (!reply.ok) return this.setData({ phase: 'error', ...loadFailure(reply.error) });
       this.show(reply.data);
     },
     show(practice: Practice) {

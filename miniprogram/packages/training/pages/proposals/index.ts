@@ -1,8 +1,9 @@
 import type { ActionPayload } from '../../../../../server/contract';
-import { toast } from '../../../../services/feedback';
+import { toast, stopPullDownRefresh } from '../../../../services/feedback';
 import { randomId } from '../../../../services/random-id';
 import { call } from '../../../../services/rpc';
 import { type ProposalCard, proposalCards } from '../../../../view-models/training';
+import { loadFailure, NO_FAILURE } from '../../../../view-models/load-failure';
 
 type Phase = 'loading' | 'error' | 'ready';
 type Decision = ActionPayload<'admin.proposalReview'>['decision'];
@@ -14,7 +15,7 @@ type Decision = ActionPayload<'admin.proposalReview'>['decision'];
 Component({
   data: {
     phase: 'loading' as Phase,
-    errorMessage: '',
+    ...NO_FAILURE,
     review: false,
     cards: [] as ProposalCard[],
     /** The proposal being written: a new id, or the returned one being revised. */
@@ -29,13 +30,16 @@ Component({
       this.setData({ review: query.mode === 'review', proposalId: `r${randomId(20)}` });
       void this.load();
     },
+    onPullDownRefresh() {
+      void this.load().then(stopPullDownRefresh);
+    },
     onRetry() {
       void this.load();
     },
     async load() {
       if (this.data.cards.length === 0) this.setData({ phase: 'loading' });
       const reply = await call('training.proposals', {});
-      if (!reply.ok) return this.setData({ phase: 'error', errorMessage: reply.error.message });
+      if (!reply.ok) return this.setData({ phase: 'error', ...loadFailure(reply.error) });
       this.setData({ phase: 'ready', cards: proposalCards(reply.data.proposals) });
     },
     onTitle(event: { detail: { value: string } }) {

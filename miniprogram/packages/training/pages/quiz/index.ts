@@ -1,5 +1,5 @@
 import type { ActionResult, QuestionKind } from '../../../../../server/contract';
-import { toast } from '../../../../services/feedback';
+import { toast, stopPullDownRefresh } from '../../../../services/feedback';
 import { call } from '../../../../services/rpc';
 import {
   type Choices,
@@ -11,6 +11,7 @@ import {
   type ResultRow,
   unansweredCount,
 } from '../../../../view-models/training';
+import { loadFailure, NO_FAILURE } from '../../../../view-models/load-failure';
 
 type Phase = 'loading' | 'error' | 'answering' | 'result';
 type Question = ActionResult<'training.quizStart'>['questions'][number];
@@ -19,7 +20,7 @@ type Question = ActionResult<'training.quizStart'>['questions'][number];
 Component({
   data: {
     phase: 'loading' as Phase,
-    errorMessage: '',
+    ...NO_FAILURE,
     courseId: '',
     attemptId: '',
     questions: [] as Question[],
@@ -35,6 +36,11 @@ Component({
       this.setData({ courseId: query.courseId ?? '' });
       void this.start();
     },
+    onPullDownRefresh() {
+      // A form keeps what was typed: pull-down loads again only after a failed load.
+      if (this.data.phase !== 'error') return stopPullDownRefresh();
+      void this.start().then(stopPullDownRefresh);
+    },
     onRetry() {
       void this.start();
     },
@@ -42,7 +48,7 @@ Component({
     async start() {
       this.setData({ phase: 'loading' });
       const reply = await call('training.quizStart', { courseId: this.data.courseId });
-      if (!reply.ok) return this.setData({ phase: 'error', errorMessage: reply.error.message });
+      if (!reply.ok) return this.setData({ phase: 'error', ...loadFailure(reply.error) });
       this.setData({
         phase: 'answering',
         attemptId: reply.data.attemptId,
