@@ -1,7 +1,7 @@
 import type { ActionResult } from '../contract';
 import type { Role } from '../domain/roles';
 import type { Handler } from './rpc-handler';
-import { ok } from './outcome';
+import { fail, ok } from './outcome';
 import type { EmployeeRecord, EmployeesRepository } from './ports/employees.port';
 
 type ImportError = ActionResult<'admin.import'>['errors'][number];
@@ -17,8 +17,20 @@ export interface RosterDeps {
  * and only admins grant or take away `hr`/`admin` (DESIGN §2). Rows are judged one by one: a
  * bad row is reported and the others still land.
  */
-export function rosterHandlers(deps: RosterDeps): { 'admin.import': Handler<'admin.import'> } {
+export function rosterHandlers(deps: RosterDeps): {
+  'admin.import': Handler<'admin.import'>;
+  'admin.employeeLookup': Handler<'admin.employeeLookup'>;
+} {
   return {
+    /**
+     * `admin.employeeLookup`: HR sees whom a 工号 names before a termination or a binding code
+     * acts on them. One read by key, and only name and department leave the server.
+     */
+    async 'admin.employeeLookup'(_context, { employeeNo }) {
+      const record = await deps.employees.get(employeeNo);
+      if (!record) return fail('NOT_FOUND', `没有工号为 ${employeeNo} 的员工，请核对工号`);
+      return ok({ name: record.name, department: record.department });
+    },
     async 'admin.import'({ caller, now }, { rows }) {
       const at = now.toISOString();
       const callerIsAdmin = caller.roles.includes('admin');

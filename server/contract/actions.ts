@@ -600,6 +600,11 @@ export const ACTIONS = {
       certificateStatesReason: z.nullable(z.boolean()),
     }),
   },
+  /** The 工作交接清单 template as an `.xlsx` in storage and a temporary URL to open it. */
+  'case.handoverTemplate': {
+    payload: noPayload,
+    result: z.strictObject({ fileId: z.string(), url: z.string() }),
+  },
   'case.remind': {
     payload: caseOnly,
     result: z.strictObject({ caseId, reminders: z.array(reminderRowView) }),
@@ -773,6 +778,11 @@ export const ACTIONS = {
   'admin.bindingCode': {
     payload: z.strictObject({ employeeNo }),
     result: z.strictObject({ code: z.string(), expiresAt: instant }),
+  },
+  /** The name and department behind a 工号, so HR checks whom a form acts on before sending it. */
+  'admin.employeeLookup': {
+    payload: z.strictObject({ employeeNo }),
+    result: z.strictObject({ name: z.string(), department: z.string() }),
   },
   'admin.trialSend': {
     payload: noPayload,

@@ -135,6 +135,8 @@ function acceptedPayload(action: ActionName): Record<string, unknown> {
       ],
     },
     'admin.bindingCode': { employeeNo: 'D005' },
+    'admin.employeeLookup': { employeeNo: 'D005' },
+    'case.handoverTemplate': {},
     'case.oaRetry': { caseId: cases.submitted },
     'admin.trialSend': {},
     'admin.configAlerts': {},
