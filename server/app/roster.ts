@@ -55,7 +55,7 @@ export function rosterHandlers(deps: RosterDeps): {
           errors.push({ row: rowNo, field, message });
         const current = existing.get(row.employeeNo);
         if (seen.has(row.employeeNo)) {
-          error('employeeNo', `员工编号 ${row.employeeNo} 在本次导入中重复`);
+          error('employeeNo', `工号 ${row.employeeNo} 在本次导入中重复`);
           continue;
         }
         seen.add(row.employeeNo);

@@ -22,14 +22,7 @@ describe('隐私保护指引 (个保法 第17条)', () => {
     const text = allText(page);
     expect(text).toContain('处理者：示例科技有限公司');
     expect(text).toContain('联系方式：privacy@example.com');
-    for (const collected of [
-      '姓名',
-      '员工编号',
-      'OPENID',
-      '电子签名图像',
-      '客户端 IP',
-      '上传的文件',
-    ]) {
+    for (const collected of ['姓名', '工号', 'OPENID', '电子签名图像', '客户端 IP', '上传的文件']) {
       expect(text).toContain(collected);
     }
     expect(text).toContain('保存 3 年');
