@@ -30,7 +30,6 @@ type Session = ActionResult<'me.get'>;
 /** Buttons a viewer may see on a case; the server still checks every call. */
 export type CaseAction =
   | 'upload'
-  | 'uploadPhoto'
   | 'uploadDelivery'
   | 'waiveHandover'
   | 'remind'
@@ -49,8 +48,7 @@ export type CaseAction =
   | 'close';
 
 export const ACTION_LABELS: Record<CaseAction, string> = {
-  upload: '从聊天选择交接清单',
-  uploadPhoto: '拍照上传交接清单',
+  upload: '上传交接清单',
   uploadDelivery: '上传送达凭证',
   waiveHandover: '豁免交接清单',
   remind: '发送提醒',
@@ -97,10 +95,7 @@ export function actionButton(action: CaseAction, reason = ''): ActionButton {
     action,
     label: ACTION_LABELS[action],
     theme: undoing ? 'danger' : 'primary',
-    variant:
-      undoing || action === 'consentLater' || action === 'remind' || action === 'uploadPhoto'
-        ? 'outline'
-        : 'base',
+    variant: undoing || action === 'consentLater' || action === 'remind' ? 'outline' : 'base',
     reason,
   };
 }
@@ -108,7 +103,6 @@ export function actionButton(action: CaseAction, reason = ''): ActionButton {
 /** Buttons in the order a page lists them: the employee's, the reviewer's, then HR's. */
 const BUTTON_ORDER: readonly CaseAction[] = [
   'upload',
-  'uploadPhoto',
   'resubmit',
   'sign',
   'withdraw',
@@ -127,11 +121,11 @@ const BUTTON_ORDER: readonly CaseAction[] = [
   'cancel',
 ];
 
-/** The button(s) each action the server offers is drawn as; a list may come as a file or photos. */
+/** The button(s) each action the server offers is drawn as. */
 function buttonsOf(offer: CaseActionView): CaseAction[] {
   switch (offer.action) {
     case 'case.attach':
-      return offer.kind === 'notice_delivery' ? ['uploadDelivery'] : ['upload', 'uploadPhoto'];
+      return offer.kind === 'notice_delivery' ? ['uploadDelivery'] : ['upload'];
     case 'case.checklist':
       return ['waiveHandover'];
     case 'case.review':
@@ -407,6 +401,21 @@ export function confirmDayHint(chosen: string, legal: string): { early: boolean;
     };
   }
   return { early: false, hint: '晚于法定最后工作日：须已记录员工同意' };
+}
+
+/**
+ * 第36/37条, said before the employee picks a day: the last working day is the legal one unless
+ * they agree to another; a later day keeps them employed (and working, and paid) until then.
+ */
+export const CONSENT_EXPLANATION =
+  '最后工作日默认按法定日期。你可以同意另一个日期：提前离职须与公司协商一致（第36条）；同意延后则劳动关系延续到所选日期，期间照常工作、计发工资（第37条）。不同意的，无需操作，按法定日期离职。';
+
+/** What the chosen day means for the employee, before they agree to it. */
+export function consentDayHint(chosen: string, legal: string): string {
+  if (!chosen || !legal || chosen === legal) return '';
+  const day = formatDate(chosen);
+  if (chosen > legal) return `同意后劳动关系延续至${day}，期间照常工作、计发工资。`;
+  return `同意后劳动合同于${day}解除，比法定日期提前；提前离职须与公司协商一致。`;
 }
 
 /**

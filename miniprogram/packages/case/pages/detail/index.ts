@@ -8,6 +8,8 @@ import {
   type ConfirmOptions,
 } from '../../../../services/case-actions';
 import { openCaseFile, openPdf, requestDocuments } from '../../../../services/documents';
+import { openHandoverTemplate } from '../../../../services/spreadsheet';
+import { chooseUploadSource } from '../../../../services/upload';
 import { toast } from '../../../../services/feedback';
 import { openPage, ROUTES } from '../../../../services/navigation';
 import { call } from '../../../../services/rpc';
@@ -18,6 +20,8 @@ import {
   actionsFor,
   caseDetail,
   confirmDayHint,
+  consentDayHint,
+  CONSENT_EXPLANATION,
   finalSummary,
   mayViewEvidence,
   relationTo,
@@ -60,7 +64,14 @@ Component({
     detail: null as CaseDetailView | null,
     progress: null as ProgressView | null,
     next: null as NextStep | null,
+    /** The routine steps, in one row. */
     actions: [] as ActionButton[],
+    /** 第36/37条: the consent to another last day, apart from the routine steps, explained. */
+    consent: null as ActionButton | null,
+    consentExplanation: CONSENT_EXPLANATION,
+    consentHint: '',
+    /** The employee may hand in the list: the blank template is offered beside the button. */
+    offersTemplate: false,
     canViewEvidence: false,
     pending: null as Pending | null,
     comment: '',
@@ -102,12 +113,15 @@ Component({
       ]);
       if (!view.ok) return this.setData({ phase: 'error', errorMessage: view.error.message });
       const relation = relationTo(view.data, me.ok ? me.data : null);
+      const buttons = actionsFor(view.data);
       this.setData({
         phase: 'ready',
         detail: caseDetail(view.data, relation, Date.now()),
         progress: progressView(view.data),
         next: view.data.nextStep ? nextStepFor(view.data) : null,
-        actions: actionsFor(view.data),
+        actions: buttons.filter((b) => b.action !== 'consentLater'),
+        consent: buttons.find((b) => b.action === 'consentLater') ?? null,
+        offersTemplate: buttons.some((b) => b.action === 'upload' && !b.reason),
         canViewEvidence: mayViewEvidence(relation),
         documents: documents.ok ? documentsView(documents.data) : null,
         isOwner: relation.isOwner,
@@ -119,19 +133,19 @@ Component({
       const action = event.currentTarget.dataset.action;
       if (!action || this.data.busy) return;
       // Held back by the server: the reason is shown under the buttons.
-      if (this.data.actions.some((b) => b.action === action && b.reason)) return;
+      const held = [...this.data.actions, ...(this.data.consent ? [this.data.consent] : [])];
+      if (held.some((b) => b.action === action && b.reason)) return;
       if (action === 'sign') return openPage(ROUTES.sign, { caseId: this.data.caseId });
       if (action === 'issue') return openPage(ROUTES.adminTerminate, { caseId: this.data.caseId });
       if (action === 'remind') return this.remind();
       if (action === 'nonCompete') return this.setData({ nonCompeteOpen: true, actionError: '' });
-      if (action === 'upload' || action === 'uploadPhoto' || action === 'uploadDelivery') {
+      if (action === 'upload' || action === 'uploadDelivery') {
         const kind = action === 'uploadDelivery' ? 'notice_delivery' : 'handover_checklist';
+        // 拍照, 相册 or 聊天文件: the person says which, so each is one tap away.
+        const source = await chooseUploadSource();
+        if (!source) return;
         this.setData({ busy: true, actionError: '' });
-        const outcome = await pickAndAttach(
-          this.data.caseId,
-          kind,
-          action === 'uploadPhoto' ? 'photo' : 'chat',
-        );
+        const outcome = await pickAndAttach(this.data.caseId, kind, source);
         this.setData({ busy: false });
         if (outcome.status === 'failed') return this.setData({ actionError: outcome.message });
         if (outcome.status === 'attached') {
@@ -155,6 +169,7 @@ Component({
         confirmHint: '',
         confirmEarly: false,
         proposedBy: '',
+        consentHint: '',
         cancelBases: this.data.detail?.cancelBases ?? [],
         cancelBasis: '',
         rehire: '',
@@ -194,8 +209,17 @@ Component({
         confirmDay: event.detail.value,
         confirmEarly: early,
         confirmHint: hint,
+        consentHint: consentDayHint(event.detail.value, legal),
         actionError: '',
       });
+    },
+    /** The blank 工作交接清单, to fill in on a computer and upload back. */
+    async onHandoverTemplate() {
+      if (this.data.busy) return;
+      this.setData({ busy: true, actionError: '' });
+      const opened = await openHandoverTemplate();
+      this.setData({ busy: false });
+      if (!opened.ok) this.setData({ actionError: opened.message });
     },
     onProposedBy(event: { currentTarget: { dataset: { by?: 'employee' | 'company' } } }) {
       this.setData({ proposedBy: event.currentTarget.dataset.by ?? '', actionError: '' });
