@@ -9,10 +9,10 @@ import type {
 import { beijingToday, formatDate, formatInstant } from './beijing-time';
 import { type CaseView } from './case-summary';
 import { checklistRow, type ChecklistActor, type ChecklistRowView } from './checklist-rows';
+import { eventTitle } from './event-titles';
 import {
   ATTACHMENT_LABELS,
   CANCEL_BASIS_LABELS,
-  EVENT_LABELS,
   NON_COMPETE_DECISION_LABELS,
   REASON_LABELS,
   REMINDER_KIND_LABELS,
@@ -270,6 +270,10 @@ export interface CaseDetailView {
   checklist: ChecklistRowView[];
   reminders: ReminderRow[];
   timeline: TimelineRow[];
+  /** Older records left out of `timeline` (the evidence page, or 查看全部, shows them). */
+  timelineHidden: number;
+  /** `仅显示最近30条`, '' when every record is shown. */
+  timelineCut: string;
   /** HR only, terminations (第47条): `4 个月（2023年8月1日（周二）起的工作年限）`; '' otherwise. */
   severance: string;
   severanceCaveats: string[];
@@ -279,7 +283,7 @@ export interface CaseDetailView {
  * Shown newest first. The server keeps everything; the page shows the recent part so one
  * setData stays far below WeChat's size limit however long a case has run.
  */
-const TIMELINE_LIMIT = 30;
+export const TIMELINE_LIMIT = 30;
 const REMINDER_LIMIT = 30;
 
 function commentOf(payload: Record<string, unknown>): string {
@@ -301,7 +305,12 @@ export function nonCompeteText(decision: CaseView['case']['nonCompete']): string
   return parts.join(' · ');
 }
 
-export function caseDetail(view: CaseView, relation: Relation, nowMs: number): CaseDetailView {
+export function caseDetail(
+  view: CaseView,
+  relation: Relation,
+  nowMs: number,
+  timelineLimit = TIMELINE_LIMIT,
+): CaseDetailView {
   const c = view.case;
   const actors: ChecklistActor[] = [];
   if (relation.isOwner) actors.push('employee');
@@ -370,15 +379,30 @@ export function caseDetail(view: CaseView, relation: Relation, nowMs: number): C
         line: parts.join(' · '),
       };
     }),
+    ...timelineOf(view, timelineLimit),
+  };
+}
+
+/**
+ * The newest `limit` records, newest first, each naming what it acted on, and how many older
+ * ones are left out.
+ */
+export function timelineOf(
+  view: CaseView,
+  limit = TIMELINE_LIMIT,
+): Pick<CaseDetailView, 'timeline' | 'timelineHidden' | 'timelineCut'> {
+  return {
+    timelineHidden: Math.max(0, view.events.length - limit),
+    timelineCut: view.events.length > limit ? `仅显示最近${limit}条` : '',
     timeline: view.events
-      .slice(-TIMELINE_LIMIT)
+      .slice(-limit)
       .reverse()
       .map((e) => {
         const who = e.actor.role === 'system' ? '系统' : ROLE_LABELS[e.actor.role];
         const comment = commentOf(e.payload);
         return {
           seq: e.seq,
-          title: EVENT_LABELS[e.type],
+          title: eventTitle(e.type, e.payload, view.checklist),
           at: formatInstant(e.at),
           who,
           comment,

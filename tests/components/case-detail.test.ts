@@ -576,6 +576,70 @@ describe('case detail page', () => {
     });
   });
 
+  describe('办理记录', () => {
+    /** The fixture's two records and then `n` reminder decisions, a tick and a waiver last. */
+    function longCase(n: number): CaseView {
+      const view = formalitiesCase();
+      const [first] = view.events;
+      if (!first) throw new Error('the fixture has no records');
+      const record = (seq: number, type: string, payload: Record<string, unknown>) => ({
+        ...first,
+        seq,
+        type,
+        actor: { openid: 'openid-hr', role: 'hr' as const },
+        payload,
+      });
+      const more = Array.from({ length: n }, (_, i) => record(2 + i, 'reminder.decision', {}));
+      return {
+        ...view,
+        events: [
+          ...view.events,
+          ...more,
+          record(2 + n, 'checklist.done', { item: 'asset:badge' }),
+          record(3 + n, 'checklist.waive', { item: 'asset:laptop', note: '已报失' }),
+          record(4 + n, 'case.attach', { kind: 'handover_checklist', files: [] }),
+        ] as CaseView['events'],
+      };
+    }
+
+    it('names the item each record acted on', async () => {
+      wx.answer('me.get', hrSession);
+      wx.answer('case.get', longCase(0));
+      const page = await open();
+      const events = page.querySelectorAll('.event').map((e) => allText(e));
+      expect(events[0]).toContain('上传材料：工作交接清单');
+      expect(events[1]).toContain('豁免清单项：电脑');
+      expect(events[1]).toContain('HR：已报失');
+      expect(events[2]).toContain('完成清单项：工卡');
+      expect(page.querySelector('#timeline-cut')).toBeUndefined();
+    });
+
+    it('says when it shows only the newest 30, and 查看全部 opens the evidence page', async () => {
+      wx.answer('me.get', hrSession);
+      wx.answer('case.get', longCase(40));
+      const page = await open();
+      expect(page.querySelectorAll('.event')).toHaveLength(30);
+      expect(textOf(page, '#timeline-cut')).toBe('仅显示最近30条 · 查看全部');
+      page.querySelector('#timeline-all')?.dispatchEvent('tap');
+      await settle(simulate);
+      expect(wx.navigateTo).toHaveBeenCalledWith(
+        expect.objectContaining({ url: '/packages/case/pages/evidence/index?caseId=case-1' }),
+      );
+    });
+
+    it('shows the manager, who has no evidence page, the older records here', async () => {
+      wx.answer('me.get', managerSession);
+      wx.answer('case.get', longCase(40));
+      const page = await open();
+      page.querySelector('#timeline-all')?.dispatchEvent('tap');
+      await settle(simulate);
+      expect(wx.navigateTo).not.toHaveBeenCalled();
+      expect(page.querySelectorAll('.event')).toHaveLength(45);
+      expect(page.querySelector('#timeline-cut')).toBeUndefined();
+      expect(allText(page.querySelectorAll('.event')[44] as Comp)).toContain('提交离职申请');
+    });
+  });
+
   describe('a button the server holds back says why', () => {
     const CLOSE_HELD = '8 项未完成 · 3月31日起可归档';
     it.each([

@@ -1,3 +1,4 @@
+import type { ActionResult } from '../../../../../server/contract';
 import { pickAndAttach } from '../../../../services/attachments';
 import {
   changeChecklistItem,
@@ -26,6 +27,8 @@ import {
   mayViewEvidence,
   relationTo,
   remindOutcome,
+  TIMELINE_LIMIT,
+  timelineOf,
   type ActionButton,
   type CancelBasisOption,
   type CaseAction,
@@ -38,6 +41,9 @@ import { nextStepFor, type NextStep } from '../../../../view-models/case-summary
 import { REHIRE_LABELS, type RehireChoice } from '../../../../view-models/labels';
 
 type Phase = 'loading' | 'error' | 'ready';
+
+/** The last answer of `case.get` per page, to show more of its records without asking again. */
+const lastViews = new WeakMap<object, ActionResult<'case.get'>>();
 
 /** The action or checklist change waiting for its comment in the panel. */
 interface Pending {
@@ -73,6 +79,8 @@ Component({
     /** The employee may hand in the list: the blank template is offered beside the button. */
     offersTemplate: false,
     canViewEvidence: false,
+    /** How many of the newest records the timeline shows. */
+    timelineLimit: TIMELINE_LIMIT,
     pending: null as Pending | null,
     comment: '',
     busy: false,
@@ -114,9 +122,10 @@ Component({
       if (!view.ok) return this.setData({ phase: 'error', errorMessage: view.error.message });
       const relation = relationTo(view.data, me.ok ? me.data : null);
       const buttons = actionsFor(view.data);
+      lastViews.set(this, view.data);
       this.setData({
         phase: 'ready',
-        detail: caseDetail(view.data, relation, Date.now()),
+        detail: caseDetail(view.data, relation, Date.now(), this.data.timelineLimit),
         progress: progressView(view.data),
         next: view.data.nextStep ? nextStepFor(view.data) : null,
         actions: buttons.filter((b) => b.action !== 'consentLater'),
@@ -336,6 +345,23 @@ Component({
     },
     onEvidence() {
       openPage(ROUTES.caseEvidence, { caseId: this.data.caseId });
+    },
+    /**
+     * 查看全部: the evidence page holds every record, newest first, for those who may see it;
+     * anyone else (the manager) sees the next older records here.
+     */
+    onTimelineAll() {
+      if (this.data.canViewEvidence) return this.onEvidence();
+      const view = lastViews.get(this);
+      if (!view || !this.data.detail) return;
+      const timelineLimit = this.data.timelineLimit + TIMELINE_LIMIT;
+      const more = timelineOf(view, timelineLimit);
+      this.setData({
+        timelineLimit,
+        'detail.timeline': more.timeline,
+        'detail.timelineHidden': more.timelineHidden,
+        'detail.timelineCut': more.timelineCut,
+      });
     },
     async onOpenDocument(event: { currentTarget: { dataset: { url?: string } } }) {
       const url = event.currentTarget.dataset.url;
