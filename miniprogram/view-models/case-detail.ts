@@ -60,7 +60,7 @@ export const ACTION_LABELS: Record<CaseAction, string> = {
   approve: '审批通过',
   return: '退回补充',
   escalate: 'HR 越级处理',
-  confirm: 'HR 确认',
+  confirm: 'HR确认',
   hrReturn: '退回补充',
   cancel: '撤销案件',
   nonCompete: '录入竞业限制决定',

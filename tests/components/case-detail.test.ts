@@ -488,7 +488,7 @@ describe('case detail page', () => {
       wx.answer('case.get', hrReviewCase());
       wx.answer('case.hrConfirm', { ...ref, state: 'formalities', lastWorkingDay: '2027-03-31' });
       const page = await open();
-      expect(buttons(page)).toEqual(['HR 确认', '退回补充', '撤销案件']);
+      expect(buttons(page)).toEqual(['HR确认', '退回补充', '撤销案件']);
       tapButton(page, '#action-confirm');
       await settle(simulate);
       expect(allText(page)).toContain('最后工作日：2027-03-31');
@@ -669,7 +669,7 @@ describe('case detail page', () => {
         'confirm',
         hrSession,
         { action: 'case.hrConfirm' as const },
-        'HR 确认',
+        'HR确认',
         '最后工作日早于法定日期，须员工本人同意',
       ],
       [
@@ -718,12 +718,12 @@ describe('case detail page', () => {
         offering(
           submittedCase(),
           [],
-          [{ action: 'case.consentLastWorkingDay', reason: 'HR 确认后不能再调整最后工作日' }],
+          [{ action: 'case.consentLastWorkingDay', reason: 'HR确认后不能再调整最后工作日' }],
         ),
       );
       const page = await open();
       expect(textOf(page, '#consent-card .action-reason-consentLater')).toBe(
-        'HR 确认后不能再调整最后工作日',
+        'HR确认后不能再调整最后工作日',
       );
       tapButton(page, '#action-consentLater');
       await settle(simulate);
@@ -882,7 +882,9 @@ describe('case detail page', () => {
       const page = await open();
       const text = allText(page);
       expect(text).toContain('已签署的《辞职书》');
-      expect(text).toContain('2027-03-05 10:00 · SHA-256 aaaaaaaaaaaa…');
+      // The employee's way keeps hashes on the evidence page.
+      expect(text).toContain('2027-03-05 10:00');
+      expect(text).not.toContain('SHA-256');
       expect(text).toContain('离职证明正在生成，稍后刷新即可查看');
       expect(textOf(page, '#reason-choice')).toBe('尚未选择：默认不写明离职原因');
 

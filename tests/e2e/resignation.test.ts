@@ -138,7 +138,7 @@ describe('resignation through the web preview', () => {
     // HR confirms the last working day.
     await phone.as(HR);
     await openCase(phone, '钱多多');
-    await phone.tapText('HR 确认');
+    await phone.tapText('HR确认');
     await phone.shot('hr-confirm');
     await phone.tapId('pending-confirm');
     await phone.waitForText('手续办理');

@@ -96,6 +96,8 @@ Component({
     /** The case's PDFs; null when they could not be listed (the rest of the page stands). */
     documents: null as DocumentsView | null,
     isOwner: false,
+    /** HR compares a printed PDF by its hash; the employee's way stays free of hashes. */
+    showHashes: false,
     /** HR may issue the 离职证明 from a case in formalities (on or after the last day). */
     mayIssueCertificate: false,
     nonCompeteOpen: false,
@@ -134,6 +136,7 @@ Component({
         canViewEvidence: mayViewEvidence(relation),
         documents: documents.ok ? documentsView(documents.data) : null,
         isOwner: relation.isOwner,
+        showHashes: relation.isHr && !relation.isOwner,
         mayIssueCertificate:
           relation.isHr && !relation.isOwner && view.data.case.state === 'formalities',
       });
