@@ -1,3 +1,5 @@
+import { call } from './rpc';
+
 export type OpenResult = { ok: true } | { ok: false; message: string };
 
 /**
@@ -23,4 +25,16 @@ export function openSpreadsheet(url: string): Promise<OpenResult> {
       fail: failed,
     });
   });
+}
+
+/**
+ * The blank 工作交接清单 (`case.handoverTemplate`), opened in WeChat's viewer: its menu forwards
+ * it to a chat or a computer, where it is filled in and sent back to be uploaded.
+ */
+export async function openHandoverTemplate(): Promise<OpenResult> {
+  const reply = await call('case.handoverTemplate', {});
+  if (!reply.ok) return { ok: false, message: reply.error.message };
+  const opened = await openSpreadsheet(reply.data.url);
+  // No link to copy here: the employee can ask HR for the template instead.
+  return opened.ok ? opened : { ok: false, message: '模板未能打开，请稍后重试，或向 HR 索取模板' };
 }

@@ -49,8 +49,29 @@ export type PickResult =
   | { status: 'cancelled' }
   | { status: 'failed'; message: string };
 
-/** Where a document comes from: a file sent in a chat, or photos of a paper document. */
-export type DocumentSource = 'chat' | 'photo';
+/**
+ * Where a document comes from: a file sent in a chat, or photos of a paper document taken now
+ * (`camera`), picked from the album (`album`), or either (`photo`, WeChat asks which).
+ */
+export type DocumentSource = 'chat' | 'camera' | 'album' | 'photo';
+
+/** The three ways a person hands in a document, as the action sheet lists them. */
+export const UPLOAD_CHOICES: readonly { source: DocumentSource; label: string }[] = [
+  { source: 'camera', label: '拍照（纸质清单，最多 9 张）' },
+  { source: 'album', label: '从相册选择照片' },
+  { source: 'chat', label: '从聊天记录选择文件（PDF、Word、Excel）' },
+];
+
+/** Asks how the document comes in; null when the person closed the sheet. */
+export function chooseUploadSource(): Promise<DocumentSource | null> {
+  return new Promise((resolve) => {
+    wx.showActionSheet({
+      itemList: UPLOAD_CHOICES.map((choice) => choice.label),
+      success: ({ tapIndex }) => resolve(UPLOAD_CHOICES[tapIndex]?.source ?? null),
+      fail: () => resolve(null),
+    });
+  });
+}
 
 /** As many photos as `case.attach` takes at once: a paper list may run to several pages. */
 export const MAX_PHOTOS = 9;
@@ -71,12 +92,12 @@ function chooseMessageFile(): Promise<PickedFile[]> {
   });
 }
 
-function choosePhotos(): Promise<PickedFile[]> {
+function choosePhotos(sourceType: ('album' | 'camera')[]): Promise<PickedFile[]> {
   return new Promise((resolve, reject) => {
     wx.chooseMedia({
       count: MAX_PHOTOS,
       mediaType: ['image'],
-      sourceType: ['album', 'camera'],
+      sourceType,
       sizeType: ['compressed'],
       success: (res) =>
         resolve(
@@ -99,7 +120,11 @@ export async function pickDocument(source: DocumentSource = 'chat'): Promise<Pic
   const outcome =
     source === 'chat'
       ? await callPrivateApi('chooseMessageFile', chooseMessageFile)
-      : await callPrivateApi('chooseMedia', choosePhotos);
+      : await callPrivateApi('chooseMedia', () =>
+          choosePhotos(
+            source === 'camera' ? ['camera'] : source === 'album' ? ['album'] : ['album', 'camera'],
+          ),
+        );
   if (outcome.status !== 'ok') return outcome;
   return outcome.value.length > 0
     ? { status: 'picked', files: outcome.value }

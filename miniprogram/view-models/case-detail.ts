@@ -9,10 +9,10 @@ import type {
 import { beijingToday, formatDate, formatInstant } from './beijing-time';
 import { type CaseView } from './case-summary';
 import { checklistRow, type ChecklistActor, type ChecklistRowView } from './checklist-rows';
+import { eventTitle } from './event-titles';
 import {
   ATTACHMENT_LABELS,
   CANCEL_BASIS_LABELS,
-  EVENT_LABELS,
   NON_COMPETE_DECISION_LABELS,
   REASON_LABELS,
   REMINDER_KIND_LABELS,
@@ -30,7 +30,6 @@ type Session = ActionResult<'me.get'>;
 /** Buttons a viewer may see on a case; the server still checks every call. */
 export type CaseAction =
   | 'upload'
-  | 'uploadPhoto'
   | 'uploadDelivery'
   | 'waiveHandover'
   | 'remind'
@@ -53,8 +52,7 @@ export type CaseAction =
   | 'purge';
 
 export const ACTION_LABELS: Record<CaseAction, string> = {
-  upload: '从聊天选择交接清单',
-  uploadPhoto: '拍照上传交接清单',
+  upload: '上传交接清单',
   uploadDelivery: '上传送达凭证',
   waiveHandover: '豁免交接清单',
   remind: '发送提醒',
@@ -66,7 +64,7 @@ export const ACTION_LABELS: Record<CaseAction, string> = {
   approve: '审批通过',
   return: '退回补充',
   escalate: 'HR 越级处理',
-  confirm: 'HR 确认',
+  confirm: 'HR确认',
   hrReturn: '退回补充',
   cancel: '撤销案件',
   nonCompete: '录入竞业限制决定',
@@ -112,7 +110,6 @@ export function actionButton(action: CaseAction, reason = ''): ActionButton {
       undoing ||
       action === 'consentLater' ||
       action === 'remind' ||
-      action === 'uploadPhoto' ||
       action === 'markDisputed' ||
       action === 'unmarkDisputed'
         ? 'outline'
@@ -124,7 +121,6 @@ export function actionButton(action: CaseAction, reason = ''): ActionButton {
 /** Buttons in the order a page lists them: the employee's, the reviewer's, then HR's. */
 const BUTTON_ORDER: readonly CaseAction[] = [
   'upload',
-  'uploadPhoto',
   'resubmit',
   'sign',
   'withdraw',
@@ -147,13 +143,13 @@ const BUTTON_ORDER: readonly CaseAction[] = [
   'purge',
 ];
 
-/** The button(s) each action the server offers is drawn as; a list may come as a file or photos. */
+/** The button(s) each action the server offers is drawn as. */
 function buttonsOf(offer: CaseActionView): CaseAction[] {
   switch (offer.action) {
     case 'case.attach':
       // The severance document is uploaded from the severance dialog, which explains it.
       if (offer.kind === 'severance_document') return [];
-      return offer.kind === 'notice_delivery' ? ['uploadDelivery'] : ['upload', 'uploadPhoto'];
+      return offer.kind === 'notice_delivery' ? ['uploadDelivery'] : ['upload'];
     case 'case.checklist':
       return offer.item === 'severance_paid' ? ['closeSeverance'] : ['waiveHandover'];
     case 'case.markDisputed':
@@ -307,6 +303,10 @@ export interface CaseDetailView {
   checklist: ChecklistRowView[];
   reminders: ReminderRow[];
   timeline: TimelineRow[];
+  /** Older records left out of `timeline` (the evidence page, or 查看全部, shows them). */
+  timelineHidden: number;
+  /** `仅显示最近30条`, '' when every record is shown. */
+  timelineCut: string;
   /** HR only, terminations (第47条): `4 个月（2023年8月1日（周二）起的工作年限）`; '' otherwise. */
   severance: string;
   severanceCaveats: string[];
@@ -318,7 +318,7 @@ export interface CaseDetailView {
  * Shown newest first. The server keeps everything; the page shows the recent part so one
  * setData stays far below WeChat's size limit however long a case has run.
  */
-const TIMELINE_LIMIT = 30;
+export const TIMELINE_LIMIT = 30;
 const REMINDER_LIMIT = 30;
 
 function commentOf(payload: Record<string, unknown>): string {
@@ -340,7 +340,12 @@ export function nonCompeteText(decision: CaseView['case']['nonCompete']): string
   return parts.join(' · ');
 }
 
-export function caseDetail(view: CaseView, relation: Relation, nowMs: number): CaseDetailView {
+export function caseDetail(
+  view: CaseView,
+  relation: Relation,
+  nowMs: number,
+  timelineLimit = TIMELINE_LIMIT,
+): CaseDetailView {
   const c = view.case;
   const actors: ChecklistActor[] = [];
   if (relation.isOwner) actors.push('employee');
@@ -410,15 +415,30 @@ export function caseDetail(view: CaseView, relation: Relation, nowMs: number): C
         line: parts.join(' · '),
       };
     }),
+    ...timelineOf(view, timelineLimit),
+  };
+}
+
+/**
+ * The newest `limit` records, newest first, each naming what it acted on, and how many older
+ * ones are left out.
+ */
+export function timelineOf(
+  view: CaseView,
+  limit = TIMELINE_LIMIT,
+): Pick<CaseDetailView, 'timeline' | 'timelineHidden' | 'timelineCut'> {
+  return {
+    timelineHidden: Math.max(0, view.events.length - limit),
+    timelineCut: view.events.length > limit ? `仅显示最近${limit}条` : '',
     timeline: view.events
-      .slice(-TIMELINE_LIMIT)
+      .slice(-limit)
       .reverse()
       .map((e) => {
         const who = e.actor.role === 'system' ? '系统' : ROLE_LABELS[e.actor.role];
         const comment = commentOf(e.payload);
         return {
           seq: e.seq,
-          title: EVENT_LABELS[e.type],
+          title: eventTitle(e.type, e.payload, view.checklist),
           at: formatInstant(e.at),
           who,
           comment,
@@ -441,6 +461,21 @@ export function confirmDayHint(chosen: string, legal: string): { early: boolean;
     };
   }
   return { early: false, hint: '晚于法定最后工作日：须已记录员工同意' };
+}
+
+/**
+ * 第36/37条, said before the employee picks a day: the last working day is the legal one unless
+ * they agree to another; a later day keeps them employed (and working, and paid) until then.
+ */
+export const CONSENT_EXPLANATION =
+  '最后工作日默认按法定日期。你可以同意另一个日期：提前离职须与公司协商一致（第36条）；同意延后则劳动关系延续到所选日期，期间照常工作、计发工资（第37条）。不同意的，无需操作，按法定日期离职。';
+
+/** What the chosen day means for the employee, before they agree to it. */
+export function consentDayHint(chosen: string, legal: string): string {
+  if (!chosen || !legal || chosen === legal) return '';
+  const day = formatDate(chosen);
+  if (chosen > legal) return `同意后劳动关系延续至${day}，期间照常工作、计发工资。`;
+  return `同意后劳动合同于${day}解除，比法定日期提前；提前离职须与公司协商一致。`;
 }
 
 /**

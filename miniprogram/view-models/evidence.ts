@@ -1,6 +1,7 @@
 import type { ActionResult } from '../../server/contract';
 import { formatInstant } from './beijing-time';
-import { ATTACHMENT_LABELS, EVENT_LABELS, ROLE_LABELS } from './labels';
+import { eventTitle, itemLabel } from './event-titles';
+import { ROLE_LABELS } from './labels';
 
 type Evidence = ActionResult<'case.evidence'>;
 type Mismatch = Evidence['mismatches'][number];
@@ -213,13 +214,7 @@ function textOf(value: unknown): string {
   return typeof value === 'string' ? value : '';
 }
 
-function itemLabel(item: string, labels: ChecklistLabels): string {
-  // Waived before formalities; not in the checklist the settings describe.
-  if (item === 'handover_list') return ATTACHMENT_LABELS.handover_checklist;
-  return labels.find((l) => l.item === item)?.label ?? item;
-}
-
-/** Oldest first, as the chain runs; the page hands the rows to the view 20 at a time. */
+/** Oldest first, as the chain runs; the page shows the newest first, 20 at a time. */
 export function evidenceView(evidence: Evidence, labels: ChecklistLabels): EvidenceView {
   const waivedItems = evidence.events
     .filter((e) => e.type === 'checklist.waive')
@@ -256,7 +251,7 @@ export function evidenceView(evidence: Evidence, labels: ChecklistLabels): Evide
       const note = textOf(e.payload.note);
       return {
         seq: e.seq,
-        title: EVENT_LABELS[e.type],
+        title: eventTitle(e.type, e.payload, labels),
         who: e.actor.role === 'system' ? '系统' : ROLE_LABELS[e.actor.role],
         at: formatInstant(e.at),
         shortHash: shortHash(e.hash),

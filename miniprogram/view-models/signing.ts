@@ -50,3 +50,11 @@ export function signReceipt(result: ActionResult<'case.sign'>): SignReceipt {
     chainHead: result.chainHead,
   };
 }
+
+/** Why 确认签署 is not yet tappable, said under it ('' when it is). */
+export function signHeldBack(consent: boolean, padEmpty: boolean): string {
+  if (padEmpty && !consent) return '请先在签名区内签名，并勾选同意以电子签名方式签署';
+  if (padEmpty) return '请先在签名区内签名';
+  if (!consent) return '请先勾选同意以电子签名方式签署';
+  return '';
+}

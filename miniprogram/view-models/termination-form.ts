@@ -1,7 +1,13 @@
 import type { ActionResult, AttachmentKind, NoticeMode, UnionBody } from '../../server/contract';
 import { formatDate, formatInstant } from './beijing-time';
 import { employeeNoProblem } from './binding-code';
-import { ATTACHMENT_LABELS, NOTICE_MODE_LABELS, STATE_LABELS, UNION_BODY_LABELS } from './labels';
+import {
+  ATTACHMENT_LABELS,
+  NOTICE_MODE_LABELS,
+  REASON_LABELS,
+  STATE_LABELS,
+  UNION_BODY_LABELS,
+} from './labels';
 
 export interface NoticeModeOption {
   value: NoticeMode;
@@ -202,3 +208,39 @@ export function issueReceipt(result: ActionResult<'case.issue'>): IssueReceipt {
     awaitingDelivery: result.awaitingDelivery,
   };
 }
+
+export interface IssueSummaryInput {
+  /** `张三（D001）· 研发部`. */
+  employee: string;
+  /** The mode the draft was made with; '' when the page does not know it. */
+  noticeMode: NoticeMode | '';
+  /** `YYYY-MM-DD`, the day HR chose when paying in lieu; '' otherwise. */
+  lastWorkingDay: string;
+  unionBody: UnionBody;
+  unionNotifiedOn: string;
+  unionObjection: boolean;
+}
+
+/** What HR reads once more before the notice goes out: whom, why, until when, the union. */
+export function issueSummary(input: IssueSummaryInput): string[] {
+  const lastDay =
+    input.noticeMode === 'payInLieu' && input.lastWorkingDay
+      ? `${formatDate(input.lastWorkingDay)}（${NOTICE_MODE_LABELS.payInLieu}）`
+      : input.noticeMode === 'notice30'
+        ? `通知送达员工之日起第 30 日（${NOTICE_MODE_LABELS.notice30}）`
+        : '按拟定通知时选择的通知方式计算';
+  const union = `${formatDate(input.unionNotifiedOn)}已事先通知${UNION_BODY_LABELS[input.unionBody]}`;
+  return [
+    `员工：${input.employee}`,
+    `解除理由：${REASON_LABELS.incompetence}（《劳动合同法》第四十条第二项）`,
+    `最后工作日：${lastDay}`,
+    `工会（第四十三条）：${union}${input.unionObjection ? '；工会提出异议，已上传公司的书面答复' : ''}`,
+  ];
+}
+
+/**
+ * 民法典 第137条: the notice takes effect when it reaches the employee (their first opening),
+ * and an issued notice is cancelled only with the employee's agreement (DESIGN §3 hr.cancel).
+ */
+export const ISSUE_WARNING =
+  '发出后员工即可在小程序中查看，首次查阅即为送达、通知生效；发出后不可撤回，撤销须经员工本人同意。';

@@ -145,7 +145,7 @@ export const PRACTICE_NODE_LABELS: Record<PracticeNode, string> = {
   submitted: '提交离职',
   handover: '上传交接清单',
   approved: '经理审批（系统扮演）',
-  confirmed: 'HR 确认（系统扮演）',
+  confirmed: 'HR确认（系统扮演）',
   signed: '签署辞职书',
   completed: '完成归档',
 };

@@ -60,6 +60,8 @@ export const ACTION_ACCESS: Record<ActionName, Access> = {
   // A new employer checks a 离职证明 with its QR code: no binding needed; the use case decides
   // what each caller learns.
   'document.verify': 'anyone',
+  // The blank 工作交接清单: anyone who may hand over work (or receive it) may open it.
+  'case.handoverTemplate': 'bound',
   'case.remind': ['hr'],
   // 需电话联系: HR, or the manager of the case (checked on the case).
   'case.recordContact': ['manager', 'hr'],
@@ -84,6 +86,8 @@ export const ACTION_ACCESS: Record<ActionName, Access> = {
   'admin.importHistory': ['hr'],
   'admin.import': ['hr'],
   'admin.bindingCode': ['hr'],
+  // A name and department behind a 工号, for HR's forms that act on an employee.
+  'admin.employeeLookup': ['hr'],
   // Sends to the caller through the company's templates: the admins who configure them.
   'admin.trialSend': ['admin'],
   // What to fix in the settings and the WeChat console: the admins' to see and mark fixed.

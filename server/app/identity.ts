@@ -132,7 +132,7 @@ export function identityHandlers(deps: IdentityDeps): {
             return { answer: guardFailed('binding_rate_limited', RATE_LIMITED) };
           }
           const binding = record?.binding;
-          const wrong = guardFailed('binding_code', '员工编号或绑定码不正确');
+          const wrong = guardFailed('binding_code', '工号或绑定码不正确');
           // A wrong try counts against this OPENID whatever the employee number.
           const claimAfterFailure: OpenidClaim = {
             ...(claim?.employeeNo !== undefined ? { employeeNo: claim.employeeNo } : {}),

@@ -1,7 +1,7 @@
 import type { ActionResult } from '../contract';
 import type { Role } from '../domain/roles';
 import type { Handler } from './rpc-handler';
-import { ok } from './outcome';
+import { fail, ok } from './outcome';
 import type { EmployeeRecord, EmployeesRepository } from './ports/employees.port';
 import type { TrainingMessagesRepository } from './ports/training-messages.port';
 import { queueNewHireNotices } from './training-messages';
@@ -23,8 +23,20 @@ export interface RosterDeps {
  * employee course, queued in one write after the rows (issue 14): the reminders timer sends it
  * once they are bound and subscribed to the training template.
  */
-export function rosterHandlers(deps: RosterDeps): { 'admin.import': Handler<'admin.import'> } {
+export function rosterHandlers(deps: RosterDeps): {
+  'admin.import': Handler<'admin.import'>;
+  'admin.employeeLookup': Handler<'admin.employeeLookup'>;
+} {
   return {
+    /**
+     * `admin.employeeLookup`: HR sees whom a 工号 names before a termination or a binding code
+     * acts on them. One read by key, and only name and department leave the server.
+     */
+    async 'admin.employeeLookup'(_context, { employeeNo }) {
+      const record = await deps.employees.get(employeeNo);
+      if (!record) return fail('NOT_FOUND', `没有工号为 ${employeeNo} 的员工，请核对工号`);
+      return ok({ name: record.name, department: record.department });
+    },
     async 'admin.import'({ caller, now }, { rows }) {
       const at = now.toISOString();
       const callerIsAdmin = caller.roles.includes('admin');
@@ -50,7 +62,7 @@ export function rosterHandlers(deps: RosterDeps): { 'admin.import': Handler<'adm
           errors.push({ row: rowNo, field, message });
         const current = existing.get(row.employeeNo);
         if (seen.has(row.employeeNo)) {
-          error('employeeNo', `员工编号 ${row.employeeNo} 在本次导入中重复`);
+          error('employeeNo', `工号 ${row.employeeNo} 在本次导入中重复`);
           continue;
         }
         seen.add(row.employeeNo);

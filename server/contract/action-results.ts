@@ -248,6 +248,7 @@ export const ACTION_RESULTS = {
     /** The employee's choice for the 离职证明's reason; null until they choose (not stated). */
     certificateStatesReason: z.nullable(z.boolean()),
   }),
+  'case.handoverTemplate': z.strictObject({ fileId: z.string(), url: z.string() }),
   'case.remind': z.strictObject({ caseId, reminders: z.array(reminderRowView) }),
   'case.recordContact': caseRef,
   'subscription.record': z.strictObject({ subscriptions: subscriptionEstimates }),
@@ -388,6 +389,7 @@ export const ACTION_RESULTS = {
     errors: rowErrors,
   }),
   'admin.bindingCode': z.strictObject({ code: z.string(), expiresAt: instant }),
+  'admin.employeeLookup': z.strictObject({ name: z.string(), department: z.string() }),
   'admin.trialSend': z.strictObject({
     /** One per configured template, in the order of the message kinds. */
     results: z.array(

@@ -392,6 +392,8 @@ export const ACTIONS = {
   ),
   /** The case's PDFs, rendered (pending ones are listed under `pending`). */
   'case.documents': lazily(() => caseOnly),
+  /** The 工作交接清单 template as an `.xlsx` in storage and a temporary URL to open it. */
+  'case.handoverTemplate': lazily(() => noPayload),
   'case.remind': lazily(() =>
     z.strictObject({
       caseId,
@@ -494,6 +496,8 @@ export const ACTIONS = {
     }),
   ),
   'admin.bindingCode': lazily(() => z.strictObject({ employeeNo })),
+  /** The name and department behind a 工号, so HR checks whom a form acts on before sending it. */
+  'admin.employeeLookup': lazily(() => z.strictObject({ employeeNo })),
   'admin.trialSend': lazily(() => noPayload),
   'admin.configAlerts': lazily(() => noPayload),
   'admin.configAlertResolve': lazily(() =>

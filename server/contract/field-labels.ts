@@ -3,7 +3,7 @@ export const FIELD_LABELS: Readonly<Record<string, string>> = {
   action: '操作',
   payload: '参数',
   requestId: '请求编号',
-  employeeNo: '员工编号',
+  employeeNo: '工号',
   code: '绑定码',
   reason: '离职原因',
   explanation: '原因说明',
@@ -59,7 +59,7 @@ export const FIELD_LABELS: Readonly<Record<string, string>> = {
   minimumWage: '当地最低工资标准（元）',
 };
 
-/** `rows.3.employeeNo` → `第4行 员工编号`; unknown keys keep their name. */
+/** `rows.3.employeeNo` → `第4行 工号`; unknown keys keep their name. */
 export function describeField(path: readonly PropertyKey[]): string {
   const parts: string[] = [];
   for (const key of path) {

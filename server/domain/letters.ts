@@ -56,7 +56,7 @@ function employerFaultLetter(c: CaseRecord, company: string): Letter {
     '',
     `${company}：`,
     '',
-    `本人${e.name}（员工编号：${e.employeeNo}），现任${e.department}${e.position}。公司存在下列情形：`,
+    `本人${e.name}（工号：${e.employeeNo}），现任${e.department}${e.position}。公司存在下列情形：`,
     ...grounds.map(
       (g, i) => `${CHINESE_NUMERALS[i] ?? String(i + 1)}、${FAULT_GROUND_RULES[g].label}；`,
     ),
@@ -92,7 +92,7 @@ function resignationLetter(c: CaseRecord, company: string): Letter {
     '',
     `${company}：`,
     '',
-    `本人${e.name}（员工编号：${e.employeeNo}），现任${e.department}${e.position}。因${because}，` +
+    `本人${e.name}（工号：${e.employeeNo}），现任${e.department}${e.position}。因${because}，` +
       `本人依据《中华人民共和国劳动合同法》第三十七条，以本书面形式提前${days}日通知公司解除劳动合同。`,
     '',
     `本通知于${noticeDate}送达公司，本人的最后工作日为${last}。在此之前，本人将按公司要求完成工作交接。`,
@@ -123,7 +123,7 @@ function terminationLetter(c: CaseRecord, company: string): Letter {
   const text = [
     '解除劳动合同通知书',
     '',
-    `${e.name}（员工编号：${e.employeeNo}）：`,
+    `${e.name}（工号：${e.employeeNo}）：`,
     '',
     `你在${e.department}担任${e.position}。经考核，你不能胜任工作，经过培训或者调整工作岗位，仍不能胜任工作。` +
       '依据《中华人民共和国劳动合同法》第四十条第（二）项，公司决定与你解除劳动合同。',

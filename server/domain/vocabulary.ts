@@ -50,7 +50,7 @@ export const VOCABULARY = {
     withdraw: '员工撤回',
     'hr.cancel': 'HR 撤销',
     resubmit: '重新提交',
-    'hr.confirm': 'HR 确认',
+    'hr.confirm': 'HR确认',
     'hr.return': 'HR 退回补充',
     'hr.close': '完成归档',
     'hr.issue': '发出解除通知',

@@ -26,6 +26,9 @@ const issued = {
   awaitingDelivery: true,
 };
 
+/** Longer than the pause the page waits after typing before it looks the 工号 up. */
+const LOOKUP_WAIT_MS = 400;
+
 /** The server's reason for holding the issue back while documents are missing. */
 const DOCUMENTS_MISSING = '请先上传绩效考核记录以及培训或调岗记录';
 
@@ -55,11 +58,25 @@ describe('admin: termination page', () => {
     );
     wx.answer('case.attach', { caseId: 'case-9', state: 'draft', version: 1, attachments: [] });
     wx.answer('case.get', () => draftAsServerSees());
+    wx.answer('admin.employeeLookup', { name: '周七', department: '市场部' });
   });
 
-  afterEach(() => {
+  afterEach(async () => {
+    // A lookup still waiting must not reach the next test's mocks.
+    await simulate.sleep(LOOKUP_WAIT_MS);
     jest.restoreAllMocks();
   });
+
+  /** The calls that change something or check the draft: lookups are reads made while typing. */
+  const calls = () => wx.calls.filter((c) => c.action !== 'admin.employeeLookup');
+
+  /** Taps 确认发出 in the summary the page shows before the notice goes out. */
+  async function confirmIssue(page: Comp): Promise<void> {
+    const dialog = page.querySelector('#issue-dialog');
+    if (!dialog) throw new Error('no confirmation dialog');
+    tapButton(dialog, '#dialog-confirm');
+    await settle(simulate, 8);
+  }
 
   const open = (query: Record<string, string> = {}): Promise<Comp> =>
     openPage(simulate, PAGE, query);
@@ -83,7 +100,7 @@ describe('admin: termination page', () => {
   it('checks the form before asking the server', async () => {
     const page = await open();
     await create(page);
-    expect(textOf(page, '.error')).toBe('请输入员工编号');
+    expect(textOf(page, '.error')).toBe('请输入工号');
     typeInto(page, '#employee-no', 'D007');
     await settle(simulate);
     await create(page);
@@ -97,7 +114,7 @@ describe('admin: termination page', () => {
     await settle(simulate);
     await create(page);
     expect(textOf(page, '.error')).toBe('说明至少 10 字，或留空');
-    expect(wx.calls).toHaveLength(0);
+    expect(calls()).toHaveLength(0);
   });
 
   it('asks for a last working day only when paying in lieu of notice', async () => {
@@ -113,7 +130,7 @@ describe('admin: termination page', () => {
     const page = await open();
     await fillNotice30(page);
     await create(page);
-    expect(wx.calls).toEqual([
+    expect(calls()).toEqual([
       {
         action: 'case.terminate',
         payload: {
@@ -127,7 +144,8 @@ describe('admin: termination page', () => {
       { action: 'case.get', payload: { caseId: 'case-9' } },
     ]);
     const text = allText(page);
-    expect(text).toContain('员工 D007');
+    // Named as the server has the draft, so HR sees whom it is against.
+    expect(text).toContain('张三（D001）· 研发部');
     expect(text).toContain('待发出');
     expect(text).toContain(DOCUMENTS_MISSING);
   });
@@ -143,7 +161,7 @@ describe('admin: termination page', () => {
     typeInto(page, '#explanation', '连续两个季度考核不合格，调岗后仍不能胜任');
     await settle(simulate);
     await create(page);
-    expect(wx.calls[0]?.payload).toEqual({
+    expect(calls()[0]?.payload).toEqual({
       employeeNo: 'D007',
       reason: 'incompetence',
       noticeMode: 'payInLieu',
@@ -236,8 +254,20 @@ describe('admin: termination page', () => {
     tapButton(page, '#attach-union_reply');
     await settle(simulate, 10);
 
+    // The summary comes first: whom, why, until when, the union, and that it is final.
     tapButton(page, '#issue');
-    await settle(simulate, 8);
+    await settle(simulate);
+    expect(wx.calls.some((c) => c.action === 'case.issue')).toBe(false);
+    const summary = textOf(page, '#issue-dialog');
+    expect(summary).toContain('确认发出解除通知');
+    expect(summary).toContain('员工：张三（D001）· 研发部');
+    expect(summary).toContain('解除理由：不能胜任工作（《劳动合同法》第四十条第二项）');
+    expect(summary).toContain('最后工作日：通知送达员工之日起第 30 日（提前三十日书面通知）');
+    expect(summary).toContain(
+      '工会（第四十三条）：2027年3月8日（周一）已事先通知本单位工会；工会提出异议，已上传公司的书面答复',
+    );
+    expect(summary).toContain('发出后不可撤回');
+    await confirmIssue(page);
     expect(wx.calls.find((c) => c.action === 'case.issue')?.payload).toEqual({
       caseId: 'case-9',
       noProtectedStatus: true,
@@ -264,9 +294,70 @@ describe('admin: termination page', () => {
     wx.fail('case.issue', 'PRECONDITION_FAILED', '请先上传绩效考核记录以及培训或调岗记录');
     await tapView(page, '#attest');
     tapButton(page, '#issue');
-    await settle(simulate, 8);
+    await settle(simulate);
+    await confirmIssue(page);
     expect(textOf(page, '.error')).toBe('请先上传绩效考核记录以及培训或调岗记录');
+    expect(textOf(page, '#issue-dialog')).toBe('');
     expect(allText(page)).toContain('待发出');
+  });
+
+  it('sends nothing when HR goes back from the summary', async () => {
+    wx.answer('case.terminate', draft);
+    wx.answer('case.issue', issued);
+    const page = await open();
+    await fillNotice30(page);
+    await create(page);
+    await fillUnion(page);
+    tapButton(page, '#attach-union_notice');
+    await settle(simulate, 10);
+    await tapView(page, '#attest');
+    tapButton(page, '#issue');
+    await settle(simulate);
+    const dialog = page.querySelector('#issue-dialog');
+    if (!dialog) throw new Error('no confirmation dialog');
+    tapButton(dialog, '#dialog-cancel');
+    await settle(simulate);
+    expect(textOf(page, '#issue-dialog')).toBe('');
+    expect(wx.calls.some((c) => c.action === 'case.issue')).toBe(false);
+    expect(allText(page)).toContain('待发出');
+  });
+
+  it('names the employee as soon as the 工号 is typed', async () => {
+    const page = await open();
+    typeInto(page, '#employee-no', 'D007');
+    await simulate.sleep(LOOKUP_WAIT_MS);
+    await settle(simulate);
+    expect(textOf(page, '#employee-found')).toBe('周七 · 市场部');
+    expect(wx.calls).toEqual([{ action: 'admin.employeeLookup', payload: { employeeNo: 'D007' } }]);
+    wx.fail('admin.employeeLookup', 'NOT_FOUND', '没有工号为 D008 的员工，请核对工号');
+    typeInto(page, '#employee-no', 'D008');
+    await simulate.sleep(LOOKUP_WAIT_MS);
+    await settle(simulate);
+    expect(page.querySelector('#employee-found')).toBeUndefined();
+    expect(textOf(page, '#employee-problem')).toBe('没有工号为 D008 的员工，请核对工号');
+  });
+
+  it('shows the pay-in-lieu day of a draft reopened from its case in the summary', async () => {
+    const view = formalitiesCase();
+    view.case = {
+      ...view.case,
+      caseId: 'case-9',
+      kind: 'termination',
+      reason: 'incompetence',
+      state: 'draft',
+      noticeMode: 'payInLieu',
+      lastWorkingDay: '2027-03-31',
+      attachments: view.case.attachments.map((a) => ({ ...a, kind: 'union_notice' as const })),
+    };
+    wx.answer('case.get', view);
+    const page = await open({ caseId: 'case-9' });
+    await fillUnion(page);
+    await tapView(page, '#attest');
+    tapButton(page, '#issue');
+    await settle(simulate);
+    expect(textOf(page, '#issue-dialog')).toContain(
+      '最后工作日：2027年3月31日（周三）（额外支付一个月工资）',
+    );
   });
 
   it('says when an upload fails', async () => {
@@ -294,7 +385,7 @@ describe('admin: termination page', () => {
     };
     wx.answer('case.get', view);
     const page = await open({ caseId: 'case-9' });
-    expect(wx.calls[0]).toEqual({ action: 'case.get', payload: { caseId: 'case-9' } });
+    expect(calls()[0]).toEqual({ action: 'case.get', payload: { caseId: 'case-9' } });
     expect(allText(page)).toContain('张三（D001）· 研发部');
     expect(allText(page.querySelector('.doc-appraisal_record') as Comp)).toContain('已上传');
     expect(page.querySelector('#attach-training_certificate')).toBeDefined();

@@ -179,8 +179,14 @@ describe('HR’s pages against the real function', () => {
   it('issues a binding code HR can read out, and the employee can bind with it', async () => {
     const page = render(simulate, 'packages/admin/pages/employee/index');
     typeInto(page, '#employee-no', 'D004');
-    await simulate.sleep(0);
+    // The real function names the person behind the 工号 before anything is issued.
+    expect(await untilShown(page, '刘洋 · ')).toContain('刘洋 · 研发部');
     tapButton(page, '#issue');
+    // A new code voids the old one: confirmed first.
+    expect(await untilShown(page, '原来绑定的微信号即解除绑定')).toContain(
+      '员工：刘洋 · 研发部（D004）',
+    );
+    tapButton(page.querySelector('#issue-dialog') as Comp, '#dialog-confirm');
     await untilShown(page, '有效期至');
     const shown = textOf(page, '.code');
     expect(shown).toMatch(/^[0-9A-Z]{5}-[0-9A-Z]{5}$/);
@@ -206,7 +212,11 @@ describe('HR’s pages against the real function', () => {
     page.querySelector('#union-date')?.dispatchEvent('change', { detail: { value: '2026-01-05' } });
     await simulate.sleep(0);
     tapButton(page, '#attach-union_notice');
-    await untilShown(page, '通知工会的书面记录已上传');
+    // The upload goes through the real function: wait for the row, not a fixed time.
+    for (let i = 0; i < 1000 && !allText(page).includes('通知工会的书面记录已上传'); i += 1) {
+      await simulate.sleep(10);
+    }
+    expect(allText(page)).toContain('通知工会的书面记录已上传');
 
     // Without documents the server refuses, in its own words.
     page.querySelector('#attest')?.dispatchEvent('tap');
@@ -216,6 +226,8 @@ describe('HR’s pages against the real function', () => {
       '请先上传绩效考核记录以及培训或调岗记录',
     );
     tapButton(page, '#issue');
+    await untilShown(page, '确认发出解除通知');
+    tapButton(page.querySelector('#issue-dialog') as Comp, '#dialog-confirm');
     for (let i = 0; i < 200 && !page.querySelector('.error'); i += 1) await simulate.sleep(10);
     expect(textOf(page, '.error')).toBe('请先上传绩效考核记录以及培训或调岗记录');
 
@@ -232,6 +244,8 @@ describe('HR’s pages against the real function', () => {
     expect(page.querySelector('#attach-position_change_record')).toBeUndefined();
     expect(allText(page)).not.toContain('请先上传绩效考核记录');
     tapButton(page, '#issue');
+    expect(await untilShown(page, '发出后不可撤回')).toContain('员工：周婷（D009）· 市场部');
+    tapButton(page.querySelector('#issue-dialog') as Comp, '#dialog-confirm');
     const text = await untilShown(page, '解除通知已发出');
     expect(text).toContain('发出时间：2027-03-01 10:00');
     expect(text).toContain('待送达');

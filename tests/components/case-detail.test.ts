@@ -6,6 +6,7 @@ import { openPage } from './fixtures/page';
 import { employeeSession, hrSession, managerSession } from './fixtures/session';
 import {
   allText,
+  pickFromSheet,
   settle,
   setUp,
   tapButton,
@@ -297,14 +298,19 @@ describe('case detail page', () => {
       opts.success({ tempFiles: [{ path: 'wxfile://tmp/h', name: '清单.pdf', size: 1 }] }),
     );
     const page = await open();
-    expect(buttons(page)).toEqual([
-      '从聊天选择交接清单',
-      '拍照上传交接清单',
-      '撤回申请',
-      '同意调整最后工作日',
-    ]);
+    // The consent to another last day is not a routine step: it has its own card.
+    expect(buttons(page)).toEqual(['上传交接清单', '撤回申请']);
+    pickFromSheet(wx, '聊天');
     tapButton(page, '#action-upload');
     await settle(simulate, 10);
+    // The three ways in, each said plainly.
+    const [sheet] = wx.showActionSheet.mock.calls[0] as [{ itemList: string[] }];
+    expect(sheet.itemList).toEqual([
+      '拍照（纸质清单，最多 9 张）',
+      '从相册选择照片',
+      '从聊天记录选择文件（PDF、Word、Excel）',
+    ]);
+    expect(wx.chooseMessageFile).toHaveBeenCalledTimes(1);
     expect(payloadOf('case.attach')).toMatchObject({
       caseId: 'case-1',
       kind: 'handover_checklist',
@@ -329,15 +335,20 @@ describe('case detail page', () => {
       );
     const page = await open();
 
-    tapButton(page, '#action-uploadPhoto');
+    pickFromSheet(wx, '拍照');
+    tapButton(page, '#action-upload');
     await settle(simulate, 10);
+    expect(wx.chooseMedia).toHaveBeenLastCalledWith(
+      expect.objectContaining({ mediaType: ['image'], sourceType: ['camera'] }),
+    );
     expect(allText(page)).toContain('尚未声明“选中的照片或视频信息”');
     expect(payloadOf('privacy.report')).toEqual({ api: 'chooseMedia', errno: 112 });
 
-    tapButton(page, '#action-uploadPhoto');
+    pickFromSheet(wx, '相册');
+    tapButton(page, '#action-upload');
     await settle(simulate, 10);
     expect(wx.chooseMedia).toHaveBeenLastCalledWith(
-      expect.objectContaining({ mediaType: ['image'], sourceType: ['album', 'camera'] }),
+      expect.objectContaining({ mediaType: ['image'], sourceType: ['album'] }),
     );
     expect(payloadOf('case.attach')).toMatchObject({
       caseId: 'case-1',
@@ -372,6 +383,7 @@ describe('case detail page', () => {
       'HR 越级处理',
       '撤销案件',
     ]);
+    pickFromSheet(wx, '聊天');
     tapButton(page, '#action-uploadDelivery');
     await settle(simulate, 10);
     const [upload] = wx.uploadFile.mock.calls[0] as [{ cloudPath: string }];
@@ -476,7 +488,7 @@ describe('case detail page', () => {
       wx.answer('case.get', hrReviewCase());
       wx.answer('case.hrConfirm', { ...ref, state: 'formalities', lastWorkingDay: '2027-03-31' });
       const page = await open();
-      expect(buttons(page)).toEqual(['HR 确认', '退回补充', '撤销案件']);
+      expect(buttons(page)).toEqual(['HR确认', '退回补充', '撤销案件']);
       tapButton(page, '#action-confirm');
       await settle(simulate);
       expect(allText(page)).toContain('最后工作日：2027-03-31');
@@ -527,10 +539,25 @@ describe('case detail page', () => {
       consentedLastWorkingDay: '2027-03-20',
     });
     const page = await open();
-    expect(buttons(page)).toContain('同意调整最后工作日');
+    // Its own card, explained, apart from the routine buttons.
+    expect(buttons(page)).not.toContain('同意调整最后工作日');
+    const card = textOf(page, '#consent-card');
+    expect(card).toContain('法定最后工作日：2027年3月31日（周三）');
+    expect(card).toContain('同意延后则劳动关系延续到所选日期，期间照常工作、计发工资（第37条）');
+    expect(card).toContain('提前离职须与公司协商一致（第36条）');
     tapButton(page, '#action-consentLater');
     await settle(simulate);
-    expect(allText(page)).toContain('提前离职须双方协商一致（第36条）');
+
+    // A later day says what it means before the employee agrees.
+    page
+      .querySelector('#consent-day')
+      ?.dispatchEvent('change', { detail: { value: '2027-04-10' } });
+    await settle(simulate);
+    expect(textOf(page, '#consent-hint')).toBe(
+      '同意后劳动关系延续至2027年4月10日（周六），期间照常工作、计发工资。',
+    );
+    page.querySelector('#consent-day')?.dispatchEvent('change', { detail: { value: '' } });
+    await settle(simulate);
 
     tapButton(page, '#pending-confirm');
     await settle(simulate);
@@ -547,6 +574,187 @@ describe('case detail page', () => {
       caseId: 'case-1',
       lastWorkingDay: '2027-03-20',
     });
+  });
+
+  describe('办理记录', () => {
+    /** The fixture's two records and then `n` reminder decisions, a tick and a waiver last. */
+    function longCase(n: number): CaseView {
+      const view = formalitiesCase();
+      const [first] = view.events;
+      if (!first) throw new Error('the fixture has no records');
+      const record = (seq: number, type: string, payload: Record<string, unknown>) => ({
+        ...first,
+        seq,
+        type,
+        actor: { openid: 'openid-hr', role: 'hr' as const },
+        payload,
+      });
+      const more = Array.from({ length: n }, (_, i) => record(2 + i, 'reminder.decision', {}));
+      return {
+        ...view,
+        events: [
+          ...view.events,
+          ...more,
+          record(2 + n, 'checklist.done', { item: 'asset:badge' }),
+          record(3 + n, 'checklist.waive', { item: 'asset:laptop', note: '已报失' }),
+          record(4 + n, 'case.attach', { kind: 'handover_checklist', files: [] }),
+        ] as CaseView['events'],
+      };
+    }
+
+    it('names the item each record acted on', async () => {
+      wx.answer('me.get', hrSession);
+      wx.answer('case.get', longCase(0));
+      const page = await open();
+      const events = page.querySelectorAll('.event').map((e) => allText(e));
+      expect(events[0]).toContain('上传材料：工作交接清单');
+      expect(events[1]).toContain('豁免清单项：电脑');
+      expect(events[1]).toContain('HR：已报失');
+      expect(events[2]).toContain('完成清单项：工卡');
+      expect(page.querySelector('#timeline-cut')).toBeUndefined();
+    });
+
+    it('says when it shows only the newest 30, and 查看全部 opens the evidence page', async () => {
+      wx.answer('me.get', hrSession);
+      wx.answer('case.get', longCase(40));
+      const page = await open();
+      expect(page.querySelectorAll('.event')).toHaveLength(30);
+      expect(textOf(page, '#timeline-cut')).toBe('仅显示最近30条 · 查看全部');
+      page.querySelector('#timeline-all')?.dispatchEvent('tap');
+      await settle(simulate);
+      expect(wx.navigateTo).toHaveBeenCalledWith(
+        expect.objectContaining({ url: '/packages/case/pages/evidence/index?caseId=case-1' }),
+      );
+    });
+
+    it('shows the manager, who has no evidence page, the older records here', async () => {
+      wx.answer('me.get', managerSession);
+      wx.answer('case.get', longCase(40));
+      const page = await open();
+      page.querySelector('#timeline-all')?.dispatchEvent('tap');
+      await settle(simulate);
+      expect(wx.navigateTo).not.toHaveBeenCalled();
+      expect(page.querySelectorAll('.event')).toHaveLength(45);
+      expect(page.querySelector('#timeline-cut')).toBeUndefined();
+      expect(allText(page.querySelectorAll('.event')[44] as Comp)).toContain('提交离职申请');
+    });
+  });
+
+  describe('a button the server holds back says why', () => {
+    const CLOSE_HELD = '8 项未完成 · 3月31日起可归档';
+    it.each([
+      ['close', hrSession, { action: 'case.close' as const }, '完成归档', CLOSE_HELD],
+      [
+        'remind',
+        hrSession,
+        { action: 'case.remind' as const },
+        '发送提醒',
+        '提醒只在每天 9:00–21:00 发送',
+      ],
+      [
+        'issue',
+        hrSession,
+        { action: 'case.issue' as const },
+        '上传材料并发出',
+        '请先上传绩效考核记录以及培训或调岗记录',
+      ],
+      [
+        'escalate',
+        hrSession,
+        { action: 'case.hrEscalate' as const },
+        'HR 越级处理',
+        '部门经理审批等待未满 3 天',
+      ],
+      [
+        'confirm',
+        hrSession,
+        { action: 'case.hrConfirm' as const },
+        'HR确认',
+        '最后工作日早于法定日期，须员工本人同意',
+      ],
+      [
+        'approve',
+        managerSession,
+        { action: 'case.review' as const, decision: 'approve' as const },
+        '审批通过',
+        '尚未上传交接清单',
+      ],
+      [
+        'upload',
+        employeeSession,
+        { action: 'case.attach' as const, kind: 'handover_checklist' as const },
+        '上传交接清单',
+        '当前状态不能上传交接清单',
+      ],
+    ])(
+      '%s: disabled, with the reason beside it, and a tap does nothing',
+      async (action, session, held, label, reason) => {
+        wx.answer('me.get', session);
+        wx.answer('case.get', offering(formalitiesCase(), [], [{ ...held, reason }]));
+        const page = await open();
+        const button = page.querySelector(`#action-${action}`);
+        expect(allText(button?.querySelector('.t-button') as Comp)).toBe(label);
+        expect(button?.data.disabled).toBe(true);
+        expect(textOf(page, `.action-reason-${action}`)).toBe(`${label}：${reason}`);
+        const before = wx.calls.length;
+        tapButton(page, `#action-${action}`);
+        await settle(simulate);
+        // Even a tap that reached the page is held back: the reason stands in for the step.
+        (page.instance.onAction as (e: unknown) => Promise<void>).call(page.instance, {
+          currentTarget: { dataset: { action } },
+        });
+        await settle(simulate);
+        expect(wx.calls.length).toBe(before);
+        expect(wx.navigateTo).not.toHaveBeenCalled();
+        expect(wx.showActionSheet).not.toHaveBeenCalled();
+        expect(textOf(page, '.panel-title')).toBe('');
+      },
+    );
+
+    it('the consent to another day, held back, says why in its own card', async () => {
+      wx.answer('me.get', employeeSession);
+      wx.answer(
+        'case.get',
+        offering(
+          submittedCase(),
+          [],
+          [{ action: 'case.consentLastWorkingDay', reason: 'HR确认后不能再调整最后工作日' }],
+        ),
+      );
+      const page = await open();
+      expect(textOf(page, '#consent-card .action-reason-consentLater')).toBe(
+        'HR确认后不能再调整最后工作日',
+      );
+      tapButton(page, '#action-consentLater');
+      await settle(simulate);
+      expect(textOf(page, '.panel-title')).toBe('');
+    });
+  });
+
+  it('offers the blank handover list to the employee who owes one, opened to forward', async () => {
+    wx.answer('me.get', employeeSession);
+    wx.answer('case.get', offering(submittedCase(), EMPLOYEE_UPLOAD));
+    wx.answer('case.handoverTemplate', {
+      fileId: 'cloud://env/templates/handover-checklist.xlsx',
+      url: 'https://tmp.example/handover-checklist.xlsx',
+    });
+    const page = await open();
+    tapButton(page, '#handover-template');
+    await settle(simulate, 8);
+    expect(payloadOf('case.handoverTemplate')).toEqual({});
+    expect(wx.downloadFile).toHaveBeenCalledWith(
+      expect.objectContaining({ url: 'https://tmp.example/handover-checklist.xlsx' }),
+    );
+    expect(wx.openDocument).toHaveBeenCalledWith(
+      expect.objectContaining({ fileType: 'xlsx', showMenu: true }),
+    );
+  });
+
+  it('offers no template to HR, who owes no list', async () => {
+    wx.answer('me.get', hrSession);
+    wx.answer('case.get', offering(formalitiesCase(), HR_FORMALITIES));
+    const page = await open();
+    expect(page.querySelector('#handover-template')).toBeUndefined();
   });
 
   describe('HR’s reminder', () => {
@@ -674,7 +882,9 @@ describe('case detail page', () => {
       const page = await open();
       const text = allText(page);
       expect(text).toContain('已签署的《辞职书》');
-      expect(text).toContain('2027-03-05 10:00 · SHA-256 aaaaaaaaaaaa…');
+      // The employee's way keeps hashes on the evidence page.
+      expect(text).toContain('2027-03-05 10:00');
+      expect(text).not.toContain('SHA-256');
       expect(text).toContain('离职证明正在生成，稍后刷新即可查看');
       expect(textOf(page, '#reason-choice')).toBe('尚未选择：默认不写明离职原因');
 

@@ -77,13 +77,16 @@ describe('case evidence page', () => {
     expect(textOf(page, '#chain-head')).toBe(hash('2'));
     expect(textOf(page, '#letter-hash')).toBe(hash('c'));
     expect(textOf(page, '#signature-hash')).toBe(hash('d'));
+    // Newest first: the page opens on what just happened.
     const events = page.querySelectorAll('.event').map((e) => allText(e));
     expect(events).toHaveLength(4);
-    expect(events[1]).toContain('#1');
-    expect(events[1]).toContain('部门审批通过');
-    expect(events[1]).toContain('部门经理 · 2027-03-02 16:15 · 222222222222');
-    expect(events[3]).toContain('查看证据');
-    expect(events[3]).toContain('HR · 2027-04-03 09:30 · e1f2e1f2e1f2');
+    expect(allText(page)).toContain('记录（共 4 条，最新在前）');
+    expect(events[0]).toContain('#3');
+    expect(events[0]).toContain('查看证据');
+    expect(events[0]).toContain('HR · 2027-04-03 09:30 · e1f2e1f2e1f2');
+    expect(events[2]).toContain('#1');
+    expect(events[2]).toContain('部门审批通过');
+    expect(events[2]).toContain('部门经理 · 2027-03-02 16:15 · 222222222222');
     expect(page.querySelectorAll('.event-broken')).toHaveLength(0);
   });
 
@@ -92,7 +95,8 @@ describe('case evidence page', () => {
     const page = await open();
     const waived = page.querySelectorAll('.event-waived').map((e) => allText(e));
     expect(waived).toHaveLength(1);
-    expect(waived[0]).toContain('豁免清单项');
+    // The record names the item it waived.
+    expect(waived[0]).toContain('豁免清单项：签署《辞职书》');
     expect(waived[0]).toContain('已豁免：签署《辞职书》（原因：员工失联，EMS 已签收）');
     expect(textOf(page, '#signature-hash')).toBe('—');
     expect(allText(page)).toContain('签署项已由 HR 豁免，未留电子签名');
@@ -157,15 +161,16 @@ describe('case evidence page', () => {
     }));
     wx.answer('case.evidence', evidence({ events }));
     const page = await open();
-    expect(allText(page)).toContain('记录（共 45 条）');
+    expect(allText(page)).toContain('记录（共 45 条，最新在前）');
     expect(page.querySelectorAll('.event')).toHaveLength(20);
+    expect(allText(page.querySelectorAll('.event')[0] as Comp)).toContain('#45');
     expect(allText(page)).toContain('上拉加载更多');
     await lifecycle(simulate, page, 'onReachBottom');
     expect(page.querySelectorAll('.event')).toHaveLength(40);
     await lifecycle(simulate, page, 'onReachBottom');
     const rows = page.querySelectorAll('.event');
     expect(rows).toHaveLength(45);
-    expect(allText(rows[44] as Comp)).toContain('#45');
+    expect(allText(rows[44] as Comp)).toContain('#1');
     expect(allText(page)).toContain('没有更多了');
     await lifecycle(simulate, page, 'onReachBottom');
     expect(page.querySelectorAll('.event')).toHaveLength(45);

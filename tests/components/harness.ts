@@ -55,6 +55,8 @@ export interface WxMocks {
   navigateBack: jest.Mock;
   showToast: jest.Mock;
   showModal: jest.Mock;
+  /** Sheets close without a choice (fail: cancel) unless a test picks an item. */
+  showActionSheet: jest.Mock;
   stopPullDownRefresh: jest.Mock;
   requestSubscribeMessage: jest.Mock;
   uploadFile: jest.Mock;
@@ -142,6 +144,9 @@ export function setUp(): { simulate: Simulate; wx: WxMocks; app: App } {
     showModal: jest.fn((opts: { success?: (r: unknown) => void }) =>
       opts.success?.({ confirm: true, cancel: false }),
     ),
+    showActionSheet: jest.fn((opts: { fail?: (r: unknown) => void }) =>
+      opts.fail?.({ errMsg: 'showActionSheet:fail cancel' }),
+    ),
     stopPullDownRefresh: jest.fn(),
     requestSubscribeMessage: jest.fn(),
     uploadFile: jest.fn((opts: { cloudPath: string }) =>
@@ -187,6 +192,7 @@ export function setUp(): { simulate: Simulate; wx: WxMocks; app: App } {
     navigateBack: mocks.navigateBack,
     showToast: mocks.showToast,
     showModal: mocks.showModal,
+    showActionSheet: mocks.showActionSheet,
     stopPullDownRefresh: mocks.stopPullDownRefresh,
     requestSubscribeMessage: mocks.requestSubscribeMessage,
     chooseMessageFile: mocks.chooseMessageFile,
@@ -235,6 +241,14 @@ export function textOf(comp: Comp, selector: string): string {
 /** The whole rendered text, whitespace collapsed. */
 export function allText(comp: Comp): string {
   return (comp.dom?.textContent ?? '').replace(/\s+/g, ' ').trim();
+}
+
+/** Makes the next action sheet answer the item whose label contains `label`. */
+export function pickFromSheet(wx: WxMocks, label: string): void {
+  wx.showActionSheet.mockImplementationOnce(
+    (opts: { itemList: string[]; success?: (r: { tapIndex: number }) => void }) =>
+      opts.success?.({ tapIndex: opts.itemList.findIndex((item) => item.includes(label)) }),
+  );
 }
 
 /** Taps a TDesign button (its host has no DOM: tap the inner `.t-button`). */

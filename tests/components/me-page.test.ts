@@ -32,9 +32,13 @@ describe('me page', () => {
     expect(text).toContain('H001');
     expect(text).toContain('人力资源部 · HRBP');
     expect(text).toContain('员工、HR');
-    expect(text).toContain('办理通知约 2 次');
-    expect(text).toContain('预警通知约 0 次');
     expect(text).toContain('提醒次数不足');
+    // The credits per kind are folded away from the main view until asked for.
+    expect(text).not.toContain('办理通知约 2 次');
+    page.querySelector('#credits-toggle')?.querySelector('.t-cell')?.dispatchEvent('tap');
+    await settle(simulate);
+    expect(allText(page)).toContain('办理通知约 2 次');
+    expect(allText(page)).toContain('预警通知约 0 次');
   });
 
   it('asks WeChat for the person’s distinct templates on tap and shows the new credits', async () => {
@@ -55,6 +59,8 @@ describe('me page', () => {
     expect(wx.calls.find((c) => c.action === 'subscription.record')?.payload).toEqual({
       results: { 'TPL-NOTICE': 'accept', 'TPL-TASK': 'accept' },
     });
+    page.querySelector('#credits-toggle')?.querySelector('.t-cell')?.dispatchEvent('tap');
+    await settle(simulate);
     expect(allText(page)).toContain('严肃提醒约 1 次');
     expect(allText(page)).toContain('已开启提醒');
     expect(wx.showToast).toHaveBeenCalledWith(

@@ -24,7 +24,7 @@ describe('隐私保护指引 (个保法 第17条)', () => {
     expect(text).toContain('联系方式：privacy@example.com');
     for (const collected of [
       '姓名',
-      '员工编号',
+      '工号',
       'OPENID',
       '电子签名图像',
       '客户端 IP',

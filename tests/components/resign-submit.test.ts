@@ -4,6 +4,7 @@ import { openPage } from './fixtures/page';
 import {
   allText,
   lifecycle,
+  pickFromSheet,
   settle,
   setUp,
   tapButton,
@@ -159,7 +160,9 @@ describe('resign submit page', () => {
     expect(text).toContain('通知已送达');
     expect(text).toContain('送达时间：2027-03-01 10:00');
     expect(text).toContain('最后工作日：2027年3月31日（周三）');
-    expect(text).toContain('e'.repeat(64));
+    // The hash is evidence, kept on the evidence page, not on the employee's way.
+    expect(text).not.toContain('e'.repeat(64));
+    expect(text).toContain('查看证据');
     expect(wx.calls.find((c) => c.action === 'case.submit')?.payload).toEqual({
       reason: 'resignation',
       idempotencyKey: expect.any(String),
@@ -232,6 +235,9 @@ describe('resign submit page', () => {
     await choose(page, 0);
     await submitAndConfirm(page);
     await settle(simulate, 6);
+    // The receipt keeps hashes off the employee's way: they are on the evidence page.
+    expect(allText(page)).not.toContain('SHA-256');
+    pickFromSheet(wx, '聊天');
     tapButton(page, '#upload');
     await settle(simulate, 8);
     const [upload] = wx.uploadFile.mock.calls[0] as [{ cloudPath: string; filePath: string }];
@@ -245,7 +251,7 @@ describe('resign submit page', () => {
     expect(allText(page)).toContain('交接清单已上传');
   });
 
-  it('offers photos of a paper list beside the chat file, and a cancel says nothing', async () => {
+  it('offers 拍照, 相册 and 聊天文件 in one sheet; closing it or cancelling the camera says nothing', async () => {
     wx.answer('case.submit', receipt);
     wx.chooseMedia.mockImplementation((opts: { fail(e: unknown): void }) =>
       opts.fail({ errMsg: 'chooseMedia:fail cancel' }),
@@ -254,18 +260,64 @@ describe('resign submit page', () => {
     await choose(page, 0);
     await submitAndConfirm(page);
     await settle(simulate, 6);
-    const label = (id: string) =>
-      allText(page.querySelector(id)?.querySelector('.t-button') as Comp);
-    expect(label('#upload')).toBe('从聊天中选择文件');
-    expect(label('#upload-photo')).toBe('拍照或从相册选择');
-    tapButton(page, '#upload-photo');
+    expect(allText(page.querySelector('#upload')?.querySelector('.t-button') as Comp)).toBe(
+      '上传交接清单',
+    );
+    // Closing the sheet picks nothing.
+    tapButton(page, '#upload');
     await settle(simulate, 6);
+    expect(wx.chooseMedia).not.toHaveBeenCalled();
+    expect(wx.chooseMessageFile).not.toHaveBeenCalled();
+
+    pickFromSheet(wx, '拍照');
+    tapButton(page, '#upload');
+    await settle(simulate, 6);
+    const [sheet] = wx.showActionSheet.mock.calls[1] as [{ itemList: string[] }];
+    expect(sheet.itemList).toEqual([
+      '拍照（纸质清单，最多 9 张）',
+      '从相册选择照片',
+      '从聊天记录选择文件（PDF、Word、Excel）',
+    ]);
     expect(wx.chooseMedia).toHaveBeenCalledWith(
-      expect.objectContaining({ mediaType: ['image'], sourceType: ['album', 'camera'] }),
+      expect.objectContaining({ mediaType: ['image'], sourceType: ['camera'] }),
     );
     expect(page.querySelector('.error')).toBeUndefined();
     expect(wx.showModal).not.toHaveBeenCalled();
     expect(wx.calls.map((c) => c.action)).not.toContain('case.attach');
+  });
+
+  it('opens the blank handover list template, forwardable from WeChat’s menu', async () => {
+    wx.answer('case.submit', receipt);
+    wx.answer('case.handoverTemplate', {
+      fileId: 'cloud://env/templates/handover-checklist.xlsx',
+      url: 'https://tmp.example/handover-checklist.xlsx',
+    });
+    const page = await open();
+    await choose(page, 0);
+    await submitAndConfirm(page);
+    await settle(simulate, 6);
+    expect(allText(page)).toContain('还没有清单？下载模板');
+    tapButton(page, '#template');
+    await settle(simulate, 6);
+    expect(wx.calls.find((c) => c.action === 'case.handoverTemplate')?.payload).toEqual({});
+    expect(wx.openDocument).toHaveBeenCalledWith(
+      expect.objectContaining({ fileType: 'xlsx', showMenu: true }),
+    );
+  });
+
+  it('says what to do when the template cannot be opened', async () => {
+    wx.answer('case.submit', receipt);
+    wx.answer('case.handoverTemplate', { fileId: 'f', url: 'https://tmp.example/t.xlsx' });
+    wx.openDocument.mockImplementation((opts: { fail?: (e: unknown) => void }) =>
+      opts.fail?.({ errMsg: 'openDocument:fail' }),
+    );
+    const page = await open();
+    await choose(page, 0);
+    await submitAndConfirm(page);
+    await settle(simulate, 6);
+    tapButton(page, '#template');
+    await settle(simulate, 6);
+    expect(textOf(page, '.error')).toBe('模板未能打开，请稍后重试，或向 HR 索取模板');
   });
 
   it('after a refused privacy pop-up, asks again; a second refusal is explained', async () => {
@@ -280,6 +332,7 @@ describe('resign submit page', () => {
     await choose(page, 0);
     await submitAndConfirm(page);
     await settle(simulate, 6);
+    pickFromSheet(wx, '聊天');
     tapButton(page, '#upload');
     await settle(simulate, 8);
     expect(wx.showModal).toHaveBeenCalledWith(expect.objectContaining({ confirmText: '重新授权' }));

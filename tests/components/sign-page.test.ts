@@ -54,6 +54,28 @@ describe('sign page', () => {
     expect(wx.calls[0]).toEqual({ action: 'case.get', payload: { caseId: 'case-1' } });
   });
 
+  it('says why 确认签署 is disabled until the signature and the consent are there', async () => {
+    wx.answer('case.get', formalitiesCase());
+    const page = await open();
+    expect(page.querySelector('#sign')?.data.disabled).toBe(true);
+    expect(textOf(page, '#sign-held-back')).toBe(
+      '请先在签名区内签名，并勾选同意以电子签名方式签署',
+    );
+    page.querySelector('#consent')?.dispatchEvent('tap');
+    await settle(simulate);
+    expect(textOf(page, '#sign-held-back')).toBe('请先在签名区内签名');
+    // The pad reports its first stroke.
+    (page.instance as unknown as { onPadChange(e: unknown): void }).onPadChange({
+      detail: { empty: false },
+    });
+    await settle(simulate);
+    expect(page.querySelector('#sign-held-back')).toBeUndefined();
+    expect(page.querySelector('#sign')?.data.disabled).toBe(false);
+    page.querySelector('#consent')?.dispatchEvent('tap');
+    await settle(simulate);
+    expect(textOf(page, '#sign-held-back')).toBe('请先勾选同意以电子签名方式签署');
+  });
+
   it('will not sign without consent or a signature', async () => {
     wx.answer('case.get', formalitiesCase());
     const page = await open();
@@ -161,9 +183,12 @@ describe('sign page', () => {
     expect(allText(page)).toContain('辞职书已签署');
     expect(allText(page)).toContain('签署时间：2027-03-06 09:00');
     expect(page.querySelector('#pad')).toBeUndefined();
+    // The letter is shown at once: it is what the person came back to read.
+    expect(allText(page)).toContain('本人张三因个人原因辞去研发部工程师职务');
+    expect(allText(page)).toContain('下一步：');
     tapButton(page, '#read-letter');
     await settle(simulate);
-    expect(allText(page)).toContain('本人张三因个人原因辞去研发部工程师职务');
+    expect(allText(page)).not.toContain('本人张三因个人原因辞去研发部工程师职务');
   });
 
   it('shows a load error with retry', async () => {

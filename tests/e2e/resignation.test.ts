@@ -118,9 +118,13 @@ describe('resignation through the web preview', () => {
     await phone.waitForText('通知已送达');
     await phone.shot('submitted');
 
-    // The handover list, picked with the browser's file chooser as from a WeChat chat.
-    const chooser = phone.page.waitForEvent('filechooser');
+    // The handover list: 上传交接清单 offers 拍照, 相册 and 聊天文件; the chat file is picked
+    // with the browser's file chooser.
     await phone.tapId('upload');
+    await phone.page.locator('.wx-sheet-item', { hasText: '从聊天记录选择文件' }).waitFor();
+    await phone.shot('upload-sheet');
+    const chooser = phone.page.waitForEvent('filechooser');
+    await phone.page.locator('.wx-sheet-item', { hasText: '从聊天记录选择文件' }).click();
     await (
       await chooser
     ).setFiles({
@@ -155,7 +159,7 @@ describe('resignation through the web preview', () => {
     // HR confirms the last working day.
     await phone.as(HR);
     await openCase(phone, '钱多多');
-    await phone.tapText('HR 确认');
+    await phone.tapText('HR确认');
     await phone.shot('hr-confirm');
     await phone.tapId('pending-confirm');
     await phone.waitForText('手续办理');

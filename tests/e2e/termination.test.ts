@@ -39,6 +39,8 @@ describe('termination through the web preview', () => {
     await phone.tapText('发起解除');
     await phone.waitForRoute('packages/admin/pages/terminate/index');
     await phone.typeInto('employee-no', 'D009');
+    // HR sees whom the 工号 names before drafting against it.
+    await phone.waitForText('周婷 ·');
     await phone.tapId('mode-notice30');
     await phone.typeInto('explanation', '连续两个季度考核不合格，经培训后仍不能胜任');
     await phone.shot('termination-form');
@@ -56,6 +58,11 @@ describe('termination through the web preview', () => {
     await phone.tapId('attest');
     await phone.shot('termination-ready');
     await phone.tapId('issue');
+    // The summary first: it cannot be taken back once sent.
+    await phone.waitForText('确认发出解除通知');
+    await phone.waitForText('发出后不可撤回');
+    await phone.shot('termination-confirm');
+    await phone.tapId('dialog-confirm');
     await phone.waitForText('解除通知已发出');
     await phone.waitForText('送达后30日');
     await phone.shot('termination-issued');

@@ -16,6 +16,7 @@ import { reminderDelivery } from '../../../server/app/reminder-delivery';
 import { privacyHandlers } from '../../../server/app/privacy-reports';
 import { rosterHandlers } from '../../../server/app/roster';
 import { createRpcHandler } from '../../../server/app/rpc-handler';
+import { handoverTemplateHandlers } from '../../../server/app/handover-template';
 import { historyImportHandlers } from '../../../server/app/history-import';
 import { statsExportHandlers, statsHandlers } from '../../../server/app/stats';
 import { trialSendHandlers } from '../../../server/app/trial-send';
@@ -175,6 +176,7 @@ export function createMain({ cloud, clock, env }: FunctionDeps): CloudFunctionMa
       }),
       ...historyImportHandlers({ history, settings }),
       ...exitInterviewHandlers({ cases, interviews: exitInterviewsRepository(db), settings }),
+      ...handoverTemplateHandlers({ files, spreadsheets: xlsxSpreadsheetWriter }),
       ...trainingHandlers(training),
       ...practiceHandlers(training),
       ...proposalHandlers({ ...training, proposals: proposalsRepository(db) }),

@@ -31,6 +31,8 @@ Component({
     kinds: [] as ReminderKind[],
     rows: [] as SubscriptionRow[],
     needsSubscription: false,
+    /** The per-kind credits are detail: folded away until asked for. */
+    showCredits: false,
     tmplIds: [] as string[],
     subscribing: false,
     /** 已学 3/8 课时 · 测验通过 1/4, or 已掌握. */
@@ -39,6 +41,9 @@ Component({
   methods: {
     onLoad() {
       void this.load(false);
+    },
+    onToggleCredits() {
+      this.setData({ showCredits: !this.data.showCredits });
     },
     onPrivacy() {
       openPage(ROUTES.privacyGuide);

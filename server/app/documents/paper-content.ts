@@ -105,7 +105,7 @@ export function signedLetterPaper(
   const code = verifyScene(caseDoc.caseId, kind);
   return {
     title,
-    nameLine: `签署人：${caseDoc.employee.name}（员工编号 ${caseDoc.employee.employeeNo}）`,
+    nameLine: `签署人：${caseDoc.employee.name}（工号 ${caseDoc.employee.employeeNo}）`,
     body: rest.join('\n').replace(/^\n+/, ''),
     signature: {
       caption: `电子签名 · ${signature ? beijingClock(signature.at) : ''}（北京时间）`,

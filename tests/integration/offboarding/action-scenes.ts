@@ -386,6 +386,8 @@ export const SCENES: Record<string, Scene> = {
     ],
   }),
   'admin.bindingCode': async (_company, owner) => ({ employeeNo: owner.employeeNo }),
+  'admin.employeeLookup': async (_company, owner) => ({ employeeNo: owner.employeeNo }),
+  'case.handoverTemplate': noPayload,
   // The admin has no credit on WeChat's side here: each template answers 43101, still a result.
   'admin.trialSend': noPayload,
   'admin.configAlerts': noPayload,
@@ -622,6 +624,8 @@ export const SUCCESS_PATHS: readonly (readonly [scene: string, who: Caller])[] =
   ['admin.importHistory', 'HR'],
   ['admin.import', 'HR'],
   ['admin.bindingCode', 'HR'],
+  ['admin.employeeLookup', 'HR'],
+  ['case.handoverTemplate', 'owner'],
   ['admin.trialSend', 'admin'],
   ['admin.configAlerts', 'admin'],
   ['admin.configAlertResolve', 'admin'],

@@ -89,6 +89,9 @@ const TABLE: readonly Row[] = [
   ['admin.statsExport',                               FORBID,    FORBID,    FORBID,    FORBID,    OK,        OK,        UNAUTH],
   ['admin.importHistory',                             FORBID,    FORBID,    FORBID,    FORBID,    OK,        OK,        UNAUTH],
   ['admin.bindingCode',                               FORBID,    FORBID,    FORBID,    FORBID,    OK,        OK,        UNAUTH],
+  ['admin.employeeLookup',                            FORBID,    FORBID,    FORBID,    FORBID,    OK,        OK,        UNAUTH],
+  // The blank 工作交接清单 template: anyone bound.
+  ['case.handoverTemplate',                           OK,        OK,        OK,        OK,        OK,        OK,        UNAUTH],
   // Admins only: it sends through the templates they configure; HR is not enough.
   ['admin.trialSend',                                 FORBID,    FORBID,    FORBID,    FORBID,    FORBID,    OK,        UNAUTH],
   ['admin.configAlerts',                              FORBID,    FORBID,    FORBID,    FORBID,    FORBID,    OK,        UNAUTH],

@@ -165,6 +165,8 @@ function acceptedPayload(action: ActionName): Record<string, unknown> {
       ],
     },
     'admin.bindingCode': { employeeNo: 'D005' },
+    'admin.employeeLookup': { employeeNo: 'D005' },
+    'case.handoverTemplate': {},
     'case.oaRetry': { caseId: cases.submitted },
     'admin.purgeCase': { caseId: cases.completed },
     'admin.trialSend': {},

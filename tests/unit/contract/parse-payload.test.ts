@@ -28,7 +28,7 @@ describe('parsePayload', () => {
 
   it('names a missing field in Chinese', () => {
     const error = expectValidationError(parsePayload('me.bind', { code: 'ABCD2345' }));
-    expect(error.message).toBe('员工编号：必填');
+    expect(error.message).toBe('工号：必填');
     expect(error.details).toMatchObject({ field: 'employeeNo' });
   });
 

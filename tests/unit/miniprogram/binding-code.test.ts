@@ -55,7 +55,7 @@ describe('binding codes', () => {
   });
 
   it('checks employee numbers as the server does', () => {
-    expect(employeeNoProblem('  ')).toBe('请输入员工编号');
+    expect(employeeNoProblem('  ')).toBe('请输入工号');
     expect(employeeNoProblem(' D-01_a ')).toBe('');
     expect(employeeNoProblem('D 01')).not.toBe('');
     expect(employeeNoProblem('x'.repeat(33))).not.toBe('');

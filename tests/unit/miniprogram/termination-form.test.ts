@@ -33,7 +33,7 @@ describe('termination form (第40条(二))', () => {
   });
 
   it('checks the employee number and the optional explanation as the server does', () => {
-    expect(terminationProblem({ ...form, employeeNo: ' ' })).toBe('请输入员工编号');
+    expect(terminationProblem({ ...form, employeeNo: ' ' })).toBe('请输入工号');
     expect(terminationProblem({ ...form, explanation: '  太短  ' })).toBe('说明至少 10 字，或留空');
     expect(terminationProblem({ ...form, explanation: '字'.repeat(501) })).toBe('说明最多 500 字');
     expect(terminationProblem({ ...form, explanation: '字'.repeat(10) })).toBe('');

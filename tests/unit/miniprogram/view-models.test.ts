@@ -194,7 +194,6 @@ describe('case detail', () => {
     };
     expect(actionsFor(offered).map((b) => b.action)).toEqual([
       'upload',
-      'uploadPhoto',
       'withdraw',
       'return',
       'cancel',

@@ -1,5 +1,6 @@
 import type { NoticeMode, UnionBody } from '../../../../../server/contract';
 import { pickAndAttach } from '../../../../services/attachments';
+import { scheduleLookup } from '../../../../services/employee-lookup';
 import { toast, stopPullDownRefresh } from '../../../../services/feedback';
 import { openPage, ROUTES } from '../../../../services/navigation';
 import { randomId } from '../../../../services/random-id';
@@ -9,6 +10,7 @@ import {
   DOCUMENTS_HINT,
   DOCUMENT_SLOTS,
   DRAFT_LABEL,
+  ISSUE_WARNING,
   NOTICE_MODE_OPTIONS,
   UNION_BODY_OPTIONS,
   UNION_EXPLANATION,
@@ -16,6 +18,7 @@ import {
   filledSlots,
   issueHint,
   issueReceipt,
+  issueSummary,
   terminationProblem,
   unionProblem,
   unionRows,
@@ -34,6 +37,9 @@ Component({
     today: '',
     modes: Object.values(NOTICE_MODE_OPTIONS),
     employeeNo: '',
+    /** Whom the 工号 names (`张三 · 研发部`), or why it names no one, as HR types it. */
+    employeeFound: '',
+    employeeProblem: '',
     noticeMode: '' as NoticeMode | '',
     lastWorkingDay: '',
     explanation: '',
@@ -59,6 +65,10 @@ Component({
     attested: false,
     issuing: false,
     issueError: '',
+    /** The summary read once more before the notice goes out; it cannot be taken back. */
+    confirming: false,
+    confirmLines: [] as string[],
+    issueWarning: ISSUE_WARNING,
     receipt: null as IssueReceipt | null,
   },
   methods: {
@@ -90,12 +100,21 @@ Component({
         `${c.employee.name}（${c.employee.employeeNo}）· ${c.employee.department}`,
         filledSlots(c.attachments.map((a) => a.kind)),
       );
-      this.setData({ issueHint: issueHint(reply.data) });
+      this.setData({
+        issueHint: issueHint(reply.data),
+        noticeMode: c.noticeMode ?? '',
+        lastWorkingDay: c.lastWorkingDay ?? '',
+      });
     },
     /** Asks the server again whether it would issue, after the documents changed. */
     async refreshIssueHint() {
       const reply = await call('case.get', { caseId: this.data.caseId });
-      if (reply.ok) this.setData({ issueHint: issueHint(reply.data) });
+      if (!reply.ok) return;
+      const e = reply.data.case.employee;
+      this.setData({
+        issueHint: issueHint(reply.data),
+        draftTitle: `${e.name}（${e.employeeNo}）· ${e.department}`,
+      });
     },
     showDraft(title: string, attached: TerminationDocument[]) {
       this.setData({ phase: 'draft', draftTitle: title });
@@ -124,7 +143,15 @@ Component({
       });
     },
     onEmployeeNo(event: { detail: { value: string } }) {
-      this.setData({ employeeNo: event.detail.value, formError: '' });
+      const employeeNo = event.detail.value;
+      this.setData({ employeeNo, formError: '', employeeFound: '', employeeProblem: '' });
+      // HR sees whom the number names before the notice is drafted against it.
+      scheduleLookup(
+        this,
+        employeeNo,
+        () => this.data.employeeNo,
+        (shown) => this.setData({ employeeFound: shown.found, employeeProblem: shown.problem }),
+      );
     },
     onMode(event: { currentTarget: { dataset: { value?: NoticeMode } } }) {
       const mode = event.currentTarget.dataset.value;
@@ -199,6 +226,27 @@ Component({
         today,
       });
       if (union || !unionBody) return this.setData({ issueError: union });
+      this.setData({
+        issueError: '',
+        confirming: true,
+        confirmLines: issueSummary({
+          employee: this.data.draftTitle,
+          noticeMode: this.data.noticeMode,
+          lastWorkingDay: this.data.lastWorkingDay,
+          unionBody,
+          unionNotifiedOn,
+          unionObjection,
+        }),
+      });
+    },
+    onCancelIssue() {
+      this.setData({ confirming: false });
+    },
+    /** Confirmed in the summary: the notice goes out. */
+    async onConfirmIssue() {
+      if (this.data.issuing) return;
+      const { unionBody, unionNotifiedOn, unionObjection } = this.data;
+      if (!unionBody) return this.setData({ confirming: false });
       this.setData({ issuing: true, issueError: '' });
       const reply = await call('case.issue', {
         caseId: this.data.caseId,
@@ -209,8 +257,15 @@ Component({
           ...(unionObjection ? { objection: true } : {}),
         },
       });
-      if (!reply.ok) return this.setData({ issuing: false, issueError: reply.error.message });
-      this.setData({ issuing: false, phase: 'issued', receipt: issueReceipt(reply.data) });
+      if (!reply.ok) {
+        return this.setData({ issuing: false, confirming: false, issueError: reply.error.message });
+      }
+      this.setData({
+        issuing: false,
+        confirming: false,
+        phase: 'issued',
+        receipt: issueReceipt(reply.data),
+      });
     },
     onViewCase() {
       openPage(ROUTES.caseDetail, { caseId: this.data.caseId });

@@ -1,3 +1,4 @@
+import type { ActionResult } from '../../../../../server/contract';
 import { pickAndAttach } from '../../../../services/attachments';
 import {
   changeChecklistItem,
@@ -8,6 +9,8 @@ import {
   type ConfirmOptions,
 } from '../../../../services/case-actions';
 import { openCaseFile, openPdf, requestDocuments } from '../../../../services/documents';
+import { openHandoverTemplate } from '../../../../services/spreadsheet';
+import { chooseUploadSource } from '../../../../services/upload';
 import { toast, stopPullDownRefresh } from '../../../../services/feedback';
 import { openPage, ROUTES } from '../../../../services/navigation';
 import { phoneEmployee } from '../../../../services/phone';
@@ -19,10 +22,14 @@ import {
   actionsFor,
   caseDetail,
   confirmDayHint,
+  consentDayHint,
+  CONSENT_EXPLANATION,
   finalSummary,
   mayViewEvidence,
   relationTo,
   remindOutcome,
+  TIMELINE_LIMIT,
+  timelineOf,
   type ActionButton,
   type CancelBasisOption,
   type CaseAction,
@@ -43,6 +50,9 @@ import { loadFailure, NO_FAILURE } from '../../../../view-models/load-failure';
 
 /** `purged`: the case's personal information was deleted after its retention period. */
 type Phase = 'loading' | 'error' | 'ready' | 'purged';
+
+/** The last answer of `case.get` per page, to show more of its records without asking again. */
+const lastViews = new WeakMap<object, ActionResult<'case.get'>>();
 
 /** The action or checklist change waiting for its comment in the panel. */
 interface Pending {
@@ -69,8 +79,17 @@ Component({
     detail: null as CaseDetailView | null,
     progress: null as ProgressView | null,
     next: null as NextStep | null,
+    /** The routine steps, in one row. */
     actions: [] as ActionButton[],
+    /** 第36/37条: the consent to another last day, apart from the routine steps, explained. */
+    consent: null as ActionButton | null,
+    consentExplanation: CONSENT_EXPLANATION,
+    consentHint: '',
+    /** The employee may hand in the list: the blank template is offered beside the button. */
+    offersTemplate: false,
     canViewEvidence: false,
+    /** How many of the newest records the timeline shows. */
+    timelineLimit: TIMELINE_LIMIT,
     pending: null as Pending | null,
     comment: '',
     busy: false,
@@ -86,6 +105,8 @@ Component({
     /** The case's PDFs; null when they could not be listed (the rest of the page stands). */
     documents: null as DocumentsView | null,
     isOwner: false,
+    /** HR compares a printed PDF by its hash; the employee's way stays free of hashes. */
+    showHashes: false,
     /** HR may issue the 离职证明 from a case in formalities (on or after the last day). */
     mayIssueCertificate: false,
     nonCompeteOpen: false,
@@ -134,15 +155,20 @@ Component({
         return this.setData({ phase: 'error', ...loadFailure(view.error) });
       }
       const relation = relationTo(view.data, me.ok ? me.data : null);
+      const buttons = actionsFor(view.data);
+      lastViews.set(this, view.data);
       this.setData({
         phase: 'ready',
-        detail: caseDetail(view.data, relation, Date.now()),
+        detail: caseDetail(view.data, relation, Date.now(), this.data.timelineLimit),
         progress: progressView(view.data),
         next: view.data.nextStep ? nextStepFor(view.data) : null,
-        actions: actionsFor(view.data),
+        actions: buttons.filter((b) => b.action !== 'consentLater'),
+        consent: buttons.find((b) => b.action === 'consentLater') ?? null,
+        offersTemplate: buttons.some((b) => b.action === 'upload' && !b.reason),
         canViewEvidence: mayViewEvidence(relation),
         documents: documents.ok ? documentsView(documents.data) : null,
         isOwner: relation.isOwner,
+        showHashes: relation.isHr && !relation.isOwner,
         mayIssueCertificate:
           relation.isHr && !relation.isOwner && view.data.case.state === 'formalities',
         interviewCard: offersInterview(view.data, relation.isOwner),
@@ -155,19 +181,19 @@ Component({
       const action = event.currentTarget.dataset.action;
       if (!action || this.data.busy) return;
       // Held back by the server: the reason is shown under the buttons.
-      if (this.data.actions.some((b) => b.action === action && b.reason)) return;
+      const held = [...this.data.actions, ...(this.data.consent ? [this.data.consent] : [])];
+      if (held.some((b) => b.action === action && b.reason)) return;
       if (action === 'sign') return openPage(ROUTES.sign, { caseId: this.data.caseId });
       if (action === 'issue') return openPage(ROUTES.adminTerminate, { caseId: this.data.caseId });
       if (action === 'remind') return this.remind();
       if (action === 'nonCompete') return this.setData({ nonCompeteOpen: true, actionError: '' });
-      if (action === 'upload' || action === 'uploadPhoto' || action === 'uploadDelivery') {
+      if (action === 'upload' || action === 'uploadDelivery') {
         const kind = action === 'uploadDelivery' ? 'notice_delivery' : 'handover_checklist';
+        // 拍照, 相册 or 聊天文件: the person says which, so each is one tap away.
+        const source = await chooseUploadSource();
+        if (!source) return;
         this.setData({ busy: true, actionError: '' });
-        const outcome = await pickAndAttach(
-          this.data.caseId,
-          kind,
-          action === 'uploadPhoto' ? 'photo' : 'chat',
-        );
+        const outcome = await pickAndAttach(this.data.caseId, kind, source);
         this.setData({ busy: false });
         if (outcome.status === 'failed') return this.setData({ actionError: outcome.message });
         if (outcome.status === 'attached') {
@@ -191,6 +217,7 @@ Component({
         confirmHint: '',
         confirmEarly: false,
         proposedBy: '',
+        consentHint: '',
         cancelBases: this.data.detail?.cancelBases ?? [],
         cancelBasis: '',
         rehire: '',
@@ -277,8 +304,17 @@ Component({
         confirmDay: event.detail.value,
         confirmEarly: early,
         confirmHint: hint,
+        consentHint: consentDayHint(event.detail.value, legal),
         actionError: '',
       });
+    },
+    /** The blank 工作交接清单, to fill in on a computer and upload back. */
+    async onHandoverTemplate() {
+      if (this.data.busy) return;
+      this.setData({ busy: true, actionError: '' });
+      const opened = await openHandoverTemplate();
+      this.setData({ busy: false });
+      if (!opened.ok) this.setData({ actionError: opened.message });
     },
     onProposedBy(event: { currentTarget: { dataset: { by?: 'employee' | 'company' } } }) {
       this.setData({ proposedBy: event.currentTarget.dataset.by ?? '', actionError: '' });
@@ -414,6 +450,23 @@ Component({
     },
     onEvidence() {
       openPage(ROUTES.caseEvidence, { caseId: this.data.caseId });
+    },
+    /**
+     * 查看全部: the evidence page holds every record, newest first, for those who may see it;
+     * anyone else (the manager) sees the next older records here.
+     */
+    onTimelineAll() {
+      if (this.data.canViewEvidence) return this.onEvidence();
+      const view = lastViews.get(this);
+      if (!view || !this.data.detail) return;
+      const timelineLimit = this.data.timelineLimit + TIMELINE_LIMIT;
+      const more = timelineOf(view, timelineLimit);
+      this.setData({
+        timelineLimit,
+        'detail.timeline': more.timeline,
+        'detail.timelineHidden': more.timelineHidden,
+        'detail.timelineCut': more.timelineCut,
+      });
     },
     async onOpenDocument(event: { currentTarget: { dataset: { url?: string } } }) {
       const url = event.currentTarget.dataset.url;

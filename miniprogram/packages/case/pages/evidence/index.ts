@@ -48,7 +48,8 @@ Component({
         return this.setData({ phase: 'error', ...loadFailure(evidence.error) });
       }
       const view = evidenceView(evidence.data, checklistLabels ?? []);
-      allRows = view.events;
+      // Newest first: a person opens the log to see what just happened.
+      allRows = view.events.slice().reverse();
       this.setData({
         phase: 'ready',
         evidence: { ...view, events: allRows.slice(0, PAGE_SIZE) },

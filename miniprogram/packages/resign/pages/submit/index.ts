@@ -6,7 +6,8 @@ import { randomId } from '../../../../services/random-id';
 import { call } from '../../../../services/rpc';
 import { loadSession } from '../../../../services/session';
 import { requestSubscriptions, templatesToAsk } from '../../../../services/subscribe';
-import type { DocumentSource } from '../../../../services/upload';
+import { openHandoverTemplate } from '../../../../services/spreadsheet';
+import { chooseUploadSource, type DocumentSource } from '../../../../services/upload';
 import {
   EMPLOYER_FAULT,
   explanationCounter,
@@ -161,12 +162,17 @@ Component({
       // The home page and tab bar show the new case from the refreshed session.
       void loadSession({ refresh: true });
     },
-    onUpload() {
-      void this.upload('chat');
+    /** 拍照, 相册 or 聊天文件: the person picks from a sheet, each one tap away. */
+    async onUpload() {
+      if (this.data.uploading) return;
+      const source = await chooseUploadSource();
+      if (source) await this.upload(source);
     },
-    /** A paper handover list: photographed, or photos from the album. */
-    onUploadPhoto() {
-      void this.upload('photo');
+    /** The blank 工作交接清单, to fill in (on a computer, after forwarding it) and upload. */
+    async onTemplate() {
+      this.setData({ uploadError: '' });
+      const opened = await openHandoverTemplate();
+      if (!opened.ok) this.setData({ uploadError: opened.message });
     },
     async upload(source: DocumentSource) {
       const receipt = this.data.receipt;

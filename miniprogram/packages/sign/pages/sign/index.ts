@@ -5,6 +5,7 @@ import { call } from '../../../../services/rpc';
 import { loadSession } from '../../../../services/session';
 import { uploadCaseFile } from '../../../../services/upload';
 import {
+  signHeldBack,
   signReceipt,
   signView,
   type SignReceipt,
@@ -26,6 +27,8 @@ Component({
     view: null as SignView | null,
     consent: false,
     padEmpty: true,
+    /** Why 确认签署 is disabled, shown beside it. */
+    heldBack: signHeldBack(false, true),
     signing: false,
     signError: '',
     receipt: null as SignReceipt | null,
@@ -51,13 +54,21 @@ Component({
       this.setData({ phase: 'loading' });
       const reply = await call('case.get', { caseId: this.data.caseId });
       if (!reply.ok) return this.setData({ phase: 'error', ...loadFailure(reply.error) });
-      this.setData({ phase: 'ready', view: signView(reply.data) });
+      const view = signView(reply.data);
+      // Already signed: the letter is what the person came back for, so it is shown open.
+      this.setData({ phase: 'ready', view, showLetter: view.stage === 'signed' });
     },
     onToggleConsent() {
-      this.setData({ consent: !this.data.consent, signError: '' });
+      const consent = !this.data.consent;
+      this.setData({ consent, signError: '', heldBack: signHeldBack(consent, this.data.padEmpty) });
     },
     onPadChange(event: { detail: { empty: boolean } }) {
-      this.setData({ padEmpty: event.detail.empty, signError: '' });
+      const padEmpty = event.detail.empty;
+      this.setData({
+        padEmpty,
+        signError: '',
+        heldBack: signHeldBack(this.data.consent, padEmpty),
+      });
     },
     onSign() {
       const view = this.data.view;
