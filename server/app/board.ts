@@ -10,7 +10,13 @@ import {
 import { STATES, type State, UNFINISHED_STATES } from '../domain/case-states';
 import { isHr } from './caller';
 import { fail, ok } from './outcome';
-import type { BoardCase, BoardFilter, BoardPosition, CaseQueries } from './ports/case-queries.port';
+import type {
+  BoardCase,
+  BoardFilter,
+  BoardPosition,
+  CaseQueries,
+  OverduePosition,
+} from './ports/case-queries.port';
 import type { EmployeesRepository } from './ports/employees.port';
 import type { Handler } from './rpc-handler';
 
@@ -39,15 +45,20 @@ export interface BoardDeps {
   readonly employees?: Pick<EmployeesRepository, 'findByNos'>;
 }
 
-/** The opaque cursor: base64url of the last row's sort key. */
-export function encodeCursor(position: BoardPosition): string {
-  return Buffer.from(JSON.stringify({ e: position.enteredAt, i: position.caseId })).toString(
-    'base64url',
-  );
+/**
+ * The opaque cursor: base64url of the last row's sort key (`e`: entered, the default order;
+ * `o`: its deadline, on the overdue board).
+ */
+export function encodeCursor(position: BoardPosition | OverduePosition): string {
+  const key =
+    'overdueAt' in position
+      ? { o: position.overdueAt, i: position.caseId }
+      : { e: position.enteredAt, i: position.caseId };
+  return Buffer.from(JSON.stringify(key)).toString('base64url');
 }
 
 /** The position a cursor stands for, or null when it is not one this server handed out. */
-export function decodeCursor(cursor: string): BoardPosition | null {
+export function decodeCursor(cursor: string): BoardPosition | OverduePosition | null {
   if (!BASE64URL.test(cursor)) return null;
   let parsed: unknown;
   try {
@@ -56,11 +67,13 @@ export function decodeCursor(cursor: string): BoardPosition | null {
     return null;
   }
   if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) return null;
-  const { e, i, ...rest } = parsed as Record<string, unknown>;
+  const { e, o, i, ...rest } = parsed as Record<string, unknown>;
   if (Object.keys(rest).length > 0) return null;
-  if (typeof e !== 'string' || !STORED_INSTANT.test(e) || !isInstant(e)) return null;
   if (typeof i !== 'string' || !CASE_ID.test(i)) return null;
-  return { enteredAt: e, caseId: i };
+  const at = o ?? e;
+  if ((o === undefined) === (e === undefined)) return null;
+  if (typeof at !== 'string' || !STORED_INSTANT.test(at) || !isInstant(at)) return null;
+  return o !== undefined ? { overdueAt: at, caseId: i } : { enteredAt: at, caseId: i };
 }
 
 function boardRow(doc: BoardCase, now: Date, people: PageEmployees, hr: boolean): BoardRow {
@@ -143,9 +156,12 @@ export function boardHandlers(deps: BoardDeps): { 'admin.board': Handler<'admin.
       if (!hr && !managerNo) return fail('FORBIDDEN', '只有 HR 和部门经理可以查看看板');
       if (!hr && payload.rehire) return fail('FORBIDDEN', '只有 HR 可以按可再次录用筛选');
 
-      let after: BoardPosition | null = null;
+      let after: BoardPosition | OverduePosition | null = null;
       if (payload.cursor !== undefined && payload.cursor !== '') {
         after = decodeCursor(payload.cursor);
+        // A cursor of the other order (a tab changed under a stale page) is as unknown.
+        const byOverdue = payload.overdueOnly === true;
+        if (after && 'overdueAt' in after !== byOverdue) after = null;
         if (!after) {
           const message = '翻页位置无效，请刷新后从第一页查看';
           return fail('VALIDATION_FAILED', message, {
@@ -202,7 +218,13 @@ export function boardHandlers(deps: BoardDeps): { 'admin.board': Handler<'admin.
         needsCallByState: counted.needsCallByState,
         rows: page.map((doc) => boardRow(doc, now, people, hr)),
         ...(found.length > BOARD_PAGE_SIZE && last
-          ? { nextCursor: encodeCursor({ enteredAt: last.enteredAt, caseId: last.caseId }) }
+          ? {
+              nextCursor: encodeCursor(
+                payload.overdueOnly && last.overdueAt !== null
+                  ? { overdueAt: last.overdueAt, caseId: last.caseId }
+                  : { enteredAt: last.enteredAt, caseId: last.caseId },
+              ),
+            }
           : {}),
       });
     },

@@ -2,7 +2,6 @@ import type {
   BoardCase,
   BoardCounts,
   BoardFilter,
-  BoardPosition,
   CaseQueries,
   MonthTotals,
   OutcomeTotals,
@@ -105,10 +104,15 @@ export function caseQueries(db: WxServerSdk.Database): CaseQueries {
   return {
     async boardPage(filter, after, limit) {
       const conditions = filterConditions(filter);
-      if (after) conditions.push(...afterPosition(_, after));
+      // The overdue board goes by urgency: the earliest deadline first.
+      const key = filter.overdueAt !== undefined ? 'overdueAt' : 'enteredAt';
+      if (after) {
+        const at = 'overdueAt' in after ? after.overdueAt : after.enteredAt;
+        conditions.push(...afterPosition(_, key, at, after.caseId));
+      }
       const { data } = await cases()
         .where(where(conditions))
-        .orderBy('enteredAt', 'asc')
+        .orderBy(key, 'asc')
         .orderBy('_id', 'asc')
         .limit(limit)
         .field(BOARD_FIELDS)
@@ -287,15 +291,14 @@ function toOutcome(row: Record<string, unknown>): OutcomeTotals {
   };
 }
 
-/** Strictly after the position in (`enteredAt`, `_id`) order; the `gte` keeps it a range scan. */
-function afterPosition(_: WxServerSdk.Command, after: BoardPosition): Condition[] {
-  return [
-    { enteredAt: _.gte(after.enteredAt) },
-    _.or([
-      { enteredAt: _.gt(after.enteredAt) },
-      { enteredAt: after.enteredAt, _id: _.gt(after.caseId) },
-    ]),
-  ];
+/** Strictly after the position in (`key`, `_id`) order; the `gte` keeps it a range scan. */
+function afterPosition(
+  _: WxServerSdk.Command,
+  key: 'enteredAt' | 'overdueAt',
+  at: string,
+  caseId: string,
+): Condition[] {
+  return [{ [key]: _.gte(at) }, _.or([{ [key]: _.gt(at) }, { [key]: at, _id: _.gt(caseId) }])];
 }
 
 function isRehireChoice(value: unknown): value is RehireChoice {

@@ -21,7 +21,11 @@ import { performance } from 'node:perf_hooks';
 import { BOARD_PAGE_SIZE, boardHandlers, decodeCursor } from '../../server/app/board';
 import { UNFINISHED_STATES } from '../../server/domain/case-states';
 import type { Caller } from '../../server/app/caller';
-import type { BoardFilter, BoardPosition } from '../../server/app/ports/case-queries.port';
+import type {
+  BoardFilter,
+  BoardPosition,
+  OverduePosition,
+} from '../../server/app/ports/case-queries.port';
 import { statsHandlers } from '../../server/app/stats';
 import type { ParsedPayload } from '../../server/contract';
 import type { State } from '../../server/domain';
@@ -236,7 +240,7 @@ async function measureSize(total: number): Promise<Timing[]> {
       const managerStates = UNFINISHED_STATES.filter((state) => state !== 'draft');
       const after = deep ? decodeCursor(deep) : null;
       const page =
-        (filter: BoardFilter, from: BoardPosition | null = null) =>
+        (filter: BoardFilter, from: BoardPosition | OverduePosition | null = null) =>
         () =>
           queries.boardPage(filter, from, BOARD_PAGE_SIZE + 1);
       const pageNote = (r: unknown) => `${(r as unknown[]).length} rows`;

@@ -26,6 +26,15 @@ export interface BoardPosition {
   readonly caseId: string;
 }
 
+/**
+ * The overdue board's sort key: most overdue first (the earliest deadline), the case id breaking
+ * ties. A page filtered to overdue cases is ordered by urgency, not by entry.
+ */
+export interface OverduePosition {
+  readonly overdueAt: Instant;
+  readonly caseId: string;
+}
+
 /** What a board row needs of a stored case, and nothing more (never the event log). */
 export type BoardCase = Pick<
   StoredCase,
@@ -95,10 +104,14 @@ export interface OpenStall {
 
 /** Read-side queries over `cases` for the board and the statistics (DESIGN §4). */
 export interface CaseQueries {
-  /** Up to `limit` cases after `after` in board order, from an indexed, cursor-paged query. */
+  /**
+   * Up to `limit` cases after `after` in board order, from an indexed, cursor-paged query:
+   * longest-waiting first, or most overdue first when the filter has `overdueAt` (then `after`
+   * is an `OverduePosition`).
+   */
   boardPage(
     filter: BoardFilter,
-    after: BoardPosition | null,
+    after: BoardPosition | OverduePosition | null,
     limit: number,
   ): Promise<readonly BoardCase[]>;
   /**

@@ -132,9 +132,13 @@ function expected(options: {
       (!options.overdueOnly ||
         (doc.overdueAt !== null && Date.parse(doc.overdueAt) <= NOW.getTime())) &&
       (options.department === undefined || doc.employee.department === options.department),
-  ).sort((a, b) =>
-    a.enteredAt < b.enteredAt ? -1 : a.enteredAt > b.enteredAt ? 1 : a._id < b._id ? -1 : 1,
-  );
+  ).sort((a, b) => {
+    // The overdue board goes by urgency (the earliest deadline first), the others by entry.
+    const [x, y] = options.overdueOnly
+      ? [a.overdueAt ?? '', b.overdueAt ?? '']
+      : [a.enteredAt, b.enteredAt];
+    return x < y ? -1 : x > y ? 1 : a._id < b._id ? -1 : 1;
+  });
 }
 
 let env: OffboardingCloud;
@@ -264,13 +268,19 @@ describe('admin.board', () => {
     expect(submitted.flatMap((p) => ids(p.rows))).toEqual(ids(expected({ states: ['submitted'] })));
   });
 
-  it('filters to overdue cases and counts under the same filter', async () => {
+  it('filters to overdue cases, most overdue first, and counts under the same filter', async () => {
     const pages = await allPages(hrCaller(), { overdueOnly: true });
     const rows = pages.flatMap((p) => p.rows);
     const overdue = expected({ overdueOnly: true });
     expect(overdue.length).toBeGreaterThan(0);
     expect(overdue.length).toBeLessThan(expected({}).length);
     expect(ids(rows)).toEqual(ids(overdue));
+    // By urgency: the days overdue never grow down the list.
+    const days = rows.map((row) => row.overdueDays ?? 0);
+    expect(days).toEqual([...days].sort((a, b) => b - a));
+    // Not the entry order: the states give different times to answer (3 days, 7 for a return).
+    const byEntry = expected({}).filter((doc) => ids(rows).includes(doc._id));
+    expect(ids(rows)).not.toEqual(ids(byEntry));
     expect(rows.every((row) => row.overdue)).toBe(true);
     // Submitted on 04-14 10:00 Beijing: the manager's 3 days ran out on 04-17.
     expect(ids(rows)).toContain('c-000');
@@ -419,9 +429,27 @@ describe('admin.board', () => {
     expect(first.roundTrips).toBeLessThanOrEqual(3);
     const data = first.result.ok ? first.result.data : null;
     const deep = await env.measure(() =>
-      call(managerCaller('M1'), { overdueOnly: true, q: '员工', cursor: data?.nextCursor }),
+      call(managerCaller('M1'), { q: '员工', cursor: data?.nextCursor }),
     );
     expect(deep.result.ok).toBe(true);
     expect(deep.roundTrips).toBeLessThanOrEqual(3);
+    const overdue = await env.measure(() => call(managerCaller('M1'), { overdueOnly: true }));
+    expect(overdue.result.ok).toBe(true);
+    expect(overdue.roundTrips).toBeLessThanOrEqual(3);
+  });
+
+  it('pages the overdue board by its own cursor, and refuses the other order’s', async () => {
+    const overdue = expected({ overdueOnly: true });
+    const cut = overdue[2];
+    if (!cut?.overdueAt) throw new Error('the seed has overdue cases');
+    const cursor = encodeCursor({ overdueAt: cut.overdueAt, caseId: cut._id });
+    const next = await page(hrCaller(), { overdueOnly: true, cursor });
+    expect(ids(next.rows)).toEqual(ids(overdue.slice(3, 3 + BOARD_PAGE_SIZE)));
+
+    const entryCursor = encodeCursor({ enteredAt: cut.enteredAt, caseId: cut._id });
+    const mixed = await call(hrCaller(), { overdueOnly: true, cursor: entryCursor });
+    expect(mixed.ok).toBe(false);
+    const backwards = await call(hrCaller(), { cursor });
+    expect(backwards.ok).toBe(false);
   });
 });
