@@ -2,11 +2,14 @@ import type { ActionResult } from '../../../../../server/contract';
 import { call } from '../../../../services/rpc';
 import {
   evidenceView,
+  purgedView,
   type EvidenceEventRow,
   type EvidenceView,
+  type PurgedView,
 } from '../../../../view-models/evidence';
 
-type Phase = 'loading' | 'error' | 'ready';
+/** `purged`: deleted after its retention period; the tombstone is all there is to show. */
+type Phase = 'loading' | 'error' | 'ready' | 'purged';
 type ChecklistLabels = ActionResult<'meta.get'>['checklistItems'];
 
 // Item labels for waivers; they change only with the settings, so one fetch per launch.
@@ -22,6 +25,7 @@ Component({
     errorMessage: '',
     caseId: '',
     evidence: null as EvidenceView | null,
+    purged: null as PurgedView | null,
     eventCount: 0,
     hasMore: false,
   },
@@ -40,6 +44,8 @@ Component({
       ]);
       if (meta?.ok) checklistLabels = meta.data.checklistItems;
       if (!evidence.ok) {
+        const purged = purgedView(evidence.error);
+        if (purged) return this.setData({ phase: 'purged', purged });
         return this.setData({ phase: 'error', errorMessage: evidence.error.message });
       }
       const view = evidenceView(evidence.data, checklistLabels ?? []);
