@@ -77,6 +77,22 @@ export function certificatePaper(
   };
 }
 
+/**
+ * HR's non-compete decision (第23/24条) as it stood when the paper was asked for: on the
+ * employee's signed copy too, beside its own 《竞业限制决定告知书》.
+ */
+function nonCompeteFacts(events: readonly AuditEvent[]): (readonly [string, string])[] {
+  const decided = events.find((e) => e.type === 'case.nonCompete');
+  if (!decided) return [];
+  const p = decided.payload;
+  const label = VOCABULARY.nonCompeteDecisions[p.decision === 'enforced' ? 'enforced' : 'released'];
+  const terms =
+    p.decision === 'enforced'
+      ? ` · ${String(p.months)} 个月 · 每月 ${String(p.monthlyCompensation)} 元`
+      : '';
+  return [['竞业限制', `${label}${terms}（${beijingClock(decided.at)} 记录）`]];
+}
+
 const VERIFY_HINT =
   '用微信扫描二维码，或在「离职通」小程序的「文书核验」中输入核验码，可核对本文件是否为系统记录的原件且未被改动。';
 
@@ -129,6 +145,7 @@ export function signedLetterPaper(
         ...caseDoc.attachments.map(
           (a) => [`附件 ${ATTACHMENT_KIND_LABELS[a.kind]} SHA-256`, a.sha256] as const,
         ),
+        ...nonCompeteFacts(events),
         ['签署时间（北京时间）', signature ? beijingClock(signature.at) : ''],
         ['签署 IP', signature?.clientIp || '未记录'],
         ['链头（第 ' + String(head?.seq ?? 0) + ' 条事件）', head?.hash ?? ''],
@@ -136,5 +153,32 @@ export function signedLetterPaper(
       events: auditRows(events, names),
     },
     verify: { code, hint: VERIFY_HINT, ...(qr ? { qr } : {}) },
+  };
+}
+
+/**
+ * The 《竞业限制决定告知书》 as paper (劳动合同法 第23/24条): its text exactly as written when HR
+ * recorded the decision, the chain head it was written at, and the verify code.
+ */
+export function nonCompetePaper(caseDoc: StoredCase, qr: VerifyImage | null): PaperDocument {
+  const [title = '', ...rest] = (caseDoc.nonCompeteNoticeText ?? '').split('\n');
+  const body = rest.join('\n').replace(/^\n+/, '');
+  const [first = '', ...others] = body.split('\n');
+  const pending = (caseDoc.documents ?? []).find((d) => d.kind === 'non_compete_notice');
+  const event = caseDoc.events.find((e) => e.seq === pending?.forSeq);
+  return {
+    title,
+    nameLine: first,
+    body: others.join('\n').replace(/^\n+/, ''),
+    footer: [
+      `决定记录时间：${event ? beijingClock(event.at) : ''}（北京时间）`,
+      `记录哈希（第 ${String(event?.seq ?? 0)} 条事件）：${event?.hash ?? ''}`,
+      '本文件的文字为决定时保存的原文，未经重新生成。',
+    ],
+    verify: {
+      code: verifyScene(caseDoc.caseId, 'non_compete_notice'),
+      hint: VERIFY_HINT,
+      ...(qr ? { qr } : {}),
+    },
   };
 }
