@@ -77,7 +77,6 @@ describe('resignation through the web preview', () => {
     expect(await activeTab(phone)).toMatch(/^已逾期 \d+$/);
     await phone.waitForText(/^需电话联系 \d+$/);
     await phone.shot('hr-board');
-    await phone.readmeShot('hr-board');
     await phone.tapText('发放绑定码');
     await phone.waitForRoute('packages/admin/pages/employee/index');
     await phone.typeInto('employee-no', 'N001');
@@ -178,6 +177,15 @@ describe('resignation through the web preview', () => {
     await phone.page.waitForFunction(() => document.querySelectorAll('#outbox .notice').length > 0);
     await phone.shot('clock-plus-7-days-outbox');
     const outbox = await phone.page.locator('#outbox').innerText();
+
+    // HR's board opens on the late case now, the row saying how long it stood and how late it is.
+    await phone.as(HR);
+    await phone.page.locator('#phone-tab-bar').getByText('办理').click();
+    await phone.waitForRoute('pages/cases/index');
+    expect(await activeTab(phone)).toMatch(/^已逾期 [1-9]\d*$/);
+    await phone.waitForText(/逾期\d+天/);
+    await phone.shot('hr-board-overdue');
+    await phone.readmeShot('hr-board');
 
     // The employee signs with the mouse on the signature pad; the card now says it is late.
     await phone.as(NEWCOMER);
