@@ -8,6 +8,7 @@ export const DOCUMENT_TITLES: Record<Kind, string> = {
   signed_letter: '已签署的《辞职书》',
   termination_receipt: '《解除劳动合同通知书》签收件',
   certificate: '离职证明',
+  non_compete_notice: '《竞业限制决定告知书》',
 };
 
 export interface DocumentRow {

@@ -77,6 +77,7 @@ const FIELD_LABELS: Record<string, string> = {
   noticeTextHash: '通知文本哈希',
   noticeText: '提交的通知原文',
   'signature.letterText': '签署的文书原文',
+  nonCompeteNoticeText: '竞业限制决定告知书原文',
   'documents.length': '文书数量',
   certificateStatesReason: '离职证明是否写明原因',
   legalLastWorkingDay: '法定最后工作日',
@@ -134,6 +135,7 @@ const DOCUMENT_LABELS: Record<string, string> = {
   signed_letter: '已签署的辞职书',
   termination_receipt: '解除通知签收件',
   certificate: '离职证明',
+  non_compete_notice: '竞业限制决定告知书',
 };
 
 function partLabel(part: string): string {
@@ -242,6 +244,9 @@ export function evidenceView(evidence: Evidence, labels: ChecklistLabels): Evide
         : []),
       ...(evidence.letters?.signed
         ? [{ title: '签署的文书原文', ...evidence.letters.signed }]
+        : []),
+      ...(evidence.letters?.nonCompete
+        ? [{ title: '竞业限制决定告知书原文', ...evidence.letters.nonCompete }]
         : []),
     ],
     signatureWaived: !evidence.signatureHash && waivedItems.some((i) => SIGN_ITEMS.includes(i)),

@@ -247,6 +247,17 @@ export function viewHandlers(deps: ViewsDeps): {
             caseDoc.signature?.letterText,
             replay.replayed.signature?.letterHash,
           ),
+          // 劳动合同法 第23/24条: HR's decision as written to the employee, against its record.
+          ...(caseDoc.nonCompeteNoticeText !== undefined
+            ? {
+                nonCompete: storedLetter(
+                  caseDoc.nonCompeteNoticeText,
+                  replay.replayed.nonCompeteNoticeText === undefined
+                    ? undefined
+                    : sha256(replay.replayed.nonCompeteNoticeText),
+                ),
+              }
+            : {}),
         },
       });
     },

@@ -427,10 +427,11 @@ export function workflowHandlers(deps: WorkflowDeps) {
     },
 
     async 'case.nonCompete'({ caller, now }, { caseId, ...input }) {
+      const { companyName } = await settings.get();
       const outcome = await change(caller, caseId, (caseDoc, relation) => {
         const actor = actorAs(caller, relation, 'hr');
         if (!actor) return fail('FORBIDDEN', NOT_YOUR_ROLE);
-        return recordNonCompete(caseDoc, input, actor, now);
+        return recordNonCompete(caseDoc, input, actor, now, companyName);
       });
       if (!outcome.ok) return outcome;
       const { nonCompete, lastWorkingDay } = outcome.data;

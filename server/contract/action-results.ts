@@ -214,6 +214,8 @@ export const ACTION_RESULTS = {
     letters: z.strictObject({
       submitted: z.nullable(storedLetterView),
       signed: z.nullable(storedLetterView),
+      /** The 《竞业限制决定告知书》 (第23/24条), when HR recorded the decision with it. */
+      nonCompete: z.optional(z.nullable(storedLetterView)),
     }),
   }),
   'case.certificateReason': z.extend(caseRef, { statesReason: z.boolean() }),

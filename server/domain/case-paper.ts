@@ -87,6 +87,7 @@ const SCENE_LETTERS: Record<DocumentKind, string> = {
   signed_letter: 'L',
   termination_receipt: 'R',
   certificate: 'C',
+  non_compete_notice: 'N',
 };
 
 /**
@@ -99,7 +100,7 @@ export function verifyScene(caseId: string, kind: DocumentKind): string {
 
 /** The document a scene names, or null when it is none of ours. */
 export function parseVerifyScene(scene: string): { caseId: string; kind: DocumentKind } | null {
-  const match = /^((?:c|oa)[0-9a-f]{24})-([LRC])$/.exec(scene);
+  const match = /^((?:c|oa)[0-9a-f]{24})-([LRCN])$/.exec(scene);
   if (!match?.[1] || !match[2]) return null;
   const kind = DOCUMENT_KINDS.find((k) => SCENE_LETTERS[k] === match[2]);
   return kind ? { caseId: match[1], kind } : null;

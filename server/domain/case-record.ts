@@ -147,6 +147,8 @@ export interface CaseRecord {
   readonly rehire?: RehireChoice;
   /** HR's non-compete decision (第23/24条), for a contract with the clause. */
   readonly nonCompete?: NonCompeteDecision;
+  /** The 《竞业限制决定告知书》 exactly as written at the decision (its PDF is rendered from it). */
+  readonly nonCompeteNoticeText?: string;
   readonly signature?: Signature;
   readonly stages: readonly StagePeriod[];
   /** Number of the last audit event and its hash: the chain head. */

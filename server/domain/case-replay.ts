@@ -89,6 +89,7 @@ export interface ReplayedCase {
   documents: CaseDocument[];
   certificateStatesReason?: boolean;
   certificateText?: string;
+  nonCompeteNoticeText?: string;
   completedAt?: Instant;
   disputed?: boolean;
   createdAt?: Instant;
@@ -359,6 +360,14 @@ export function replayCase(
             ? { ...c, done: true, doneAt: e.at, doneBy: e.actor.openid }
             : c,
         );
+        // The written notice, where the event carries it: its PDF is asked for with it.
+        if (typeof p.text === 'string') {
+          r.nonCompeteNoticeText = p.text;
+          r.documents = [
+            ...r.documents.filter((d) => d.kind !== 'non_compete_notice'),
+            { kind: 'non_compete_notice', forSeq: e.seq, requestedAt: e.at, status: 'pending' },
+          ];
+        }
         return;
       case 'checklist.done':
       case 'checklist.undone':
@@ -626,6 +635,7 @@ function compareFields(stored: CaseRecord, r: ReplayedCase, out: EvidenceMismatc
   if (r.noticeText !== undefined) same('noticeText', stored.noticeText, r.noticeText);
   same('certificateStatesReason', stored.certificateStatesReason, r.certificateStatesReason);
   same('certificateText', stored.certificateText, r.certificateText);
+  same('nonCompeteNoticeText', stored.nonCompeteNoticeText, r.nonCompeteNoticeText);
   same('legalLastWorkingDay', stored.legalLastWorkingDay, r.legalLastWorkingDay);
   same('lastWorkingDay', stored.lastWorkingDay, r.lastWorkingDay);
   same('consentToLaterDay', stored.consentToLaterDay, r.consentToLaterDay);

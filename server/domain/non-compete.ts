@@ -1,6 +1,15 @@
 import { type Actor } from './actor';
-import { type CalendarDate, compareDates, toInstant } from './beijing-calendar';
+import {
+  addDays,
+  beijingDate,
+  type CalendarDate,
+  compareDates,
+  toInstant,
+} from './beijing-calendar';
 import { changeCase } from './case-change';
+import { withPendingDocument } from './case-paper';
+import { chineseDate } from './letters';
+import { VOCABULARY } from './vocabulary';
 import { type DomainResult } from './case-effects';
 import { type CaseRecord } from './case-record';
 import { type NonCompeteDecision, type NonCompeteInput } from './non-compete-decision';
@@ -94,6 +103,41 @@ export function nextCompensationDue(
 }
 
 /**
+ * The 《竞业限制决定告知书》: the decision as the employee receives it in writing, with what it
+ * means for them (第23/24条; 劳动争议解释(一) 第38/39条). Kept on the case exactly as written.
+ */
+export function nonCompeteNoticeText(
+  caseDoc: CaseRecord,
+  decision: NonCompeteInput,
+  companyName: string,
+  today: CalendarDate,
+): string {
+  const { name, employeeNo } = caseDoc.employee;
+  const last = caseDoc.lastWorkingDay;
+  const lines = [
+    `《${VOCABULARY.documents.non_compete_notice}》`,
+    '',
+    `${name}（员工编号 ${employeeNo}）：`,
+    `你与${companyName}的劳动合同约定了竞业限制条款（《劳动合同法》第二十三条）。公司决定如下：`,
+  ];
+  if (decision.decision === 'enforced' && decision.months !== undefined && last !== undefined) {
+    const schedule = compensationSchedule(last, decision.months);
+    lines.push(
+      `执行竞业限制。期限 ${decision.months} 个月，自 ${chineseDate(addDays(last, 1))} 起算（不超过二年，第二十四条）。`,
+      `竞业限制期限内，公司按月向你支付经济补偿 ${String(decision.monthlyCompensation ?? '')} 元，共 ${schedule.length} 期，首期 ${chineseDate(schedule[0] ?? last)}，最后一期 ${chineseDate(schedule[schedule.length - 1] ?? last)}。`,
+      `因公司原因连续三个月未支付经济补偿的，你可以请求解除竞业限制约定（最高人民法院劳动争议解释（一）第三十八条）。`,
+    );
+  } else {
+    lines.push(
+      '不执行竞业限制：你离职后不受该约定约束，公司不支付竞业限制经济补偿。',
+      VOCABULARY.nonCompeteGuidance.released,
+    );
+  }
+  lines.push('', companyName, chineseDate(today));
+  return lines.join('\n');
+}
+
+/**
  * Records HR's decision and ticks `non_compete_decided` (DESIGN §4 `case.nonCompete`): only in
  * formalities, only for a contract with the clause, once.
  */
@@ -102,6 +146,8 @@ export function recordNonCompete(
   input: NonCompeteInput,
   actor: Actor,
   now: Date,
+  /** The employer's name in the written notice (`公司` when none is configured). */
+  companyName = '公司',
 ): DomainResult {
   if (actor.role === 'system' || !actsAsHr(actor.role)) {
     return { ok: false, code: 'FORBIDDEN', reason: 'only HR records the non-compete decision' };
@@ -138,9 +184,18 @@ export function recordNonCompete(
   };
   const checklist = [...caseDoc.checklist];
   checklist[index] = { ...entry, done: true, doneAt: at, doneBy: actor.openid };
+  // The employee receives the decision in writing: its text kept, its PDF rendered after.
+  const text = nonCompeteNoticeText(caseDoc, input, companyName, beijingDate(now));
+  const { documents } = withPendingDocument(caseDoc, 'non_compete_notice', caseDoc.seq + 1, at);
   return changeCase(
     caseDoc,
-    { checklist, nonCompete: decision },
+    {
+      checklist,
+      nonCompete: decision,
+      nonCompeteNoticeText: text,
+      documents,
+      documentsPending: true,
+    },
     {
       type: 'case.nonCompete',
       actor,
@@ -151,6 +206,7 @@ export function recordNonCompete(
         ...(decision.monthlyCompensation === undefined
           ? {}
           : { monthlyCompensation: decision.monthlyCompensation }),
+        text,
       },
     },
   );

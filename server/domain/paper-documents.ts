@@ -6,7 +6,13 @@ import { VOCABULARY } from './vocabulary';
  * The PDFs a case yields for paper proceedings (labour arbitration runs on paper): the signed
  * 《辞职书》, the signed receipt of a 《解除劳动合同通知书》, and the 离职证明.
  */
-export const DOCUMENT_KINDS = ['signed_letter', 'termination_receipt', 'certificate'] as const;
+export const DOCUMENT_KINDS = [
+  'signed_letter',
+  'termination_receipt',
+  'certificate',
+  // 劳动合同法 第23/24条: HR's non-compete decision as the employee receives it in writing.
+  'non_compete_notice',
+] as const;
 export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
 
 export const DOCUMENT_LABELS: Record<DocumentKind, string> = VOCABULARY.documents;

@@ -41,6 +41,7 @@ export const VOCABULARY = {
     signed_letter: '已签署的辞职书',
     termination_receipt: '解除劳动合同通知书签收件',
     certificate: '离职证明',
+    non_compete_notice: '竞业限制决定告知书',
   },
   /** Every audit event: the state events of the machine and the records beside them. */
   events: {

@@ -138,3 +138,30 @@ export function signedLetterPaper(
     verify: { code, hint: VERIFY_HINT, ...(qr ? { qr } : {}) },
   };
 }
+
+/**
+ * The 《竞业限制决定告知书》 as paper (劳动合同法 第23/24条): its text exactly as written when HR
+ * recorded the decision, the chain head it was written at, and the verify code.
+ */
+export function nonCompetePaper(caseDoc: StoredCase, qr: VerifyImage | null): PaperDocument {
+  const [title = '', ...rest] = (caseDoc.nonCompeteNoticeText ?? '').split('\n');
+  const body = rest.join('\n').replace(/^\n+/, '');
+  const [first = '', ...others] = body.split('\n');
+  const pending = (caseDoc.documents ?? []).find((d) => d.kind === 'non_compete_notice');
+  const event = caseDoc.events.find((e) => e.seq === pending?.forSeq);
+  return {
+    title,
+    nameLine: first,
+    body: others.join('\n').replace(/^\n+/, ''),
+    footer: [
+      `决定记录时间：${event ? beijingClock(event.at) : ''}（北京时间）`,
+      `记录哈希（第 ${String(event?.seq ?? 0)} 条事件）：${event?.hash ?? ''}`,
+      '本文件的文字为决定时保存的原文，未经重新生成。',
+    ],
+    verify: {
+      code: verifyScene(caseDoc.caseId, 'non_compete_notice'),
+      hint: VERIFY_HINT,
+      ...(qr ? { qr } : {}),
+    },
+  };
+}

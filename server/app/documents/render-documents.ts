@@ -13,7 +13,7 @@ import type { EmployeesRepository } from '../ports/employees.port';
 import type { FileStore } from '../ports/file-store.port';
 import type { SettingsRepository } from '../ports/settings.port';
 import type { VerifyCodes } from '../ports/verify-codes.port';
-import { certificatePaper, signedLetterPaper } from './paper-content';
+import { certificatePaper, nonCompetePaper, signedLetterPaper } from './paper-content';
 
 export interface RenderDeps {
   readonly cases: CasesRepository;
@@ -70,6 +70,10 @@ async function paperFor(
   caseDoc: StoredCase,
   kind: DocumentKind,
 ): Promise<PaperDocument | null> {
+  if (kind === 'non_compete_notice') {
+    if (caseDoc.nonCompeteNoticeText === undefined) return null;
+    return nonCompetePaper(caseDoc, await verifyImage(deps, caseDoc.caseId, kind));
+  }
   if (kind === 'certificate') {
     if (caseDoc.certificateText === undefined) return null;
     const { companySealFileId } = await deps.settings.get();

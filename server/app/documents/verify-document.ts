@@ -1,6 +1,6 @@
 import { beijingDate } from '../../domain/beijing-calendar';
 import { anchorMismatches, replayCase } from '../../domain/case-replay';
-import { DOCUMENT_LABELS, parseVerifyScene } from '../../domain/case-paper';
+import { DOCUMENT_LABELS, parseVerifyScene, signedDocumentKind } from '../../domain/case-paper';
 import { relationTo } from '../case-access';
 import { anchoredHeads } from '../evidence-anchor';
 import { purgedCaseFailure } from '../case-purge';
@@ -99,7 +99,8 @@ export function verifyHandlers(deps: VerifyDeps): {
           sha256: recorded,
           createdAt: replayedDoc?.createdAt ?? document.createdAt ?? '',
           checks,
-          ...(signature && named.kind !== 'certificate'
+          // Only the signed paper names its signer: the certificate and the notice are the company's.
+          ...(signature && named.kind === signedDocumentKind(caseDoc.kind)
             ? {
                 // The signer is the case's employee, bound by OPENID (case.sign allows no other).
                 signedBy: caseDoc.employee.name,

@@ -167,3 +167,73 @@ describe('case.nonCompete', () => {
     expect(byOwner).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
   });
 });
+
+describe('the decision in the employee’s hands and in the evidence (第23/24条)', () => {
+  interface Letter {
+    text: string;
+    sha256: string;
+    matches: boolean;
+  }
+  interface Evidence {
+    valid: boolean;
+    letters: { nonCompete?: Letter | null };
+  }
+  interface Documents {
+    documents: { kind: string; fileId: string; sha256: string }[];
+    pending: string[];
+  }
+
+  it('an enforced decision becomes a 《竞业限制决定告知书》 PDF the employee opens and verifies', async () => {
+    const owner = await hireWithClause();
+    const { caseId } = await company.closeable(owner);
+    await company.must(hr, 'case.nonCompete', {
+      caseId,
+      decision: 'enforced',
+      months: 6,
+      monthlyCompensation: 4500,
+    });
+
+    const pending = await company.must<Documents>(owner.openid, 'case.documents', { caseId });
+    expect(pending.pending).toContain('non_compete_notice');
+    await company.cloud.invoke(
+      'documents',
+      { action: 'documents.render', payload: { caseId } },
+      { openid: owner.openid },
+    );
+    const listed = await company.must<Documents>(owner.openid, 'case.documents', { caseId });
+    const notice = listed.documents.find((d) => d.kind === 'non_compete_notice');
+    expect(notice).toBeDefined();
+    const stored = company.cloud.readFile(notice?.fileId ?? '');
+    expect(stored?.subarray(0, 5).toString()).toBe('%PDF-');
+
+    // The text the PDF is made of, kept on the case and checked against its record.
+    const evidence = await company.must<Evidence>(owner.openid, 'case.evidence', { caseId });
+    expect(evidence.valid).toBe(true);
+    const text = evidence.letters.nonCompete?.text ?? '';
+    expect(evidence.letters.nonCompete?.matches).toBe(true);
+    expect(text).toContain('《竞业限制决定告知书》');
+    expect(text).toContain(`${owner.name}（员工编号 ${owner.employeeNo}）`);
+    expect(text).toContain('执行竞业限制。期限 6 个月');
+    expect(text).toContain('经济补偿 4500 元，共 6 期');
+    expect(text).toContain('连续三个月未支付经济补偿的，你可以请求解除竞业限制约定');
+
+    const verified = await company.must<{ valid: boolean; label: string }>(
+      owner.openid,
+      'document.verify',
+      { code: `${caseId}-N`, sha256: notice?.sha256 },
+    );
+    expect(verified).toMatchObject({ valid: true, label: '竞业限制决定告知书', heldMatches: true });
+    expect(verified).not.toHaveProperty('details.signedBy');
+  });
+
+  it('a release tells the employee so, with the three extra months of 第39条 and the doubt about the exit day', async () => {
+    const owner = await hireWithClause();
+    const { caseId } = await company.formalities(owner);
+    await company.must(hr, 'case.nonCompete', { caseId, decision: 'released' });
+    const evidence = await company.must<Evidence>(hr, 'case.evidence', { caseId });
+    const text = evidence.letters.nonCompete?.text ?? '';
+    expect(text).toContain('不执行竞业限制');
+    expect(text).toContain('额外支付三个月');
+    expect(text).toContain('存在争议');
+  });
+});

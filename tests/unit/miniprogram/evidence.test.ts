@@ -154,4 +154,32 @@ describe('letters kept as given (issue 11 item 10)', () => {
       '文书「已签署的辞职书」的文件内容：文件已缺失（保管时哈希 cccccccccccc）',
     ]);
   });
+
+  it('第23/24条: shows the 《竞业限制决定告知书》 as written, beside the letters', () => {
+    const view = evidenceView(
+      {
+        valid: true,
+        chainHead: '2'.repeat(64),
+        letterHash: null,
+        signatureHash: null,
+        mismatches: [],
+        checks: { chain: true, fields: true, anchors: true, files: true },
+        events: [],
+        letters: {
+          submitted: null,
+          signed: null,
+          nonCompete: { text: '《竞业限制决定告知书》', sha256: 'd'.repeat(64), matches: true },
+        },
+      },
+      [],
+    );
+    expect(view.letters).toEqual([
+      {
+        title: '竞业限制决定告知书原文',
+        text: '《竞业限制决定告知书》',
+        sha256: 'd'.repeat(64),
+        matches: true,
+      },
+    ]);
+  });
 });
