@@ -77,6 +77,22 @@ export function certificatePaper(
   };
 }
 
+/**
+ * HR's non-compete decision (第23/24条) as it stood when the paper was asked for: on the
+ * employee's signed copy too, beside its own 《竞业限制决定告知书》.
+ */
+function nonCompeteFacts(events: readonly AuditEvent[]): (readonly [string, string])[] {
+  const decided = events.find((e) => e.type === 'case.nonCompete');
+  if (!decided) return [];
+  const p = decided.payload;
+  const label = VOCABULARY.nonCompeteDecisions[p.decision === 'enforced' ? 'enforced' : 'released'];
+  const terms =
+    p.decision === 'enforced'
+      ? ` · ${String(p.months)} 个月 · 每月 ${String(p.monthlyCompensation)} 元`
+      : '';
+  return [['竞业限制', `${label}${terms}（${beijingClock(decided.at)} 记录）`]];
+}
+
 const VERIFY_HINT =
   '用微信扫描二维码，或在「离职通」小程序的「文书核验」中输入核验码，可核对本文件是否为系统记录的原件且未被改动。';
 
@@ -129,6 +145,7 @@ export function signedLetterPaper(
         ...caseDoc.attachments.map(
           (a) => [`附件 ${ATTACHMENT_KIND_LABELS[a.kind]} SHA-256`, a.sha256] as const,
         ),
+        ...nonCompeteFacts(events),
         ['签署时间（北京时间）', signature ? beijingClock(signature.at) : ''],
         ['签署 IP', signature?.clientIp || '未记录'],
         ['链头（第 ' + String(head?.seq ?? 0) + ' 条事件）', head?.hash ?? ''],

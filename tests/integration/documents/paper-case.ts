@@ -29,7 +29,14 @@ export function today(company: Company): string {
 export async function signedCase(
   company: Company,
   name = RARE_NAME,
-  { lastDayToday = false }: { lastDayToday?: boolean } = {},
+  {
+    lastDayToday = false,
+    nonCompete = false,
+  }: {
+    lastDayToday?: boolean;
+    /** The contract has a non-compete clause, enforced by HR before the employee signs. */
+    nonCompete?: boolean;
+  } = {},
 ): Promise<SignedCase> {
   const hr = company.person('H001').openid;
   const employeeNo = unique('P');
@@ -45,6 +52,7 @@ export async function signedCase(
         probationEndDate: '2024-04-01',
         contractStart: '2024-01-02',
         contractEnd: '2027-01-01',
+        ...(nonCompete ? { nonCompete: true } : {}),
       },
     ],
   });
@@ -83,6 +91,14 @@ export async function signedCase(
       ? { caseId, lastWorkingDay: today(company), earlyReleaseProposedBy: 'employee' }
       : { caseId },
   );
+  if (nonCompete) {
+    await company.must(hr, 'case.nonCompete', {
+      caseId,
+      decision: 'enforced',
+      months: 12,
+      monthlyCompensation: 5200,
+    });
+  }
   const view = await company.must<{ letter: { hash: string; text: string } }>(openid, 'case.get', {
     caseId,
   });

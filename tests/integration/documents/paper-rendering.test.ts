@@ -120,3 +120,32 @@ describe('the 离职证明 PDF (实施条例 第24条)', () => {
     }
   });
 });
+
+describe('the non-compete decision on paper (劳动合同法 第23/24条)', () => {
+  it('is on the employee’s signed copy and in its own 《竞业限制决定告知书》', async () => {
+    const signed = await signedCase(company, RARE_NAME, { nonCompete: true });
+    await renderDocuments(company, signed.openid, signed.caseId);
+    const { documents } = await company.must<{ documents: { kind: string; fileId: string }[] }>(
+      signed.openid,
+      'case.documents',
+      { caseId: signed.caseId },
+    );
+    const textOf = (kind: string): string => {
+      const bytes = company.cloud.readFile(documents.find((d) => d.kind === kind)?.fileId ?? '');
+      if (!bytes) throw new Error(`no ${kind} PDF`);
+      const file = path.join(dir, `${signed.caseId}-${kind}.pdf`);
+      fs.writeFileSync(file, bytes);
+      return execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' }).replace(
+        /\s/g,
+        '',
+      );
+    };
+    expect(textOf('signed_letter')).toContain('执行竞业限制·12个月·每月5200元');
+    const notice = textOf('non_compete_notice');
+    expect(notice).toContain('竞业限制决定告知书');
+    expect(notice).toContain(RARE_NAME);
+    expect(notice).toContain('期限12个月');
+    expect(notice).toContain('经济补偿5200元，共12期');
+    expect(notice).toContain('连续三个月未支付经济补偿的，你可以请求解除竞业限制约定');
+  });
+});
