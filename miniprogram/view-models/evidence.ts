@@ -269,3 +269,26 @@ export function evidenceView(evidence: Evidence, labels: ChecklistLabels): Evide
     }),
   };
 }
+
+/** A case purged after its retention period (个保法 第47条), as its tombstone tells it. */
+export interface PurgedView {
+  message: string;
+  purgedAt: string;
+  /** The chain head the case had when it was purged ('—' when it had none). */
+  chainHead: string;
+}
+
+/** The server's answer for a purged case, or null for any other refusal. */
+export function purgedView(error: {
+  code: string;
+  message: string;
+  details?: Readonly<Record<string, unknown>>;
+}): PurgedView | null {
+  const purged = error.details?.purged as { purgedAt?: unknown; chainHead?: unknown } | undefined;
+  if (error.code !== 'NOT_FOUND' || !purged) return null;
+  return {
+    message: error.message,
+    purgedAt: typeof purged.purgedAt === 'string' ? formatInstant(purged.purgedAt) : '',
+    chainHead: typeof purged.chainHead === 'string' ? purged.chainHead : '—',
+  };
+}

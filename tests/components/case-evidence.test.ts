@@ -198,6 +198,30 @@ describe('case evidence page', () => {
     expect(wx.calls.filter((c) => c.action === 'case.evidence')).toHaveLength(3);
   });
 
+  it('个保法 第47条: a purged case shows its tombstone, not a broken chain and no retry', async () => {
+    wx.fail(
+      'case.evidence',
+      'NOT_FOUND',
+      '该离职案件已于2029年3月2日保存期满，个人信息已依法删除（个人信息保护法 第47条），仅保留办结记录；如需核实请联系 HR',
+      {
+        purged: {
+          caseId: 'case-1',
+          closedAt: '2027-03-01T02:00:00.000Z',
+          purgedAt: '2029-03-02T02:00:00.000Z',
+          chainHead: 'e'.repeat(64),
+          purgeHash: 'f'.repeat(64),
+        },
+      },
+    );
+    const page = await open();
+    const text = allText(page);
+    expect(text).toContain('个人信息已依法删除');
+    expect(text).toContain('清除时间：2029-03-02 10:00');
+    expect(text).toContain(`清除前的证据链末端哈希：${'e'.repeat(64)}`);
+    expect(text).not.toContain('篡改');
+    expect(page.querySelector('#retry')).toBeUndefined();
+  });
+
   it('shows a spinner while verifying', () => {
     const page = render(simulate, 'packages/case/pages/evidence/index');
     expect(allText(page)).toContain('正在校验');

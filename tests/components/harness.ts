@@ -72,7 +72,12 @@ export interface WxMocks {
   calls: RpcCall[];
   /** Answers `action` with `{ ok: true, data }` (or whatever an answer function returns). */
   answer(action: string, data: RpcAnswer): void;
-  fail(action: string, code: string, message: string): void;
+  fail(
+    action: string,
+    code: string,
+    message: string,
+    details?: Readonly<Record<string, unknown>>,
+  ): void;
   /** Makes the next call of `action` fail in transport (no network). */
   dropNext(action: string): void;
 }
@@ -173,8 +178,11 @@ export function setUp(): { simulate: Simulate; wx: WxMocks; app: App } {
           : { ok: true, data },
       );
     },
-    fail(action, code, message) {
-      answers.set(action, { ok: false, error: { code, message } });
+    fail(action, code, message, details) {
+      answers.set(action, {
+        ok: false,
+        error: details ? { code, message, details } : { code, message },
+      });
     },
     dropNext(action) {
       drops.add(action);

@@ -3,12 +3,15 @@ import type { ActionResult } from '../../../../../server/contract';
 import { call } from '../../../../services/rpc';
 import {
   evidenceView,
+  purgedView,
   type EvidenceEventRow,
   type EvidenceView,
+  type PurgedView,
 } from '../../../../view-models/evidence';
 import { loadFailure, NO_FAILURE } from '../../../../view-models/load-failure';
 
-type Phase = 'loading' | 'error' | 'ready';
+/** `purged`: deleted after its retention period; the tombstone is all there is to show. */
+type Phase = 'loading' | 'error' | 'ready' | 'purged';
 type ChecklistLabels = ActionResult<'meta.get'>['checklistItems'];
 
 // Item labels for waivers; they change only with the settings, so one fetch per launch.
@@ -24,6 +27,7 @@ Component({
     ...NO_FAILURE,
     caseId: '',
     evidence: null as EvidenceView | null,
+    purged: null as PurgedView | null,
     eventCount: 0,
     hasMore: false,
   },
@@ -45,6 +49,8 @@ Component({
       ]);
       if (meta?.ok) checklistLabels = meta.data.checklistItems;
       if (!evidence.ok) {
+        const purged = purgedView(evidence.error);
+        if (purged) return this.setData({ phase: 'purged', purged });
         return this.setData({ phase: 'error', ...loadFailure(evidence.error) });
       }
       const view = evidenceView(evidence.data, checklistLabels ?? []);
