@@ -10,7 +10,14 @@ export type ActionOutcome = { ok: true } | { ok: false; error: ClientError };
  */
 export type CommentedAction = Exclude<
   CaseAction,
-  'upload' | 'uploadPhoto' | 'uploadDelivery' | 'sign' | 'issue' | 'remind' | 'nonCompete'
+  | 'upload'
+  | 'uploadPhoto'
+  | 'uploadDelivery'
+  | 'sign'
+  | 'issue'
+  | 'remind'
+  | 'nonCompete'
+  | 'assignSuccessors'
 >;
 
 const done = (reply: { ok: true } | { ok: false; error: ClientError }): ActionOutcome =>

@@ -46,6 +46,7 @@ export type CaseAction =
   | 'hrReturn'
   | 'cancel'
   | 'nonCompete'
+  | 'assignSuccessors'
   | 'close';
 
 export const ACTION_LABELS: Record<CaseAction, string> = {
@@ -66,6 +67,7 @@ export const ACTION_LABELS: Record<CaseAction, string> = {
   hrReturn: '退回补充',
   cancel: '撤销案件',
   nonCompete: '录入竞业限制决定',
+  assignSuccessors: '指定交接人',
   close: '完成归档',
 };
 
@@ -115,6 +117,7 @@ const BUTTON_ORDER: readonly CaseAction[] = [
   'consentLater',
   'approve',
   'return',
+  'assignSuccessors',
   'remind',
   'uploadDelivery',
   'waiveHandover',
@@ -161,6 +164,11 @@ function buttonsOf(offer: CaseActionView): CaseAction[] {
       return ['cancel'];
     case 'case.nonCompete':
       return ['nonCompete'];
+    case 'case.assignSuccessors':
+      return ['assignSuccessors'];
+    case 'handover.confirm':
+      // Drawn on each unconfirmed item of the handover section (确认 on the successor's behalf).
+      return [];
   }
 }
 

@@ -2,6 +2,7 @@ import {
   presentCase,
   presentChecklist,
   presentEvent,
+  presentHandover,
   presentLetter,
   presentNonCompete,
   presentReminder,
@@ -111,6 +112,7 @@ export function viewHandlers(deps: ViewsDeps): {
           ...(caseDoc.nonCompete
             ? { nonCompete: presentNonCompete(caseDoc, beijingDate(now), relation.hr) }
             : {}),
+          ...(caseDoc.handover ? { handover: presentHandover(caseDoc) } : {}),
         },
         ...caseActions(caseDoc, caller, relation, settings.policy, now),
         progress: caseProgress(caseDoc, caseDoc.events),

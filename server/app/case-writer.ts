@@ -14,7 +14,9 @@ import type { Crypto } from './ports/crypto.port';
  * are about; once those tracks are closed there is nobody left to call.
  */
 function stillNeedsCall(caseDoc: CaseRecord, flagged: boolean): boolean {
-  return flagged && openTracks(caseDoc).some((t) => t !== 'legal_deadline');
+  return (
+    flagged && openTracks(caseDoc).some((t) => t !== 'legal_deadline' && t !== 'successor_handover')
+  );
 }
 
 /**

@@ -28,6 +28,10 @@ export const RECORD_EVENT_TYPES = [
   'case.consentLastWorkingDay',
   'case.markDisputed',
   'case.nonCompete',
+  // The successors named, and each handover item confirmed or disputed by them.
+  'handover.assign',
+  'handover.confirm',
+  'handover.dispute',
   'checklist.done',
   'checklist.undone',
   'checklist.waive',

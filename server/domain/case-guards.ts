@@ -278,6 +278,10 @@ export const GUARD_NAMES = [
   'severance_document_attached',
   'decision_action_required',
   'non_compete_terms_given',
+  'handover_open',
+  'handover_untouched',
+  'successor_not_leaver',
+  'handover_started',
 ] as const;
 export type GuardName = (typeof GUARD_NAMES)[number];
 
@@ -328,4 +332,8 @@ export const GUARD_MESSAGES: Record<GuardName, string> = {
     '因用人单位过错解除时须选择至少一项过错情形；其他离职原因不填过错情形和最后工作日',
   decision_action_required: '此项须在案件页录入竞业限制决定后自动完成',
   non_compete_terms_given: '执行竞业限制须填写期限（1–24个月）和每月补偿金额',
+  handover_open: '工作交接已确认完成，不能再指定交接人',
+  handover_untouched: '已有交接事项被确认接收，不能重新指定交接人；如需调整请联系 HR',
+  successor_not_leaver: '交接人不能是离职员工本人，请填写接手工作的同事工号',
+  handover_started: 'HR 确认离职、进入手续办理后才能确认交接事项，请稍后再试',
 };

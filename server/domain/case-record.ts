@@ -11,6 +11,7 @@ import { type State } from './case-states';
 import { type ChecklistActor, type ChecklistItemId, type SeveranceClosing } from './checklist';
 import { type FaultGround } from './employer-fault';
 import { type CaseDocument } from './paper-documents';
+import { type Handover } from './handover-record';
 import { type NonCompeteDecision } from './non-compete-decision';
 import { type Reason } from './reasons';
 
@@ -147,6 +148,10 @@ export interface CaseRecord {
   readonly rehire?: RehireChoice;
   /** HR's non-compete decision (第23/24条), for a contract with the clause. */
   readonly nonCompete?: NonCompeteDecision;
+  /** The successors the manager (or HR) named and the handover items each confirms. */
+  readonly handover?: Handover;
+  /** The successors' employee numbers: the indexed field `handover.mine` queries. */
+  readonly successorNos?: readonly string[];
   readonly signature?: Signature;
   readonly stages: readonly StagePeriod[];
   /** Number of the last audit event and its hash: the chain head. */

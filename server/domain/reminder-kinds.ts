@@ -43,8 +43,10 @@ export const REMINDER_TRACKS = [
   'employee_sign',
   'manager_review',
   'legal_deadline',
+  // One message to each successor named (交接人): their handover items await them.
+  'successor_handover',
 ] as const;
 export type ReminderTrack = (typeof REMINDER_TRACKS)[number];
 
-export const REMINDER_RECIPIENTS = ['employee', 'manager', 'hr'] as const;
+export const REMINDER_RECIPIENTS = ['employee', 'manager', 'hr', 'successor'] as const;
 export type ReminderRecipient = (typeof REMINDER_RECIPIENTS)[number];

@@ -66,6 +66,9 @@ export const VOCABULARY = {
     'certificate.reasonChoice': '选择离职证明是否写明原因',
     'certificate.issue': '出具离职证明',
     'case.nonCompete': '竞业限制决定',
+    'handover.assign': '指定交接人',
+    'handover.confirm': '确认接收交接事项',
+    'handover.dispute': '对交接事项提出异议',
     'checklist.done': '完成清单项',
     'checklist.undone': '取消勾选清单项',
     'checklist.waive': '豁免清单项',
@@ -137,6 +140,12 @@ export const VOCABULARY = {
       '在竞业限制期限内解除的，劳动者可请求额外支付三个月的竞业限制经济补偿（劳动争议解释(一) 第39条）；离职当日即解除是否适用，实务中存在争议。',
     unpaid:
       '因用人单位原因三个月未支付经济补偿的，劳动者可请求解除竞业限制约定（劳动争议解释(一) 第38条）：请按月按时支付。',
+  },
+  /** Each handover item as its successor, the manager and HR read it. */
+  handoverItemStatuses: {
+    pending: '待确认',
+    confirmed: '已确认接收',
+    disputed: '有异议',
   },
   /** 可再次录用, HR's only. */
   rehire: {

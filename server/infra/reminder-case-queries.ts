@@ -2,8 +2,11 @@ import type { StoredCase } from '../app/ports/cases.port';
 import type { ReminderCaseQueries } from '../app/ports/reminder-case-queries.port';
 import { withoutId } from './cloud-documents';
 
-/** States in which a case can have a reminder track open (drafts and finished cases cannot). */
-const REMINDABLE_STATES = ['submitted', 'returned', 'formalities'];
+/**
+ * States in which a case can have a reminder track open (drafts and finished cases cannot);
+ * in `hr_review` only the successors' (named at approval).
+ */
+const REMINDABLE_STATES = ['submitted', 'returned', 'hr_review', 'formalities'];
 
 /**
  * `cases` as the reminder sweep reads it. Due cases come from a range on the indexed
