@@ -7,6 +7,7 @@ export const ROUTES = {
   caseDetail: '/packages/case/pages/detail/index',
   sign: '/packages/sign/pages/sign/index',
   caseEvidence: '/packages/case/pages/evidence/index',
+  handoverMine: '/packages/handover/pages/mine/index',
   adminStats: '/packages/admin/pages/stats/index',
   adminTerminate: '/packages/admin/pages/terminate/index',
   adminEmployee: '/packages/admin/pages/employee/index',

@@ -3,6 +3,7 @@ import { currentSession, loadSession, rolesOf } from '../../services/session';
 import { openPage, ROUTES, switchTab } from '../../services/navigation';
 import { syncTabBar } from '../../services/tab-bar';
 import { caseSummary, pendingCount, type CaseSummary } from '../../view-models/case-summary';
+import { openItemCount } from '../../view-models/handover';
 import { canHandleCases } from '../../view-models/tab-items';
 
 type Phase = 'loading' | 'error' | 'bind' | 'ready';
@@ -21,6 +22,8 @@ Component({
     caseError: '',
     handlesCases: false,
     pending: -1,
+    /** Handover items colleagues' managers assigned to the viewer, still to confirm. */
+    handoverOpen: 0,
   },
   methods: {
     onLoad() {
@@ -41,9 +44,10 @@ Component({
       }
       const session = me.data;
       const handlesCases = canHandleCases(session.roles);
-      const [view, board] = await Promise.all([
+      const [view, board, handover] = await Promise.all([
         session.openCase ? call('case.get', { caseId: session.openCase.caseId }) : null,
         handlesCases ? call('admin.board', {}) : null,
+        session.employee ? call('handover.mine', {}) : null,
       ]);
       this.setData({
         phase: 'ready',
@@ -53,6 +57,7 @@ Component({
         caseError: view && !view.ok ? view.error.message : '',
         handlesCases,
         pending: board?.ok ? pendingCount(board.data.counts, rolesOf(currentSession())) : -1,
+        handoverOpen: handover?.ok ? openItemCount(handover.data) : 0,
       });
     },
     onEmployeeNoInput(event: { detail: { value: string } }) {
@@ -94,6 +99,9 @@ Component({
     },
     onPending() {
       switchTab(ROUTES.cases);
+    },
+    onHandover() {
+      openPage(ROUTES.handoverMine);
     },
   },
 });

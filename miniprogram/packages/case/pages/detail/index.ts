@@ -8,6 +8,7 @@ import {
   type ConfirmOptions,
 } from '../../../../services/case-actions';
 import { openCaseFile, openPdf, requestDocuments } from '../../../../services/documents';
+import { confirmHandoverItem } from '../../../../services/handover';
 import { toast } from '../../../../services/feedback';
 import { openPage, ROUTES } from '../../../../services/navigation';
 import { call } from '../../../../services/rpc';
@@ -28,6 +29,7 @@ import {
   type CaseDetailView,
 } from '../../../../view-models/case-detail';
 import { documentsView, type DocumentsView } from '../../../../view-models/documents';
+import { successorBlocks, type SuccessorBlock } from '../../../../view-models/handover';
 
 import { progressView, type ProgressView } from '../../../../view-models/case-progress';
 import { nextStepFor, type NextStep } from '../../../../view-models/case-summary';
@@ -37,7 +39,7 @@ type Phase = 'loading' | 'error' | 'ready';
 
 /** The action or checklist change waiting for its comment in the panel. */
 interface Pending {
-  kind: 'case' | 'checklist';
+  kind: 'case' | 'checklist' | 'handover';
   action: string;
   item: string;
   title: string;
@@ -80,6 +82,11 @@ Component({
     /** HR may issue the 离职证明 from a case in formalities (on or after the last day). */
     mayIssueCertificate: false,
     nonCompeteOpen: false,
+    /** The successors named (交接人) and the state of each of their items. */
+    successors: [] as SuccessorBlock[],
+    /** The manager or HR may confirm an item on a successor's behalf, with a note. */
+    mayConfirmOnBehalf: false,
+    successorFormOpen: false,
     rehire: '' as '' | RehireChoice,
     rehireChoices: (Object.keys(REHIRE_LABELS) as RehireChoice[]).map((choice) => ({
       choice,
@@ -111,6 +118,8 @@ Component({
         canViewEvidence: mayViewEvidence(relation),
         documents: documents.ok ? documentsView(documents.data) : null,
         isOwner: relation.isOwner,
+        successors: successorBlocks(view.data.case.handover),
+        mayConfirmOnBehalf: view.data.allowedActions.some((a) => a.action === 'handover.confirm'),
         mayIssueCertificate:
           relation.isHr && !relation.isOwner && view.data.case.state === 'formalities',
       });
@@ -124,6 +133,9 @@ Component({
       if (action === 'issue') return openPage(ROUTES.adminTerminate, { caseId: this.data.caseId });
       if (action === 'remind') return this.remind();
       if (action === 'nonCompete') return this.setData({ nonCompeteOpen: true, actionError: '' });
+      if (action === 'assignSuccessors') {
+        return this.setData({ successorFormOpen: true, actionError: '' });
+      }
       if (action === 'upload' || action === 'uploadPhoto' || action === 'uploadDelivery') {
         const kind = action === 'uploadDelivery' ? 'notice_delivery' : 'handover_checklist';
         this.setData({ busy: true, actionError: '' });
@@ -175,6 +187,31 @@ Component({
     },
     onNonCompeteCancel() {
       this.setData({ nonCompeteOpen: false });
+    },
+    async onSuccessorsSaved() {
+      this.setData({ successorFormOpen: false });
+      toast('已指定交接人，将通知交接人确认', 'success');
+      await this.load();
+    },
+    onSuccessorsCancel() {
+      this.setData({ successorFormOpen: false });
+    },
+    /** 代为确认: the manager or HR confirms a successor's item, saying why in the note. */
+    onConfirmOnBehalf(event: { currentTarget: { dataset: { itemId?: string } } }) {
+      const { itemId } = event.currentTarget.dataset;
+      if (!itemId || this.data.busy) return;
+      this.setData({
+        pending: {
+          kind: 'handover',
+          action: 'confirm',
+          item: itemId,
+          title: '代交接人确认接收（须填写备注，如已当面交接）',
+          required: true,
+          summary: [],
+        },
+        comment: '',
+        actionError: '',
+      });
     },
     /** HR's 发送提醒: no comment to write, so it goes out at once. */
     async remind() {
@@ -273,6 +310,12 @@ Component({
           this.data.comment,
           confirm,
           pending.action === 'cancel' ? this.data.cancelBasis : '',
+        );
+      } else if (pending.kind === 'handover') {
+        outcome = await confirmHandoverItem(
+          this.data.caseId,
+          pending.item,
+          this.data.comment.trim(),
         );
       } else {
         const row = detail.checklist.find((r) => r.item === pending.item);
