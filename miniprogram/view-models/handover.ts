@@ -33,7 +33,8 @@ export interface HandoverItemRow {
 }
 
 function itemRow(item: ItemView): HandoverItemRow {
-  const remark = item.comment ? `异议：${item.comment}` : item.note ? `代为确认：${item.note}` : '';
+  const noted = item.onBehalf ? '代为确认' : '备注';
+  const remark = item.comment ? `异议：${item.comment}` : item.note ? `${noted}：${item.note}` : '';
   return {
     itemId: item.itemId,
     text: item.text,

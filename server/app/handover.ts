@@ -59,6 +59,13 @@ function answeringActor(
   return onBehalf;
 }
 
+/** The answer as recorded: a confirmation by someone other than the successor says so. */
+function recorded(answer: HandoverAnswer, actor: Actor): HandoverAnswer {
+  return answer.kind === 'confirm' && actor.role !== 'employee'
+    ? { ...answer, onBehalf: true }
+    : answer;
+}
+
 /**
  * The successor's handover (issue 17): the manager or HR names colleagues and what each takes
  * over; each sees only their own items, confirms them or disputes them; the last confirmation
@@ -105,7 +112,10 @@ export function handoverHandlers(deps: HandoverDeps): {
     const repeat = given.kind === 'confirm' && item?.status === 'confirmed';
     const outcome = repeat
       ? ok(caseDoc)
-      : await save(caseDoc, answerHandoverItem(caseDoc, itemId, given, actor, now));
+      : await save(
+          caseDoc,
+          answerHandoverItem(caseDoc, itemId, recorded(given, actor), actor, now),
+        );
     if (!outcome.ok) return outcome;
     const after = outcome.data.handover?.items.find((i) => i.itemId === itemId);
     const confirmed = (c: StoredCase) =>

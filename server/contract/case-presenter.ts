@@ -125,6 +125,7 @@ export function presentHandoverItem(i: HandoverItem): HandoverItemView {
     ...(i.at ? { at: i.at } : {}),
     ...(i.comment ? { comment: i.comment } : {}),
     ...(i.note ? { note: i.note } : {}),
+    ...(i.onBehalf ? { onBehalf: true as const } : {}),
   };
 }
 

@@ -90,8 +90,10 @@ export const handoverItemView = z.strictObject({
   at: z.optional(instant),
   /** The successor's objection. */
   comment: z.optional(z.string()),
-  /** Confirmed by the manager or HR on the successor's behalf, with this note. */
+  /** The note given with the confirmation. */
   note: z.optional(z.string()),
+  /** Confirmed by the manager or HR on the successor's behalf (the note says why). */
+  onBehalf: z.optional(z.literal(true)),
 });
 
 /** The successors named on a case and the state of each of their items. */

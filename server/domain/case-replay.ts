@@ -482,6 +482,9 @@ export function replayCase(
     if (!['manager', 'hr', 'admin'].includes(e.actor.role)) {
       problem(e, '.actor.role', e.actor.role, 'manager|hr');
     }
+    if (!['submitted', 'hr_review', 'formalities'].includes(r.state ?? '')) {
+      problem(e, '.type', e.type, `not allowed in ${r.state ?? 'nothing'}`);
+    }
     const named = Array.isArray(e.payload.successors)
       ? (e.payload.successors as Record<string, unknown>[])
       : [];
@@ -507,6 +510,14 @@ export function replayCase(
     if (item === undefined || item.status === 'confirmed') {
       problem(e, '.payload.itemId', e.payload.itemId, null);
       return;
+    }
+    // Only the successor disputes; a confirmation by anyone else carries its note.
+    const bySuccessor = e.actor.role === 'employee';
+    if (type === 'handover.dispute' && !bySuccessor) {
+      problem(e, '.actor.role', e.actor.role, 'employee');
+    }
+    if (type === 'handover.confirm' && !bySuccessor && !str(e.payload.note)) {
+      problem(e, '.payload.note', null, 'a note');
     }
     item.status = type === 'handover.confirm' ? 'confirmed' : 'disputed';
     item.by = e.actor.openid;

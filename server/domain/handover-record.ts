@@ -26,8 +26,10 @@ export interface HandoverItem {
   readonly by?: string;
   /** The successor's objection (a dispute). */
   readonly comment?: string;
-  /** The manager's or HR's note when they confirmed on the successor's behalf. */
+  /** A note with the confirmation: required when the manager or HR confirmed it for them. */
   readonly note?: string;
+  /** Confirmed by the manager or HR on the successor's behalf. */
+  readonly onBehalf?: true;
 }
 
 /** The current assignment: every naming replaces the previous one and counts a round. */

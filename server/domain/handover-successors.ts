@@ -110,7 +110,7 @@ export function assignSuccessors(
 
 /** How someone answers for an item: the successor themselves, or on their behalf with a note. */
 export type HandoverAnswer =
-  | { readonly kind: 'confirm'; readonly note?: string }
+  | { readonly kind: 'confirm'; readonly note?: string; readonly onBehalf?: true }
   | { readonly kind: 'dispute'; readonly comment: string };
 
 /**
@@ -143,7 +143,8 @@ export function answerHandoverItem(
     return { ok: false, code: 'PRECONDITION_FAILED', guard: 'item_open' };
   }
   const at = toInstant(now);
-  const onBehalf = answer.kind === 'confirm' ? answer.note : undefined;
+  const note = answer.kind === 'confirm' ? answer.note : undefined;
+  const onBehalf = answer.kind === 'confirm' && answer.onBehalf === true;
   const next: HandoverItem =
     answer.kind === 'confirm'
       ? {
@@ -153,7 +154,8 @@ export function answerHandoverItem(
           status: 'confirmed',
           at,
           by: actor.openid,
-          ...(onBehalf ? { note: onBehalf } : {}),
+          ...(note ? { note } : {}),
+          ...(onBehalf ? { onBehalf: true as const } : {}),
         }
       : { ...item, status: 'disputed', at, by: actor.openid, comment: answer.comment };
   const items = handover.items.map((i, k) => (k === index ? next : i));
@@ -182,7 +184,8 @@ export function answerHandoverItem(
         itemId,
         successorNo: item.successorNo,
         ...(answer.kind === 'dispute' ? { comment: answer.comment } : {}),
-        ...(onBehalf ? { note: onBehalf } : {}),
+        ...(note ? { note } : {}),
+        ...(onBehalf ? { onBehalf: true } : {}),
         ...(completes ? { handoverConfirmed: true } : {}),
       },
     },

@@ -20,7 +20,7 @@ interface MineCase {
   caseId: string;
   employeeName: string;
   answerable: boolean;
-  items: { itemId: string; text: string; status: string; comment?: string }[];
+  items: { itemId: string; text: string; status: string; comment?: string; note?: string }[];
 }
 
 interface CaseGet {
@@ -197,6 +197,12 @@ it('the manager confirms on the successor’s behalf only with a note; the last 
 
   expect(bare).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED' } });
   expect(noted.handoverConfirmed).toBe(true);
+  const mine = await company.must<{ cases: MineCase[] }>(a.openid, 'handover.mine');
+  expect(mine.cases.find((c) => c.caseId === caseId)?.items[2]).toMatchObject({
+    status: 'confirmed',
+    onBehalf: true,
+    note: '已补发上季度数据，当面确认',
+  });
   const view = await company.must<CaseGet>(manager(), 'case.get', { caseId });
   expect(view.checklist.find((e) => e.item === 'handover_confirmed')).toMatchObject({
     done: true,
@@ -217,6 +223,30 @@ it('the manager confirms on the successor’s behalf only with a note; the last 
   expect(evidence.events.map((e) => e.type)).toEqual(
     expect.arrayContaining(['handover.assign', 'handover.confirm', 'handover.dispute']),
   );
+});
+
+it('the manager ticks the handover for unconfirmed items only with a note', async () => {
+  const { owner, a, b } = await leaverAndSuccessors();
+  const { caseId } = await company.formalities(owner);
+  await nameSuccessors(caseId, a, b);
+
+  const bare = await company.call(manager(), 'case.checklist', {
+    caseId,
+    item: 'handover_confirmed',
+    done: true,
+  });
+  const noted = await company.call(manager(), 'case.checklist', {
+    caseId,
+    item: 'handover_confirmed',
+    done: true,
+    note: '交接人出差，已当面核对全部事项',
+  });
+
+  expect(bare).toMatchObject({
+    ok: false,
+    error: { code: 'PRECONDITION_FAILED', details: { guard: 'note_given' } },
+  });
+  expect(noted).toMatchObject({ ok: true, data: { row: { done: true } } });
 });
 
 it('a stranger may neither confirm nor dispute an item; a successor only their own', async () => {

@@ -112,10 +112,18 @@ describe('answerHandoverItem', () => {
 
     c = step(
       c,
-      answerHandoverItem(c.case, 'r1-2', { kind: 'confirm', note: '已补齐文档' }, MANAGER, at(5)),
+      answerHandoverItem(
+        c.case,
+        'r1-2',
+        { kind: 'confirm', note: '已补齐文档', onBehalf: true },
+        MANAGER,
+        at(5),
+      ),
     );
 
     expect(entry()).toMatchObject({ done: true, doneBy: MANAGER.openid });
+    expect(c.case.handover?.items[1]).toMatchObject({ onBehalf: true, note: '已补齐文档' });
+    expect(replayCase(c.case, c.events, sha256).mismatches).toEqual([]);
     expect(c.events.at(-1)?.payload).toMatchObject({
       itemId: 'r1-2',
       note: '已补齐文档',

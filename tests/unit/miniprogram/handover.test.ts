@@ -30,6 +30,7 @@ const mine: MineResult = {
           status: 'confirmed',
           statusLabel: '已确认接收',
           note: '已当面交接',
+          onBehalf: true,
         },
       ],
     },
