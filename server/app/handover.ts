@@ -5,6 +5,7 @@ import {
   answerHandoverItem,
   assignSuccessors,
   type HandoverAnswer,
+  isSuccessorOf,
   itemsOf,
 } from '../domain/handover-successors';
 import type { Caller } from './caller';
@@ -53,6 +54,9 @@ function answeringActor(
   }
   const relation = relationTo(caller, caseDoc);
   const onBehalf = actorAs(caller, relation, relation.manager ? 'manager' : 'hr');
+  if (item === undefined && (onBehalf !== null || isSuccessorOf(caseDoc, employeeNo))) {
+    return fail('NOT_FOUND', '没有找到该交接事项，请刷新后重试');
+  }
   if (onBehalf === null) return fail('FORBIDDEN', NOT_YOURS);
   if (answer.kind === 'dispute') return fail('FORBIDDEN', '只有交接人本人可以对交接事项提出异议');
   if (!answer.note) return fail('VALIDATION_FAILED', '代交接人确认时请填写备注，说明确认依据');
@@ -101,7 +105,7 @@ export function handoverHandlers(deps: HandoverDeps): {
     given: HandoverAnswer,
   ) {
     const caseDoc = await cases.get(caseId);
-    // A draft does not exist for anyone but HR; neither does a case for a stranger to it.
+    // A draft does not exist for anyone but HR (as everywhere); a stranger is refused below.
     if (!caseDoc || (caseDoc.state === 'draft' && !relationTo(caller, caseDoc).hr)) {
       return fail('NOT_FOUND', NOT_FOUND_MESSAGE);
     }

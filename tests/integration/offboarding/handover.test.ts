@@ -270,6 +270,9 @@ it('a stranger may neither confirm nor dispute an item; a successor only their o
   }
   const mine = await company.must<{ cases: MineCase[] }>(stranger, 'handover.mine');
   expect(mine.cases.some((c) => c.caseId === caseId)).toBe(false);
+  // A successor of the case asking for an item that is not there is told so.
+  const missing = await company.call(a.openid, 'handover.confirm', { caseId, itemId: 'r1-9' });
+  expect(missing).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
 });
 
 it('names only colleagues on the roster, never the leaver', async () => {
