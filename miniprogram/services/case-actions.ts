@@ -11,7 +11,7 @@ export type ActionOutcome = { ok: true } | { ok: false; error: ClientError };
  */
 export type CommentedAction = Exclude<
   CaseAction,
-  'upload' | 'uploadDelivery' | 'sign' | 'issue' | 'remind' | 'nonCompete'
+  'upload' | 'uploadDelivery' | 'sign' | 'issue' | 'remind' | 'nonCompete' | 'assignSuccessors'
 >;
 
 const done = (reply: { ok: true } | { ok: false; error: ClientError }): ActionOutcome =>

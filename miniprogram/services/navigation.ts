@@ -10,6 +10,7 @@ export const ROUTES = {
   sign: '/packages/sign/pages/sign/index',
   caseEvidence: '/packages/case/pages/evidence/index',
   caseInterview: '/packages/case/pages/interview/index',
+  handoverMine: '/packages/handover/pages/mine/index',
   adminStats: '/packages/admin/pages/stats/index',
   adminTerminate: '/packages/admin/pages/terminate/index',
   adminEmployee: '/packages/admin/pages/employee/index',

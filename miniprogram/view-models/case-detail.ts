@@ -48,6 +48,7 @@ export type CaseAction =
   | 'closeSeverance'
   | 'markDisputed'
   | 'unmarkDisputed'
+  | 'assignSuccessors'
   | 'close'
   | 'purge';
 
@@ -71,6 +72,7 @@ export const ACTION_LABELS: Record<CaseAction, string> = {
   closeSeverance: '经济补偿：无须支付或已协议解决',
   markDisputed: '标记争议',
   unmarkDisputed: '取消争议标记',
+  assignSuccessors: '指定交接人',
   close: '完成归档',
   purge: '清除个人信息',
 };
@@ -127,6 +129,7 @@ const BUTTON_ORDER: readonly CaseAction[] = [
   'consentLater',
   'approve',
   'return',
+  'assignSuccessors',
   'remind',
   'uploadDelivery',
   'waiveHandover',
@@ -183,6 +186,11 @@ function buttonsOf(offer: CaseActionView): CaseAction[] {
       return ['cancel'];
     case 'case.nonCompete':
       return ['nonCompete'];
+    case 'case.assignSuccessors':
+      return ['assignSuccessors'];
+    case 'handover.confirm':
+      // Drawn on each unconfirmed item of the handover section (确认 on the successor's behalf).
+      return [];
   }
 }
 

@@ -51,6 +51,12 @@ export const ACTION_ACCESS: Record<ActionName, Access> = {
   'case.checklist': 'bound',
   'case.close': ['hr'],
   'case.nonCompete': ['hr'],
+  // The manager names successors (HR when there is none, or in their stead).
+  'case.assignSuccessors': ['manager', 'hr'],
+  // A successor is any bound colleague; the item's assignment is checked on the case.
+  'handover.mine': 'bound',
+  'handover.confirm': 'bound',
+  'handover.dispute': 'bound',
   'case.get': 'bound',
   'case.evidence': ['employee', 'hr'],
   // The case's PDFs: whoever may see the case (the relation is checked on the case).

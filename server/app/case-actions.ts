@@ -10,6 +10,7 @@ import { changeChecklistItem } from '../domain/checklist-actions';
 import { isSettled, signItemOf } from '../domain/checklist-rules';
 import { markDisputed } from '../domain/case-dispute';
 import { consentToLastWorkingDay } from '../domain/later-day-consent';
+import { assignSuccessors } from '../domain/handover-successors';
 import { recordNonCompete } from '../domain/non-compete';
 import { type Policy } from '../domain/policy';
 import { inSendWindow, manualReminderSlot } from '../domain/reminder-policy';
@@ -85,6 +86,21 @@ export function caseActions(
     { action: 'case.review', decision: 'return' },
     fire(reviewer, { type: 'review.return', comment: GIVEN_IN_DIALOG }),
   );
+
+  // 交接人: named by the reviewer from the review on, until the handover is confirmed; while it
+  // is under way they may confirm an item on a successor's behalf (with a note, in the dialog).
+  // HR may step in for a manager through the action, but is offered it only as the reviewer.
+  const naming =
+    relation.manager || caseDoc.managerNo === undefined
+      ? actorAs(caller, relation, reviewer)
+      : null;
+  if (naming) {
+    consider({ action: 'case.assignSuccessors' }, assignSuccessors(caseDoc, [], naming, now));
+    const unanswered = caseDoc.handover?.items.some((i) => i.status !== 'confirmed') === true;
+    if (caseDoc.state === 'formalities' && unanswered) {
+      consider({ action: 'handover.confirm' }, 'allowed');
+    }
+  }
 
   if (hr) {
     const slot = manualReminderSlot(caseDoc, now, policy.reminders);

@@ -2,6 +2,7 @@ import {
   presentCase,
   presentChecklist,
   presentEvent,
+  presentHandover,
   presentLetter,
   presentNonCompete,
   presentReminder,
@@ -124,6 +125,7 @@ export function viewHandlers(deps: ViewsDeps): {
           ...(caseDoc.nonCompete
             ? { nonCompete: presentNonCompete(caseDoc, beijingDate(now), relation.hr) }
             : {}),
+          ...(caseDoc.handover ? { handover: presentHandover(caseDoc) } : {}),
         },
         ...caseActions(
           caseDoc,

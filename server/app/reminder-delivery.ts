@@ -3,6 +3,7 @@ import type { Actor } from '../domain/actor';
 import type { PendingEvent } from '../domain/case-effects';
 import type { ReminderRecipient, ReminderStatus } from '../domain/reminder-kinds';
 import {
+  audienceOf,
   inSendWindow,
   messagedOn,
   planReminders,
@@ -54,6 +55,8 @@ export interface Recipients {
   readonly manager: string | null;
   /** The HR owner, or every HR when the case has none yet. */
   readonly hr: readonly string[];
+  /** Each successor's OPENID by employee number (null when not bound). */
+  readonly successors?: Readonly<Record<string, string | null>>;
 }
 
 export interface DeliveryDeps {
@@ -82,9 +85,19 @@ export interface VisitResult {
   readonly saved: 'saved' | 'conflict' | 'unchanged';
 }
 
-function openidsFor(recipient: ReminderRecipient, to: Recipients): string[] {
-  if (recipient === 'employee') return to.employee ? [to.employee] : [];
-  if (recipient === 'manager') return to.manager ? [to.manager] : [];
+function openidsFor(
+  slot: {
+    readonly recipient: ReminderRecipient;
+    readonly detail: Readonly<Record<string, unknown>>;
+  },
+  to: Recipients,
+): string[] {
+  if (slot.recipient === 'employee') return to.employee ? [to.employee] : [];
+  if (slot.recipient === 'manager') return to.manager ? [to.manager] : [];
+  if (slot.recipient === 'successor') {
+    const openid = to.successors?.[String(slot.detail.successorNo)];
+    return openid ? [openid] : [];
+  }
   return [...to.hr];
 }
 
@@ -257,7 +270,7 @@ export function reminderDelivery(deps: DeliveryDeps) {
         if (!(await deps.reminders.transition(record.id, record, patch))) continue;
         const claimed = { ...record, ...patch };
         const settled = retry
-          ? await sendClaimed(ctx, caseDoc, claimed, openidsFor(record.recipient, to))
+          ? await sendClaimed(ctx, caseDoc, claimed, openidsFor(record, to))
           : claimed;
         if (settled.status === 'pending') retryLater = true;
         records.set(record.id, settled);
@@ -283,7 +296,7 @@ export function reminderDelivery(deps: DeliveryDeps) {
     }
     const decisions: ReminderDecision[] = [];
     if (!recorded.some((r) => r.id === manual.id)) {
-      const capped = messagedOn(recorded, manual.recipient, beijingDate(ctx.now));
+      const capped = messagedOn(recorded, audienceOf(manual), beijingDate(ctx.now));
       decisions.push({ ...manual, status: capped ? 'skipped' : 'pending' });
     }
     return { decisions, nextReminderAt: caseDoc.nextReminderAt };
@@ -300,7 +313,7 @@ export function reminderDelivery(deps: DeliveryDeps) {
     const changed: ReminderRecord[] = [];
     let retryLater = false;
     for (const decision of decisions) {
-      const openids = openidsFor(decision.recipient, to);
+      const openids = openidsFor(decision, to);
       const { status: _status, ...slot } = decision;
       const record = recordOf(
         ctx,
@@ -340,7 +353,11 @@ export function reminderDelivery(deps: DeliveryDeps) {
     const sent = await send(ctx, caseDoc, to, plan.decisions, records);
     const changed = [...settled.changed, ...sent.changed];
 
-    const undeliverable = changed.some((r) => r.status === 'undeliverable' && r.recipient !== 'hr');
+    // The employee or the manager cannot be reached: HR should phone (a successor is no party).
+    const undeliverable = changed.some(
+      (r) =>
+        r.status === 'undeliverable' && (r.recipient === 'employee' || r.recipient === 'manager'),
+    );
     let nextReminderAt = plan.nextReminderAt;
     // A retry waits for the next run (the timer runs every 30 minutes).
     if (settled.retryLater || sent.retryLater || settled.inFlightElsewhere) {

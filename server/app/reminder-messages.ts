@@ -71,6 +71,14 @@ export function messageContent(caseDoc: CaseRecord, slot: ReminderSlot): Message
       at: taskDeadline(caseDoc, slot),
     };
   }
+  if (slot.track === 'successor_handover') {
+    return {
+      ...base,
+      task: `${caseDoc.employee.name}的工作交接待你确认`,
+      note: `${String(slot.detail.items)}项交接事项，请逐项确认接收`,
+      at: slot.dueAt,
+    };
+  }
   if (slot.track === 'manager_review') {
     const days = String(slot.detail.waitingDays);
     return slot.kind === 'hr_alert'

@@ -50,7 +50,14 @@ export function recipientsOf(
 ): Recipients {
   const employee = byNo.get(caseDoc.employee.employeeNo)?.openid ?? caseDoc.employeeOpenid ?? null;
   const manager = caseDoc.managerNo ? (byNo.get(caseDoc.managerNo)?.openid ?? null) : null;
-  return { employee, manager, hr: caseDoc.hrOwner ? [caseDoc.hrOwner] : allHr };
+  // A successor's binding now, else the one they had when named.
+  const successors = Object.fromEntries(
+    (caseDoc.handover?.successors ?? []).map((s) => [
+      s.employeeNo,
+      byNo.get(s.employeeNo)?.openid ?? s.openid ?? null,
+    ]),
+  );
+  return { employee, manager, hr: caseDoc.hrOwner ? [caseDoc.hrOwner] : allHr, successors };
 }
 
 /**
@@ -92,6 +99,7 @@ export async function runReminderSweep(
     for (const c of page) {
       numbers.add(c.employee.employeeNo);
       if (c.managerNo) numbers.add(c.managerNo);
+      for (const no of c.successorNos ?? []) numbers.add(no);
     }
     const byNo = new Map(
       (await deps.employees.findByNos([...numbers])).map((e) => [e.employeeNo, e]),

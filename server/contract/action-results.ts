@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
-import { type ActionName, HISTORY_LIMIT } from './actions';
+import { type ActionName, handoverItemId, HISTORY_LIMIT } from './actions';
+import { HANDOVER_ITEM_STATUSES } from '../domain/handover-record';
 import { NON_COMPETE_DECISIONS } from '../domain/non-compete';
 import { documentKindSchema, documentView } from './documents-function';
 import {
@@ -22,6 +23,8 @@ import { INTERVIEW_RESULTS } from './interview-results';
 import { TRAINING_RESULTS } from './training-results';
 import {
   departureRecordView,
+  handoverItemView,
+  handoverView,
   attachmentView,
   auditEventView,
   blockedCaseActionView,
@@ -57,6 +60,15 @@ const statsReasonCount = z.strictObject({
 const shareOf = z.strictObject({
   departures: z.int().check(z.nonnegative()),
   share: z.nullable(z.number().check(z.gte(0), z.lte(1))),
+});
+
+/** What a successor's answer (or the manager's on their behalf) comes back with. */
+const handoverAnswerResult = z.strictObject({
+  caseId,
+  itemId: handoverItemId,
+  status: z.enum(HANDOVER_ITEM_STATUSES),
+  /** This answer completed the list: `handover_confirmed` is ticked. */
+  handoverConfirmed: z.boolean(),
 });
 
 /** What an import refused, row by row, in Chinese. */
@@ -162,6 +174,20 @@ export const ACTION_RESULTS = {
     decision: z.enum(NON_COMPETE_DECISIONS),
     nextCompensationDate: z.optional(calendarDate),
   }),
+  'case.assignSuccessors': z.extend(caseRef, { handover: handoverView }),
+  'handover.mine': z.strictObject({
+    cases: z.array(
+      z.strictObject({
+        caseId,
+        employeeName: z.string(),
+        /** The handover is under way (formalities): the items can be answered. */
+        answerable: z.boolean(),
+        items: z.array(handoverItemView),
+      }),
+    ),
+  }),
+  'handover.confirm': handoverAnswerResult,
+  'handover.dispute': handoverAnswerResult,
   'case.close': z.extend(caseRef, { completedAt: instant }),
   'case.get': z.strictObject({
     case: caseView,

@@ -1,4 +1,9 @@
 import * as z from 'zod/mini';
+import {
+  HANDOVER_ITEM_MAX_CHARS,
+  MAX_HANDOVER_ITEMS,
+  MAX_SUCCESSORS,
+} from '../domain/handover-successors';
 import { NON_COMPETE_DECISIONS, NON_COMPETE_MAX_MONTHS } from '../domain/non-compete';
 import { PRIVATE_APIS, UNDECLARED_PRIVATE_API_ERRNO } from '../domain/private-apis';
 import { FAULT_GROUNDS } from '../domain/employer-fault';
@@ -172,6 +177,62 @@ const nonCompetePayload = () =>
         }
       }),
     );
+
+/** One line of the handover list, as the manager types it when naming a successor. */
+const handoverLine = () =>
+  readableText().check(
+    z.trim(),
+    z.minLength(1, { error: '交接事项不能为空' }),
+    z.maxLength(HANDOVER_ITEM_MAX_CHARS, { error: `每项最多 ${HANDOVER_ITEM_MAX_CHARS} 个字` }),
+  );
+
+/** 1–5 colleagues by 工号, each with the handover items they take over (≤ 50 in all). */
+const assignSuccessorsPayload = () =>
+  z
+    .strictObject({
+      caseId,
+      successors: z
+        .array(
+          z.strictObject({
+            employeeNo,
+            items: z
+              .array(handoverLine())
+              .check(
+                z.minLength(1, { error: '每位交接人至少一项交接事项' }),
+                z.maxLength(MAX_HANDOVER_ITEMS, { error: `最多 ${MAX_HANDOVER_ITEMS} 项` }),
+              ),
+          }),
+        )
+        .check(
+          z.minLength(1, { error: '请至少指定一位交接人' }),
+          z.maxLength(MAX_SUCCESSORS, { error: `最多 ${MAX_SUCCESSORS} 位交接人` }),
+        ),
+    })
+    .check(
+      z.superRefine((value, ctx) => {
+        const numbers = value.successors.map((s) => s.employeeNo);
+        if (new Set(numbers).size !== numbers.length) {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['successors'],
+            message: '同一位交接人只能填写一次',
+          });
+        }
+        const total = value.successors.reduce((n, s) => n + s.items.length, 0);
+        if (total > MAX_HANDOVER_ITEMS) {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['successors'],
+            message: `交接事项合计最多 ${MAX_HANDOVER_ITEMS} 项`,
+          });
+        }
+      }),
+    );
+
+/** A handover item of a naming round: `r<round>-<n>`. */
+export const handoverItemId = z
+  .string()
+  .check(z.minLength(1, { error: '必填' }), z.maxLength(16), z.regex(/^r\d+-\d+$/));
 
 /** Rows HR pastes from a spreadsheet: 1 to 500 per call (DESIGN §4: ≤ rows + 2 round trips). */
 const pastedRows = <Row extends z.ZodMiniType>(row: Row) =>
@@ -362,6 +423,27 @@ export const ACTIONS = {
   ),
   'case.checklist': lazily(() => z.union([checklistDone(), checklistWaive(), checklistClose()])),
   'case.nonCompete': lazily(() => nonCompetePayload()),
+  // The manager (or HR) names the successors and what each takes over, at approval or later
+  // while the handover is open; each is sent a subscription message by the reminder timer.
+  'case.assignSuccessors': lazily(assignSuccessorsPayload),
+  // A successor's handover items across cases: the leaver's name and the items, nothing else.
+  'handover.mine': lazily(() => noPayload),
+  // The successor confirms an item received; the manager or HR may on their behalf, with a note.
+  'handover.confirm': lazily(() =>
+    z.strictObject({
+      caseId,
+      itemId: handoverItemId,
+      note: z.optional(comment.check(z.minLength(1, { error: '请填写备注' }))),
+    }),
+  ),
+  // The successor disputes an item: what is missing or wrong, for the manager to sort out.
+  'handover.dispute': lazily(() =>
+    z.strictObject({
+      caseId,
+      itemId: handoverItemId,
+      comment: comment.check(z.minLength(1, { error: '请说明异议' })),
+    }),
+  ),
   'case.close': lazily(() => z.strictObject({ caseId, rehire: z.optional(rehireSchema) })),
   'case.get': lazily(() => caseOnly),
   'case.evidence': lazily(() => caseOnly),

@@ -10,7 +10,9 @@ import {
   awaitingDelivery,
   UNTIL_DELIVERY_LAST_DAY,
 } from '../domain/notice-delivery';
+import { type HandoverItem } from '../domain/handover-record';
 import { nextCompensationDue } from '../domain/non-compete';
+import { VOCABULARY } from '../domain/vocabulary';
 import { REASON_LABELS } from '../domain/reasons';
 import { FAULT_GROUND_RULES } from '../domain/employer-fault';
 import { type ReminderSlot } from '../domain/reminder-policy';
@@ -21,6 +23,8 @@ import {
   type caseActionView,
   type caseView,
   type checklistRowView,
+  type handoverItemView,
+  type handoverView,
   type letterView,
   type reminderRowView,
 } from './views.schema';
@@ -32,6 +36,8 @@ export type ChecklistRowView = z.output<typeof checklistRowView>;
 export type LetterView = z.output<typeof letterView>;
 export type ReminderRowView = z.output<typeof reminderRowView>;
 export type AuditEventView = z.output<typeof auditEventView>;
+export type HandoverItemView = z.output<typeof handoverItemView>;
+export type HandoverView = z.output<typeof handoverView>;
 
 /** What a page shows of a stored case; the signer's OPENID and IP stay on the server. */
 export function presentCase(c: CaseRecord, needsCall = false): CaseView {
@@ -106,6 +112,35 @@ export function presentNonCompete(
     ...(forHr && d.minimumWage !== undefined ? { minimumWage: d.minimumWage } : {}),
     decidedAt: d.decidedAt,
     ...(next ? { nextCompensationDate: next } : {}),
+  };
+}
+
+/** One handover item as a page shows it: who answered stays on the server. */
+export function presentHandoverItem(i: HandoverItem): HandoverItemView {
+  return {
+    itemId: i.itemId,
+    text: i.text,
+    status: i.status,
+    statusLabel: VOCABULARY.handoverItemStatuses[i.status],
+    ...(i.at ? { at: i.at } : {}),
+    ...(i.comment ? { comment: i.comment } : {}),
+    ...(i.note ? { note: i.note } : {}),
+    ...(i.onBehalf ? { onBehalf: true as const } : {}),
+  };
+}
+
+/** The successors and the state of each of their items (the case page). */
+export function presentHandover(c: CaseRecord): HandoverView | undefined {
+  const h = c.handover;
+  if (h === undefined) return undefined;
+  return {
+    round: h.round,
+    assignedAt: h.assignedAt,
+    successors: h.successors.map((s) => ({
+      employeeNo: s.employeeNo,
+      name: s.name,
+      items: h.items.filter((i) => i.successorNo === s.employeeNo).map(presentHandoverItem),
+    })),
   };
 }
 

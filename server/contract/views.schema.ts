@@ -2,6 +2,7 @@ import * as z from 'zod/mini';
 import { AUDIT_EVENT_TYPES, EVENT_TYPES } from '../domain/case-events';
 import { PROGRESS_STEPS } from '../domain/case-progress';
 import { CHECKLIST_ACTORS, SEVERANCE_CLOSINGS } from '../domain/checklist';
+import { HANDOVER_ITEM_STATUSES } from '../domain/handover-record';
 import { NON_COMPETE_DECISIONS } from '../domain/non-compete';
 import { REMINDER_RECIPIENTS, REMINDER_STATUSES, REMINDER_TRACKS } from '../domain/reminder-kinds';
 import {
@@ -44,6 +45,31 @@ export const employeeView = z.strictObject({
   nonCompete: z.optional(z.literal(true)),
 });
 
+/** One handover item as its successor, the manager and HR see it. */
+export const handoverItemView = z.strictObject({
+  itemId: z.string(),
+  text: z.string(),
+  status: z.enum(HANDOVER_ITEM_STATUSES),
+  statusLabel: z.string(),
+  /** When it was confirmed or disputed. */
+  at: z.optional(instant),
+  /** The successor's objection. */
+  comment: z.optional(z.string()),
+  /** The note given with the confirmation. */
+  note: z.optional(z.string()),
+  /** Confirmed by the manager or HR on the successor's behalf (the note says why). */
+  onBehalf: z.optional(z.literal(true)),
+});
+
+/** The successors named on a case and the state of each of their items. */
+export const handoverView = z.strictObject({
+  round: z.int(),
+  assignedAt: instant,
+  successors: z.array(
+    z.strictObject({ employeeNo, name: z.string(), items: z.array(handoverItemView) }),
+  ),
+});
+
 /** What every transition answers at least (DESIGN §4). */
 /**
  * One thing the caller may do on a case, named by its RPC action; `decision`, `kind` or
@@ -69,6 +95,8 @@ export const caseActionView = z.strictObject({
     'case.nonCompete',
     'case.markDisputed',
     'admin.purgeCase',
+    'case.assignSuccessors',
+    'handover.confirm',
   ]),
   decision: z.optional(z.enum(['approve', 'return'])),
   kind: z.optional(attachmentKindSchema),
@@ -183,6 +211,8 @@ export const caseView = z.strictObject({
       nextCompensationDate: z.optional(calendarDate),
     }),
   ),
+  /** The successors (交接人) and their handover items; absent until someone is named. */
+  handover: z.optional(handoverView),
   completedAt: z.optional(instant),
   createdAt: instant,
   updatedAt: instant,

@@ -30,6 +30,10 @@ export const RECORD_EVENT_TYPES = [
   'case.nonCompete',
   // HR or the manager phoned the employee (需电话联系): a fact of the handling, no evidence field.
   'case.contact',
+  // The successors named, and each handover item confirmed or disputed by them.
+  'handover.assign',
+  'handover.confirm',
+  'handover.dispute',
   'checklist.done',
   'checklist.undone',
   'checklist.waive',

@@ -281,6 +281,10 @@ export const GUARD_NAMES = [
   'case_closed',
   'case_disputed',
   'retention_period',
+  'handover_open',
+  'handover_untouched',
+  'successor_not_leaver',
+  'handover_started',
 ] as const;
 export type GuardName = (typeof GUARD_NAMES)[number];
 
@@ -335,4 +339,8 @@ export const GUARD_MESSAGES: Record<GuardName, string> = {
   case_disputed: '此案件已标记为劳动争议，须作为证据保留，不能清除；争议了结后由 HR 取消标记再清除',
   retention_period:
     '保存期限未满（劳动合同法 第50条第3款：至少保存2年，自办结起算），期满后才能清除个人信息',
+  handover_open: '工作交接已确认完成，不能再指定交接人',
+  handover_untouched: '已有交接事项被确认接收，不能重新指定交接人；如需调整请联系 HR',
+  successor_not_leaver: '交接人不能是离职员工本人，请填写接手工作的同事工号',
+  handover_started: 'HR 确认离职、进入手续办理后才能确认交接事项，请稍后再试',
 };

@@ -11,6 +11,7 @@ import { type State } from './case-states';
 import { type ChecklistActor, type ChecklistItemId, type SeveranceClosing } from './checklist';
 import { type FaultGround } from './employer-fault';
 import { type CaseDocument } from './paper-documents';
+import { type Handover } from './handover-record';
 import { type NonCompeteDecision } from './non-compete-decision';
 import { type Reason } from './reasons';
 
@@ -149,6 +150,10 @@ export interface CaseRecord {
   readonly nonCompete?: NonCompeteDecision;
   /** The 《竞业限制决定告知书》 exactly as written at the decision (its PDF is rendered from it). */
   readonly nonCompeteNoticeText?: string;
+  /** The successors the manager (or HR) named and the handover items each confirms. */
+  readonly handover?: Handover;
+  /** The successors' employee numbers: the indexed field `handover.mine` queries. */
+  readonly successorNos?: readonly string[];
   readonly signature?: Signature;
   readonly stages: readonly StagePeriod[];
   /** Number of the last audit event and its hash: the chain head. */

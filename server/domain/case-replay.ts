@@ -53,6 +53,16 @@ export interface ReplayedSignature {
   readonly evidenceFileId?: string;
 }
 
+/** A handover item as the `handover.*` events made it. */
+export interface ReplayedHandoverItem {
+  itemId: string;
+  text: string;
+  successorNo: string;
+  status: string;
+  by?: string;
+  at?: Instant;
+}
+
 /** Every evidence-bearing field of a case, as the events alone make it. */
 export interface ReplayedCase {
   kind?: CaseKind;
@@ -82,6 +92,9 @@ export interface ReplayedCase {
   waivers: Waiver[];
   /** The checklist's items and outcomes (labels, who and due dates come from the settings). */
   checklist: ChecklistEntry[];
+  /** The handover items of the latest naming, with who answered each and how. */
+  handoverItems?: ReplayedHandoverItem[];
+  successorNos?: string[];
   /** The non-compete decision's terms (第23/24条); HR's wage figures are not evidence. */
   nonCompete?: { decision: string; months?: number; monthlyCompensation?: number };
   stages: StagePeriod[];
@@ -374,6 +387,13 @@ export function replayCase(
       case 'checklist.waive':
         applyChecklist(e, type);
         return;
+      case 'handover.assign':
+        applyAssignment(e);
+        return;
+      case 'handover.confirm':
+      case 'handover.dispute':
+        applyHandoverAnswer(e, type);
+        return;
       case 'evidence.view':
         // A view records the head it saw: the previous event's hash.
         if ('chainHead' in p && p.chainHead !== e.prevHash) {
@@ -465,6 +485,64 @@ export function replayCase(
     r.checklist = Array.isArray(p.checklist)
       ? (p.checklist as unknown[]).map((i) => checklistEntry(i as ChecklistItemId, stored))
       : [];
+  }
+
+  /** The successors named (the manager or HR) and the items each takes over. */
+  function applyAssignment(e: AuditEvent): void {
+    if (!['manager', 'hr', 'admin'].includes(e.actor.role)) {
+      problem(e, '.actor.role', e.actor.role, 'manager|hr');
+    }
+    if (!['submitted', 'hr_review', 'formalities'].includes(r.state ?? '')) {
+      problem(e, '.type', e.type, `not allowed in ${r.state ?? 'nothing'}`);
+    }
+    const named = Array.isArray(e.payload.successors)
+      ? (e.payload.successors as Record<string, unknown>[])
+      : [];
+    r.successorNos = named.map((s) => str(s.employeeNo) ?? '');
+    r.handoverItems = named.flatMap((s) =>
+      (Array.isArray(s.items) ? (s.items as Record<string, unknown>[]) : []).map((i) => ({
+        itemId: str(i.itemId) ?? '',
+        text: str(i.text) ?? '',
+        successorNo: str(s.employeeNo) ?? '',
+        status: 'pending',
+      })),
+    );
+  }
+
+  /**
+   * An item confirmed or disputed, in formalities; the confirmation that completes the list
+   * ticks `handover_confirmed`, and only that one may.
+   */
+  function applyHandoverAnswer(e: AuditEvent, type: 'handover.confirm' | 'handover.dispute') {
+    if (r.state !== 'formalities') problem(e, '.type', type, `not allowed in ${r.state}`);
+    const items = r.handoverItems ?? [];
+    const item = items.find((i) => i.itemId === str(e.payload.itemId));
+    if (item === undefined || item.status === 'confirmed') {
+      problem(e, '.payload.itemId', e.payload.itemId, null);
+      return;
+    }
+    // Only the successor disputes; a confirmation by anyone else carries its note.
+    const bySuccessor = e.actor.role === 'employee';
+    if (type === 'handover.dispute' && !bySuccessor) {
+      problem(e, '.actor.role', e.actor.role, 'employee');
+    }
+    if (type === 'handover.confirm' && !bySuccessor && !str(e.payload.note)) {
+      problem(e, '.payload.note', null, 'a note');
+    }
+    item.status = type === 'handover.confirm' ? 'confirmed' : 'disputed';
+    item.by = e.actor.openid;
+    item.at = e.at;
+    if (e.payload.handoverConfirmed !== true) return;
+    const entry = r.checklist.find((c) => c.item === 'handover_confirmed');
+    if (entry === undefined || items.some((i) => i.status !== 'confirmed')) {
+      problem(e, '.payload.handoverConfirmed', true, false);
+      return;
+    }
+    r.checklist = r.checklist.map((c) =>
+      c === entry
+        ? { ...c, done: true, doneAt: e.at, doneBy: e.actor.openid, note: '交接人已全部确认接收' }
+        : c,
+    );
   }
 
   function applyChecklist(
@@ -657,6 +735,15 @@ function compareFields(stored: CaseRecord, r: ReplayedCase, out: EvidenceMismatc
     stored.nonCompete?.monthlyCompensation,
     r.nonCompete?.monthlyCompensation,
   );
+  same('successorNos', stored.successorNos?.join(','), r.successorNos?.join(','));
+  const storedItems = stored.handover?.items ?? [];
+  same('handover.items.length', storedItems.length, r.handoverItems?.length ?? 0);
+  (r.handoverItems ?? []).forEach((item, i) => {
+    const s = storedItems[i];
+    for (const key of ['itemId', 'text', 'successorNo', 'status', 'by', 'at'] as const) {
+      same(`handover.items[${i}].${key}`, s?.[key], item[key]);
+    }
+  });
   same('seq', stored.seq, r.seq);
   same('lastEventHash', stored.lastEventHash, r.lastEventHash);
   same('createdAt', stored.createdAt, r.createdAt);

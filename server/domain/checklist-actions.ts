@@ -204,6 +204,11 @@ export function changeChecklistItem(
     if (change.done && entry.item === 'certificate_issued' && note.length === 0) {
       return failed('note_given');
     }
+    // 交接人: what a successor has not confirmed is confirmed for them only with a note.
+    const unconfirmed = caseDoc.handover?.items.some((i) => i.status !== 'confirmed') === true;
+    if (change.done && entry.item === 'handover_confirmed' && unconfirmed && note.length === 0) {
+      return failed('note_given');
+    }
     if (change.done) {
       updated = {
         ...entry,

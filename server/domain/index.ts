@@ -24,6 +24,8 @@ export * from './checklist-rules';
 export * from './domain-error';
 export * from './employer-fault';
 export * from './event-chain';
+export * from './handover-record';
+export * from './handover-successors';
 export * from './later-day-consent';
 export * from './letters';
 export * from './notice-delivery';

@@ -51,8 +51,10 @@ export const REMINDER_TRACKS = [
   'legal_deadline',
   // 劳动合同法 第23条: HR's monthly non-compete compensation while the restriction is enforced.
   'non_compete_compensation',
+  // One message to each successor named (交接人): their handover items await them.
+  'successor_handover',
 ] as const;
 export type ReminderTrack = (typeof REMINDER_TRACKS)[number];
 
-export const REMINDER_RECIPIENTS = ['employee', 'manager', 'hr'] as const;
+export const REMINDER_RECIPIENTS = ['employee', 'manager', 'hr', 'successor'] as const;
 export type ReminderRecipient = (typeof REMINDER_RECIPIENTS)[number];

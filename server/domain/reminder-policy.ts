@@ -49,6 +49,8 @@ export interface ReminderDecision extends ReminderSlot {
 export interface RecordedReminder {
   readonly id: string;
   readonly recipient: ReminderRecipient;
+  /** `successorNo` tells one successor from another. */
+  readonly detail?: Readonly<Record<string, unknown>>;
   readonly status: ReminderStatus;
   /** Beijing date the message was (to be) sent. */
   readonly sendDate: CalendarDate;
@@ -69,15 +71,22 @@ const COUNTS_TOWARDS_DAILY_CAP: readonly ReminderStatus[] = [
   'failed_unknown',
 ];
 
-/** At most one message a day to a person for a case: has `recipient` had theirs on `date`? */
+/** The person a slot goes to: a role, or one successor among several. */
+export function audienceOf(slot: Pick<RecordedReminder, 'recipient' | 'detail'>): string {
+  return slot.recipient === 'successor'
+    ? `successor:${String(slot.detail?.successorNo)}`
+    : slot.recipient;
+}
+
+/** At most one message a day to a person for a case: has `audience` had theirs on `date`? */
 export function messagedOn(
   recorded: readonly RecordedReminder[],
-  recipient: ReminderRecipient,
+  audience: string,
   date: CalendarDate,
 ): boolean {
   return recorded.some(
     (r) =>
-      r.recipient === recipient &&
+      audienceOf(r) === audience &&
       r.sendDate === date &&
       COUNTS_TOWARDS_DAILY_CAP.includes(r.status),
   );
@@ -307,6 +316,31 @@ function nonCompeteSlots(caseDoc: CaseRecord, policy: ReminderPolicy): SlotSpec[
   }));
 }
 
+/**
+ * One message to each successor of the current naming who still has an item to confirm, when
+ * they were named; a new naming is a new round with its own slots (sent once each).
+ */
+function successorSlots(caseDoc: CaseRecord): SlotSpec[] {
+  const handover = caseDoc.handover;
+  if (handover === undefined) return [];
+  const specs: SlotSpec[] = [];
+  for (const s of handover.successors) {
+    const open = handover.items.filter(
+      (i) => i.successorNo === s.employeeNo && i.status !== 'confirmed',
+    );
+    if (open.length === 0) continue;
+    specs.push({
+      track: 'successor_handover',
+      slot: `a${handover.round}-${s.employeeNo}`,
+      kind: 'notice',
+      recipient: 'successor',
+      dueAt: new Date(instantMs(handover.assignedAt)),
+      detail: { successorNo: s.employeeNo, items: open.length },
+    });
+  }
+  return specs;
+}
+
 /** Every slot the case's open tracks have, past and near future. */
 export function reminderSlots(
   caseDoc: CaseRecord,
@@ -325,6 +359,8 @@ export function reminderSlots(
       specs.push(...legalDeadlineSlots(caseDoc, policy));
     } else if (track === 'non_compete_compensation') {
       specs.push(...nonCompeteSlots(caseDoc, policy));
+    } else if (track === 'successor_handover') {
+      specs.push(...successorSlots(caseDoc));
     }
   }
   return specs.map((s) => ({
@@ -367,10 +403,10 @@ export function planReminders(
 
   const today = beijingDate(now);
   const decisions: ReminderDecision[] = [];
-  const recipients = Array.from(new Set(due.map((s) => s.recipient)));
-  for (const recipient of recipients) {
-    const mine = due.filter((s) => s.recipient === recipient);
-    const winner = messagedOn(recorded, recipient, today)
+  const audiences = Array.from(new Set(due.map(audienceOf)));
+  for (const audience of audiences) {
+    const mine = due.filter((s) => audienceOf(s) === audience);
+    const winner = messagedOn(recorded, audience, today)
       ? undefined
       : mine.reduce<ReminderSlot | undefined>(
           (best, s) => (best === undefined || outranks(s, best) ? s : best),
@@ -407,7 +443,11 @@ export function nextReminderAfterChange(
 ): Instant | null {
   const open = openTracks(after);
   if (open.length === 0) return null;
-  const was = before ? openTracks(before) : [];
+  // A new naming of successors opens their track afresh, with new slots.
+  const renamed = before?.handover?.round !== after.handover?.round;
+  const was = (before ? openTracks(before) : []).filter(
+    (t) => !(renamed && t === 'successor_handover'),
+  );
   // Without a schedule (a case stored before there was one) every open track counts as new.
   const opened = scheduled === null ? open : open.filter((t) => !was.includes(t));
   let next = scheduled === null ? null : instantMs(scheduled);

@@ -11,8 +11,8 @@ import { type ReminderTrack } from './reminder-kinds';
 /**
  * Which reminder tracks a case has open (DESIGN §3 "Reminders"): the employee's open task
  * (handover list while submitted/returned and missing; the signature in formalities), the
- * manager's review once the handover list is there, HR's legal deadlines, and HR's monthly
- * non-compete compensation while it is enforced.
+ * manager's review once the handover list is there, HR's legal deadlines, HR's monthly
+ * non-compete compensation while it is enforced, and the successors' handover items.
  */
 export function openTracks(caseDoc: CaseRecord): ReminderTrack[] {
   const tracks: ReminderTrack[] = [];
@@ -20,6 +20,11 @@ export function openTracks(caseDoc: CaseRecord): ReminderTrack[] {
   const handover = handoverListPresent(caseDoc);
   if (inReview && !handover) tracks.push('employee_handover');
   if (caseDoc.state === 'submitted' && handover) tracks.push('manager_review');
+  // Successors are told of their items while the case is under way and any is unconfirmed.
+  const running = inReview || caseDoc.state === 'hr_review' || caseDoc.state === 'formalities';
+  if (running && caseDoc.handover?.items.some((i) => i.status !== 'confirmed')) {
+    tracks.push('successor_handover');
+  }
   if (caseDoc.state === 'formalities') {
     const open = (ids: readonly string[]): boolean =>
       caseDoc.checklist.some((e) => ids.includes(e.item) && !isSettled(e));

@@ -68,6 +68,9 @@ export const VOCABULARY = {
     'certificate.issue': '出具离职证明',
     'case.nonCompete': '竞业限制决定',
     'case.contact': '联系员工',
+    'handover.assign': '指定交接人',
+    'handover.confirm': '确认接收交接事项',
+    'handover.dispute': '对交接事项提出异议',
     'checklist.done': '完成清单项',
     'checklist.undone': '取消勾选清单项',
     'checklist.waive': '豁免清单项',
@@ -155,6 +158,12 @@ export const VOCABULARY = {
   /** How HR or the manager reached the employee (case.recordContact). */
   contactMethods: {
     phone: '电话',
+  },
+  /** Each handover item as its successor, the manager and HR read it. */
+  handoverItemStatuses: {
+    pending: '待确认',
+    confirmed: '已确认接收',
+    disputed: '有异议',
   },
   /** 可再次录用, HR's only. */
   rehire: {

@@ -1,5 +1,10 @@
 import { oaCallbackFor } from '../app/oa-callbacks';
-import type { CasesRepository, ClosedCase, StoredCase } from '../app/ports/cases.port';
+import type {
+  CasesRepository,
+  ClosedCase,
+  StoredCase,
+  SuccessorCase,
+} from '../app/ports/cases.port';
 import { isEventType } from '../domain/case-events';
 import { EMPLOYEE_OPEN_STATES } from '../domain/case-states';
 import { findById, isDuplicateKey, replacingPatch, withoutId } from './cloud-documents';
@@ -57,6 +62,18 @@ export function casesRepository(db: WxServerSdk.Database): CasesRepository {
         .field(CLOSED_FIELDS)
         .get();
       return data.map((doc) => withoutId<ClosedCase>(doc));
+    },
+    async withSuccessor(employeeNo, limit) {
+      const { data } = await cases()
+        .where({
+          successorNos: employeeNo,
+          state: db.command.in([...EMPLOYEE_OPEN_STATES]),
+        })
+        .field({ caseId: true, state: true, handover: true, 'employee.name': true })
+        .orderBy('createdAt', 'asc')
+        .limit(limit)
+        .get();
+      return data.map((doc) => withoutId<SuccessorCase>(doc));
     },
     async create(caseDoc) {
       let addingCase = false;

@@ -3,10 +3,11 @@ import type { ReminderCaseQueries } from '../app/ports/reminder-case-queries.por
 import { withoutId } from './cloud-documents';
 
 /**
- * States in which a case can have a reminder track open: drafts and withdrawn cases cannot; a
- * completed case only for an enforced non-compete's monthly compensation (劳动合同法 第23条).
+ * States in which a case can have a reminder track open: drafts and withdrawn cases cannot; in
+ * `hr_review` only the successors' (named at approval); a completed case only for an enforced
+ * non-compete's monthly compensation (劳动合同法 第23条).
  */
-const REMINDABLE_STATES = ['submitted', 'returned', 'formalities', 'completed'];
+const REMINDABLE_STATES = ['submitted', 'returned', 'hr_review', 'formalities', 'completed'];
 
 /**
  * `cases` as the reminder sweep reads it. Due cases come from a range on the indexed

@@ -202,7 +202,42 @@ describe('home page', () => {
     wx.answer('admin.board', { counts: { submitted: 2, hr_review: 5 }, rows: [] });
     const page = await open();
     expect(textOf(page, '.count')).toBe('2 件');
-    expect(wx.calls.map((c) => c.action)).toEqual(['me.get', 'admin.board']);
+    expect(wx.calls.map((c) => c.action)).toEqual(['me.get', 'admin.board', 'handover.mine']);
+  });
+
+  it('shows a colleague named successor (交接人) the items still to confirm', async () => {
+    wx.answer('me.get', employeeSession);
+    const item = (itemId: string, status: string) => ({
+      itemId,
+      text: `交接事项 ${itemId}`,
+      status,
+      statusLabel: status,
+    });
+    wx.answer('handover.mine', {
+      cases: [
+        {
+          caseId: 'case-9',
+          employeeName: '王五',
+          answerable: true,
+          items: [item('r1-1', 'confirmed'), item('r1-2', 'pending'), item('r1-3', 'disputed')],
+        },
+      ],
+    });
+    const page = await open();
+    expect(textOf(page, '#handover .count')).toBe('2 项');
+    page.querySelector('#handover')?.dispatchEvent('tap');
+    await settle(simulate);
+    expect(wx.navigateTo).toHaveBeenCalledWith(
+      expect.objectContaining({ url: '/packages/handover/pages/mine/index' }),
+    );
+  });
+
+  it('shows no handover entry when nothing waits for the viewer', async () => {
+    wx.answer('me.get', employeeSession);
+    wx.answer('handover.mine', { cases: [] });
+    const page = await open();
+    expect(allText(page)).toContain('发起离职');
+    expect(page.querySelector('#handover')).toBeUndefined();
   });
 
   it('shows HR the cases to confirm and run, how many are overdue, and opens exactly those', async () => {

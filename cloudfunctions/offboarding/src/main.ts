@@ -6,6 +6,7 @@ import { viewHandlers } from '../../../server/app/case-views';
 import { certificateHandlers } from '../../../server/app/documents/certificate-actions';
 import { documentsViewHandlers } from '../../../server/app/documents/documents-view';
 import { verifyHandlers } from '../../../server/app/documents/verify-document';
+import { handoverHandlers } from '../../../server/app/handover';
 import { workflowHandlers } from '../../../server/app/case-workflow';
 import { identityHandlers } from '../../../server/app/identity';
 import { metaHandlers } from '../../../server/app/meta';
@@ -129,6 +130,7 @@ export function createMain({ cloud, clock, env }: FunctionDeps): CloudFunctionMa
       ...configAlertHandlers({ configAlerts, settings }),
       ...rosterHandlers({ employees, messages }),
       ...workflowHandlers({ cases, employees, settings, crypto }),
+      ...handoverHandlers({ cases, employees, settings, crypto }),
       ...documentHandlers({ cases, settings, files, crypto }),
       ...viewHandlers({
         cases,

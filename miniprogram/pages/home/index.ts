@@ -7,6 +7,7 @@ import { caseSummary, pendingCount, type CaseSummary } from '../../view-models/c
 import { pendingOverdue } from '../../view-models/board-rows';
 import { departureRow, type DepartureRow } from '../../view-models/departure-records';
 import { loadFailure, NO_FAILURE, type LoadFailure } from '../../view-models/load-failure';
+import { openItemCount } from '../../view-models/handover';
 import { canHandleCases } from '../../view-models/tab-items';
 
 type Phase = 'loading' | 'error' | 'bind' | 'ready';
@@ -33,6 +34,8 @@ Component({
     pendingOverdue: -1,
     /** Why the numbers are missing: never a made-up zero. */
     pendingError: null as LoadFailure | null,
+    /** Handover items colleagues' managers assigned to the viewer, still to confirm. */
+    handoverOpen: 0,
   },
   methods: {
     onLoad() {
@@ -56,9 +59,10 @@ Component({
       }
       const session = me.data;
       const handlesCases = canHandleCases(session.roles);
-      const [view, board] = await Promise.all([
+      const [view, board, handover] = await Promise.all([
         session.openCase ? call('case.get', { caseId: session.openCase.caseId }) : null,
         handlesCases ? call('admin.board', {}) : null,
+        session.employee ? call('handover.mine', {}) : null,
       ]);
       const roles = rolesOf(currentSession());
       const latest = session.history?.[0];
@@ -75,6 +79,7 @@ Component({
         pending: board?.ok ? pendingCount(board.data.counts, roles) : -1,
         pendingOverdue: board?.ok ? (pendingOverdue(board.data, roles) ?? -1) : -1,
         pendingError: board && !board.ok ? loadFailure(board.error) : null,
+        handoverOpen: handover?.ok ? openItemCount(handover.data) : 0,
       });
     },
     onEmployeeNoInput(event: { detail: { value: string } }) {
@@ -121,6 +126,9 @@ Component({
     /** 待你处理: the board on exactly those cases. */
     onPending() {
       openBoardOn('mine');
+    },
+    onHandover() {
+      openPage(ROUTES.handoverMine);
     },
   },
 });

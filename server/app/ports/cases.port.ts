@@ -36,6 +36,11 @@ export type ClosedCase = Pick<
 
 export type CaseWriteResult = 'saved' | 'conflict';
 
+/** What a successor's own list reads of a case: its handover and the leaver's name, no more. */
+export type SuccessorCase = Pick<StoredCase, 'caseId' | 'state' | 'handover'> & {
+  readonly employee: Pick<StoredCase['employee'], 'name'>;
+};
+
 export interface CasesRepository {
   get(caseId: string): Promise<StoredCase | null>;
   /** The employee's case that is neither a draft nor finished. */
@@ -52,6 +57,8 @@ export interface CasesRepository {
    */
   create(caseDoc: StoredCase): Promise<'created' | { lockedBy: string | null }>;
   releaseLock(employeeNo: string, caseId: string): Promise<void>;
+  /** Unfinished cases naming `employeeNo` a successor (indexed on `successorNos`), oldest first. */
+  withSuccessor(employeeNo: string, limit: number): Promise<SuccessorCase[]>;
   /**
    * Writes the next case and appends its event in one update, only if the stored version is
    * still `expectedVersion` (DESIGN §4).

@@ -141,6 +141,23 @@ async function nonCompeteFormalities(company: Company, owner: Person) {
   return company.formalities(owner);
 }
 
+/** Two lines of the handover list for one successor. */
+const HANDOVER_LINES = ['客户A的对接资料与联系人', '代码仓库与部署权限'];
+
+/**
+ * The owner's case in formalities, HR having named `successorNo` (D009 unless a new colleague
+ * is asked for) to take over two items; answers the first item.
+ */
+async function handedOver(company: Company, owner: Person, successorNo?: string) {
+  const ref = await company.formalities(owner);
+  const employeeNo = successorNo ?? (await company.hire('M001')).employeeNo;
+  await company.must(company.person('H001').openid, 'case.assignSuccessors', {
+    caseId: ref.caseId,
+    successors: [{ employeeNo, items: HANDOVER_LINES }],
+  });
+  return { caseId: ref.caseId, itemId: 'r1-1' };
+}
+
 export const SCENES: Record<string, Scene> = {
   'me.get': noPayload,
   'meta.get': noPayload,
@@ -290,6 +307,25 @@ export const SCENES: Record<string, Scene> = {
     decision: 'enforced',
     months: 12,
     monthlyCompensation: 3000,
+  }),
+  // At the review: the manager names D009 (and HR may, in their stead).
+  'case.assignSuccessors': onCase((c, o) => c.submitted(o), {
+    successors: [{ employeeNo: 'D009', items: HANDOVER_LINES }],
+  }),
+  'handover.mine': noPayload,
+  // D009 is the successor here; the manager and HR may confirm on their behalf, with a note.
+  'handover.confirm (D009 the successor)': async (company, owner) => ({
+    ...(await handedOver(company, owner, 'D009')),
+    note: '已当面交接',
+  }),
+  // A new colleague is the successor: D009 is a stranger to the item.
+  'handover.confirm (another colleague the successor)': async (company, owner) => ({
+    ...(await handedOver(company, owner)),
+    note: '已当面交接',
+  }),
+  'handover.dispute (D009 the successor)': async (company, owner) => ({
+    ...(await handedOver(company, owner, 'D009')),
+    comment: '缺少部署文档，无法接手',
   }),
   'case.get': onCase((c, o) => c.submitted(o)),
   'case.get (a termination draft)': onCase((c, o) => c.draft(o)),
@@ -596,6 +632,10 @@ export const SUCCESS_PATHS: readonly (readonly [scene: string, who: Caller])[] =
   ['case.close', 'HR'],
   ['case.markDisputed', 'HR'],
   ['case.nonCompete', 'HR'],
+  ['case.assignSuccessors', 'manager of owner'],
+  ['handover.mine', 'other employee'],
+  ['handover.confirm (D009 the successor)', 'other employee'],
+  ['handover.dispute (D009 the successor)', 'other employee'],
   ['case.get', 'owner'],
   ['case.evidence', 'owner'],
   ['case.documents', 'owner'],

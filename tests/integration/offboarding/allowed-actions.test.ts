@@ -81,8 +81,9 @@ describe('what case.get offers each caller', () => {
       allowed: ['case.attach:handover_checklist', 'case.withdraw', 'case.consentLastWorkingDay'],
       blocked: {},
     });
+    // The reviewer may name the successors (交接人) from the review on.
     expect(await actionsOf(M001, caseId)).toEqual({
-      allowed: ['case.review:return'],
+      allowed: ['case.review:return', 'case.assignSuccessors'],
       blocked: { 'case.review:approve': '请先上传工作交接清单' },
     });
     const hr = await actionsOf(HR, caseId);
@@ -111,6 +112,7 @@ describe('what case.get offers each caller', () => {
     expect((await actionsOf(M001, caseId)).allowed).toEqual([
       'case.review:approve',
       'case.review:return',
+      'case.assignSuccessors',
     ]);
     await ok(call(M001, 'case.review', { caseId, decision: 'approve' }));
 
@@ -118,7 +120,7 @@ describe('what case.get offers each caller', () => {
       allowed: ['case.hrConfirm', 'case.hrReturn', 'case.markDisputed', 'case.hrCancel'],
       blocked: {},
     });
-    expect((await actionsOf(M001, caseId)).allowed).toEqual([]);
+    expect((await actionsOf(M001, caseId)).allowed).toEqual(['case.assignSuccessors']);
     await ok(call(HR, 'case.hrConfirm', { caseId }));
 
     expect((await actionsOf(EMPLOYEE, caseId)).allowed).toEqual(['case.sign']);

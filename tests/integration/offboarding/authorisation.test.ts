@@ -59,6 +59,12 @@ const TABLE: readonly Row[] = [
   ['case.close',                                      FORBID,    FORBID,    FORBID,    FORBID,    OK,        OK,        UNAUTH],
   ['case.markDisputed',                               FORBID,    FORBID,    FORBID,    FORBID,    OK,        OK,        UNAUTH],
   ['case.nonCompete',                                 FORBID,    FORBID,    FORBID,    FORBID,    OK,        OK,        UNAUTH],
+  // 交接人: the reviewer names them (HR too); each sees and answers only their own items.
+  ['case.assignSuccessors',                           FORBID,    FORBID,    OK,        FORBID,    OK,        OK,        UNAUTH],
+  ['handover.mine',                                   OK,        OK,        OK,        OK,        OK,        OK,        UNAUTH],
+  ['handover.confirm (D009 the successor)',           FORBID,    OK,        OK,        FORBID,    OK,        OK,        UNAUTH],
+  ['handover.confirm (another colleague the successor)', FORBID, FORBID,    OK,        FORBID,    OK,        OK,        UNAUTH],
+  ['handover.dispute (D009 the successor)',           FORBID,    OK,        FORBID,    FORBID,    FORBID,    FORBID,    UNAUTH],
   ['case.get',                                        OK,        FORBID,    OK,        FORBID,    OK,        OK,        UNAUTH],
   // Only HR sees a termination being prepared: to everyone else it does not exist.
   ['case.get (a termination draft)',                  NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND, OK,        OK,        UNAUTH],

@@ -97,6 +97,16 @@ function acceptedPayload(action: ActionName): Record<string, unknown> {
       averageMonthlyWage: 12000,
       minimumWage: 2690,
     },
+    'case.assignSuccessors': {
+      caseId: cases.submitted,
+      successors: [
+        { employeeNo: 'D004', items: ['客户A的对接资料', '代码仓库与部署权限'] },
+        { employeeNo: 'D005', items: ['月度报表模板'] },
+      ],
+    },
+    'handover.mine': {},
+    'handover.confirm': { caseId: cases.formalities, itemId: 'r1-1', note: '已当面交接' },
+    'handover.dispute': { caseId: cases.formalities, itemId: 'r1-2', comment: '缺少部署文档' },
     'case.get': { caseId: cases.submitted },
     'case.evidence': { caseId: cases.completed },
     'case.documents': { caseId: cases.completed },

@@ -9,6 +9,7 @@ import {
   type ConfirmOptions,
 } from '../../../../services/case-actions';
 import { openCaseFile, openPdf, requestDocuments } from '../../../../services/documents';
+import { confirmHandoverItem } from '../../../../services/handover';
 import { openHandoverTemplate } from '../../../../services/spreadsheet';
 import { chooseUploadSource } from '../../../../services/upload';
 import { toast, stopPullDownRefresh } from '../../../../services/feedback';
@@ -37,6 +38,7 @@ import {
 } from '../../../../view-models/case-detail';
 import { documentsView, type DocumentsView } from '../../../../view-models/documents';
 import { INTERVIEW_CARD, offersInterview } from '../../../../view-models/exit-interview';
+import { successorBlocks, type SuccessorBlock } from '../../../../view-models/handover';
 
 import { progressView, type ProgressView } from '../../../../view-models/case-progress';
 import { nextStepFor, type NextStep } from '../../../../view-models/case-summary';
@@ -56,7 +58,7 @@ const lastViews = new WeakMap<object, ActionResult<'case.get'>>();
 
 /** The action or checklist change waiting for its comment in the panel. */
 interface Pending {
-  kind: 'case' | 'checklist';
+  kind: 'case' | 'checklist' | 'handover';
   action: string;
   item: string;
   title: string;
@@ -120,6 +122,11 @@ Component({
     remindWithNote: false,
     /** HR and the manager: the employee's mobile from the roster, to tap ('' when none). */
     mobile: '',
+    /** The successors named (交接人) and the state of each of their items. */
+    successors: [] as SuccessorBlock[],
+    /** The manager or HR may confirm an item on a successor's behalf, with a note. */
+    mayConfirmOnBehalf: false,
+    successorFormOpen: false,
     rehire: '' as '' | RehireChoice,
     rehireChoices: (Object.keys(REHIRE_LABELS) as RehireChoice[]).map((choice) => ({
       choice,
@@ -169,6 +176,8 @@ Component({
         documents: documents.ok ? documentsView(documents.data) : null,
         isOwner: relation.isOwner,
         showHashes: relation.isHr && !relation.isOwner,
+        successors: successorBlocks(view.data.case.handover),
+        mayConfirmOnBehalf: view.data.allowedActions.some((a) => a.action === 'handover.confirm'),
         mayIssueCertificate:
           relation.isHr && !relation.isOwner && view.data.case.state === 'formalities',
         interviewCard: offersInterview(view.data, relation.isOwner),
@@ -187,6 +196,9 @@ Component({
       if (action === 'issue') return openPage(ROUTES.adminTerminate, { caseId: this.data.caseId });
       if (action === 'remind') return this.remind();
       if (action === 'nonCompete') return this.setData({ nonCompeteOpen: true, actionError: '' });
+      if (action === 'assignSuccessors') {
+        return this.setData({ successorFormOpen: true, actionError: '' });
+      }
       if (action === 'upload' || action === 'uploadDelivery') {
         const kind = action === 'uploadDelivery' ? 'notice_delivery' : 'handover_checklist';
         // 拍照, 相册 or 聊天文件: the person says which, so each is one tap away.
@@ -282,6 +294,31 @@ Component({
     },
     onNonCompeteCancel() {
       this.setData({ nonCompeteOpen: false });
+    },
+    async onSuccessorsSaved() {
+      this.setData({ successorFormOpen: false });
+      toast('已指定交接人，将通知交接人确认', 'success');
+      await this.load();
+    },
+    onSuccessorsCancel() {
+      this.setData({ successorFormOpen: false });
+    },
+    /** 代为确认: the manager or HR confirms a successor's item, saying why in the note. */
+    onConfirmOnBehalf(event: { currentTarget: { dataset: { itemId?: string } } }) {
+      const { itemId } = event.currentTarget.dataset;
+      if (!itemId || this.data.busy) return;
+      this.setData({
+        pending: {
+          kind: 'handover',
+          action: 'confirm',
+          item: itemId,
+          title: '代交接人确认接收（须填写备注，如已当面交接）',
+          required: true,
+          summary: [],
+        },
+        comment: '',
+        actionError: '',
+      });
     },
     /** HR's 发送提醒: no comment to write, so it goes out at once. */
     async remind(note?: string) {
@@ -411,6 +448,12 @@ Component({
           this.data.comment,
           confirm,
           pending.action === 'cancel' ? this.data.cancelBasis : '',
+        );
+      } else if (pending.kind === 'handover') {
+        outcome = await confirmHandoverItem(
+          this.data.caseId,
+          pending.item,
+          this.data.comment.trim(),
         );
       } else {
         const row = detail.checklist.find((r) => r.item === pending.item);
