@@ -80,8 +80,13 @@ describe('resignation through the web preview', () => {
     await phone.tapText('发放绑定码');
     await phone.waitForRoute('packages/admin/pages/employee/index');
     await phone.typeInto('employee-no', 'N001');
+    // The name behind the 工号, and a new code is confirmed before it voids any earlier one.
+    await phone.waitForText('钱多多 ·');
     await phone.tapId('issue');
-    await phone.waitForText('员工 N001 的绑定码');
+    await phone.waitForText('该员工之前发放的绑定码将立即失效。');
+    await phone.shot('hr-confirm-code');
+    await phone.tapId('dialog-confirm');
+    await phone.waitForText('工号 N001 的绑定码');
     await phone.shot('hr-issued-code');
     const code = (await phone.screen.locator('[class*="code"]').last().textContent())?.trim() ?? '';
     expect(code.length).toBeGreaterThanOrEqual(8);
@@ -158,7 +163,8 @@ describe('resignation through the web preview', () => {
     // HR confirms the last working day.
     await phone.as(HR);
     await openCase(phone, '钱多多');
-    await phone.tapText('HR确认');
+    // The button, not the step of the same name.
+    await phone.tapId('action-confirm');
     await phone.shot('hr-confirm');
     await phone.tapId('pending-confirm');
     await phone.waitForText('手续办理');
