@@ -5,23 +5,17 @@ import { isTerminal } from '../domain/case-states';
 import { appendEvent, type AuditEvent } from '../domain/event-chain';
 import type { Policy } from '../domain/policy';
 import { nextReminderAfterChange } from '../domain/reminder-policy';
+import { CALLABLE_TRACKS } from '../domain/reminder-kinds';
 import { openTracks } from '../domain/reminder-tracks';
 import type { CasesRepository, StoredCase } from './ports/cases.port';
 import type { Crypto } from './ports/crypto.port';
-
-/** Tracks whose messages go to HR or to a successor, never to someone HR would phone. */
-const NOT_THE_LEAVERS_TRACKS: readonly string[] = [
-  'legal_deadline',
-  'non_compete_compensation',
-  'successor_handover',
-];
 
 /**
  * "Needs a phone call" lasts while the employee or the manager still has a task the reminders
  * are about; once those tracks are closed there is nobody left to call.
  */
 function stillNeedsCall(caseDoc: CaseRecord, flagged: boolean): boolean {
-  return flagged && openTracks(caseDoc).some((t) => !NOT_THE_LEAVERS_TRACKS.includes(t));
+  return flagged && openTracks(caseDoc).some((t) => CALLABLE_TRACKS.includes(t));
 }
 
 /**

@@ -1,7 +1,11 @@
 import { beijingDate, type Instant, toInstant } from '../domain/beijing-calendar';
 import type { Actor } from '../domain/actor';
 import type { PendingEvent } from '../domain/case-effects';
-import type { ReminderRecipient, ReminderStatus } from '../domain/reminder-kinds';
+import {
+  CALLABLE_TRACKS,
+  type ReminderRecipient,
+  type ReminderStatus,
+} from '../domain/reminder-kinds';
 import {
   audienceOf,
   inSendWindow,
@@ -353,10 +357,9 @@ export function reminderDelivery(deps: DeliveryDeps) {
     const sent = await send(ctx, caseDoc, to, plan.decisions, records);
     const changed = [...settled.changed, ...sent.changed];
 
-    // The employee or the manager cannot be reached: HR should phone (a successor is no party).
+    // The employee or the manager cannot be reached: HR should phone.
     const undeliverable = changed.some(
-      (r) =>
-        r.status === 'undeliverable' && (r.recipient === 'employee' || r.recipient === 'manager'),
+      (r) => r.status === 'undeliverable' && CALLABLE_TRACKS.includes(r.track),
     );
     let nextReminderAt = plan.nextReminderAt;
     // A retry waits for the next run (the timer runs every 30 minutes).

@@ -56,5 +56,16 @@ export const REMINDER_TRACKS = [
 ] as const;
 export type ReminderTrack = (typeof REMINDER_TRACKS)[number];
 
+/**
+ * 需电话联系: the tracks whose messages go to the employee or the manager. One of them
+ * undelivered is why HR phones; once none is open there is nobody left to call (HR and the
+ * successors are not whom HR phones about the case).
+ */
+export const CALLABLE_TRACKS: readonly ReminderTrack[] = [
+  'employee_handover',
+  'employee_sign',
+  'manager_review',
+];
+
 export const REMINDER_RECIPIENTS = ['employee', 'manager', 'hr', 'successor'] as const;
 export type ReminderRecipient = (typeof REMINDER_RECIPIENTS)[number];
