@@ -113,6 +113,14 @@ describe('roles and labels for screen readers', () => {
     }
   });
 
+  it('the board’s 可再次录用 filter chips are radios in a named group', () => {
+    const wxml = read('pages/cases/index.wxml');
+    expect(tags(wxml, /id="rehire-filter"/)[0]).toMatch(/aria-role="radiogroup"/);
+    const chip = tags(wxml, /class="rehire-choice /)[0] ?? '';
+    expect(chip).toMatch(/aria-role="radio"/);
+    expect(chip).toMatch(/aria-checked="\{\{rehire === item\.choice\}\}"/);
+  });
+
   it('the case page’s cards and checklist rows are named', () => {
     const wxml = read('packages/case/pages/detail/index.wxml');
     for (const name of ['案件概况', '办理进度', '可办理的操作', '调整最后工作日']) {
