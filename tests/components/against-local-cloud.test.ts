@@ -11,6 +11,7 @@ import type { ActionName, Envelope } from '../../server/contract';
 import { demoRoster, importAndBind, PDF_BYTES, seedDemoCases } from '../../tools/demo/demo-company';
 import { createLocalCloud, type LocalCloud } from '../../tools/local-cloud';
 import {
+  callThrough,
   allText,
   type Comp,
   lifecycle,
@@ -65,11 +66,7 @@ afterAll(async () => {
 beforeEach(() => {
   ({ simulate, wx } = setUp());
   // Every page call goes to the real function, as the caller set for the test.
-  wx.callFunction.mockImplementation(
-    async (options: { data: { action: ActionName; payload?: unknown } }) => ({
-      result: await cloud.invoke('offboarding', options.data, { openid: caller }),
-    }),
-  );
+  callThrough(wx, cloud, () => caller);
 });
 
 it('binds a new employee with the code HR issued, then offers to resign', async () => {

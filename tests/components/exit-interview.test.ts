@@ -17,7 +17,15 @@ import {
 } from '../../tools/demo/demo-company';
 import { createLocalCloud, type LocalCloud } from '../../tools/local-cloud';
 import { openPage } from './fixtures/page';
-import { allText, type Comp, setUp, type Simulate, tapButton, type WxMocks } from './harness';
+import {
+  callThrough,
+  allText,
+  type Comp,
+  setUp,
+  type Simulate,
+  tapButton,
+  type WxMocks,
+} from './harness';
 
 const ADMIN = 'admin-openid';
 
@@ -64,11 +72,7 @@ afterAll(async () => {
 /** Fresh pages (a page loads once per module registry) calling the real function. */
 function freshPages(): void {
   ({ simulate, wx } = setUp());
-  wx.callFunction.mockImplementation(
-    async (options: { data: { action: ActionName; payload?: unknown } }) => ({
-      result: await cloud.invoke('offboarding', options.data, { openid: caller }),
-    }),
-  );
+  callThrough(wx, cloud, () => caller);
 }
 
 beforeEach(freshPages);

@@ -12,6 +12,7 @@ import type { ActionName, Envelope } from '../../server/contract';
 import { demoRoster, importAndBind, seedDemoCases } from '../../tools/demo/demo-company';
 import { createLocalCloud, type LocalCloud } from '../../tools/local-cloud';
 import {
+  callThrough,
   allText,
   type Comp,
   lifecycle,
@@ -81,11 +82,7 @@ afterAll(async () => {
 
 beforeEach(() => {
   ({ simulate, wx } = setUp());
-  wx.callFunction.mockImplementation(
-    async (options: { data: { action: ActionName; payload?: unknown } }) => ({
-      result: await cloud.invoke('offboarding', options.data, { openid: caller }),
-    }),
-  );
+  callThrough(wx, cloud, () => caller);
 });
 
 it('the manager names two successors on the case page, each with their items', async () => {

@@ -4,6 +4,8 @@
  * with jest mocks on the global `wx`.
  */
 import { join } from 'node:path';
+import type { ActionName } from '../../server/contract';
+import type { LocalCloud } from '../../tools/local-cloud';
 
 export const MIRROR = join(__dirname, '..', '..', '.build', 'miniprogram');
 
@@ -249,6 +251,18 @@ export function textOf(comp: Comp, selector: string): string {
 /** The whole rendered text, whitespace collapsed. */
 export function allText(comp: Comp): string {
   return (comp.dom?.textContent ?? '').replace(/\s+/g, ' ').trim();
+}
+
+/**
+ * Sends every page call to the real `offboarding` function of a local cloud, as the person
+ * `caller()` names at the moment of the call.
+ */
+export function callThrough(wx: WxMocks, cloud: LocalCloud, caller: () => string): void {
+  wx.callFunction.mockImplementation(
+    async (options: { data: { action: ActionName; payload?: unknown } }) => ({
+      result: await cloud.invoke('offboarding', options.data, { openid: caller() }),
+    }),
+  );
 }
 
 /** Makes the next action sheet answer the item whose label contains `label`. */

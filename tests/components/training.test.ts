@@ -20,6 +20,7 @@ import {
 import { drawStroke, fakeCanvas, giveCanvas } from './fixtures/canvas';
 import { createLocalCloud, type LocalCloud } from '../../tools/local-cloud';
 import {
+  callThrough,
   allText,
   type Comp,
   lifecycle,
@@ -88,11 +89,7 @@ afterAll(async () => {
 /** A fresh simulator whose calls go to the real function as `caller` (a page renders once per simulator). */
 function freshSimulator(): void {
   ({ simulate, wx } = setUp());
-  wx.callFunction.mockImplementation(
-    async (options: { data: { action: ActionName; payload?: unknown } }) => ({
-      result: await cloud.invoke('offboarding', options.data, { openid: caller }),
-    }),
-  );
+  callThrough(wx, cloud, () => caller);
 }
 
 beforeEach(() => {

@@ -12,6 +12,7 @@ import type { ActionName } from '../../server/contract';
 import { demoRoster, importAndBind, openidOf } from '../../tools/demo/demo-company';
 import { createLocalCloud, type LocalCloud } from '../../tools/local-cloud';
 import {
+  callThrough,
   allText,
   type Comp,
   lifecycle,
@@ -66,11 +67,7 @@ afterAll(async () => {
 
 beforeEach(() => {
   ({ simulate, wx } = setUp());
-  wx.callFunction.mockImplementation(
-    async (options: { data: { action: ActionName; payload?: unknown } }) => ({
-      result: await cloud.invoke('offboarding', options.data, { openid: caller }),
-    }),
-  );
+  callThrough(wx, cloud, () => caller);
   // Nothing granted: the enrolment goes ahead whatever the person answers.
   wx.requestSubscribeMessage.mockImplementation((opts: { fail?: (e: unknown) => void }) =>
     opts.fail?.({ errMsg: 'requestSubscribeMessage:fail cancel' }),
@@ -223,11 +220,7 @@ it('HR types a pass the camera cannot read, and a wrong one is refused in Chines
 /** A fresh simulator (a page renders once per simulator), calls still going to the cloud. */
 function reSetUp(): { simulate: Simulate; wx: WxMocks } {
   const fresh = setUp();
-  fresh.wx.callFunction.mockImplementation(
-    async (options: { data: { action: ActionName; payload?: unknown } }) => ({
-      result: await cloud.invoke('offboarding', options.data, { openid: caller }),
-    }),
-  );
+  callThrough(fresh.wx, cloud, () => caller);
   fresh.wx.requestSubscribeMessage.mockImplementation((opts: { fail?: (e: unknown) => void }) =>
     opts.fail?.({ errMsg: 'requestSubscribeMessage:fail cancel' }),
   );
