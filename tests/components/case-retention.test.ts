@@ -21,6 +21,7 @@ import {
 } from '../../tools/demo/demo-company';
 import { createLocalCloud, type LocalCloud } from '../../tools/local-cloud';
 import {
+  callThrough,
   allText,
   type Comp,
   lifecycle,
@@ -92,11 +93,7 @@ afterAll(async () => {
 
 beforeEach(() => {
   ({ simulate, wx } = setUp());
-  wx.callFunction.mockImplementation(
-    async (options: { data: { action: ActionName; payload?: unknown } }) => ({
-      result: await cloud.invoke('offboarding', options.data, { openid: caller }),
-    }),
-  );
+  callThrough(wx, cloud, () => caller);
   // Uploads land in the local cloud's storage as the caller, like wx.cloud.uploadFile.
   wx.uploadFile.mockImplementation(async (options: { cloudPath: string }) => ({
     fileID: await upload(caller, options.cloudPath, PDF_BYTES),
@@ -190,7 +187,10 @@ describe('经济补偿以“已协议解决”办结 (解释(一) 第35条)', ()
     );
     const row = view.ok ? view.data.checklist.find((r) => r.item === 'severance_paid') : undefined;
     expect(row).toMatchObject({ done: true, closedAs: 'settled' });
-    expect(buttons(page)).not.toContain('经济补偿：无须支付或已协议解决');
+    // The panel closes before the page's reload answers: wait for the reloaded buttons.
+    const offer = '经济补偿：无须支付或已协议解决';
+    for (let i = 0; i < 300 && buttons(page).includes(offer); i += 1) await simulate.sleep(10);
+    expect(buttons(page)).not.toContain(offer);
   });
 });
 
